@@ -1,0 +1,216 @@
+// Save and load the checkpoint format `attention-lab/checkpoint@1` (docs/checkpoint.md).
+// Loading validates everything before returning, so a refused file changes nothing.
+import { z } from 'zod';
+import { checkConfig, DEFAULT_VARIANT, type ModelConfig, type ModelVariant } from './config';
+import { parameterEntries } from './parameters';
+import { decodeFloat32, encodeFloat32, isBase64 } from './base64';
+
+export const CHECKPOINT_FORMAT = 'attention-lab/checkpoint@1';
+export const SPECIAL_TOKENS = ['<pad>', '<bos>', '<eos>', '<unk>'] as const;
+/** Refuse files larger than this before parsing (characters). */
+export const MAX_CHECKPOINT_CHARS = 64 * 1024 * 1024;
+const MAX_VOCAB = 50_000;
+
+export interface Checkpoint {
+  config: ModelConfig;
+  vocab: { src: string[]; tgt: string[] };
+  dataset: string;
+  meta: Record<string, unknown>;
+  variant: ModelVariant;
+  weights: Map<string, Float32Array>;
+}
+
+export type CheckpointErrorCode =
+  | 'too-large'
+  | 'not-json'
+  | 'format'
+  | 'structure'
+  | 'config'
+  | 'vocab'
+  | 'special-token'
+  | 'missing-tensor'
+  | 'unexpected-tensor'
+  | 'shape'
+  | 'base64'
+  | 'length'
+  | 'not-finite';
+
+/** A refused checkpoint: `code` and `params` let the UI translate; message is plain English. */
+export class CheckpointError extends Error {
+  constructor(
+    readonly code: CheckpointErrorCode,
+    message: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message);
+    this.name = 'CheckpointError';
+  }
+}
+
+const configSchema = z.object({
+  dModel: z.number(),
+  nHeads: z.number(),
+  nEncoderLayers: z.number(),
+  nDecoderLayers: z.number(),
+  dFF: z.number(),
+  maxLen: z.number(),
+  activation: z.enum(['relu', 'gelu']),
+  norm: z.enum(['post', 'pre']),
+  positional: z.enum(['sinusoidal', 'learned', 'none']),
+  embedScale: z.boolean(),
+  lnEps: z.number(),
+});
+
+const tensorSchema = z.object({ shape: z.array(z.number().int().nonnegative()), data: z.string() });
+
+const fileSchema = z.object({
+  format: z.string(),
+  config: configSchema,
+  vocab: z.object({ src: z.array(z.string()), tgt: z.array(z.string()) }),
+  dataset: z.string().optional(),
+  meta: z.record(z.string(), z.unknown()).optional(),
+  tensors: z.record(z.string(), tensorSchema),
+});
+
+const variantSchema = z.object({ scaleScores: z.boolean(), causalMask: z.boolean() });
+
+/** Parse and fully validate a checkpoint file's text. Throws CheckpointError. */
+export function parseCheckpoint(text: string): Checkpoint {
+  if (text.length > MAX_CHECKPOINT_CHARS) {
+    throw new CheckpointError('too-large', `checkpoint is ${text.length} characters, the limit is ${MAX_CHECKPOINT_CHARS}`, {
+      size: text.length,
+      max: MAX_CHECKPOINT_CHARS,
+    });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new CheckpointError('not-json', `checkpoint is not valid JSON (${(e as Error).message})`);
+  }
+  const tag = (raw as { format?: unknown } | null)?.format;
+  if (tag !== CHECKPOINT_FORMAT) {
+    throw new CheckpointError('format', `format must be "${CHECKPOINT_FORMAT}", got ${JSON.stringify(tag ?? null)}`, {
+      got: String(tag ?? ''),
+    });
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.join('.') || '(top level)';
+    throw new CheckpointError('structure', `checkpoint field ${where}: ${issue.message}`, { field: where });
+  }
+  const file = parsed.data;
+  const config = file.config as ModelConfig;
+  const problems = checkConfig(config);
+  if (problems.length) {
+    throw new CheckpointError('config', `config: ${problems[0].message}`, { field: problems[0].field, detail: problems[0].message });
+  }
+  checkVocab('src', file.vocab.src);
+  checkVocab('tgt', file.vocab.tgt);
+  const variant = readVariant(file.meta);
+  const weights = readTensors(config, file.vocab, file.tensors);
+  return {
+    config,
+    vocab: { src: file.vocab.src, tgt: file.vocab.tgt },
+    dataset: file.dataset ?? '',
+    meta: file.meta ?? {},
+    variant,
+    weights,
+  };
+}
+
+function checkVocab(side: string, tokens: string[]): void {
+  if (tokens.length > MAX_VOCAB) {
+    throw new CheckpointError('vocab', `vocab.${side} has ${tokens.length} tokens, the limit is ${MAX_VOCAB}`, { side });
+  }
+  if (new Set(tokens).size !== tokens.length) {
+    throw new CheckpointError('vocab', `vocab.${side} lists a token twice`, { side });
+  }
+  for (const s of SPECIAL_TOKENS) {
+    if (!tokens.includes(s)) {
+      throw new CheckpointError('special-token', `vocab.${side} lacks the special token ${s}`, { side, token: s });
+    }
+  }
+}
+
+function readVariant(meta: Record<string, unknown> | undefined): ModelVariant {
+  if (!meta || meta.variant === undefined) return DEFAULT_VARIANT;
+  const v = variantSchema.safeParse(meta.variant);
+  if (!v.success) throw new CheckpointError('structure', 'meta.variant must be {scaleScores, causalMask} booleans', { field: 'meta.variant' });
+  return v.data;
+}
+
+function readTensors(
+  config: ModelConfig,
+  vocab: { src: string[]; tgt: string[] },
+  tensors: Record<string, { shape: number[]; data: string }>,
+): Map<string, Float32Array> {
+  const expected = parameterEntries(config, { src: vocab.src.length, tgt: vocab.tgt.length });
+  const names = new Set(expected.map((e) => e.name));
+  for (const name of Object.keys(tensors)) {
+    if (!names.has(name)) throw new CheckpointError('unexpected-tensor', `tensor ${name} does not belong to this config`, { name });
+  }
+  const weights = new Map<string, Float32Array>();
+  for (const entry of expected) {
+    const t = tensors[entry.name];
+    if (!t) throw new CheckpointError('missing-tensor', `tensor ${entry.name} is missing`, { name: entry.name });
+    const want = entry.shape.join(',');
+    if (t.shape.join(',') !== want) {
+      throw new CheckpointError('shape', `tensor ${entry.name} has shape [${t.shape}], expected [${want}]`, {
+        name: entry.name,
+        got: `[${t.shape}]`,
+        want: `[${want}]`,
+      });
+    }
+    if (!isBase64(t.data)) throw new CheckpointError('base64', `tensor ${entry.name}: data is not valid base64`, { name: entry.name });
+    const n = entry.shape.reduce((a, b) => a * b, 1);
+    const values = decodeFloat32(t.data);
+    if (!values || values.length !== n) {
+      throw new CheckpointError('length', `tensor ${entry.name}: data decodes to ${values ? values.length : 'a partial number of'} floats, expected ${n}`, {
+        name: entry.name,
+        want: n,
+      });
+    }
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(values[i])) {
+        throw new CheckpointError('not-finite', `tensor ${entry.name} holds a non-finite value at index ${i}`, { name: entry.name, index: i });
+      }
+    }
+    weights.set(entry.name, values);
+  }
+  return weights;
+}
+
+/** Serialize to the checkpoint format (pretty-printed header, one line per tensor). */
+export function serializeCheckpoint(cp: Checkpoint): string {
+  const meta = { ...cp.meta };
+  if (cp.variant.scaleScores !== DEFAULT_VARIANT.scaleScores || cp.variant.causalMask !== DEFAULT_VARIANT.causalMask) {
+    meta.variant = cp.variant;
+  }
+  const entries = parameterEntries(cp.config, { src: cp.vocab.src.length, tgt: cp.vocab.tgt.length });
+  const tensorLines = entries.map((e) => {
+    const w = cp.weights.get(e.name);
+    if (!w) throw new Error(`checkpoint: weights lack ${e.name}`);
+    return `    ${JSON.stringify(e.name)}: ${JSON.stringify({ shape: e.shape, data: encodeFloat32(w) })}`;
+  });
+  const head = {
+    format: CHECKPOINT_FORMAT,
+    config: cp.config,
+    vocab: cp.vocab,
+    dataset: cp.dataset,
+    meta,
+  };
+  const headText = JSON.stringify(head, null, 2);
+  return `${headText.slice(0, -2)},\n  "tensors": {\n${tensorLines.join(',\n')}\n  }\n}\n`;
+}
+
+/** Ids of the special tokens in a vocabulary list. */
+export function specialIds(tokens: readonly string[]): { pad: number; bos: number; eos: number; unk: number } {
+  const at = (s: string) => {
+    const i = tokens.indexOf(s);
+    if (i < 0) throw new Error(`vocab lacks ${s}`);
+    return i;
+  };
+  return { pad: at('<pad>'), bos: at('<bos>'), eos: at('<eos>'), unk: at('<unk>') };
+}

@@ -1,0 +1,101 @@
+// Model configuration: the fields of the checkpoint format (docs/checkpoint.md) plus the
+// variants the Train view's experiments switch. Defaults follow the paper's definitions.
+
+export type NormPlacement = 'post' | 'pre';
+export type PositionalKind = 'sinusoidal' | 'learned' | 'none';
+export type ActivationKind = 'relu' | 'gelu';
+
+export interface ModelConfig {
+  dModel: number; // D
+  nHeads: number; // H; Dh = D / H
+  nEncoderLayers: number;
+  nDecoderLayers: number;
+  dFF: number; // F
+  maxLen: number; // longest sequence either side, special tokens included
+  activation: ActivationKind;
+  norm: NormPlacement;
+  positional: PositionalKind;
+  embedScale: boolean; // multiply embeddings by √D before adding positions
+  lnEps: number;
+}
+
+/**
+ * What-if switches that are not part of the paper's model. They change how the model
+ * computes, so a model trained with one must be run with it (they travel in checkpoint meta).
+ */
+export interface ModelVariant {
+  /** Divide scores by √Dh (the paper). Off for the "no scaling" experiment. */
+  scaleScores: boolean;
+  /** Causal mask in decoder self-attention during teacher-forced passes. */
+  causalMask: boolean;
+}
+
+export const DEFAULT_VARIANT: ModelVariant = { scaleScores: true, causalMask: true };
+
+/**
+ * The shipped translator's size. D = 64, H = 4 (Dh = 16), 2 + 2 layers, F = 4·D. See the
+ * README's "Model size" section for why.
+ */
+export const DEFAULT_CONFIG: ModelConfig = {
+  dModel: 64,
+  nHeads: 4,
+  nEncoderLayers: 2,
+  nDecoderLayers: 2,
+  dFF: 256,
+  maxLen: 24,
+  activation: 'relu',
+  norm: 'post',
+  positional: 'sinusoidal',
+  embedScale: true,
+  lnEps: 1e-5,
+};
+
+/** Ranges a config must stay within; loading refuses anything outside them. */
+export const CONFIG_LIMITS = {
+  dModel: [4, 512],
+  nHeads: [1, 16],
+  nEncoderLayers: [1, 8],
+  nDecoderLayers: [1, 8],
+  dFF: [4, 4096],
+  maxLen: [4, 512],
+  lnEps: [1e-12, 1e-2],
+} as const;
+
+export type ConfigProblem = { field: string; message: string };
+
+/** All problems with a config, empty when it is valid. */
+export function checkConfig(c: ModelConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const [field, [lo, hi]] of Object.entries(CONFIG_LIMITS)) {
+    const v = (c as unknown as Record<string, unknown>)[field];
+    const isInt = field !== 'lnEps';
+    if (typeof v !== 'number' || !Number.isFinite(v) || (isInt && !Number.isInteger(v))) {
+      problems.push({ field, message: `${field} must be ${isInt ? 'an integer' : 'a number'}` });
+    } else if (v < lo || v > hi) {
+      problems.push({ field, message: `${field} = ${v} is outside [${lo}, ${hi}]` });
+    }
+  }
+  if (Number.isInteger(c.dModel) && Number.isInteger(c.nHeads) && c.nHeads > 0 && c.dModel % c.nHeads !== 0) {
+    problems.push({ field: 'nHeads', message: `nHeads = ${c.nHeads} does not divide dModel = ${c.dModel}` });
+  }
+  if (c.positional === 'sinusoidal' && Number.isInteger(c.dModel) && c.dModel % 2 !== 0) {
+    problems.push({ field: 'dModel', message: `sinusoidal positions need an even dModel, got ${c.dModel}` });
+  }
+  if (c.activation !== 'relu' && c.activation !== 'gelu') {
+    problems.push({ field: 'activation', message: `activation must be "relu" or "gelu", got ${JSON.stringify(c.activation)}` });
+  }
+  if (c.norm !== 'post' && c.norm !== 'pre') {
+    problems.push({ field: 'norm', message: `norm must be "post" or "pre", got ${JSON.stringify(c.norm)}` });
+  }
+  if (!['sinusoidal', 'learned', 'none'].includes(c.positional as string)) {
+    problems.push({ field: 'positional', message: `positional must be "sinusoidal", "learned" or "none", got ${JSON.stringify(c.positional)}` });
+  }
+  if (typeof c.embedScale !== 'boolean') {
+    problems.push({ field: 'embedScale', message: 'embedScale must be true or false' });
+  }
+  return problems;
+}
+
+export function headDim(c: ModelConfig): number {
+  return c.dModel / c.nHeads;
+}

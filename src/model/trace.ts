@@ -1,0 +1,91 @@
+// The Trace: every intermediate of one forward pass, recorded under a systematic name so the
+// walkthrough can display the real numbers without recomputing anything.
+//
+// Names (B = 1 when tracing; H heads, S source and T target length, Dh = D/H):
+//   src.embed (S, D)  token embeddings × scale      src.pos (S, D)  positional rows
+//   src.x (S, D)      their sum, the encoder input  (tgt.* likewise for the decoder)
+//   {enc|dec}.{l}.{self|cross}.{q,k,v} (H, Tq|Tk, Dh)   per-head projections
+//       .raw (H, Tq, Tk) QKᵀ   .scaled ·1/√Dh   .masked (mask applied, MASKED_VALUE)
+//       .weights (H, Tq, Tk) softmax   .context (H, Tq, Dh) weights·V
+//       .concat (Tq, D) heads side by side   .out (Tq, D) after W_o
+//   {enc|dec}.{l}.res{1,2,3} (Tq, D) residual sums        .ln{1,2,3}.{mean,rstd,y}
+//   {enc|dec}.{l}.ffn.{hidden (Tq, F) before the activation, act (Tq, F), out (Tq, D)}
+//   {enc|dec}.ln_f.y (pre-norm only)   enc.out (S, D)   dec.out (T, D)
+//   logits (T, V)   probs (T, V)
+// Post-norm: res = x + sublayer(x), ln = LN(res). Pre-norm: ln = LN(x) feeds the sublayer and
+// res = x + sublayer(ln).
+import type { Backend, Tensor } from '../engine/backend';
+
+export interface TracedTensor {
+  shape: number[];
+  data: Float32Array | Int32Array;
+}
+
+/** Collects tensors during a forward pass; nothing is read until materialize(). */
+export class TraceRecorder {
+  private readonly pending = new Map<string, Tensor>();
+
+  put(name: string, t: Tensor): void {
+    if (this.pending.has(name)) throw new Error(`trace: '${name}' recorded twice`);
+    this.pending.set(name, t);
+  }
+
+  /** The recorded tensors, to return from a backend scope so they outlive it. */
+  tensors(): Tensor[] {
+    return [...this.pending.values()];
+  }
+
+  /** Read everything back (one submit) and release the device memory. */
+  async materialize(be: Backend): Promise<Trace> {
+    const names = [...this.pending.keys()];
+    const tensors = names.map((n) => this.pending.get(n)!);
+    const datas = await Promise.all(tensors.map((t) => be.read(t)));
+    const entries = new Map<string, TracedTensor>();
+    names.forEach((n, i) => entries.set(n, { shape: [...tensors[i].shape], data: datas[i] }));
+    for (const t of tensors) be.dispose(t);
+    this.pending.clear();
+    return new Trace(entries);
+  }
+}
+
+export class Trace {
+  constructor(readonly entries: ReadonlyMap<string, TracedTensor>) {}
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  get(name: string): TracedTensor {
+    const e = this.entries.get(name);
+    if (!e) throw new Error(`trace: nothing recorded as '${name}'`);
+    return e;
+  }
+
+  /**
+   * A 2-D view as rows of numbers: for a (H, R, C) tensor pick head h; for (R, C) use it
+   * whole; a (R) vector gives one row.
+   */
+  matrix(name: string, head = 0): number[][] {
+    const { shape, data } = this.get(name);
+    let rows: number;
+    let cols: number;
+    let base = 0;
+    if (shape.length === 3) {
+      [, rows, cols] = shape;
+      if (head < 0 || head >= shape[0]) throw new Error(`trace: head ${head} out of range for '${name}'`);
+      base = head * rows * cols;
+    } else if (shape.length === 2) {
+      [rows, cols] = shape;
+    } else {
+      rows = 1;
+      cols = shape[0];
+    }
+    const out: number[][] = [];
+    for (let r = 0; r < rows; r++) out.push(Array.from(data.subarray(base + r * cols, base + (r + 1) * cols)));
+    return out;
+  }
+
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+}

@@ -1,0 +1,89 @@
+// One optimisation step: forward with a tape, fused softmax cross-entropy, backward through
+// the whole graph, global gradient norm, AdamW — encoded as one submission on WebGPU with
+// nothing awaited. Loss and gradient norm come back later through the readback ring.
+import type { ReadbackTicket, Tensor } from '../engine/backend';
+import { Tape } from '../model/tape';
+import type { SourceInput, TargetInput, Transformer } from '../model/transformer';
+
+export interface TrainBatch extends SourceInput, TargetInput {
+  /** (B·T) target + <eos>, padded with the pad id (ignored by the loss). */
+  tgtOut: Int32Array;
+  /** Number of non-pad target tokens. */
+  nTokens: number;
+}
+
+export interface OptimizerSettings {
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  weightDecay: number;
+  /** Global gradient-norm clip; 0 disables clipping. */
+  maxNorm: number;
+  labelSmoothing: number;
+  dropout: number;
+}
+
+export const DEFAULT_OPTIMIZER: OptimizerSettings = {
+  lr: 1e-3,
+  beta1: 0.9,
+  beta2: 0.98, // the paper's β2
+  eps: 1e-9,
+  weightDecay: 0,
+  maxNorm: 1,
+  labelSmoothing: 0.1,
+  dropout: 0,
+};
+
+export interface StepTickets {
+  /** (1) Σ per-token loss over the batch; divide by nTokens for the mean. */
+  lossSum: ReadbackTicket | null;
+  /** (1) Σ g² before clipping. */
+  gradSumSquares: ReadbackTicket | null;
+}
+
+/**
+ * Encode one training step. `step` is 1-based (Adam bias correction). Returns readback
+ * tickets (null when the ring was full) — never waits for the device.
+ */
+export function trainStep(
+  model: Transformer,
+  batch: TrainBatch,
+  opt: OptimizerSettings,
+  step: number,
+  padId: number,
+  seed: number,
+): StepTickets {
+  const { be, arena } = model;
+  const N = batch.batch * batch.tgtLen;
+  let tickets: StepTickets = { lossSum: null, gradSumSquares: null };
+  be.scope(() => {
+    be.fill(arena.grads, 0);
+    const tape = new Tape(be);
+    const ctx = model.context({ tape, dropout: opt.dropout, seed });
+    const enc = model.encode(ctx, batch);
+    const logits = model.decode(ctx, enc, batch); // (B·T, V)
+    const targets = be.tensor([N], batch.tgtOut, 'i32', 'tgt.out');
+    const ce = be.crossEntropy(logits, targets, {
+      smoothing: opt.labelSmoothing,
+      ignoreIndex: padId,
+      normalizer: Math.max(1, batch.nTokens),
+    });
+    const lossSum = be.colSum(be.reshape(ce.loss, [N, 1])); // (1)
+    tape.backward(logits, ce.dLogits);
+    const gss: Tensor = be.sumSquares(arena.grads); // (1)
+    be.adam(arena, {
+      lr: opt.lr,
+      beta1: opt.beta1,
+      beta2: opt.beta2,
+      eps: opt.eps,
+      weightDecay: opt.weightDecay,
+      step,
+      gradSumSquares: gss,
+      maxNorm: opt.maxNorm > 0 ? opt.maxNorm : 1e30, // 1e30: no clipping, still finite in f32
+    });
+    tickets = { lossSum: be.readback(lossSum, 'loss'), gradSumSquares: be.readback(gss, 'grad-norm') };
+    be.flush();
+  });
+  return tickets;
+}
