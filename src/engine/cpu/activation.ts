@@ -1,0 +1,50 @@
+// ReLU and GELU (tanh form), forward and backward. Backward takes the activation's input x.
+import { EngineError, type Activation, type Tensor } from '../backend';
+import { need, needSameSize } from './checks';
+import type { CpuContext } from './context';
+import type { CpuTensor } from './tensor';
+
+const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+const GELU_C = 0.044715;
+
+/** 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) */
+export function gelu(x: number): number {
+  return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + GELU_C * x * x * x)));
+}
+
+/** d gelu / dx = 0.5·(1 + t) + 0.5·x·(1 − t²)·√(2/π)·(1 + 3·0.044715·x²), t = tanh(u). */
+export function geluGrad(x: number): number {
+  const t = Math.tanh(SQRT_2_OVER_PI * (x + GELU_C * x * x * x));
+  return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * GELU_C * x * x);
+}
+
+function checkKind(op: string, kind: Activation): void {
+  if (kind !== 'relu' && kind !== 'gelu') throw new EngineError(op, `unknown activation '${kind as string}'`);
+}
+
+export function activation(ctx: CpuContext, xIn: Tensor, kind: Activation): CpuTensor {
+  const x = need('activation', 'x', xIn);
+  checkKind('activation', kind);
+  const out = ctx.alloc(x.shape, 'f32', kind);
+  const xd = x.f32;
+  const y = out.f32;
+  if (kind === 'relu') for (let i = 0; i < xd.length; i++) y[i] = xd[i] > 0 ? xd[i] : 0;
+  else for (let i = 0; i < xd.length; i++) y[i] = gelu(xd[i]);
+  return out;
+}
+
+/** dx = dy ⊙ f′(x); ReLU′(0) = 0. */
+export function activationBackward(ctx: CpuContext, xIn: Tensor, dyIn: Tensor, kind: Activation): CpuTensor {
+  const op = 'activationBackward';
+  const x = need(op, 'x', xIn);
+  const dy = need(op, 'dy', dyIn);
+  checkKind(op, kind);
+  needSameSize(op, x, 'x', dy, 'dy');
+  const out = ctx.alloc(x.shape, 'f32', `${kind}Backward`);
+  const xd = x.f32;
+  const g = dy.f32;
+  const dx = out.f32;
+  if (kind === 'relu') for (let i = 0; i < xd.length; i++) dx[i] = xd[i] > 0 ? g[i] : 0;
+  else for (let i = 0; i < xd.length; i++) dx[i] = g[i] * geluGrad(xd[i]);
+  return out;
+}

@@ -1,0 +1,78 @@
+// Flat parameter storage: params, grads and the two Adam moments are one Float32Array each,
+// every parameter starting at a multiple of 64 floats (256 bytes), the same layout as the
+// GPU arena, so a readback of arena.params means the same thing on either backend.
+import { EngineError, shapeStr, sizeOf, type Arena, type ArenaEntry } from '../backend';
+import { checkShape } from './checks';
+import type { CpuContext } from './context';
+import type { CpuTensor } from './tensor';
+
+/** Floats per alignment unit (256 bytes). */
+export const ARENA_ALIGN = 64;
+
+export function alignUp(n: number): number {
+  return Math.ceil(n / ARENA_ALIGN) * ARENA_ALIGN;
+}
+
+/** Offsets of each entry and the padded total: offset_i = align(offset_{i-1} + size_{i-1}). */
+export function arenaLayout(entries: readonly ArenaEntry[]): { offsets: number[]; length: number } {
+  const offsets: number[] = [];
+  let end = 0;
+  for (const e of entries) {
+    const start = alignUp(end);
+    offsets.push(start);
+    end = start + sizeOf(e.shape);
+  }
+  return { offsets, length: alignUp(end) };
+}
+
+interface Slot {
+  param: CpuTensor;
+  grad: CpuTensor;
+}
+
+export class CpuArena implements Arena {
+  readonly length: number;
+  readonly params: CpuTensor;
+  readonly grads: CpuTensor;
+  readonly m: CpuTensor;
+  readonly v: CpuTensor;
+  private readonly slots = new Map<string, Slot>();
+
+  constructor(ctx: CpuContext, entries: readonly ArenaEntry[], label: string) {
+    const { offsets, length } = arenaLayout(entries);
+    this.length = length;
+    const region = (name: string) => ctx.wrap(new Float32Array(length), [length], 'f32', `${label}.${name}`, true);
+    this.params = region('params');
+    this.grads = region('grads');
+    this.m = region('m');
+    this.v = region('v');
+    entries.forEach((e, i) => {
+      checkShape('createArena', e.shape);
+      if (this.slots.has(e.name)) throw new EngineError('createArena', `duplicate parameter '${e.name}'`);
+      const start = offsets[i];
+      const end = start + sizeOf(e.shape);
+      this.slots.set(e.name, {
+        param: ctx.wrap(this.params.f32.subarray(start, end), e.shape, 'f32', e.name, true),
+        grad: ctx.wrap(this.grads.f32.subarray(start, end), e.shape, 'f32', `${e.name}.grad`, true),
+      });
+    });
+  }
+
+  param(name: string): CpuTensor {
+    return this.slot('arena.param', name).param;
+  }
+
+  grad(name: string): CpuTensor {
+    return this.slot('arena.grad', name).grad;
+  }
+
+  names(): string[] {
+    return [...this.slots.keys()];
+  }
+
+  private slot(op: string, name: string): Slot {
+    const s = this.slots.get(name);
+    if (!s) throw new EngineError(op, `no parameter '${name}' in arena ${shapeStr([this.length])}`);
+    return s;
+  }
+}

@@ -1,0 +1,101 @@
+// Bookkeeping shared by all CPU ops: tensor ids, open scopes, dispatch recorders, and the
+// `out`/`accumulate` convention for results.
+import { EngineError, shapeStr, sizeOf, type DispatchRecord, type DType, type OutOptions, type Shape } from '../backend';
+import { checkShape, need } from './checks';
+import { allocData, CpuTensor, type CpuData } from './tensor';
+
+interface Recorder {
+  records: DispatchRecord[];
+  profile: boolean;
+}
+
+/** Where an op writes its result, and whether it adds to what is there. */
+export interface Target {
+  t: CpuTensor;
+  data: Float32Array;
+  accumulate: boolean;
+}
+
+export class CpuContext {
+  private nextId = 1;
+  private readonly scopes: Set<CpuTensor>[] = [];
+  private readonly recorders: Recorder[] = [];
+  destroyed = false;
+
+  /** A zero-filled tensor, owned by the innermost open scope. */
+  alloc(shape: Shape, dtype: DType, label: string): CpuTensor {
+    return this.wrap(allocData(dtype, sizeOf(shape)), shape, dtype, label);
+  }
+
+  /** A tensor over existing storage (size must match the shape). */
+  wrap(data: CpuData, shape: Shape, dtype: DType, label: string, persistent = false): CpuTensor {
+    const t = new CpuTensor(this.nextId++, [...shape], dtype, label, data, persistent);
+    if (!persistent && this.scopes.length) this.scopes[this.scopes.length - 1].add(t);
+    return t;
+  }
+
+  /** The result tensor for an op: opts.out when given (checked), else a new one. */
+  target(op: string, shape: Shape, label: string, opts?: OutOptions): Target {
+    checkShape(op, shape);
+    const accumulate = !!opts?.accumulate;
+    if (!opts?.out) {
+      if (accumulate) throw new EngineError(op, 'accumulate needs an out tensor');
+      const t = this.alloc(shape, 'f32', label);
+      return { t, data: t.f32, accumulate };
+    }
+    const t = need(op, 'out', opts.out);
+    if (t.size !== sizeOf(shape)) {
+      throw new EngineError(op, `out ${shapeStr(t.shape)} does not hold the result ${shapeStr(shape)}`);
+    }
+    return { t, data: t.f32, accumulate };
+  }
+
+  // ---- scopes ---------------------------------------------------------------------------
+
+  openScope(): void {
+    this.scopes.push(new Set());
+  }
+
+  /** Dispose what the innermost scope created, except `keep`; kept tensors move outwards. */
+  closeScope(keep: ReadonlySet<CpuTensor>): void {
+    const created = this.scopes.pop();
+    if (!created) return;
+    const parent = this.scopes[this.scopes.length - 1];
+    for (const t of created) {
+      if (keep.has(t)) parent?.add(t);
+      else t.markDisposed();
+    }
+  }
+
+  /** Dispose one tensor now (arena views included, if asked explicitly). */
+  dispose(t: CpuTensor): void {
+    t.markDisposed();
+    for (const s of this.scopes) s.delete(t);
+  }
+
+  // ---- dispatch records -----------------------------------------------------------------
+
+  startRecording(profile: boolean): Recorder {
+    const r: Recorder = { records: [], profile };
+    this.recorders.push(r);
+    return r;
+  }
+
+  stopRecording(r: Recorder): void {
+    const i = this.recorders.lastIndexOf(r);
+    if (i >= 0) this.recorders.splice(i, 1);
+  }
+
+  /** Run one kernel, reporting it to every open recorder (timed when one profiles). */
+  run<T>(op: string, kernel: string, source: string, fn: () => T, label?: (result: T) => string): T {
+    if (this.destroyed) throw new EngineError(op, 'the CPU backend was destroyed');
+    if (!this.recorders.length) return fn();
+    const timed = this.recorders.some((r) => r.profile);
+    const t0 = timed ? performance.now() : 0;
+    const result = fn();
+    const ms = timed ? performance.now() - t0 : undefined;
+    const record: DispatchRecord = { kernel, source, label: label ? label(result) : kernel };
+    for (const r of this.recorders) r.records.push(r.profile ? { ...record, gpuMs: ms } : { ...record });
+    return result;
+  }
+}

@@ -1,0 +1,62 @@
+// Fused softmax + cross-entropy over (N, V) logits, forward and backward in one pass.
+// With label smoothing ε the target is t = (1 − ε)·onehot + ε/V, so
+//   loss = −Σ_c t_c·log p_c = lse − (1 − ε)·x_y − (ε/V)·Σ_c x_c      (lse = log Σ e^x)
+//   dlogits = (p − t) / normalizer.
+import { EngineError, shapeStr, type CrossEntropyOptions, type CrossEntropyResult, type Tensor } from '../backend';
+import { need, needFinite, needRank } from './checks';
+import type { CpuContext } from './context';
+
+export function crossEntropy(
+  ctx: CpuContext,
+  logitsIn: Tensor,
+  targetsIn: Tensor,
+  opts: CrossEntropyOptions = {},
+): CrossEntropyResult {
+  const op = 'crossEntropy';
+  const logits = need(op, 'logits', logitsIn);
+  const targets = need(op, 'targets', targetsIn, 'i32');
+  needRank(op, 'logits', logits, [2]);
+  const [rows, vocab] = logits.shape;
+  if (targets.size !== rows) {
+    throw new EngineError(op, `targets ${shapeStr(targets.shape)} do not match logits ${shapeStr(logits.shape)}`);
+  }
+  const eps = opts.smoothing ?? 0;
+  if (!(eps >= 0 && eps <= 1)) throw new EngineError(op, `smoothing must be in [0, 1], got ${eps}`);
+  const ignore = opts.ignoreIndex ?? -1;
+  const normalizer = opts.normalizer ?? 1;
+  needFinite(op, 'normalizer', normalizer);
+  if (normalizer <= 0) throw new EngineError(op, `normalizer must be > 0, got ${normalizer}`);
+
+  const loss = ctx.alloc([rows], 'f32', 'crossEntropy.loss');
+  const dLogits = ctx.alloc([rows, vocab], 'f32', 'crossEntropy.dLogits');
+  const x = logits.f32;
+  const tg = targets.i32;
+  const l = loss.f32;
+  const dx = dLogits.f32;
+  const uniform = eps / vocab;
+  const invNorm = 1 / normalizer;
+  for (let r = 0; r < rows; r++) {
+    const y = tg[r];
+    if (y === ignore) continue; // loss and gradient stay 0
+    if (y < 0 || y >= vocab) throw new EngineError(op, `row ${r} has target ${y}, outside vocabulary of ${vocab}`);
+    const base = r * vocab;
+    let max = -Infinity;
+    let sumX = 0;
+    for (let c = 0; c < vocab; c++) {
+      const v = x[base + c];
+      if (v > max) max = v;
+      sumX += v;
+    }
+    let sumE = 0;
+    for (let c = 0; c < vocab; c++) sumE += Math.exp(x[base + c] - max);
+    const lse = max + Math.log(sumE);
+    l[r] = lse - (1 - eps) * x[base + y] - uniform * sumX;
+    const invSum = 1 / sumE;
+    for (let c = 0; c < vocab; c++) {
+      dx[base + c] = (Math.exp(x[base + c] - max) * invSum - uniform) * invNorm;
+    }
+    // The target entry again, in float64: p_y − 1 must not cancel in float32.
+    dx[base + y] = (Math.exp(x[base + y] - max) * invSum - uniform - (1 - eps)) * invNorm;
+  }
+  return { loss, dLogits };
+}

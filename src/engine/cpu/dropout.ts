@@ -1,0 +1,37 @@
+// Inverted dropout masks from a counter-based hash, so every backend draws the same mask
+// for the same (seed, index) with no random state to carry around.
+import { EngineError, type Shape } from '../backend';
+import { checkShape } from './checks';
+import type { CpuContext } from './context';
+import type { CpuTensor } from './tensor';
+
+/**
+ * The 32-bit PCG hash (the "PCG-RXS-M-XS" output permutation of one LCG step), all
+ * arithmetic mod 2^32. WGSL twin: the same lines on u32.
+ */
+export function dropoutHash(x: number): number {
+  const state = (Math.imul(x >>> 0, 747796405) + 2891336453) >>> 0;
+  const word = Math.imul(((state >>> ((state >>> 28) + 4)) ^ state) >>> 0, 277803737) >>> 0;
+  return ((word >>> 22) ^ word) >>> 0;
+}
+
+/** Uniform in [0, 1) for element i: 24 high bits of hash(i ^ hash(seed)). */
+export function dropoutUniform(i: number, seedHash: number): number {
+  return (dropoutHash((i ^ seedHash) >>> 0) >>> 8) / 16777216;
+}
+
+/** Each element 0 with probability p, else 1/(1 − p). */
+export function dropoutMask(ctx: CpuContext, shape: Shape, p: number, seed: number): CpuTensor {
+  const op = 'dropoutMask';
+  checkShape(op, shape);
+  if (!(p >= 0 && p < 1)) throw new EngineError(op, `p must be in [0, 1), got ${p}`);
+  if (!Number.isInteger(seed)) throw new EngineError(op, `seed must be an integer, got ${seed}`);
+  const out = ctx.alloc(shape, 'f32', 'dropoutMask');
+  const m = out.f32;
+  // p reaches a GPU kernel as f32; rounding it (and 1 − p) the same way keeps masks equal.
+  const pf = Math.fround(p);
+  const keep = Math.fround(1 / Math.fround(1 - pf));
+  const seedHash = dropoutHash(seed >>> 0);
+  for (let i = 0; i < m.length; i++) m[i] = dropoutUniform(i, seedHash) >= pf ? keep : 0;
+  return out;
+}

@@ -1,0 +1,93 @@
+// Token embedding: gather table rows, scale, add positions; and its backward, a scatter-add
+// done as a gather (tokens grouped by id, in token order) so sums are deterministic.
+import { EngineError, shapeStr, type EmbeddingOptions, type Tensor } from '../backend';
+import { lastDim, need, needFinite, needPositiveInt, needRank } from './checks';
+import type { CpuContext } from './context';
+import type { CpuTensor } from './tensor';
+
+function checkIds(op: string, ids: Int32Array, vocab: number): void {
+  for (let n = 0; n < ids.length; n++) {
+    const id = ids[n];
+    if (id < 0 || id >= vocab) throw new EngineError(op, `token ${n} has id ${id}, outside vocabulary of ${vocab}`);
+  }
+}
+
+/** ids (N) i32, table (V, D) → (N, D): table[id]·scale + positions[(n mod T) + offset]. */
+export function embedding(ctx: CpuContext, idsIn: Tensor, tableIn: Tensor, opts: EmbeddingOptions): CpuTensor {
+  const op = 'embedding';
+  const ids = need(op, 'ids', idsIn, 'i32');
+  const table = need(op, 'table', tableIn);
+  needRank(op, 'table', table, [2]);
+  const [vocab, d] = table.shape;
+  const scale = opts.scale ?? 1;
+  needFinite(op, 'scale', scale);
+  const seqLen = opts.seqLen;
+  needPositiveInt(op, 'seqLen', seqLen);
+  const offset = opts.positionOffset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0) throw new EngineError(op, `positionOffset must be an integer ≥ 0, got ${offset}`);
+  const n = ids.size;
+  if (n % seqLen) throw new EngineError(op, `ids ${shapeStr(ids.shape)} do not split into sequences of ${seqLen}`);
+  let pos: Float32Array | null = null;
+  if (opts.positions) {
+    const pt = need(op, 'positions', opts.positions);
+    needRank(op, 'positions', pt, [2]);
+    if (pt.shape[1] !== d) throw new EngineError(op, `positions ${shapeStr(pt.shape)} do not match table ${shapeStr(table.shape)}`);
+    const last = Math.min(n, seqLen) - 1 + offset;
+    if (n && last >= pt.shape[0]) throw new EngineError(op, `position ${last} outside positions ${shapeStr(pt.shape)}`);
+    pos = pt.f32;
+  }
+  const idd = ids.i32;
+  checkIds(op, idd, vocab);
+  const out = ctx.alloc([n, d], 'f32', 'embedding');
+  const o = out.f32;
+  const tb = table.f32;
+  for (let t = 0; t < n; t++) {
+    const src = idd[t] * d;
+    const dst = t * d;
+    if (pos) {
+      const p = ((t % seqLen) + offset) * d;
+      for (let e = 0; e < d; e++) o[dst + e] = tb[src + e] * scale + pos[p + e];
+    } else {
+      for (let e = 0; e < d; e++) o[dst + e] = tb[src + e] * scale;
+    }
+  }
+  return out;
+}
+
+/** out (V, D) += scale · Σ_{n: ids[n] = v} dy[n], each row summed in float64 in token order. */
+export function embeddingBackward(idsIn: Tensor, dyIn: Tensor, outIn: Tensor, scale = 1): void {
+  const op = 'embeddingBackward';
+  const ids = need(op, 'ids', idsIn, 'i32');
+  const dy = need(op, 'dy', dyIn);
+  const out = need(op, 'out', outIn);
+  needRank(op, 'out', out, [2]);
+  needFinite(op, 'scale', scale);
+  const [vocab, d] = out.shape;
+  const n = ids.size;
+  if (dy.size !== n * d || (dy.shape.length > 1 && lastDim(dy) !== d)) {
+    throw new EngineError(op, `dy ${shapeStr(dy.shape)} does not match ids ${shapeStr(ids.shape)} and out ${shapeStr(out.shape)}`);
+  }
+  const idd = ids.i32;
+  checkIds(op, idd, vocab);
+  // Counting sort of token indices by id; stable, so each group keeps token order.
+  const start = new Int32Array(vocab + 1);
+  for (let t = 0; t < n; t++) start[idd[t] + 1]++;
+  for (let v = 0; v < vocab; v++) start[v + 1] += start[v];
+  const next = start.slice(0, vocab);
+  const order = new Int32Array(n);
+  for (let t = 0; t < n; t++) order[next[idd[t]]++] = t;
+
+  const g = dy.f32;
+  const o = out.f32;
+  const acc = new Float64Array(d);
+  for (let v = 0; v < vocab; v++) {
+    if (start[v] === start[v + 1]) continue;
+    acc.fill(0);
+    for (let k = start[v]; k < start[v + 1]; k++) {
+      const src = order[k] * d;
+      for (let e = 0; e < d; e++) acc[e] += g[src + e];
+    }
+    const dst = v * d;
+    for (let e = 0; e < d; e++) o[dst + e] += scale * acc[e];
+  }
+}

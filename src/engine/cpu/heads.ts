@@ -1,0 +1,70 @@
+// Attention head layout: (B·T, H·Dh) ⇄ (B·H, T, Dh). Each is the other's backward.
+import { EngineError, shapeStr, type OutOptions, type Tensor } from '../backend';
+import { lastDim, need, needPositiveInt, needRank, overlaps } from './checks';
+import type { CpuContext } from './context';
+import type { CpuTensor } from './tensor';
+
+/** (B·T, H·Dh) (or (B, T, H·Dh)) → (B·H, T, Dh). */
+export function splitHeads(ctx: CpuContext, xIn: Tensor, batch: number, heads: number): CpuTensor {
+  const op = 'splitHeads';
+  const x = need(op, 'x', xIn);
+  needRank(op, 'x', x, [2, 3]);
+  needPositiveInt(op, 'batch', batch);
+  needPositiveInt(op, 'heads', heads);
+  const d = lastDim(x);
+  const rows = d ? x.size / d : 0;
+  if (d % heads || rows % batch) {
+    throw new EngineError(op, `x ${shapeStr(x.shape)} does not split into batch ${batch} × heads ${heads}`);
+  }
+  const t = rows / batch;
+  const dh = d / heads;
+  const out = ctx.alloc([batch * heads, t, dh], 'f32', 'splitHeads');
+  permute(x.f32, out.f32, batch, heads, t, dh, 'split', false);
+  return out;
+}
+
+/** (B·H, T, Dh) → (B·T, H·Dh), optionally into/onto opts.out. */
+export function mergeHeads(ctx: CpuContext, xIn: Tensor, batch: number, heads: number, opts?: OutOptions): CpuTensor {
+  const op = 'mergeHeads';
+  const x = need(op, 'x', xIn);
+  needRank(op, 'x', x, [3]);
+  needPositiveInt(op, 'batch', batch);
+  needPositiveInt(op, 'heads', heads);
+  if (x.shape[0] !== batch * heads) {
+    throw new EngineError(op, `x ${shapeStr(x.shape)} leading dim is not batch ${batch} × heads ${heads}`);
+  }
+  const [, t, dh] = x.shape;
+  const out = ctx.target(op, [batch * t, heads * dh], 'mergeHeads', opts);
+  if (overlaps(out.t, x)) throw new EngineError(op, `out '${out.t.label}' overlaps x ${shapeStr(x.shape)}`);
+  permute(x.f32, out.data, batch, heads, t, dh, 'merge', out.accumulate);
+  return out.t;
+}
+
+/**
+ * Move Dh-long runs between the two layouts. 'split' reads merged rows and writes head
+ * blocks; 'merge' the reverse. Merged offset of (b, h, t) = (b·T + t)·H·Dh + h·Dh; head
+ * offset = ((b·H + h)·T + t)·Dh.
+ */
+function permute(
+  src: Float32Array,
+  dst: Float32Array,
+  batch: number,
+  heads: number,
+  t: number,
+  dh: number,
+  dir: 'split' | 'merge',
+  accumulate: boolean,
+): void {
+  for (let b = 0; b < batch; b++) {
+    for (let h = 0; h < heads; h++) {
+      for (let s = 0; s < t; s++) {
+        const merged = (b * t + s) * heads * dh + h * dh;
+        const split = ((b * heads + h) * t + s) * dh;
+        const from = dir === 'split' ? merged : split;
+        const to = dir === 'split' ? split : merged;
+        if (accumulate) for (let e = 0; e < dh; e++) dst[to + e] += src[from + e];
+        else for (let e = 0; e < dh; e++) dst[to + e] = src[from + e];
+      }
+    }
+  }
+}

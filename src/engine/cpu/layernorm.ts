@@ -1,0 +1,109 @@
+// LayerNorm over the last axis of (R, C): y = (x − μ)·rstd·γ + β with rstd = 1/√(σ² + ε),
+// σ² the biased variance. Statistics and the backward's row and column sums use float64.
+import { EngineError, shapeStr, type LayerNormGrads, type LayerNormResult, type Tensor } from '../backend';
+import { lastDim, need, needFinite, needSameSize } from './checks';
+import type { CpuContext } from './context';
+
+function rowsOf(op: string, x: Tensor, gamma: Tensor, beta?: Tensor): { rows: number; cols: number } {
+  if (x.shape.length < 1) throw new EngineError(op, `x must have at least one axis, got ${shapeStr(x.shape)}`);
+  const cols = lastDim(x);
+  if (gamma.size !== cols || (beta && beta.size !== cols)) {
+    const b = beta ? ` beta ${shapeStr(beta.shape)}` : '';
+    throw new EngineError(op, `gamma ${shapeStr(gamma.shape)}${b} do not match x ${shapeStr(x.shape)}`);
+  }
+  return { rows: cols ? x.size / cols : 0, cols };
+}
+
+export function layerNorm(ctx: CpuContext, xIn: Tensor, gammaIn: Tensor, betaIn: Tensor, eps: number): LayerNormResult {
+  const op = 'layerNorm';
+  const x = need(op, 'x', xIn);
+  const gamma = need(op, 'gamma', gammaIn);
+  const beta = need(op, 'beta', betaIn);
+  needFinite(op, 'eps', eps);
+  if (eps < 0) throw new EngineError(op, `eps must be ≥ 0, got ${eps}`);
+  const { rows, cols } = rowsOf(op, x, gamma, beta);
+  const y = ctx.alloc(x.shape, 'f32', 'layerNorm.y');
+  const mean = ctx.alloc([rows], 'f32', 'layerNorm.mean');
+  const rstd = ctx.alloc([rows], 'f32', 'layerNorm.rstd');
+  const xd = x.f32;
+  const g = gamma.f32;
+  const b = beta.f32;
+  const yd = y.f32;
+  for (let r = 0; r < rows; r++) {
+    const base = r * cols;
+    let sum = 0;
+    for (let c = 0; c < cols; c++) sum += xd[base + c];
+    const mu = sum / cols;
+    let sq = 0;
+    for (let c = 0; c < cols; c++) {
+      const d = xd[base + c] - mu;
+      sq += d * d;
+    }
+    const rs = 1 / Math.sqrt(sq / cols + eps);
+    for (let c = 0; c < cols; c++) yd[base + c] = (xd[base + c] - mu) * rs * g[c] + b[c];
+    mean.f32[r] = mu;
+    rstd.f32[r] = rs;
+  }
+  return { y, mean, rstd };
+}
+
+/**
+ * With x̂ = (x − μ)·rstd and g = dy⊙γ: dx = rstd·(g − mean(g) − x̂·mean(g⊙x̂)),
+ * dγ = Σ_rows dy⊙x̂, dβ = Σ_rows dy (added onto opts.dGamma / opts.dBeta when given).
+ */
+export function layerNormBackward(
+  ctx: CpuContext,
+  dyIn: Tensor,
+  xIn: Tensor,
+  meanIn: Tensor,
+  rstdIn: Tensor,
+  gammaIn: Tensor,
+  opts: { dGamma?: Tensor; dBeta?: Tensor } = {},
+): LayerNormGrads {
+  const op = 'layerNormBackward';
+  const dy = need(op, 'dy', dyIn);
+  const x = need(op, 'x', xIn);
+  const mean = need(op, 'mean', meanIn);
+  const rstd = need(op, 'rstd', rstdIn);
+  const gamma = need(op, 'gamma', gammaIn);
+  needSameSize(op, dy, 'dy', x, 'x');
+  const { rows, cols } = rowsOf(op, x, gamma);
+  if (mean.size !== rows || rstd.size !== rows) {
+    throw new EngineError(op, `mean ${shapeStr(mean.shape)} rstd ${shapeStr(rstd.shape)} do not match x ${shapeStr(x.shape)}`);
+  }
+  const dGamma = ctx.target(op, [cols], 'layerNormBackward.dGamma', opts.dGamma && { out: opts.dGamma, accumulate: true });
+  const dBeta = ctx.target(op, [cols], 'layerNormBackward.dBeta', opts.dBeta && { out: opts.dBeta, accumulate: true });
+  const dx = ctx.alloc(x.shape, 'f32', 'layerNormBackward.dx');
+  const g = dy.f32;
+  const xd = x.f32;
+  const gm = gamma.f32;
+  const dxd = dx.f32;
+  const colG = new Float64Array(cols); // Σ_rows dy⊙x̂
+  const colB = new Float64Array(cols); // Σ_rows dy
+  for (let r = 0; r < rows; r++) {
+    const base = r * cols;
+    const mu = mean.f32[r];
+    const rs = rstd.f32[r];
+    let sumG = 0;
+    let sumGX = 0;
+    for (let c = 0; c < cols; c++) {
+      const xh = (xd[base + c] - mu) * rs;
+      const gi = g[base + c] * gm[c];
+      sumG += gi;
+      sumGX += gi * xh;
+      colG[c] += g[base + c] * xh;
+      colB[c] += g[base + c];
+    }
+    const meanG = sumG / cols;
+    const meanGX = sumGX / cols;
+    for (let c = 0; c < cols; c++) {
+      const xh = (xd[base + c] - mu) * rs;
+      dxd[base + c] = rs * (g[base + c] * gm[c] - meanG - xh * meanGX);
+    }
+  }
+  for (let c = 0; c < cols; c++) {
+    dGamma.data[c] = (dGamma.accumulate ? dGamma.data[c] : 0) + colG[c];
+    dBeta.data[c] = (dBeta.accumulate ? dBeta.data[c] : 0) + colB[c];
+  }
+  return { dx, dGamma: dGamma.t, dBeta: dBeta.t };
+}

@@ -1,0 +1,89 @@
+// Batched matmul: C = alpha·op(A)·op(B) + bias (+ C). A (M, K) | (Ba, M, K), B (K, N) | (Bb, K, N);
+// transA/transB mean the operand is stored the other way round. Every layout is brought to
+// the kernel's A (M, K) · B (N, K)ᵀ form, transposing into reused scratch when needed.
+import { EngineError, shapeStr, type MatmulOptions, type Tensor } from '../backend';
+import { need, needFinite, needRank, overlaps } from './checks';
+import type { CpuContext } from './context';
+import { gemmNT } from './matmulKernel';
+import type { CpuTensor } from './tensor';
+
+export function matmul(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: MatmulOptions = {}): CpuTensor {
+  const op = 'matmul';
+  const a = need(op, 'a', aIn);
+  const b = need(op, 'b', bIn);
+  needRank(op, 'a', a, [2, 3]);
+  needRank(op, 'b', b, [2, 3]);
+  const transA = !!opts.transA;
+  const transB = !!opts.transB;
+  const flags = `${transA ? ' transA' : ''}${transB ? ' transB' : ''}`;
+  const shapes = `a ${shapeStr(a.shape)} b ${shapeStr(b.shape)}${flags}`;
+
+  const [aR, aC] = a.shape.slice(-2);
+  const [bR, bC] = b.shape.slice(-2);
+  const m = transA ? aC : aR;
+  const k = transA ? aR : aC;
+  const n = transB ? bR : bC;
+  if ((transB ? bC : bR) !== k) throw new EngineError(op, `inner dims differ, ${shapes}`);
+  const batchA = a.shape.length === 3 ? a.shape[0] : 0; // 0: a 2-D operand shared by every batch
+  const batchB = b.shape.length === 3 ? b.shape[0] : 0;
+  if (batchA && batchB && batchA !== batchB) throw new EngineError(op, `batch counts differ, ${shapes}`);
+  const batch = Math.max(batchA, batchB);
+
+  const alpha = opts.alpha ?? 1;
+  needFinite(op, 'alpha', alpha);
+  let bias: Float32Array | null = null;
+  if (opts.bias) {
+    const bt = need(op, 'bias', opts.bias);
+    if (bt.size !== n) throw new EngineError(op, `bias ${shapeStr(bt.shape)} does not match N = ${n}, ${shapes}`);
+    bias = bt.f32;
+  }
+
+  const out = ctx.target(op, batch ? [batch, m, n] : [m, n], 'matmul', opts);
+  if (overlaps(out.t, a) || overlaps(out.t, b)) {
+    throw new EngineError(op, `out '${out.t.label}' overlaps an input, ${shapes}`);
+  }
+
+  const ad = a.f32;
+  const bd = b.f32;
+  // The kernel wants A as (M, K) rows (as stored unless transA) and B as (N, K) rows (as
+  // stored only when transB). A shared 2-D B is transposed once for all batches.
+  const sharedB = !transB && !batchB ? transpose(bd, 0, k, n, scratch(1, k * n)) : null;
+  for (let s = 0; s < Math.max(batch, 1); s++) {
+    const aBase = batchA ? s * m * k : 0;
+    const bBase = batchB ? s * k * n : 0;
+    const aRows = transA ? transpose(ad, aBase, k, m, scratch(0, m * k)) : ad;
+    const bRows = transB ? bd : (sharedB ?? transpose(bd, bBase, k, n, scratch(1, k * n)));
+    gemmNT({
+      a: aRows,
+      aOff: transA ? 0 : aBase,
+      b: bRows,
+      bOff: transB ? bBase : 0,
+      c: out.data,
+      cOff: s * m * n,
+      m,
+      n,
+      k,
+      alpha,
+      bias,
+      accumulate: out.accumulate,
+    });
+  }
+  return out.t;
+}
+
+/** src (rows, cols) at off → dst (cols, rows). */
+function transpose(src: Float32Array, off: number, rows: number, cols: number, dst: Float32Array): Float32Array {
+  for (let r = 0; r < rows; r++) {
+    const from = off + r * cols;
+    for (let c = 0; c < cols; c++) dst[c * rows + r] = src[from + c];
+  }
+  return dst;
+}
+
+// Two grow-only scratch buffers (for A and for B), reused by every call on this thread.
+const scratchBuffers = [new Float32Array(0), new Float32Array(0)];
+
+function scratch(which: 0 | 1, size: number): Float32Array {
+  if (scratchBuffers[which].length < size) scratchBuffers[which] = new Float32Array(size);
+  return scratchBuffers[which];
+}
