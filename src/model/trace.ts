@@ -42,7 +42,7 @@ export class TraceRecorder {
     const datas = await Promise.all(tensors.map((t) => be.read(t)));
     const entries = new Map<string, TracedTensor>();
     names.forEach((n, i) => entries.set(n, { shape: [...tensors[i].shape], data: datas[i] }));
-    for (const t of tensors) be.dispose(t);
+    for (const t of new Set(tensors)) be.dispose(t); // one tensor may carry two names
     this.pending.clear();
     return new Trace(entries);
   }

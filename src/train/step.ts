@@ -43,8 +43,55 @@ export interface StepTickets {
 }
 
 /**
- * Encode one training step. `step` is 1-based (Adam bias correction). Returns readback
- * tickets (null when the ring was full) — never waits for the device.
+ * Forward with a tape, fused cross-entropy, backward: gradients are *accumulated* into the
+ * arena (the caller zeroes them). `normalizer` defaults to the batch's token count; a
+ * data-parallel worker passes the whole batch's count so partial gradients add up.
+ * Returns (1) Σ per-token loss. Call inside a backend scope.
+ */
+export function forwardBackward(
+  model: Transformer,
+  batch: TrainBatch,
+  opt: Pick<OptimizerSettings, 'labelSmoothing' | 'dropout'>,
+  padId: number,
+  seed: number,
+  normalizer = batch.nTokens,
+): Tensor {
+  const { be } = model;
+  const N = batch.batch * batch.tgtLen;
+  const tape = new Tape(be);
+  const ctx = model.context({ tape, dropout: opt.dropout, seed });
+  const enc = model.encode(ctx, batch);
+  const logits = model.decode(ctx, enc, batch); // (B·T, V)
+  const targets = be.tensor([N], batch.tgtOut, 'i32', 'tgt.out');
+  const ce = be.crossEntropy(logits, targets, {
+    smoothing: opt.labelSmoothing,
+    ignoreIndex: padId,
+    normalizer: Math.max(1, normalizer),
+  });
+  tape.backward(logits, ce.dLogits);
+  return be.colSum(be.reshape(ce.loss, [N, 1])); // (1)
+}
+
+/** Clip by the global gradient norm and apply AdamW; returns (1) Σ g² before clipping. */
+export function applyUpdate(model: Transformer, opt: OptimizerSettings, step: number): Tensor {
+  const { be, arena } = model;
+  const gss = be.sumSquares(arena.grads); // (1)
+  be.adam(arena, {
+    lr: opt.lr,
+    beta1: opt.beta1,
+    beta2: opt.beta2,
+    eps: opt.eps,
+    weightDecay: opt.weightDecay,
+    step,
+    gradSumSquares: gss,
+    maxNorm: opt.maxNorm > 0 ? opt.maxNorm : 1e30, // 1e30: no clipping, still finite in f32
+  });
+  return gss;
+}
+
+/**
+ * Encode one whole training step. `step` is 1-based (Adam bias correction). Returns
+ * readback tickets (null when the ring was full) — never waits for the device.
  */
 export function trainStep(
   model: Transformer,
@@ -55,33 +102,11 @@ export function trainStep(
   seed: number,
 ): StepTickets {
   const { be, arena } = model;
-  const N = batch.batch * batch.tgtLen;
   let tickets: StepTickets = { lossSum: null, gradSumSquares: null };
   be.scope(() => {
     be.fill(arena.grads, 0);
-    const tape = new Tape(be);
-    const ctx = model.context({ tape, dropout: opt.dropout, seed });
-    const enc = model.encode(ctx, batch);
-    const logits = model.decode(ctx, enc, batch); // (B·T, V)
-    const targets = be.tensor([N], batch.tgtOut, 'i32', 'tgt.out');
-    const ce = be.crossEntropy(logits, targets, {
-      smoothing: opt.labelSmoothing,
-      ignoreIndex: padId,
-      normalizer: Math.max(1, batch.nTokens),
-    });
-    const lossSum = be.colSum(be.reshape(ce.loss, [N, 1])); // (1)
-    tape.backward(logits, ce.dLogits);
-    const gss: Tensor = be.sumSquares(arena.grads); // (1)
-    be.adam(arena, {
-      lr: opt.lr,
-      beta1: opt.beta1,
-      beta2: opt.beta2,
-      eps: opt.eps,
-      weightDecay: opt.weightDecay,
-      step,
-      gradSumSquares: gss,
-      maxNorm: opt.maxNorm > 0 ? opt.maxNorm : 1e30, // 1e30: no clipping, still finite in f32
-    });
+    const lossSum = forwardBackward(model, batch, opt, padId, seed);
+    const gss = applyUpdate(model, opt, step);
     tickets = { lossSum: be.readback(lossSum, 'loss'), gradSumSquares: be.readback(gss, 'grad-norm') };
     be.flush();
   });
