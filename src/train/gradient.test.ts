@@ -2,10 +2,10 @@
 // central finite differences of the loss, for each architecture option.
 import { describe, expect, it } from 'vitest';
 import { createCpuBackend } from '../engine/cpu';
-import type { ModelConfig } from './config';
-import { forwardBackward } from '../train/step';
-import { seededRandom } from './parameters';
-import { tinyBatch, tinyModel } from './testing/tiny';
+import type { ModelConfig } from '../model/config';
+import { forwardBackward } from './step';
+import { seededRandom } from '../model/parameters';
+import { tinyBatch, tinyModel } from '../model/testing/tiny';
 
 const variants: Array<[string, Partial<ModelConfig>]> = [
   ['post-norm, ReLU, sinusoidal', {}],
