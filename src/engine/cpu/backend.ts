@@ -100,9 +100,10 @@ export class CpuBackend implements Backend {
 
   flush(): void {}
 
-  read(t: Tensor): Promise<Float32Array | Int32Array> {
+  /** Errors (disposed tensor, destroyed backend) reject the promise, as on the GPU. */
+  async read(t: Tensor): Promise<Float32Array | Int32Array> {
     this.alive('read');
-    return Promise.resolve(needAny('read', 't', t).data.slice());
+    return needAny('read', 't', t).data.slice();
   }
 
   /** Never null on the CPU: the copy is taken now and the ticket is already resolved. */

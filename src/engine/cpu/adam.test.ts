@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Tensor } from '../backend';
+import { assertClose } from '../testing/compare';
+import { createCpuBackend } from './index';
+import type { CpuTensor } from './tensor';
+
+const be = createCpuBackend();
+const data = (t: Tensor) => (t as CpuTensor).data as Float32Array;
+const base = { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, step: 1 };
+
+function arenaWith(p: number[], g: number[]) {
+  const arena = be.createArena([{ name: 'w', shape: [p.length] }]);
+  be.write(arena.param('w'), p);
+  be.write(arena.grad('w'), g);
+  return arena;
+}
+
+describe('adam', () => {
+  it('first step moves each weight by lr·sign(g) (bias correction)', () => {
+    const arena = arenaWith([1, 2, 3], [0.5, -2, 0]);
+    be.adam(arena, base);
+    // m̂ = g, v̂ = g² ⇒ update = g/(|g| + eps).
+    assertClose(data(arena.param('w')), [0.9, 2.1, 3], 'params', { rtol: 1e-6 });
+    assertClose(data(arena.m).subarray(0, 3), [0.05, -0.2, 0], 'm', { rtol: 1e-6 });
+    assertClose(data(arena.v).subarray(0, 3), [0.00025, 0.004, 0], 'v', { rtol: 1e-6 });
+  });
+
+  it('second step follows the AdamW formulas with decoupled weight decay', () => {
+    const arena = arenaWith([1], [0.5]);
+    const opts = { ...base, weightDecay: 0.01 };
+    be.adam(arena, { ...opts, step: 1 });
+    be.write(arena.grad('w'), [-1]);
+    be.adam(arena, { ...opts, step: 2 });
+    let p = 1;
+    let m = 0;
+    let v = 0;
+    for (const [t, g] of [
+      [1, 0.5],
+      [2, -1],
+    ]) {
+      m = 0.9 * m + 0.1 * g;
+      v = 0.999 * v + 0.001 * g * g;
+      const update = m / (1 - 0.9 ** t) / (Math.sqrt(v / (1 - 0.999 ** t)) + 1e-8);
+      p = p - 0.1 * update - 0.1 * 0.01 * p;
+    }
+    assertClose(data(arena.param('w')), [p], 'params', { rtol: 1e-6 });
+  });
+
+  it('clips gradients to maxNorm using the summed squares', () => {
+    const arena = arenaWith([0, 0], [3, 4]); // ‖g‖ = 5
+    be.adam(arena, { ...base, gradSumSquares: be.tensor([1], [25]), maxNorm: 1 });
+    assertClose(data(arena.m).subarray(0, 2), [0.1 * 0.6, 0.1 * 0.8], 'm after clip', { rtol: 1e-6 });
+    const small = arenaWith([0], [0.3]); // ‖g‖ below maxNorm: no scaling
+    be.adam(small, { ...base, gradSumSquares: be.tensor([1], [0.09]), maxNorm: 1 });
+    assertClose(data(small.m).subarray(0, 1), [0.03], 'm unclipped', { rtol: 1e-6 });
+  });
+
+  it('skips the whole update when the norm is not finite', () => {
+    for (const ss of [NaN, Infinity]) {
+      const arena = arenaWith([1, 2], [NaN, 1]);
+      be.adam(arena, { ...base, gradSumSquares: be.tensor([1], [ss]), maxNorm: 1 });
+      expect([...data(arena.param('w'))]).toEqual([1, 2]);
+      expect([...data(arena.m)].every((x) => x === 0)).toBe(true);
+      expect([...data(arena.v)].every((x) => x === 0)).toBe(true);
+    }
+  });
+
+  it('rejects bad options with the op name', () => {
+    const arena = arenaWith([1], [1]);
+    expect(() => be.adam(arena, { ...base, step: 0 })).toThrow('adam: step must be an integer ≥ 1, got 0');
+    expect(() => be.adam(arena, { ...base, maxNorm: 1 })).toThrow(/adam: maxNorm needs gradSumSquares/);
+  });
+});
