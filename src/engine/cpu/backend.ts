@@ -82,8 +82,10 @@ export class CpuBackend implements Backend {
     fillTensor(t, value);
   }
 
+  /** Arena views live as long as their arena: disposing one does nothing. Disposing twice throws. */
   dispose(t: Tensor): void {
-    this.ctx.dispose(needAny('dispose', 't', t));
+    const c = needAny('dispose', 't', t);
+    if (!c.persistent) this.ctx.dispose(c);
   }
 
   scope<T>(fn: () => T): T {

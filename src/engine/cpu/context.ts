@@ -67,7 +67,7 @@ export class CpuContext {
     }
   }
 
-  /** Dispose one tensor now (arena views included, if asked explicitly). */
+  /** Dispose one tensor now. */
   dispose(t: CpuTensor): void {
     t.markDisposed();
     for (const s of this.scopes) s.delete(t);

@@ -35,6 +35,7 @@ export function crossEntropy(
   const dx = dLogits.f32;
   const uniform = eps / vocab;
   const invNorm = 1 / normalizer;
+  const e = new Float64Array(vocab); // one row of exponentials, so exp runs once per entry
   for (let r = 0; r < rows; r++) {
     const y = tg[r];
     if (y === ignore) continue; // loss and gradient stay 0
@@ -48,15 +49,18 @@ export function crossEntropy(
       sumX += v;
     }
     let sumE = 0;
-    for (let c = 0; c < vocab; c++) sumE += Math.exp(x[base + c] - max);
+    for (let c = 0; c < vocab; c++) {
+      e[c] = Math.exp(x[base + c] - max);
+      sumE += e[c];
+    }
     const lse = max + Math.log(sumE);
     l[r] = lse - (1 - eps) * x[base + y] - uniform * sumX;
     const invSum = 1 / sumE;
     for (let c = 0; c < vocab; c++) {
-      dx[base + c] = (Math.exp(x[base + c] - max) * invSum - uniform) * invNorm;
+      dx[base + c] = (e[c] * invSum - uniform) * invNorm;
     }
     // The target entry again, in float64: p_y − 1 must not cancel in float32.
-    dx[base + y] = (Math.exp(x[base + y] - max) * invSum - uniform - (1 - eps)) * invNorm;
+    dx[base + y] = (e[y] * invSum - uniform - (1 - eps)) * invNorm;
   }
   return { loss, dLogits };
 }

@@ -62,6 +62,7 @@ export function softmax(ctx: CpuContext, xIn: Tensor, opts: SoftmaxOptions = {})
   const y = out.f32;
   const mask = p.keyMask;
   const { tk, scale } = p;
+  const e = new Float64Array(tk); // one row of exponentials, so exp runs once per entry
   for (let r = 0; r < p.rows; r++) {
     const { end, maskAt } = rowWindow(p, r);
     const base = r * tk;
@@ -74,14 +75,15 @@ export function softmax(ctx: CpuContext, xIn: Tensor, opts: SoftmaxOptions = {})
     if (max === -Infinity) continue; // nothing visible: the row stays zero
     let sum = 0;
     for (let j = 0; j < end; j++) {
-      if (mask && mask[maskAt + j] === 0) continue;
-      sum += Math.exp(scale * xd[base + j] - max);
+      if (mask && mask[maskAt + j] === 0) {
+        e[j] = 0;
+        continue;
+      }
+      e[j] = Math.exp(scale * xd[base + j] - max);
+      sum += e[j];
     }
     const inv = 1 / sum;
-    for (let j = 0; j < end; j++) {
-      if (mask && mask[maskAt + j] === 0) continue;
-      y[base + j] = Math.exp(scale * xd[base + j] - max) * inv;
-    }
+    for (let j = 0; j < end; j++) y[base + j] = e[j] * inv;
   }
   return out;
 }

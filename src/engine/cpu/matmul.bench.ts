@@ -1,0 +1,45 @@
+// Micro-benchmark of the CPU matmul on the shipped model's shapes (B·T = 512 tokens, D = 64,
+// F = 256, attention blocks of 16×16), every transpose combination. Prints GFLOP/s, best of
+// several rounds (the machine is shared, so single runs are noisy). Not a test:
+//   npx tsx src/engine/cpu/matmul.bench.ts
+import { createCpuBackend } from './index';
+
+const be = createCpuBackend();
+const shapes: Array<[string, number, number, number, number]> = [
+  // name, batch (0 = 2-D), M, K, N
+  ['x·Wq (512, 64)·(64, 64)', 0, 512, 64, 64],
+  ['x·W1 (512, 64)·(64, 256)', 0, 512, 64, 256],
+  ['h·W2 (512, 256)·(256, 64)', 0, 512, 256, 64],
+  ['scores 128×(16, 16)·(16, 16)', 128, 16, 16, 16],
+];
+const combos = [
+  [false, false],
+  [false, true],
+  [true, false],
+  [true, true],
+] as const;
+
+function random(n: number): Float32Array {
+  const a = new Float32Array(n);
+  for (let i = 0; i < n; i++) a[i] = Math.random() - 0.5;
+  return a;
+}
+
+for (const [name, batch, m, k, n] of shapes) {
+  for (const [transA, transB] of combos) {
+    const lead = batch ? [batch] : [];
+    const a = be.tensor([...lead, ...(transA ? [k, m] : [m, k])], random(Math.max(batch, 1) * m * k));
+    const b = be.tensor([...lead, ...(transB ? [n, k] : [k, n])], random(Math.max(batch, 1) * k * n));
+    const out = be.tensor([...lead, m, n]);
+    const flops = 2 * Math.max(batch, 1) * m * k * n;
+    const reps = Math.max(3, Math.round(2e8 / flops));
+    let best = 0;
+    for (let round = 0; round < 5; round++) {
+      const t0 = performance.now();
+      for (let r = 0; r < reps; r++) be.matmul(a, b, { transA, transB, out });
+      best = Math.max(best, (flops * reps) / (performance.now() - t0) / 1e6);
+    }
+    const tag = `${transA ? 'T' : 'N'}${transB ? 'T' : 'N'}`;
+    console.log(`${name.padEnd(32)} ${tag}  ${best.toFixed(2)} GFLOP/s`);
+  }
+}
