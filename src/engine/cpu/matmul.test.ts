@@ -135,6 +135,20 @@ describe('matmul gradients by finite differences', () => {
     assertClose(data(dB), numericGradient(data(b), f), 'dB', { rtol: 2e-3 });
   });
 
+  it('a shared 2-D A (stored transposed) with a batched B: dA sums over the batch', () => {
+    const [batch, m, k, n] = [3, 3, 2, 4];
+    const a = be.tensor([k, m], randomUniform(rng, k * m)); // transA: op(A) = Aᵀ (M, K)
+    const b = be.tensor([batch, k, n], randomUniform(rng, batch * k * n));
+    const r = randomUniform(rng, batch * m * n);
+    const f = () => weightedSum(data(be.scope(() => be.matmul(a, b, { transA: true }))), r);
+    const dC = be.tensor([batch, m, n], r);
+    const perBatch = be.matmul(b, dC, { transB: true }); // (batch, K, M) = B_s·dC_sᵀ
+    const dA = be.colSum(be.reshape(perBatch, [batch, k * m])); // Σ_s, as (K·M)
+    const dB = be.matmul(a, dC); // (batch, K, N) = op(A)ᵀ·dC_s with op(A)ᵀ = A
+    assertClose(data(dA), numericGradient(data(a), f), 'dA', { rtol: 2e-3 });
+    assertClose(data(dB), numericGradient(data(b), f), 'dB', { rtol: 2e-3 });
+  });
+
   it('batched both sides with transB (attention scores Q·Kᵀ)', () => {
     const [batch, t, s, dh] = [2, 3, 4, 5];
     const q = be.tensor([batch, t, dh], randomUniform(rng, batch * t * dh));

@@ -46,12 +46,13 @@ export function matmul(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: MatmulOp
   const ad = a.f32;
   const bd = b.f32;
   // The kernel wants A as (M, K) rows (as stored unless transA) and B as (N, K) rows (as
-  // stored only when transB). A shared 2-D B is transposed once for all batches.
+  // stored only when transB). A shared 2-D operand is transposed once for all batches.
+  const sharedA = transA && !batchA ? transpose(ad, 0, k, m, scratch(0, m * k)) : null;
   const sharedB = !transB && !batchB ? transpose(bd, 0, k, n, scratch(1, k * n)) : null;
   for (let s = 0; s < Math.max(batch, 1); s++) {
     const aBase = batchA ? s * m * k : 0;
     const bBase = batchB ? s * k * n : 0;
-    const aRows = transA ? transpose(ad, aBase, k, m, scratch(0, m * k)) : ad;
+    const aRows = transA ? (sharedA ?? transpose(ad, aBase, k, m, scratch(0, m * k))) : ad;
     const bRows = transB ? bd : (sharedB ?? transpose(bd, bBase, k, n, scratch(1, k * n)));
     gemmNT({
       a: aRows,
