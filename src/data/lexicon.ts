@@ -92,7 +92,15 @@ export function readLexicon(json: LexiconJson): Lexicon {
     },
   };
   checkLexicon(lex);
-  return lex;
+  return deepFreeze(lex); // generated sentences share these entries in their `parts`
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 function checkLexicon(lex: Lexicon): void {
