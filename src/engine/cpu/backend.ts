@@ -39,7 +39,7 @@ import { concatTime, copyTensor, createTensor, fillTensor, reshape, sliceRows, w
 import { colSum, sumSquares } from './reduce';
 import { runScope } from './scope';
 import { maskScores, softmax, softmaxBackward } from './softmax';
-import type { CpuTensor } from './tensor';
+import { CpuTensor } from './tensor';
 
 const labelOf = (t: Tensor) => t.label;
 
@@ -82,10 +82,10 @@ export class CpuBackend implements Backend {
     fillTensor(t, value);
   }
 
-  /** Arena views live as long as their arena: disposing one does nothing. Disposing twice throws. */
+  /** Idempotent. Arena views live as long as their arena: disposing one does nothing. */
   dispose(t: Tensor): void {
-    const c = needAny('dispose', 't', t);
-    if (!c.persistent) this.ctx.dispose(c);
+    if (t instanceof CpuTensor && (t.disposed || t.persistent)) return;
+    this.ctx.dispose(needAny('dispose', 't', t));
   }
 
   scope<T>(fn: () => T): T {

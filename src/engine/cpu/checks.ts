@@ -60,6 +60,13 @@ export function overlaps(a: CpuTensor, b: CpuTensor): boolean {
   return x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
 }
 
+/** True when two tensors are views of exactly the same elements. */
+export function sameRange(a: CpuTensor, b: CpuTensor): boolean {
+  const x = a.data;
+  const y = b.data;
+  return x.buffer === y.buffer && x.byteOffset === y.byteOffset && x.length === y.length;
+}
+
 function describe(t: unknown): string {
   if (t === undefined || t === null) return String(t);
   const maybe = t as Partial<Tensor>;

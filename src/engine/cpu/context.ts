@@ -1,7 +1,7 @@
 // Bookkeeping shared by all CPU ops: tensor ids, open scopes, dispatch recorders, and the
 // `out`/`accumulate` convention for results.
 import { EngineError, shapeStr, sizeOf, type DispatchRecord, type DType, type OutOptions, type Shape } from '../backend';
-import { checkShape, need } from './checks';
+import { checkShape, need, overlaps, sameRange } from './checks';
 import { allocData, CpuTensor, type CpuData } from './tensor';
 
 interface Recorder {
@@ -12,8 +12,11 @@ interface Recorder {
 /** Where an op writes its result, and whether it adds to what is there. */
 export interface Target {
   t: CpuTensor;
+  /** Write here; it is `t`'s storage unless `t` overlaps an input (then a temporary). */
   data: Float32Array;
   accumulate: boolean;
+  /** Call once the result is in `data`: copies a temporary back into `t`, returns `t`. */
+  finish(): CpuTensor;
 }
 
 export class CpuContext {
@@ -34,20 +37,36 @@ export class CpuContext {
     return t;
   }
 
-  /** The result tensor for an op: opts.out when given (checked), else a new one. */
-  target(op: string, shape: Shape, label: string, opts?: OutOptions): Target {
+  /**
+   * The result tensor for an op: opts.out when given (checked), else a new one. When out
+   * overlaps one of `inputs` the op writes a temporary that finish() copies back, so in-place
+   * use is always correct. `pointwise` ops (element i reads only element i) may write
+   * straight into an input occupying exactly the same range.
+   */
+  target(op: string, shape: Shape, label: string, opts?: OutOptions, inputs: CpuTensor[] = [], pointwise = false): Target {
     checkShape(op, shape);
     const accumulate = !!opts?.accumulate;
     if (!opts?.out) {
       if (accumulate) throw new EngineError(op, 'accumulate needs an out tensor');
       const t = this.alloc(shape, 'f32', label);
-      return { t, data: t.f32, accumulate };
+      return { t, data: t.f32, accumulate, finish: () => t };
     }
     const t = need(op, 'out', opts.out);
     if (t.size !== sizeOf(shape)) {
       throw new EngineError(op, `out ${shapeStr(t.shape)} does not hold the result ${shapeStr(shape)}`);
     }
-    return { t, data: t.f32, accumulate };
+    const clash = inputs.some((x) => overlaps(x, t) && !(pointwise && sameRange(x, t)));
+    if (!clash) return { t, data: t.f32, accumulate, finish: () => t };
+    const temp = accumulate ? t.f32.slice() : new Float32Array(t.size);
+    return {
+      t,
+      data: temp,
+      accumulate,
+      finish: () => {
+        t.f32.set(temp);
+        return t;
+      },
+    };
   }
 
   // ---- scopes ---------------------------------------------------------------------------

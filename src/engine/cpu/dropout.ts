@@ -28,10 +28,10 @@ export function dropoutMask(ctx: CpuContext, shape: Shape, p: number, seed: numb
   if (!Number.isInteger(seed)) throw new EngineError(op, `seed must be an integer, got ${seed}`);
   const out = ctx.alloc(shape, 'f32', 'dropoutMask');
   const m = out.f32;
-  // p reaches a GPU kernel as f32; rounding it (and 1 − p) the same way keeps masks equal.
-  const pf = Math.fround(p);
-  const keep = Math.fround(1 / Math.fround(1 - pf));
+  const keep = 1 / (1 - p);
   const seedHash = dropoutHash(seed >>> 0);
-  for (let i = 0; i < m.length; i++) m[i] = dropoutUniform(i, seedHash) >= pf ? keep : 0;
+  // u is a multiple of 2^-24, exact in float64, and p stays float64: the test is the same as
+  // the GPU's integer test (hash >>> 8) ≥ ceil(p·2^24).
+  for (let i = 0; i < m.length; i++) m[i] = dropoutUniform(i, seedHash) >= p ? keep : 0;
   return out;
 }

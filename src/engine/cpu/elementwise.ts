@@ -1,6 +1,5 @@
 // Elementwise arithmetic on same-size f32 tensors: a + alpha·b, a ⊙ b, s·a. Results go to a
-// new tensor of a's shape, or into/onto opts.out. Each element is read before it is
-// written, so out may be a or b (in place).
+// new tensor of a's shape, or into/onto opts.out, which may be a or b (in place).
 import { type OutOptions, type Tensor } from '../backend';
 import { need, needFinite, needSameSize } from './checks';
 import type { CpuContext } from './context';
@@ -12,35 +11,35 @@ export function add(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: OutOptions 
   needSameSize('add', a, 'a', b, 'b');
   const alpha = opts.alpha ?? 1;
   needFinite('add', 'alpha', alpha);
-  const out = ctx.target('add', a.shape, 'add', opts);
+  const out = ctx.target('add', a.shape, 'add', opts, [a, b], true);
   const x = a.f32;
   const y = b.f32;
   const o = out.data;
   if (out.accumulate) for (let i = 0; i < o.length; i++) o[i] += x[i] + alpha * y[i];
   else for (let i = 0; i < o.length; i++) o[i] = x[i] + alpha * y[i];
-  return out.t;
+  return out.finish();
 }
 
 export function mul(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: OutOptions = {}): CpuTensor {
   const a = need('mul', 'a', aIn);
   const b = need('mul', 'b', bIn);
   needSameSize('mul', a, 'a', b, 'b');
-  const out = ctx.target('mul', a.shape, 'mul', opts);
+  const out = ctx.target('mul', a.shape, 'mul', opts, [a, b], true);
   const x = a.f32;
   const y = b.f32;
   const o = out.data;
   if (out.accumulate) for (let i = 0; i < o.length; i++) o[i] += x[i] * y[i];
   else for (let i = 0; i < o.length; i++) o[i] = x[i] * y[i];
-  return out.t;
+  return out.finish();
 }
 
 export function scale(ctx: CpuContext, aIn: Tensor, s: number, opts: OutOptions = {}): CpuTensor {
   const a = need('scale', 'a', aIn);
   needFinite('scale', 's', s);
-  const out = ctx.target('scale', a.shape, 'scale', opts);
+  const out = ctx.target('scale', a.shape, 'scale', opts, [a], true);
   const x = a.f32;
   const o = out.data;
   if (out.accumulate) for (let i = 0; i < o.length; i++) o[i] += s * x[i];
   else for (let i = 0; i < o.length; i++) o[i] = s * x[i];
-  return out.t;
+  return out.finish();
 }

@@ -34,6 +34,9 @@ describe('splitHeads / mergeHeads', () => {
     const out = be.tensor([B * T, H * Dh], new Float32Array(B * T * H * Dh).fill(1));
     be.mergeHeads(be.splitHeads(x, B, H), B, H, { out, accumulate: true });
     expect([...data(out)]).toEqual(merged.map((v) => v + 1));
+    const inPlace = be.splitHeads(x, B, H);
+    be.mergeHeads(inPlace, B, H, { out: inPlace }); // out overlapping x: still correct
+    expect([...data(inPlace)]).toEqual(merged);
   });
 
   it('gradients by finite differences: each is the other’s backward', () => {

@@ -1,6 +1,6 @@
 // Attention head layout: (B·T, H·Dh) ⇄ (B·H, T, Dh). Each is the other's backward.
 import { EngineError, shapeStr, type OutOptions, type Tensor } from '../backend';
-import { lastDim, need, needPositiveInt, needRank, overlaps } from './checks';
+import { lastDim, need, needPositiveInt, needRank } from './checks';
 import type { CpuContext } from './context';
 import type { CpuTensor } from './tensor';
 
@@ -34,10 +34,9 @@ export function mergeHeads(ctx: CpuContext, xIn: Tensor, batch: number, heads: n
     throw new EngineError(op, `x ${shapeStr(x.shape)} leading dim is not batch ${batch} × heads ${heads}`);
   }
   const [, t, dh] = x.shape;
-  const out = ctx.target(op, [batch * t, heads * dh], 'mergeHeads', opts);
-  if (overlaps(out.t, x)) throw new EngineError(op, `out '${out.t.label}' overlaps x ${shapeStr(x.shape)}`);
+  const out = ctx.target(op, [batch * t, heads * dh], 'mergeHeads', opts, [x]);
   permute(x.f32, out.data, batch, heads, t, dh, 'merge', out.accumulate);
-  return out.t;
+  return out.finish();
 }
 
 /**

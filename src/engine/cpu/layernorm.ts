@@ -105,5 +105,5 @@ export function layerNormBackward(
     dGamma.data[c] = (dGamma.accumulate ? dGamma.data[c] : 0) + colG[c];
     dBeta.data[c] = (dBeta.accumulate ? dBeta.data[c] : 0) + colB[c];
   }
-  return { dx, dGamma: dGamma.t, dBeta: dBeta.t };
+  return { dx, dGamma: dGamma.finish(), dBeta: dBeta.finish() };
 }

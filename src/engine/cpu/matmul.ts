@@ -2,7 +2,7 @@
 // transA/transB mean the operand is stored the other way round. Every layout is brought to
 // the kernel's A (M, K) · B (N, K)ᵀ form, transposing into reused scratch when needed.
 import { EngineError, shapeStr, type MatmulOptions, type Tensor } from '../backend';
-import { need, needFinite, needRank, overlaps } from './checks';
+import { need, needFinite, needRank } from './checks';
 import type { CpuContext } from './context';
 import { gemmNT } from './matmulKernel';
 import type { CpuTensor } from './tensor';
@@ -38,10 +38,7 @@ export function matmul(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: MatmulOp
     bias = bt.f32;
   }
 
-  const out = ctx.target(op, batch ? [batch, m, n] : [m, n], 'matmul', opts);
-  if (overlaps(out.t, a) || overlaps(out.t, b)) {
-    throw new EngineError(op, `out '${out.t.label}' overlaps an input, ${shapes}`);
-  }
+  const out = ctx.target(op, batch ? [batch, m, n] : [m, n], 'matmul', opts, [a, b]);
 
   const ad = a.f32;
   const bd = b.f32;
@@ -69,7 +66,7 @@ export function matmul(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: MatmulOp
       accumulate: out.accumulate,
     });
   }
-  return out.t;
+  return out.finish();
 }
 
 /** src (rows, cols) at off → dst (cols, rows). */

@@ -57,7 +57,7 @@ describe('tensors and memory ops', () => {
     expect(() => be.add(t, t)).toThrow(/add: a 'gone' \(id \d+\) was disposed/);
     await expect(be.read(t)).rejects.toThrow(/read: t 'gone' .* was disposed/);
     expect([...data(view)]).toEqual([1, 2]); // other handles on the storage live on
-    expect(() => be.dispose(t)).toThrow(/dispose: t 'gone' .* was disposed/);
+    be.dispose(t); // disposing twice is harmless
     const arena = be.createArena([{ name: 'w', shape: [1] }]);
     be.dispose(arena.param('w')); // arena views live as long as the arena
     expect([...data(arena.param('w'))]).toEqual([0]);

@@ -19,7 +19,7 @@ export function colSum(ctx: CpuContext, xIn: Tensor, opts: OutOptions = {}): Cpu
   }
   const o = out.data;
   for (let c = 0; c < cols; c++) o[c] = (out.accumulate ? o[c] : 0) + sums[c];
-  return out.t;
+  return out.finish();
 }
 
 /** → (1): Σ x² over every element. */
@@ -30,5 +30,5 @@ export function sumSquares(ctx: CpuContext, xIn: Tensor, opts: OutOptions = {}):
   let s = 0;
   for (let i = 0; i < xd.length; i++) s += xd[i] * xd[i];
   out.data[0] = (out.accumulate ? out.data[0] : 0) + s;
-  return out.t;
+  return out.finish();
 }
