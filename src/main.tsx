@@ -1,9 +1,16 @@
+// Entry point: choose the language, start looking for a GPU, then render the shell.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { initI18n } from './i18n';
+import { appStore } from './store';
+import { App } from './ui/App';
+import { installTestApi, isTestMode } from './ui/common/testApi';
+import './ui/styles/global.css';
 
-function App() {
-  return <h1>Attention Lab</h1>;
-}
+const { settings, gpu } = appStore.getState();
+initI18n(settings.language);
+if (isTestMode(window.location.search)) installTestApi(appStore);
+void gpu.init();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

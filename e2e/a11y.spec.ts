@@ -1,0 +1,33 @@
+// axe finds no serious or critical problems on any view, in either language.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import type { Language } from '../src/i18n/language';
+import { expect, test } from './fixtures/test';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+const routes = ['#/walkthrough/overview', '#/train', '#/study'];
+const languages: Language[] = ['en', 'zh'];
+
+for (const lang of languages) {
+  for (const hash of routes) {
+    test(`axe: ${hash} in ${lang}`, async ({ app, page }) => {
+      await app.goto(hash, { lang });
+      await expect(app.heading).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+}
+
+test('axe: the GPU failure banner', async ({ app, page, gpuMode }) => {
+  test.skip(gpuMode !== 'webgpu', 'needs a WebGPU device to lose');
+  await app.goto('#/walkthrough/overview', { lang: 'zh' });
+  await app.destroyDevice();
+  await expect(app.failureBanner).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

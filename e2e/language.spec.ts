@@ -1,0 +1,64 @@
+// English / 中文: the switch, what it changes, and how the choice is remembered.
+import { en } from '../src/i18n/en';
+import { zh } from '../src/i18n/zh';
+import { expect, test } from './fixtures/test';
+
+test('switching language switches the header and nav, and survives a reload', async ({ app, page }) => {
+  await app.goto('#/study');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(app.brand).toHaveText(en.app.name);
+  await expect(app.languageButton('en')).toHaveAttribute('aria-pressed', 'true');
+
+  await app.switchLanguage('zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(app.brand).toHaveText(zh.app.name);
+  await expect(app.navLink('walkthrough')).toHaveText(zh.nav.walkthrough);
+  await expect(app.navLink('train')).toHaveText(zh.nav.train);
+  await expect(app.navLink('study')).toHaveText(zh.nav.study);
+  await expect(app.heading).toHaveText(zh.views.study.title);
+  await expect(app.gpuStatus).not.toContainText(en.gpu.pending);
+  await expect(app.languageButton('zh')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveTitle(`${zh.nav.study} · ${zh.app.name}`);
+
+  await page.reload();
+  await app.waitForGpu();
+  await expect(app.brand).toHaveText(zh.app.name);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  expect(await app.language()).toBe('zh');
+  expect(await app.hash()).toBe('#/study');
+
+  await app.switchLanguage('en');
+  await expect(app.navLink('train')).toHaveText(en.nav.train);
+  await page.reload();
+  await expect(app.navLink('train')).toHaveText(en.nav.train);
+});
+
+test.describe('with a Chinese browser', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('the interface starts in Chinese', async ({ app, page }) => {
+    await app.goto();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(app.navLink('walkthrough')).toHaveText(zh.nav.walkthrough);
+  });
+
+  test('a lang=en URL parameter overrides it, and follows the switch', async ({ app, page }) => {
+    await app.goto('#/walkthrough/qkv?layer=1&lang=en');
+    await expect(app.navLink('walkthrough')).toHaveText(en.nav.walkthrough);
+    await app.switchLanguage('zh');
+    // The shared link's lang= now says zh too, so a reload keeps the choice.
+    expect(await app.hash()).toBe('#/walkthrough/qkv?layer=1&lang=zh');
+    await page.reload();
+    await expect(app.navLink('walkthrough')).toHaveText(zh.nav.walkthrough);
+  });
+});
+
+test('the status and reasons are translated', async ({ app, gpuMode }) => {
+  await app.goto('', { lang: 'zh' });
+  if (gpuMode === 'webgpu') {
+    await expect(app.gpuStatus).toContainText(zh.gpu.webgpu);
+  } else {
+    await expect(app.gpuStatus).toContainText(zh.gpu.fallback);
+    await expect(app.gpuStatus).toContainText(zh.gpu.reason['no-adapter']);
+  }
+});

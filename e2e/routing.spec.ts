@@ -1,0 +1,83 @@
+// Hash routes: every view has a URL that reopens it; back/forward; graceful fallbacks.
+import { en } from '../src/i18n/en';
+import { expect, test } from './fixtures/test';
+
+const views = [
+  { hash: '#/walkthrough/softmax?text=the+cat+sleeps&layer=1&head=2', title: en.views.walkthrough.title },
+  { hash: '#/train', title: en.views.train.title },
+  { hash: '#/study', title: en.views.study.title },
+] as const;
+
+for (const { hash, title } of views) {
+  test(`${hash} reloads to itself`, async ({ app, page }) => {
+    await app.goto(hash);
+    await expect(app.heading).toHaveText(title);
+    await page.reload();
+    await app.waitForGpu();
+    await expect(app.heading).toHaveText(title);
+    expect(await app.hash()).toBe(hash);
+  });
+}
+
+test('the walkthrough reads its stage and query parameters from the URL', async ({ app, page }) => {
+  await app.goto('#/walkthrough/cross-attn?text=I+like+green+tea&layer=1&head=3');
+  await expect(page.getByTestId('stage-id')).toHaveText('cross-attn');
+  await expect(app.main).toContainText('I like green tea');
+});
+
+test('an empty hash opens the overview under its canonical URL', async ({ app, page }) => {
+  await app.goto('');
+  await expect(page.getByTestId('stage-id')).toHaveText('overview');
+  await expect.poll(() => app.hash()).toBe('#/walkthrough/overview');
+  await expect(app.navLink('walkthrough')).toHaveAttribute('aria-current', 'page');
+});
+
+test('unknown routes fall back to the overview and say so', async ({ app, page }) => {
+  await app.goto('#/no-such-view');
+  await expect(app.notFound).toContainText('/no-such-view');
+  await expect(page.getByTestId('stage-id')).toHaveText('overview');
+
+  await app.goto('#/walkthrough/no-such-stage?text=hello');
+  await expect(app.notFound).toContainText('/walkthrough/no-such-stage');
+  await expect(app.main).toContainText('hello');
+
+  await app.navLink('train').click();
+  await expect(app.notFound).toHaveCount(0);
+  await expect(app.heading).toHaveText(en.views.train.title);
+});
+
+test('back and forward move between views', async ({ app, page }) => {
+  await app.goto('#/walkthrough/scores');
+  await app.navLink('train').click();
+  await expect(app.heading).toHaveText(en.views.train.title);
+  await app.navLink('study').click();
+  await expect(app.heading).toHaveText(en.views.study.title);
+
+  await page.goBack();
+  await expect(app.heading).toHaveText(en.views.train.title);
+  expect(await app.hash()).toBe('#/train');
+  await page.goBack();
+  await expect(page.getByTestId('stage-id')).toHaveText('scores');
+  await page.goForward();
+  await expect(app.heading).toHaveText(en.views.train.title);
+  await expect(app.navLink('train')).toHaveAttribute('aria-current', 'page');
+});
+
+test('the Walkthrough link returns to the stage last open', async ({ app, page }) => {
+  await app.goto('#/walkthrough/heads?layer=1');
+  await app.navLink('study').click();
+  await expect(app.heading).toHaveText(en.views.study.title);
+  await app.navLink('walkthrough').click();
+  await expect(page.getByTestId('stage-id')).toHaveText('heads');
+  expect(await app.hash()).toBe('#/walkthrough/heads?layer=1');
+});
+
+test('the skip link moves focus to the content without changing the route', async ({ app, page }) => {
+  await app.goto('#/train');
+  await page.keyboard.press('Tab');
+  await expect(app.skipLink).toBeFocused();
+  await expect(app.skipLink).toHaveText(en.app.skipToContent);
+  await page.keyboard.press('Enter');
+  await expect(app.main).toBeFocused();
+  expect(await app.hash()).toBe('#/train');
+});

@@ -1,0 +1,64 @@
+// End-to-end tests against the *built* app served by `vite preview` on 127.0.0.1:4173.
+// Two projects run every spec: `webgpu` (SwiftShader through --enable-unsafe-webgpu) and
+// `cpu-fallback` (no flag, so no adapter). Specs read the mode from the `gpuMode` fixture.
+// Browser: $CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own (scripts/chromium.mjs).
+// ATTENTION_LAB_PREBUILT=1 skips the build (npm test has just built); ATTENTION_LAB_PORT
+// moves the server off 4173 when another run holds it.
+import { defineConfig } from '@playwright/test';
+import { BASE_CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import type { GpuModeOptions } from './e2e/fixtures/test';
+
+const port = Number(process.env.ATTENTION_LAB_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
+const browser = findChromium();
+const serve = `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`;
+
+export default defineConfig<object, GpuModeOptions>({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [['list']],
+  // SwiftShader emulates the GPU on the CPU: generous limits everywhere.
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  globalTimeout: 10 * 60_000,
+  use: {
+    baseURL,
+    locale: 'en-US',
+    navigationTimeout: 45_000,
+    actionTimeout: 20_000,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'webgpu',
+      use: {
+        browserName: 'chromium',
+        gpuMode: 'webgpu',
+        launchOptions: {
+          executablePath: browser.executablePath,
+          args: [...BASE_CHROMIUM_ARGS, '--enable-unsafe-webgpu'],
+        },
+      },
+    },
+    {
+      name: 'cpu-fallback',
+      use: {
+        browserName: 'chromium',
+        gpuMode: 'cpu-fallback',
+        launchOptions: { executablePath: browser.executablePath, args: BASE_CHROMIUM_ARGS },
+      },
+    },
+  ],
+  webServer: {
+    command: process.env.ATTENTION_LAB_PREBUILT ? serve : `npm run build && ${serve}`,
+    url: baseURL,
+    reuseExistingServer: !process.env.CI,
+    timeout: 300_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

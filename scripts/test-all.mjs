@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `npm test`: every check, in order, stopping at the first failure.
+//   browser → typecheck → lint → unit (+ kernel) → build → e2e
+// Output streams as it comes; a summary of steps and durations closes the run.
+// Run a subset by naming steps: `node scripts/test-all.mjs unit e2e`.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
+
+const env = { ...process.env };
+// Node's WebGPU (the `webgpu` package, used by the kernel tests) finds SwiftShader this way.
+if (!env.VK_ICD_FILENAMES && existsSync(SWIFTSHADER_ICD)) env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
+
+const bin = (name) => join('node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+
+const STEPS = [
+  { name: 'browser', cmd: process.execPath, args: ['scripts/check-browser.mjs'] },
+  { name: 'typecheck', cmd: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'lint', cmd: bin('eslint'), args: ['.'] },
+  { name: 'unit', cmd: bin('vitest'), args: ['run'] },
+  { name: 'build', cmd: bin('vite'), args: ['build'] },
+  // The build step just ran: Playwright serves dist/ without building again.
+  { name: 'e2e', cmd: bin('playwright'), args: ['test'], env: { ATTENTION_LAB_PREBUILT: '1' } },
+];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !STEPS.some((s) => s.name === w));
+if (unknown.length) {
+  console.error(`test-all: unknown step ${unknown.join(', ')}; steps are ${STEPS.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+const steps = wanted.length ? STEPS.filter((s) => wanted.includes(s.name)) : STEPS;
+
+function run(step) {
+  return new Promise((resolve) => {
+    const child = spawn(step.cmd, step.args, {
+      stdio: 'inherit',
+      env: { ...env, ...step.env },
+      shell: process.platform === 'win32',
+    });
+    child.on('error', (err) => {
+      console.error(`test-all: could not start ${step.cmd}: ${err.message} (did you run npm install?)`);
+      resolve(127);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
+const results = [];
+const started = Date.now();
+let failed = null;
+
+for (const step of steps) {
+  const commandLine = [step.cmd === process.execPath ? 'node' : step.cmd.replace(/^node_modules[\\/].bin[\\/]/, ''), ...step.args].join(' ');
+  console.log(`\n━━ ${step.name}: ${commandLine}`);
+  const t0 = Date.now();
+  const code = await run(step);
+  const ms = Date.now() - t0;
+  results.push({ name: step.name, ms, ok: code === 0 });
+  if (code !== 0) {
+    failed = { step, code, commandLine };
+    console.error(`\n✘ test-all: step "${step.name}" failed (${commandLine}, exit code ${code}) after ${seconds(ms)}`);
+    break;
+  }
+}
+
+console.log('\n━━ summary');
+const width = Math.max(...steps.map((s) => s.name.length));
+for (const step of steps) {
+  const r = results.find((x) => x.name === step.name);
+  const mark = !r ? '·' : r.ok ? '✔' : '✘';
+  console.log(`  ${mark} ${step.name.padEnd(width)}  ${r ? seconds(r.ms).padStart(7) : ' skipped'}`);
+}
+console.log(`  total ${seconds(Date.now() - started)}`);
+if (failed) {
+  console.log(`FAILED at ${failed.step.name}`);
+  process.exitCode = 1;
+} else {
+  console.log('all steps passed');
+}

@@ -1,0 +1,71 @@
+// English interface strings: the source of truth for the keys (zh.ts must match them).
+// Stage texts and study cards live in their own { en, zh } registries, not here.
+
+export const en = {
+  app: {
+    name: 'Attention Lab',
+    skipToContent: 'Skip to main content',
+    loading: 'Loading…',
+  },
+  nav: {
+    label: 'Views',
+    walkthrough: 'Walkthrough',
+    train: 'Train',
+    study: 'Study',
+  },
+  language: {
+    label: 'Language',
+    en: 'English',
+    zh: '中文',
+  },
+  gpu: {
+    label: 'Compute',
+    pending: 'Looking for a GPU…',
+    webgpu: 'WebGPU',
+    fallback: 'CPU fallback',
+    reason: {
+      'no-webgpu': 'this browser has no WebGPU',
+      'no-adapter': 'no GPU adapter is available',
+      'device-failed': 'the GPU device failed',
+    },
+    lost: {
+      lost: 'The GPU device was lost.',
+      error: 'The GPU reported an error.',
+      body: 'Computation continues on the CPU. Restart the GPU to use it again.',
+      restartFailed: 'The GPU could not be restarted: {{reason}}. Computation continues on the CPU.',
+      details: 'Technical details',
+      restart: 'Restart GPU',
+      restarting: 'Restarting the GPU…',
+    },
+  },
+  route: {
+    notFound: 'There is no page at “{{path}}”. Showing the overview instead.',
+  },
+  crash: {
+    title: 'This view stopped with an error.',
+    body: 'Your settings and saved progress are kept.',
+    retry: 'Try again',
+  },
+  views: {
+    walkthrough: {
+      title: 'Walkthrough',
+      comingNext:
+        'Step by step through the model, from tokens to the translation. The stage panels are coming next.',
+      stage: 'Stage',
+      sentence: 'Sentence',
+    },
+    train: {
+      title: 'Train',
+      comingNext: 'Train the model in this tab and run what-if experiments. Coming next.',
+    },
+    study: {
+      title: 'Study',
+      comingNext: 'Interview flashcards that open the live panel behind each answer. Coming next.',
+    },
+  },
+} as const;
+
+type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** The shape every language must fill: the English keys, any string values. */
+export type Messages = Widen<typeof en>;

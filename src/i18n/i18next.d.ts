@@ -1,0 +1,11 @@
+// Typed keys: t('gpu.webgpu') is checked against en.ts, and interpolation values too.
+import 'i18next';
+import type { en } from './en';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof en };
+    returnNull: false;
+  }
+}

@@ -1,0 +1,65 @@
+// 简体中文界面文字。类型 Messages 保证与 en.ts 的键完全一致（缺键或多键都是类型错误）。
+import type { Messages } from './en';
+
+export const zh: Messages = {
+  app: {
+    name: '注意力实验室',
+    skipToContent: '跳到主要内容',
+    loading: '加载中…',
+  },
+  nav: {
+    label: '视图',
+    walkthrough: '逐步讲解',
+    train: '训练',
+    study: '复习',
+  },
+  language: {
+    label: '语言',
+    en: 'English',
+    zh: '中文',
+  },
+  gpu: {
+    label: '计算',
+    pending: '正在查找 GPU…',
+    webgpu: 'WebGPU',
+    fallback: 'CPU 回退模式',
+    reason: {
+      'no-webgpu': '此浏览器不支持 WebGPU',
+      'no-adapter': '没有可用的 GPU 适配器',
+      'device-failed': 'GPU 设备出错',
+    },
+    lost: {
+      lost: 'GPU 设备已丢失。',
+      error: 'GPU 报告了一个错误。',
+      body: '计算已切换到 CPU 继续进行。重启 GPU 即可重新使用它。',
+      restartFailed: '无法重启 GPU：{{reason}}。计算继续在 CPU 上进行。',
+      details: '技术细节',
+      restart: '重启 GPU',
+      restarting: '正在重启 GPU…',
+    },
+  },
+  route: {
+    notFound: '找不到页面“{{path}}”，现在显示总览。',
+  },
+  crash: {
+    title: '此视图因错误而停止。',
+    body: '你的设置和已保存的进度都还在。',
+    retry: '重试',
+  },
+  views: {
+    walkthrough: {
+      title: '逐步讲解',
+      comingNext: '从词元到译文，一步一步走完整个模型。各阶段面板即将推出。',
+      stage: '阶段',
+      sentence: '句子',
+    },
+    train: {
+      title: '训练',
+      comingNext: '在这个标签页里训练模型，并做“如果……会怎样”的实验。即将推出。',
+    },
+    study: {
+      title: '复习',
+      comingNext: '面试闪卡：每个答案都能打开背后的实时面板。即将推出。',
+    },
+  },
+};

@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface BannerAction {
+  label: string;
+  onClick: () => void;
+  busy?: boolean;
+}
+
+/** A page-wide problem in plain words, optional technical details, and one way out. */
+export function ErrorBanner({
+  title,
+  children,
+  detail,
+  action,
+  testId,
+}: {
+  title: string;
+  children?: ReactNode;
+  detail?: string;
+  action?: BannerAction;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="banner banner--error" role="alert" data-testid={testId}>
+      <div className="banner__text">
+        <p className="banner__title">{title}</p>
+        {children && <p className="banner__body">{children}</p>}
+        {detail && (
+          <details className="banner__details">
+            <summary>{t('gpu.lost.details')}</summary>
+            <code>{detail}</code>
+          </details>
+        )}
+      </div>
+      {action && (
+        <button type="button" className="button" onClick={action.onClick} disabled={action.busy} aria-busy={action.busy}>
+          {action.label}
+        </button>
+      )}
+    </div>
+  );
+}
