@@ -22,6 +22,7 @@ function checkKind(op: string, kind: Activation): void {
   if (kind !== 'relu' && kind !== 'gelu') throw new EngineError(op, `unknown activation '${kind as string}'`);
 }
 
+/** y = f(x), same shape. */
 export function activation(ctx: CpuContext, xIn: Tensor, kind: Activation): CpuTensor {
   const x = need('activation', 'x', xIn);
   checkKind('activation', kind);

@@ -6,6 +6,7 @@ import { EngineError, shapeStr, type CrossEntropyOptions, type CrossEntropyResul
 import { need, needFinite, needRank } from './checks';
 import type { CpuContext } from './context';
 
+/** logits (N, V), targets (N) i32 → loss (N), dLogits (N, V). */
 export function crossEntropy(
   ctx: CpuContext,
   logitsIn: Tensor,

@@ -5,6 +5,7 @@ import { need, needFinite, needSameSize } from './checks';
 import type { CpuContext } from './context';
 import type { CpuTensor } from './tensor';
 
+/** a + alpha·b → a's shape. */
 export function add(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: OutOptions & { alpha?: number } = {}): CpuTensor {
   const a = need('add', 'a', aIn);
   const b = need('add', 'b', bIn);
@@ -20,6 +21,7 @@ export function add(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: OutOptions 
   return out.finish();
 }
 
+/** a ⊙ b → a's shape. */
 export function mul(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: OutOptions = {}): CpuTensor {
   const a = need('mul', 'a', aIn);
   const b = need('mul', 'b', bIn);
@@ -33,6 +35,7 @@ export function mul(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: OutOptions 
   return out.finish();
 }
 
+/** s·a → a's shape. */
 export function scale(ctx: CpuContext, aIn: Tensor, s: number, opts: OutOptions = {}): CpuTensor {
   const a = need('scale', 'a', aIn);
   needFinite('scale', 's', s);

@@ -14,6 +14,7 @@ function rowsOf(op: string, x: Tensor, gamma: Tensor, beta?: Tensor): { rows: nu
   return { rows: cols ? x.size / cols : 0, cols };
 }
 
+/** x (R, C) (any leading dims count as rows), gamma/beta (C) → y (x's shape), mean/rstd (R). */
 export function layerNorm(ctx: CpuContext, xIn: Tensor, gammaIn: Tensor, betaIn: Tensor, eps: number): LayerNormResult {
   const op = 'layerNorm';
   const x = need(op, 'x', xIn);

@@ -39,14 +39,14 @@ export function gemmNT(g: GemmArgs): void {
       const b1 = b0 + k;
       const b2 = b1 + k;
       const b3 = b2 + k;
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0; // prettier-ignore
-      let s20 = 0, s21 = 0, s22 = 0, s23 = 0; // prettier-ignore
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      let s20 = 0, s21 = 0, s22 = 0, s23 = 0;
       for (let p = 0; p < k; p++) {
-        const x0 = a[a0 + p], x1 = a[a1 + p], x2 = a[a2 + p]; // prettier-ignore
-        const y0 = b[b0 + p], y1 = b[b1 + p], y2 = b[b2 + p], y3 = b[b3 + p]; // prettier-ignore
-        s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3; // prettier-ignore
-        s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3; // prettier-ignore
-        s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3; // prettier-ignore
+        const x0 = a[a0 + p], x1 = a[a1 + p], x2 = a[a2 + p];
+        const y0 = b[b0 + p], y1 = b[b1 + p], y2 = b[b2 + p], y3 = b[b3 + p];
+        s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
+        s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
+        s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
       }
       const r0 = cOff + i * n + j;
       store4(c, r0, s00, s01, s02, s03, alpha, bias, j, accumulate);
@@ -62,7 +62,7 @@ export function gemmNT(g: GemmArgs): void {
       const b1 = b0 + k;
       const b2 = b1 + k;
       const b3 = b2 + k;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0; // prettier-ignore
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
       for (let p = 0; p < k; p++) {
         const x = a[a0 + p];
         s0 += x * b[b0 + p];
@@ -89,7 +89,7 @@ function store4(
   j: number,
   accumulate: boolean,
 ): void {
-  let v0 = alpha * s0, v1 = alpha * s1, v2 = alpha * s2, v3 = alpha * s3; // prettier-ignore
+  let v0 = alpha * s0, v1 = alpha * s1, v2 = alpha * s2, v3 = alpha * s3;
   if (bias) {
     v0 += bias[j];
     v1 += bias[j + 1];

@@ -54,6 +54,7 @@ function rowWindow(p: MaskPlan, row: number): { end: number; maskAt: number } {
   return { end, maskAt };
 }
 
+/** x (…, Tq, Tk) → probabilities of the same shape, over the last axis. */
 export function softmax(ctx: CpuContext, xIn: Tensor, opts: SoftmaxOptions = {}): CpuTensor {
   const x = need('softmax', 'x', xIn);
   const p = plan('softmax', x, opts);
@@ -88,7 +89,7 @@ export function softmax(ctx: CpuContext, xIn: Tensor, opts: SoftmaxOptions = {})
   return out;
 }
 
-/** The scaled, masked scores softmax sees: scale·x, masked entries MASKED_VALUE. */
+/** x (…, Tq, Tk) → the scaled, masked scores softmax sees: scale·x, masked entries MASKED_VALUE. */
 export function maskScores(ctx: CpuContext, xIn: Tensor, opts: SoftmaxOptions = {}): CpuTensor {
   const x = need('maskScores', 'x', xIn);
   const p = plan('maskScores', x, opts);
@@ -108,7 +109,7 @@ export function maskScores(ctx: CpuContext, xIn: Tensor, opts: SoftmaxOptions = 
   return out;
 }
 
-/** dx = scale · y ⊙ (dy − Σ_j dy·y), row by row over the last axis. */
+/** y, dy (…, Tk) → dx = scale · y ⊙ (dy − Σ_j dy·y), row by row over the last axis. */
 export function softmaxBackward(ctx: CpuContext, yIn: Tensor, dyIn: Tensor, scale = 1): CpuTensor {
   const op = 'softmaxBackward';
   const y = need(op, 'y', yIn);
