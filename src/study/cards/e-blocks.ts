@@ -1,0 +1,296 @@
+// Section E — blocks: residuals, LayerNorm, FFN, activations (topics 26–33).
+import type { Card } from '../types';
+
+export const SECTION_E: readonly Card[] = [
+  {
+    id: 'e26-residual',
+    topic: 26,
+    tags: ['residual', 'gradients'],
+    difficulty: 1,
+    kind: 'qa',
+    question: {
+      en: 'What does the residual connection do, and why does it help deep networks?',
+      zh: '残差连接起什么作用？它为什么对深层网络有帮助？',
+    },
+    answer: {
+      en: 'Each sublayer’s output is added to its input: y = x + F(x). In the backward pass the Jacobian is I + ∂F/∂x, so the gradient has a path through the identity that is never multiplied away — a highway from the loss to the early layers. A layer that is not useful can learn F ≈ 0 and pass its input through, so adding depth does not make the network worse at fitting.',
+      zh: '每个子层的输出都与它的输入相加：y = x + F(x)。反向传播时雅可比矩阵为 I + ∂F/∂x，梯度总有一条经过恒等映射、不会被连乘削弱的通路——一条从损失直达浅层的高速公路。没有用处的层可以学成 F ≈ 0，直接把输入传过去，所以加深网络不会让拟合变差。',
+    },
+    formula: String.raw`y = x + F(x),\qquad \frac{\partial y}{\partial x} = I + \frac{\partial F}{\partial x}`,
+    stage: 'add-norm',
+    highlight: 'residual-path',
+  },
+  {
+    id: 'e26-jacobian',
+    topic: 26,
+    tags: ['residual', 'gradients'],
+    difficulty: 2,
+    kind: 'cloze',
+    question: {
+      en: 'Fill the gap in the residual block’s Jacobian.',
+      zh: '填空：残差块的雅可比矩阵。',
+    },
+    answer: {
+      en: 'I, the identity: the gradient of the loss passes through unchanged, plus whatever flows through F.',
+      zh: 'I，即单位矩阵：损失的梯度原样穿过，再加上经过 F 的那一部分。',
+    },
+    cloze: {
+      text: {
+        en: 'For y = x + F(x), the Jacobian is ∂y/∂x = {{gap}} + ∂F/∂x.',
+        zh: '对 y = x + F(x)，雅可比矩阵 ∂y/∂x = {{gap}} + ∂F/∂x。',
+      },
+      answers: ['I', 'identity', 'identity matrix', '1', '单位矩阵', '单位阵'],
+    },
+    stage: 'add-norm',
+    highlight: 'residual-path',
+  },
+  {
+    id: 'e27-layernorm-formula',
+    topic: 27,
+    tags: ['layernorm', 'formula'],
+    difficulty: 1,
+    kind: 'cloze',
+    question: {
+      en: 'Fill the gap in the LayerNorm formula.',
+      zh: '填空：层归一化公式。',
+    },
+    answer: {
+      en: '√(σ² + ε): the standard deviation over the token’s d_model features, with a small ε (1e-5 here) so a constant vector does not divide by zero. σ² is the biased variance (divided by d, not d − 1).',
+      zh: '√(σ² + ε)：该词元 d_model 个特征的标准差，加上一个小的 ε（本应用为 1e-5），避免常数向量除以零。σ² 是有偏方差（除以 d 而不是 d − 1）。',
+    },
+    cloze: {
+      text: {
+        en: 'LayerNorm(x) = (x − μ) / {{gap}} · γ + β, with μ and σ² computed over the features of one token.',
+        zh: 'LayerNorm(x) = (x − μ) / {{gap}} · γ + β，其中 μ 和 σ² 在单个词元的特征上计算。',
+      },
+      answers: ['√(σ²+ε)', 'sqrt(σ^2+ε)', 'sqrt(sigma^2+epsilon)', 'sqrt(var+eps)', String.raw`\sqrt{\sigma^2+\epsilon}`, 'σ', 'sigma'],
+    },
+    formula: String.raw`\mathrm{LN}(x) = \frac{x - \mu}{\sqrt{\sigma^2 + \epsilon}}\,\gamma + \beta,\qquad \mu = \frac{1}{d}\sum_{i=1}^{d} x_i,\quad \sigma^2 = \frac{1}{d}\sum_{i=1}^{d} (x_i - \mu)^2`,
+    stage: 'add-norm',
+    highlight: 'ln-stats',
+  },
+  {
+    id: 'e27-layernorm-axis',
+    topic: 27,
+    tags: ['layernorm'],
+    difficulty: 2,
+    kind: 'qa',
+    question: {
+      en: 'In a Transformer’s LayerNorm, over which axis are the statistics taken, and what is learned?',
+      zh: 'Transformer 的层归一化在哪个维度上计算统计量？哪些参数是学习得到的？',
+    },
+    answer: {
+      en: 'For each token separately, the mean and variance are taken over its d_model features — not over the batch or the sequence. The normalised vector is then scaled by γ and shifted by β, two learned vectors of length d_model that let the layer undo the normalisation where that helps. Training and inference compute exactly the same thing; there are no running statistics.',
+      zh: '对每个词元单独计算，均值和方差取自它的 d_model 个特征——不跨批次，也不跨序列。归一化后的向量再乘以 γ、加上 β，这是两个长度为 d_model 的可学习向量，需要时可以抵消归一化的效果。训练和推理的计算完全相同，没有滑动平均统计量。',
+    },
+    stage: 'add-norm',
+    highlight: 'ln-stats',
+  },
+  {
+    id: 'e28-ln-vs-bn',
+    topic: 28,
+    tags: ['layernorm', 'batchnorm'],
+    difficulty: 2,
+    kind: 'qa',
+    question: {
+      en: 'Why do Transformers use LayerNorm rather than BatchNorm?',
+      zh: '为什么 Transformer 用层归一化而不用批归一化？',
+    },
+    answer: {
+      en: 'BatchNorm normalises each feature with statistics over the batch (and positions), so it depends on the batch size, mixes in padding positions, and needs running averages that differ between training and inference. Padded batches of variable-length text make those statistics noisy. LayerNorm normalises each token over its own features, so it is independent of batch size and sequence length and behaves the same at inference — even when decoding one token at a time.',
+      zh: '批归一化对每个特征用整个批次（及所有位置）的统计量做归一化，因此依赖批大小，会把填充位置混进来，还需要在训练和推理时表现不同的滑动平均。长度不一、带填充的文本批次让这些统计量噪声很大。层归一化对每个词元用它自己的特征做归一化，与批大小和序列长度无关，推理时行为也完全一致——即使一次只解码一个词元。',
+    },
+    stage: 'add-norm',
+    highlight: 'ln-stats',
+  },
+  {
+    id: 'e29-post-vs-pre',
+    topic: 29,
+    tags: ['layernorm', 'pre-norm', 'post-norm', 'stability'],
+    difficulty: 2,
+    kind: 'qa',
+    question: {
+      en: 'Post-norm vs pre-norm: what is the difference, and which trains more easily?',
+      zh: '后归一化与前归一化有什么区别？哪个更容易训练？',
+    },
+    answer: {
+      en: 'The paper uses post-norm: add the residual, then normalise, LN(x + F(x)). Pre-norm normalises only the sublayer’s input, x + F(LN(x)), and adds a final LayerNorm after the stack. In pre-norm the residual stream is a plain sum with an untouched identity path, so gradients reach early layers well and deep stacks train stably, often without warm-up — which is why GPT-2 and most LLMs use it. Post-norm can end slightly better when it trains, but needs warm-up and care as depth grows.',
+      zh: '论文用的是后归一化：先加残差再归一化，LN(x + F(x))。前归一化只对子层的输入做归一化，x + F(LN(x))，并在整个堆叠之后再加一个 LayerNorm。前归一化的残差流是单纯的累加，恒等通路不受干扰，梯度能顺利到达浅层，深层网络训练稳定，常常不需要预热——所以 GPT-2 和大多数大模型都用它。后归一化若能训练成功，效果有时略好，但随着层数增加需要预热和更多小心。',
+    },
+    formula: String.raw`\text{post: } x_{l+1} = \mathrm{LN}\big(x_l + F(x_l)\big)\qquad \text{pre: } x_{l+1} = x_l + F\big(\mathrm{LN}(x_l)\big)`,
+    stage: 'add-norm',
+    highlight: 'norm-placement',
+  },
+  {
+    id: 'e29-predict-pre-norm',
+    topic: 29,
+    tags: ['pre-norm', 'post-norm', 'experiment'],
+    difficulty: 2,
+    kind: 'predict',
+    question: {
+      en: 'Switch this model to pre-norm and retrain. Predict how its loss curve compares with post-norm.',
+      zh: '把本模型改为前归一化后重新训练。预测它的损失曲线与后归一化相比如何。',
+    },
+    answer: {
+      en: 'With only 2 encoder and 2 decoder layers, expect both to train and to reach a similar final loss; pre-norm’s stability advantage grows with depth and shows most without warm-up or at high learning rates. Pre-norm may fall a little faster at the start. If you also raise the learning rate, post-norm is the one more likely to spike or diverge.',
+      zh: '本模型只有 2 层编码器和 2 层解码器，预计两者都能训练成功，最终损失相近；前归一化的稳定性优势随层数增加而变大，在不预热或学习率较高时最明显。前归一化在开始阶段可能下降得稍快。如果同时调高学习率，更容易出现尖峰或发散的是后归一化。',
+    },
+    stage: 'add-norm',
+    highlight: 'norm-placement',
+    experiment: 'pre-norm',
+  },
+  {
+    id: 'e30-ffn',
+    topic: 30,
+    tags: ['ffn', 'formula'],
+    difficulty: 1,
+    kind: 'qa',
+    question: {
+      en: 'What is the position-wise feed-forward network?',
+      zh: '什么是逐位置前馈网络？',
+    },
+    answer: {
+      en: 'A two-layer MLP applied to every position separately and identically: expand from d_model to d_ff (2048 = 4 × 512 in the paper), apply ReLU (GELU in many later models), and project back to d_model. It does not mix positions — attention does that — but it provides most of the non-linearity and holds most of each layer’s parameters.',
+      zh: '一个两层的 MLP，对每个位置分别、以相同方式作用：从 d_model 升维到 d_ff（论文中为 2048 = 4 × 512），经过 ReLU（后来很多模型用 GELU），再投影回 d_model。它不在位置之间混合信息——那是注意力的工作——但它提供了大部分非线性，也占了每层的大部分参数。',
+    },
+    formula: String.raw`\mathrm{FFN}(x) = \max(0,\; xW_1 + b_1)\,W_2 + b_2`,
+    stage: 'ffn',
+    highlight: 'ffn-expand',
+  },
+  {
+    id: 'e30-dff',
+    topic: 30,
+    tags: ['ffn', 'hyperparameters'],
+    difficulty: 1,
+    kind: 'cloze',
+    question: {
+      en: 'Fill the gap: the FFN’s hidden width.',
+      zh: '填空：前馈网络隐藏层的宽度。',
+    },
+    answer: {
+      en: '2048, four times d_model. This app keeps the same ratio: d_ff = 256 for d_model = 64.',
+      zh: '2048，即 d_model 的四倍。本应用保持同样的比例：d_model = 64 时 d_ff = 256。',
+    },
+    cloze: {
+      text: {
+        en: 'In the base model the FFN expands d_model = 512 to d_ff = {{gap}}.',
+        zh: '在 base 模型中，前馈网络把 d_model = 512 升维到 d_ff = {{gap}}。',
+      },
+      answers: ['2048', '4*512', '4×512', '4d_model'],
+    },
+    stage: 'ffn',
+    highlight: 'ffn-expand',
+  },
+  {
+    id: 'e30-parameter-share',
+    topic: 30,
+    tags: ['ffn', 'parameters'],
+    difficulty: 3,
+    kind: 'qa',
+    question: {
+      en: 'In a base encoder layer, what share of the parameters is in the FFN?',
+      zh: '在 base 模型的一个编码器层中，前馈网络的参数占多大比例？',
+    },
+    answer: {
+      en: 'Attention has four d_model × d_model matrices: 4 · 512² ≈ 1.05 M weights. The FFN has two d_model × d_ff matrices: 2 · 512 · 2048 ≈ 2.1 M. So about two thirds of each layer’s weights sit in the FFN; biases and LayerNorm are negligible.',
+      zh: '注意力有四个 d_model × d_model 矩阵：4 · 512² ≈ 105 万个权重。前馈网络有两个 d_model × d_ff 矩阵：2 · 512 · 2048 ≈ 210 万。所以每层约三分之二的权重在前馈网络里；偏置和层归一化的参数可以忽略。',
+    },
+    formula: String.raw`\frac{2\,d\,d_{ff}}{4d^2 + 2\,d\,d_{ff}} = \frac{8d^2}{12d^2} = \frac{2}{3}\qquad (d_{ff} = 4d)`,
+    stage: 'ffn',
+    highlight: 'ffn-expand',
+  },
+  {
+    id: 'e31-expand-project',
+    topic: 31,
+    tags: ['ffn', 'memory'],
+    difficulty: 2,
+    kind: 'qa',
+    question: {
+      en: 'Why does the FFN expand to a wider hidden layer and then project back?',
+      zh: '为什么前馈网络要先升到更宽的隐藏层再投影回来？',
+    },
+    answer: {
+      en: 'The wide layer is a bank of d_ff feature detectors: each column of W₁, with its bias, tests the token for one pattern, and the activation lets only the matching ones through. The matching rows of W₂ are then written back into the d_model-wide stream, like values retrieved from a key-value memory. Wider means more patterns can be stored; projecting back keeps the residual stream one fixed width, so layers can be stacked.',
+      zh: '宽的隐藏层相当于 d_ff 个特征检测器：W₁ 的每一列加上对应的偏置检测词元是否符合某种模式，激活函数只放行匹配上的那些。再把 W₂ 中对应的行写回 d_model 维的残差流，就像从键-值记忆中取出的值。越宽能存的模式越多；投影回来则让残差流保持固定宽度，各层才能堆叠。',
+    },
+    stage: 'ffn',
+    highlight: 'ffn-zeroed',
+  },
+  {
+    id: 'e32-activations',
+    topic: 32,
+    tags: ['activation', 'relu', 'gelu'],
+    difficulty: 2,
+    kind: 'qa',
+    question: {
+      en: 'Compare ReLU, GELU and Swish, and say why a non-linearity is needed at all.',
+      zh: '比较 ReLU、GELU 和 Swish，并说明为什么需要非线性。',
+    },
+    answer: {
+      en: 'ReLU zeroes every negative input and passes positives unchanged, so its gradient is 0 or 1 and a unit can “die”. GELU, x·Φ(x), and Swish, x·σ(βx), are smooth versions: slightly negative for moderate negative inputs and tending to 0 for large ones, with non-zero gradients there. Without any activation, stacked linear layers collapse to a single linear map (xW₁W₂), so depth would add nothing.',
+      zh: 'ReLU 把所有负输入置零、正输入原样通过，梯度只有 0 或 1，神经元可能“死亡”。GELU（x·Φ(x)）和 Swish（x·σ(βx)）是平滑版本：对中等大小的负输入输出略小于零的值，对很大的负输入趋于 0，在那里梯度也不为零。若没有激活函数，堆叠的线性层会坍缩成一个线性映射（xW₁W₂），加深也就毫无意义。',
+    },
+    formula: String.raw`\mathrm{ReLU}(x) = \max(0, x),\qquad \mathrm{GELU}(x) = x\,\Phi(x),\qquad \mathrm{Swish}(x) = x\,\sigma(\beta x)`,
+    stage: 'ffn',
+    highlight: 'ffn-zeroed',
+  },
+  {
+    id: 'e32-linear-collapse',
+    topic: 32,
+    tags: ['activation', 'linear-algebra'],
+    difficulty: 1,
+    kind: 'cloze',
+    question: {
+      en: 'Fill the gap: two linear layers without an activation.',
+      zh: '填空：没有激活函数的两层线性层。',
+    },
+    answer: {
+      en: 'W₁W₂ (with bias b₁W₂ + b₂): the product of two matrices is one matrix, so the pair is no more expressive than a single linear layer.',
+      zh: 'W₁W₂（偏置为 b₁W₂ + b₂）：两个矩阵的乘积还是一个矩阵，所以两层加起来并不比一层线性层更有表达力。',
+    },
+    cloze: {
+      text: {
+        en: 'Without an activation, (xW₁ + b₁)W₂ + b₂ is a single linear layer with weight matrix {{gap}}.',
+        zh: '没有激活函数时，(xW₁ + b₁)W₂ + b₂ 就是一个权重矩阵为 {{gap}} 的线性层。',
+      },
+      answers: ['W₁W₂', 'W1W2', 'W1·W2', 'W_1W_2'],
+    },
+    stage: 'ffn',
+    highlight: 'ffn-expand',
+  },
+  {
+    id: 'e32-predict-gelu',
+    topic: 32,
+    tags: ['activation', 'gelu', 'experiment'],
+    difficulty: 2,
+    kind: 'predict',
+    question: {
+      en: 'Retrain with GELU instead of ReLU in the FFN. Predict the difference in the hidden activations and in the loss.',
+      zh: '把前馈网络中的 ReLU 换成 GELU 后重新训练。预测隐藏层激活和损失会有什么不同。',
+    },
+    answer: {
+      en: 'In the FFN panel the ReLU model shows exact zeros for every negative pre-activation; with GELU those units give small negative values instead, so no unit is completely dead and gradients still flow through negative inputs. On a model this small the loss curves should end up close, GELU perhaps a little smoother early on. The gains reported for BERT and GPT come at much larger scale, so don’t expect a big gap here.',
+      zh: '在前馈网络面板里，ReLU 模型对所有负的预激活值都输出精确的 0；换成 GELU 后这些单元输出很小的负值，没有单元会彻底“死掉”，负输入处也仍有梯度。在这么小的模型上，两条损失曲线最终应当很接近，GELU 在早期可能略平滑一些。BERT、GPT 中报告的收益出现在大得多的规模上，这里不要期待明显差距。',
+    },
+    stage: 'ffn',
+    highlight: 'ffn-zeroed',
+    experiment: 'gelu',
+  },
+  {
+    id: 'e33-residual-vs-activation',
+    topic: 33,
+    tags: ['residual', 'activation'],
+    difficulty: 2,
+    kind: 'qa',
+    question: {
+      en: 'Residual connections and activations are both in every layer. What different jobs do they do?',
+      zh: '残差连接和激活函数每层都有，它们分别承担什么不同的职责？',
+    },
+    answer: {
+      en: 'The residual connection serves optimisation: it keeps an identity path so signal and gradient pass through deep stacks, and lets each sublayer learn only a correction. The activation serves expressiveness: it makes the FFN non-linear, without which each FFN would be a plain linear map and the network far weaker. Remove residuals and deep models become hard to train; remove activations and they stay weak however well they train.',
+      zh: '残差连接服务于优化：它保留一条恒等通路，让信号和梯度穿过深层堆叠，每个子层只需学习一个修正量。激活函数服务于表达能力：它让前馈网络成为非线性的，否则每个前馈网络都只是一个线性映射，整个网络的能力大打折扣。去掉残差，深层模型难以训练；去掉激活函数，模型训练得再好也依然能力有限。',
+    },
+    stage: 'add-norm',
+    highlight: 'residual-path',
+  },
+];

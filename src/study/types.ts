@@ -1,0 +1,69 @@
+// The study deck's core types. Cards are data (see cards/), written once in English and
+// Simplified Chinese; everything else in src/study works on these shapes.
+import type { StageId } from '../model/stageIds';
+import type { ExperimentId } from '../train/experimentIds';
+import type { HighlightId } from './highlights';
+
+export type Lang = 'en' | 'zh';
+
+/** A user-facing text in both languages. */
+export interface Bilingual {
+  en: string;
+  zh: string;
+}
+
+/** Where a card's "show me" goes: a walkthrough stage, or 'train' for the Train view. */
+export type CardStage = StageId | 'train';
+export const TRAIN_VIEW = 'train' as const;
+
+/**
+ * qa: question, then the answer. cloze: fill the gap in a statement or formula.
+ * predict: say what an experiment will do, then run it. practice: answer aloud against a
+ * timer, then compare with a model answer and a checklist of points.
+ */
+export type CardKind = 'qa' | 'cloze' | 'predict' | 'practice';
+export const CARD_KINDS: readonly CardKind[] = ['qa', 'cloze', 'predict', 'practice'];
+
+export type Difficulty = 1 | 2 | 3;
+
+/** The gap marker inside a cloze text; exactly one per text (see cloze.ts). */
+export const CLOZE_GAP = '{{gap}}';
+
+export interface Cloze {
+  /** The statement with one CLOZE_GAP marker in each language. */
+  text: Bilingual;
+  /** Accepted answers, compared after normalization (cloze.ts). The first is the canonical one. */
+  answers: string[];
+}
+
+export interface Practice {
+  /** Time to speak the answer, in seconds. */
+  seconds: number;
+  /** Points a good answer touches; the user ticks them off after revealing the model answer. */
+  checklist: Bilingual[];
+}
+
+export interface Card {
+  /** Stable forever: progress is stored under it. Form: `<section><topic>-<slug>`, e.g. `c15-scale-why`. */
+  id: string;
+  /** The curriculum topic number, 1–48 (curriculum.ts). */
+  topic: number;
+  tags: string[];
+  difficulty: Difficulty;
+  kind: CardKind;
+  question: Bilingual;
+  /** Short enough to say aloud: about 2–5 sentences. */
+  answer: Bilingual;
+  /** KaTeX source of the formula the answer is about, when there is one. */
+  formula?: string;
+  cloze?: Cloze;
+  practice?: Practice;
+  /** The panel "show me" opens. */
+  stage: CardStage;
+  /** When the topic has no panel of its own: why this one is the closest. */
+  stageNote?: Bilingual;
+  /** A named element on that stage to emphasise (highlights.ts). */
+  highlight?: HighlightId;
+  /** The what-if experiment that shows the claim on the live model (predict cards). */
+  experiment?: ExperimentId;
+}
