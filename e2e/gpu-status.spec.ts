@@ -43,6 +43,7 @@ test('a lost device shows the banner, and "Restart GPU" brings a new one', async
 
   await app.failureBanner.getByRole('button', { name: en.gpu.lost.restart }).click();
   await expect(app.failureBanner).toHaveCount(0);
+  await expect(app.main).toBeFocused(); // keyboard users continue where the banner was
   await expect(app.gpuStatus).toHaveAttribute('data-state', 'ready');
   await expect(app.gpuStatus).toContainText(/swiftshader/i);
   expect(await app.gpuSnapshot()).toMatchObject({ state: 'ready', generation: 2, restarting: false });

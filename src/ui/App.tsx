@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GpuFailureBanner } from './common/GpuFailureBanner';
 import { Header } from './common/Header';
+import { MAIN_CONTENT_ID } from './common/ids';
 import type { Route } from './common/route';
 import { SkipLink } from './common/SkipLink';
 import { useRoute } from './common/useRoute';
@@ -12,8 +13,6 @@ import { ViewErrorBoundary } from './common/ViewErrorBoundary';
 const WalkthroughView = lazy(() => import('./walkthrough/WalkthroughView').then((m) => ({ default: m.WalkthroughView })));
 const TrainView = lazy(() => import('./train/TrainView').then((m) => ({ default: m.TrainView })));
 const StudyView = lazy(() => import('./study/StudyView').then((m) => ({ default: m.StudyView })));
-
-const MAIN_ID = 'main';
 
 function CurrentView({ route }: { route: Route }) {
   switch (route.view) {
@@ -47,12 +46,12 @@ export function App() {
 
   return (
     <>
-      <SkipLink targetId={MAIN_ID} />
+      <SkipLink targetId={MAIN_CONTENT_ID} />
       <Header current={current} />
       <div className="app-alerts">
         <GpuFailureBanner />
       </div>
-      <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="app-main">
+      <main id={MAIN_CONTENT_ID} ref={mainRef} tabIndex={-1} className="app-main">
         {notFound && (
           <p className="notice" role="status" data-testid="route-not-found">
             {t('route.notFound', { path: notFound.path })}

@@ -35,7 +35,15 @@ export function ErrorBanner({
         )}
       </div>
       {action && (
-        <button type="button" className="button" onClick={action.onClick} disabled={action.busy} aria-busy={action.busy}>
+        <button
+          type="button"
+          className="button"
+          // aria-disabled, not disabled: a disabled button drops keyboard focus.
+          aria-disabled={action.busy || undefined}
+          onClick={() => {
+            if (!action.busy) action.onClick();
+          }}
+        >
           {action.label}
         </button>
       )}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import { ErrorBanner } from './ErrorBanner';
+import { MAIN_CONTENT_ID } from './ids';
 
 /** Shown after a device loss (or a failed restart), with the "Restart GPU" action. */
 export function GpuFailureBanner() {
@@ -11,7 +12,11 @@ export function GpuFailureBanner() {
 
   const action = {
     label: restarting ? t('gpu.lost.restarting') : t('gpu.lost.restart'),
-    onClick: () => void restart(),
+    onClick: () =>
+      void restart().then(() => {
+        // On success the banner (and the focused button) is gone: continue in the content.
+        if (document.activeElement === document.body) document.getElementById(MAIN_CONTENT_ID)?.focus();
+      }),
     busy: restarting,
   };
   if (state.kind === 'lost') {
