@@ -6,6 +6,7 @@
 // Serves dist/ with `vite preview` on a free port next to 4173 while it works.
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { BASE_CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 
@@ -26,7 +27,9 @@ if (!browserInfo.found) {
   process.exit(1);
 }
 
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+// Vite's own entry under this Node (not npx), so kill() stops the server itself.
+const viteBin = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
+const server = spawn(process.execPath, [viteBin, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
   stdio: 'ignore',
 });
 const base = `http://127.0.0.1:${port}/`;
