@@ -50,7 +50,7 @@ function adapterName(adapter: GPUAdapter): string {
 export async function requestGpu(gpu?: GPU | undefined): Promise<GpuRequest> {
   const api = gpu ?? (typeof navigator !== 'undefined' ? navigator.gpu : undefined);
   if (!api) return { ok: false, reason: 'no-webgpu', detail: 'navigator.gpu is not available' };
-  let adapter: GPUAdapter | null = null;
+  let adapter: GPUAdapter | null;
   try {
     adapter = await api.requestAdapter({ powerPreference: 'high-performance' });
   } catch (e) {
