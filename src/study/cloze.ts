@@ -40,8 +40,11 @@ export function normalizeAnswer(raw: string): string {
   s = s.replace(/[−–—‐‑]/g, '-');
   // LaTeX: drop sizing and spacing commands, unwrap \frac and \sqrt, name the symbols.
   s = s.replace(/\\(?:left|right|displaystyle|[,;:! ])/g, '');
-  s = s.replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '($1)/($2)');
-  s = s.replace(/\\sqrt\{([^{}]*)\}/g, '√($1)');
+  s = s.replace(/([_^])\{([^{}]*)\}/g, '$1($2)');
+  for (let prev = ''; prev !== s; ) {
+    prev = s; // innermost first: \frac{QK^T}{\sqrt{d_k}}
+    s = s.replace(/\\sqrt\{([^{}]*)\}/g, '√($1)').replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '($1)/($2)');
+  }
   s = s.replace(/\\([a-z]+)/g, (_whole, name: string) => LATEX_SYMBOLS[name] ?? name);
   for (const [pattern, replacement] of WORDS) s = s.replace(pattern, replacement);
   s = s.replace(/[·×⋅∙]/g, '*');

@@ -17,7 +17,7 @@ const each = (name: string, check: (card: Card) => void) =>
       try {
         check(card);
       } catch (e) {
-        throw new Error(`card ${card.id}: ${(e as Error).message}`);
+        throw new Error(`card ${card.id}: ${(e as Error).message}`, { cause: e });
       }
     }
   });

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { filterCards, tagCounts } from './browse';
+import { DECK } from './cards';
+import { applyReviews, T0 } from './testing';
+
+const ids = (filter: Parameters<typeof filterCards>[1], progress?: Parameters<typeof filterCards>[2]) =>
+  filterCards(DECK, filter, progress).map((c) => c.id);
+
+describe('browse', () => {
+  it('returns the whole deck, in order, for an empty filter', () => {
+    expect(ids({})).toEqual(DECK.map((c) => c.id));
+  });
+
+  it('filters by topic, section, kind, difficulty and tag', () => {
+    expect(ids({ topics: [15] })).toEqual(['c15-why-scale', 'c15-variance', 'c15-predict-no-scaling']);
+    expect(filterCards(DECK, { sections: ['H'] }).every((c) => c.topic === 48)).toBe(true);
+    expect(filterCards(DECK, { kinds: ['predict'] }).every((c) => c.experiment !== undefined)).toBe(true);
+    expect(ids({ kinds: ['practice'] })).toEqual(['h48-explain-self-attention', 'h48-explain-transformer']);
+    expect(filterCards(DECK, { difficulties: [3] }).every((c) => c.difficulty === 3)).toBe(true);
+    expect(ids({ tags: ['kv-cache'] })).toEqual(['f37-kv-cache', 'f37-cache-size']);
+    expect(ids({ sections: ['C'], kinds: ['cloze'], topics: [14] })).toEqual(['c14-formula', 'c14-softmax-axis']);
+  });
+
+  it('searches English and Chinese text, case- and width-insensitively, all words required', () => {
+    expect(ids({ text: 'LayerNorm BatchNorm' })).toContain('e28-ln-vs-bn');
+    expect(ids({ text: 'layernorm batchnorm' })).toEqual(ids({ text: 'ＬａｙｅｒＮｏｒｍ BatchNorm' }));
+    expect(ids({ text: '层归一化' })).toContain('e27-layernorm-axis');
+    expect(ids({ text: '束搜索' })).toContain('f35-beam-search');
+    expect(ids({ text: 'label smoothing 0.1' })).toContain('f38-smoothing-value');
+    expect(ids({ text: 'attention zebra' })).toEqual([]);
+  });
+
+  it('searches topic titles and tags too', () => {
+    expect(ids({ text: '暴露偏差' })).toContain('f36-exposure-bias');
+    expect(ids({ text: 'rope' })).toContain('b10-rope');
+  });
+
+  it('filters by mastery when given progress', () => {
+    const h = applyReviews([{ cardId: 'a1-core-idea', grade: 'good', at: T0 }]);
+    expect(ids({ mastery: ['learning'] }, h.progress)).toEqual(['a1-core-idea']);
+    expect(ids({ mastery: ['new'] }, h.progress)).toHaveLength(DECK.length - 1);
+  });
+
+  it('counts tags, most used first', () => {
+    const counts = tagCounts(DECK);
+    expect(counts[0].count).toBeGreaterThanOrEqual(counts[counts.length - 1].count);
+    expect(counts.find((t) => t.tag === 'attention')!.count).toBe(DECK.filter((c) => c.tags.includes('attention')).length);
+  });
+});

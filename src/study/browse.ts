@@ -1,0 +1,98 @@
+// Browsing the deck: filter by section, topic, tag, kind, difficulty and mastery, and search
+// the text in either language.
+import { topicById, type SectionId } from './curriculum';
+import { masteryOf, type MasteryLevel } from './mastery';
+import type { CardProgress } from './records';
+import type { Card, CardKind, Difficulty } from './types';
+
+/** Every field narrows the result; within a field, any listed value matches. */
+export interface CardFilter {
+  sections?: readonly SectionId[];
+  topics?: readonly number[];
+  tags?: readonly string[];
+  kinds?: readonly CardKind[];
+  difficulties?: readonly Difficulty[];
+  /** Needs the progress map passed to filterCards. */
+  mastery?: readonly MasteryLevel[];
+  /** Words to find (all of them) in the card's texts, tags or topic title, in English or Chinese. */
+  text?: string;
+}
+
+/** Case- and width-insensitive form for searching (full-width letters match ASCII). */
+function fold(s: string): string {
+  return s.normalize('NFKC').toLowerCase();
+}
+
+/** Everything a text search looks at, folded once per card. */
+function searchableText(card: Card): string {
+  const topic = topicById(card.topic);
+  const parts = [
+    card.id,
+    card.question.en,
+    card.question.zh,
+    card.answer.en,
+    card.answer.zh,
+    card.cloze?.text.en ?? '',
+    card.cloze?.text.zh ?? '',
+    ...(card.cloze?.answers ?? []),
+    card.formula ?? '',
+    ...card.tags,
+    topic?.title.en ?? '',
+    topic?.title.zh ?? '',
+  ];
+  return fold(parts.join('\n'));
+}
+
+const textCache = new WeakMap<Card, string>();
+
+function textOf(card: Card): string {
+  let text = textCache.get(card);
+  if (text === undefined) {
+    text = searchableText(card);
+    textCache.set(card, text);
+  }
+  return text;
+}
+
+/** Search terms: whitespace-separated words; Chinese text without spaces is one term, matched as a substring. */
+export function searchTerms(text: string): string[] {
+  return fold(text).split(/\s+/).filter((t) => t.length > 0);
+}
+
+export function matchesFilter(card: Card, filter: CardFilter, progress?: ReadonlyMap<string, CardProgress>): boolean {
+  const has = <T>(list: readonly T[] | undefined, value: T) => !list || list.length === 0 || list.includes(value);
+  if (!has(filter.topics, card.topic)) return false;
+  if (filter.sections && filter.sections.length > 0) {
+    const section = topicById(card.topic)?.section;
+    if (!section || !filter.sections.includes(section)) return false;
+  }
+  if (filter.tags && filter.tags.length > 0 && !card.tags.some((t) => filter.tags!.includes(t))) return false;
+  if (!has(filter.kinds, card.kind)) return false;
+  if (!has(filter.difficulties, card.difficulty)) return false;
+  if (filter.mastery && filter.mastery.length > 0 && !filter.mastery.includes(masteryOf(progress?.get(card.id)))) {
+    return false;
+  }
+  if (filter.text) {
+    const haystack = textOf(card);
+    if (!searchTerms(filter.text).every((term) => haystack.includes(term))) return false;
+  }
+  return true;
+}
+
+/** The cards that pass the filter, in deck order. */
+export function filterCards(
+  deck: readonly Card[],
+  filter: CardFilter,
+  progress?: ReadonlyMap<string, CardProgress>,
+): Card[] {
+  return deck.filter((card) => matchesFilter(card, filter, progress));
+}
+
+/** Every tag in the deck with how many cards carry it, most used first (ties alphabetical). */
+export function tagCounts(deck: readonly Card[]): { tag: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const card of deck) for (const tag of card.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
