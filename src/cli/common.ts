@@ -1,0 +1,38 @@
+// Shared command-line plumbing: loading a checkpoint from disk and failing with one plain
+// line on stderr (no stack trace) and a non-zero exit.
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createCpuBackend } from '../engine/cpu';
+import { CheckpointError, MAX_CHECKPOINT_CHARS, parseCheckpoint } from '../model/checkpoint';
+import { Translator } from '../model/translator';
+
+export const SHIPPED_CHECKPOINT = 'public/checkpoints/en-zh-toy.json';
+
+/** A failure the user caused or can fix: printed as one line, exit code 2. */
+export class CliError extends Error {}
+
+export function loadTranslator(path = SHIPPED_CHECKPOINT): Translator {
+  const file = resolve(path);
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new CliError(`checkpoint not found: ${path}`);
+  }
+  if (size > MAX_CHECKPOINT_CHARS * 4) throw new CliError(`checkpoint ${path} is too large (${size} bytes)`);
+  try {
+    return Translator.fromCheckpoint(createCpuBackend(), parseCheckpoint(readFileSync(file, 'utf8')));
+  } catch (e) {
+    if (e instanceof CheckpointError) throw new CliError(`cannot load checkpoint ${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Run main, turning any error into one line on stderr and an exit code. */
+export function runCli(main: () => Promise<void>): void {
+  main().catch((e: unknown) => {
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`error: ${msg}\n`);
+    process.exit(e instanceof CliError ? 2 : 1);
+  });
+}
