@@ -46,5 +46,5 @@ parentPort!.on('message', async (msg: WorkerInit | WorkerJob) => {
   be.dispose(loss);
   const grads = (await be.read(m.arena.grads)) as Float32Array;
   const result: WorkerResult = { grads, lossSum };
-  parentPort!.postMessage(result, [grads.buffer]);
+  parentPort!.postMessage(result, [grads.buffer as ArrayBuffer]);
 });
