@@ -1,7 +1,18 @@
 // English interface strings: the source of truth for the keys (zh.ts must match them).
 // Stage texts and study cards live in their own { en, zh } registries, not here.
 
+import type { Widen } from './widen';
+import { walkthroughEn } from './areas/walkthrough';
+import { trainEn } from './areas/train';
+import { studyEn } from './areas/study';
+import { dataEn } from './areas/data';
+
 export const en = {
+  // Each view's strings live in areas/<view>.ts (English and Chinese side by side).
+  walkthrough: walkthroughEn,
+  train: trainEn,
+  study: studyEn,
+  data: dataEn,
   app: {
     name: 'Attention Lab',
     skipToContent: 'Skip to main content',
@@ -64,8 +75,6 @@ export const en = {
     },
   },
 } as const;
-
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** The shape every language must fill: the English keys, any string values. */
 export type Messages = Widen<typeof en>;

@@ -1,7 +1,15 @@
 // 简体中文界面文字。类型 Messages 保证与 en.ts 的键完全一致（缺键或多键都是类型错误）。
 import type { Messages } from './en';
+import { walkthroughZh } from './areas/walkthrough';
+import { trainZh } from './areas/train';
+import { studyZh } from './areas/study';
+import { dataZh } from './areas/data';
 
 export const zh: Messages = {
+  walkthrough: walkthroughZh,
+  train: trainZh,
+  study: studyZh,
+  data: dataZh,
   app: {
     name: '注意力实验室',
     skipToContent: '跳到主要内容',

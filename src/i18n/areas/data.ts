@@ -1,0 +1,101 @@
+// Messages for problems with input and files, shared by every view: sentence input
+// (src/data/prepareSource), the toy grammar check (src/data/toyTranslate), data errors
+// (src/data/errors) and checkpoint refusals (src/model/checkpoint). Keys are the codes.
+// The Chinese object is typed by the English one: a missing or extra key is a type error.
+import type { Widen } from '../widen';
+
+export const dataEn = {
+  source: {
+    empty: 'Type an English sentence to translate.',
+    'too-long': 'This sentence has {{length}} tokens with the end marker; the model reads at most {{max}}.',
+    truncated: 'The sentence was cut to the first {{kept}} words, the most the model reads.',
+    unknown_one: 'The model does not know the word {{words}}; it reads it as <unk>.',
+    unknown_other: 'The model does not know the words {{words}}; it reads them as <unk>.',
+  },
+  toy: {
+    outside: 'Not a sentence of the toy language ({{reason}}), so there is no reference translation to compare with.',
+    'expected-subject': 'expected a subject such as “the cat” or “she” at word {{at}}',
+    'expected-noun': 'expected a noun at word {{at}}',
+    'subject-not-allowed': 'only animals and people can be subjects (word {{at}})',
+    'adjective-not-allowed': 'drinks and people take no adjective (word {{at}})',
+    'expected-not': '“did” after the subject needs “not” (word {{at}})',
+    'expected-verb': 'expected a verb at word {{at}}',
+    'wrong-verb-form': 'wrong verb form at word {{at}}: past tense in statements, base form after “did”',
+    'expected-object': 'this verb needs an object (word {{at}})',
+    'object-not-allowed': 'this verb takes no such object (word {{at}})',
+    'expected-punctuation': 'expected “.” for a statement or “?” for a question (word {{at}})',
+    'trailing-tokens': 'words after the final punctuation (word {{at}})',
+  },
+  error: {
+    'bad-vocab': 'The vocabulary is malformed: {{reason}}.',
+    'empty-batch': 'There are no sentence pairs to train on.',
+    'batch-too-long': 'A training sentence needs {{length}} positions; the model has {{max}}.',
+    'bad-header': 'The dataset file does not start with the expected header (found “{{found}}”).',
+    http: 'Could not load {{url}} (HTTP {{status}}).',
+    'no-base-url': 'The dataset could not be located from this worker.',
+  },
+  checkpoint: {
+    'too-large': 'The file is too large to be a checkpoint ({{size}} characters; the limit is {{max}}).',
+    'not-json': 'The file is not valid JSON, perhaps cut short.',
+    format: 'This is not an Attention Lab checkpoint (format “{{got}}”).',
+    structure: 'The checkpoint is malformed at “{{field}}”.',
+    config: 'The model configuration is not allowed: {{detail}}.',
+    vocab: 'The {{side}} vocabulary is malformed.',
+    'special-token': 'The {{side}} vocabulary lacks the special token {{token}}.',
+    'missing-tensor': 'The weights “{{name}}” are missing.',
+    'unexpected-tensor': 'The weights “{{name}}” do not belong to this model.',
+    shape: 'The weights “{{name}}” have shape {{got}}, expected {{want}}.',
+    base64: 'The weights “{{name}}” are not valid base64.',
+    length: 'The weights “{{name}}” have the wrong number of values (expected {{want}}).',
+    'not-finite': 'The weights “{{name}}” contain NaN or infinity.',
+    keptCurrent: 'The current model is unchanged.',
+  },
+} as const;
+
+export const dataZh: Widen<typeof dataEn> = {
+  source: {
+    empty: '请输入要翻译的英文句子。',
+    'too-long': '这句话加上结束标记共有 {{length}} 个词元，模型最多只能读 {{max}} 个。',
+    truncated: '句子已截断为前 {{kept}} 个词，这是模型能读的上限。',
+    unknown_one: '模型不认识单词 {{words}}，会把它当作 <unk>。',
+    unknown_other: '模型不认识单词 {{words}}，会把它们当作 <unk>。',
+  },
+  toy: {
+    outside: '这不是玩具语言中的句子（{{reason}}），因此没有可对照的参考译文。',
+    'expected-subject': '第 {{at}} 个词处应为主语，例如 “the cat” 或 “she”',
+    'expected-noun': '第 {{at}} 个词处应为名词',
+    'subject-not-allowed': '只有动物和人可以作主语（第 {{at}} 个词）',
+    'adjective-not-allowed': '饮料和人不能带形容词（第 {{at}} 个词）',
+    'expected-not': '主语后的 “did” 必须跟 “not”（第 {{at}} 个词）',
+    'expected-verb': '第 {{at}} 个词处应为动词',
+    'wrong-verb-form': '第 {{at}} 个词的动词形式不对：陈述句用过去式，“did” 之后用原形',
+    'expected-object': '这个动词需要宾语（第 {{at}} 个词）',
+    'object-not-allowed': '这个动词不能带这样的宾语（第 {{at}} 个词）',
+    'expected-punctuation': '陈述句应以 “.” 结尾，疑问句应以 “?” 结尾（第 {{at}} 个词）',
+    'trailing-tokens': '句末标点之后还有词（第 {{at}} 个词）',
+  },
+  error: {
+    'bad-vocab': '词表格式有误：{{reason}}。',
+    'empty-batch': '没有可用于训练的句对。',
+    'batch-too-long': '有一个训练句子需要 {{length}} 个位置，而模型只有 {{max}} 个。',
+    'bad-header': '数据文件的表头不对（读到 “{{found}}”）。',
+    http: '无法加载 {{url}}（HTTP {{status}}）。',
+    'no-base-url': '在这个 Worker 中找不到数据集的位置。',
+  },
+  checkpoint: {
+    'too-large': '文件太大，不可能是检查点（{{size}} 个字符，上限为 {{max}}）。',
+    'not-json': '文件不是有效的 JSON，可能不完整。',
+    format: '这不是 Attention Lab 的检查点（格式为 “{{got}}”）。',
+    structure: '检查点在 “{{field}}” 处格式有误。',
+    config: '模型配置不被允许：{{detail}}。',
+    vocab: '{{side}} 词表格式有误。',
+    'special-token': '{{side}} 词表缺少特殊词元 {{token}}。',
+    'missing-tensor': '缺少权重 “{{name}}”。',
+    'unexpected-tensor': '权重 “{{name}}” 不属于这个模型。',
+    shape: '权重 “{{name}}” 的形状是 {{got}}，应为 {{want}}。',
+    base64: '权重 “{{name}}” 不是有效的 base64。',
+    length: '权重 “{{name}}” 的数值个数不对（应为 {{want}} 个）。',
+    'not-finite': '权重 “{{name}}” 含有 NaN 或无穷大。',
+    keptCurrent: '当前模型保持不变。',
+  },
+};
