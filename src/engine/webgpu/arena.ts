@@ -1,0 +1,89 @@
+// The parameter arena: params, grads and the two Adam moments as four flat GPU buffers, each
+// parameter at a 256-byte-aligned offset (64 floats) so its view binds with an offset — the
+// same layout as the CPU arena, so flat readbacks mean the same on both backends.
+import { EngineError, shapeStr, sizeOf, type Arena, type ArenaEntry } from '../backend';
+import { checkShape } from './checks';
+import type { Engine } from './context';
+import type { GpuTensor } from './tensor';
+
+/** Floats per alignment unit (256 bytes, the largest storage offset alignment WebGPU allows). */
+export const ARENA_ALIGN = 64;
+
+function alignUp(n: number): number {
+  return Math.ceil(n / ARENA_ALIGN) * ARENA_ALIGN;
+}
+
+/** Offsets of each entry and the padded total. */
+export function arenaLayout(entries: readonly ArenaEntry[]): { offsets: number[]; length: number } {
+  const offsets: number[] = [];
+  let end = 0;
+  for (const e of entries) {
+    const start = alignUp(end);
+    offsets.push(start);
+    end = start + sizeOf(e.shape);
+  }
+  return { offsets, length: alignUp(end) };
+}
+
+interface Slot {
+  param: GpuTensor;
+  grad: GpuTensor;
+}
+
+export class GpuArena implements Arena {
+  readonly length: number;
+  readonly params: GpuTensor;
+  readonly grads: GpuTensor;
+  readonly m: GpuTensor;
+  readonly v: GpuTensor;
+  private readonly slots = new Map<string, Slot>();
+
+  constructor(
+    readonly owner: Engine,
+    entries: readonly ArenaEntry[],
+    label: string,
+  ) {
+    const seen = new Set<string>();
+    for (const e of entries) {
+      checkShape('createArena', e.shape);
+      if (seen.has(e.name)) throw new EngineError('createArena', `duplicate parameter '${e.name}'`);
+      seen.add(e.name);
+    }
+    const { offsets, length } = arenaLayout(entries);
+    this.length = length;
+    const region = (name: string) => {
+      const bytes = Math.max(length * 4, 256);
+      const storage = owner.createOwnedBuffer(`${label}.${name}`, bytes);
+      return owner.view(storage, 0, [length], 'f32', `${label}.${name}`, true);
+    };
+    this.params = region('params');
+    this.grads = region('grads');
+    this.m = region('m');
+    this.v = region('v');
+    entries.forEach((e, i) => {
+      const at = offsets[i] * 4;
+      this.slots.set(e.name, {
+        param: owner.view(this.params.storage, at, e.shape, 'f32', e.name, true),
+        grad: owner.view(this.grads.storage, at, e.shape, 'f32', `${e.name}.grad`, true),
+      });
+    });
+  }
+
+  param(name: string): GpuTensor {
+    return this.slot('arena.param', name).param;
+  }
+
+  grad(name: string): GpuTensor {
+    return this.slot('arena.grad', name).grad;
+  }
+
+  names(): string[] {
+    return [...this.slots.keys()];
+  }
+
+  private slot(op: string, name: string): Slot {
+    const s = this.slots.get(name);
+    if (!s) throw new EngineError(op, `no parameter '${name}' in arena ${shapeStr([this.length])}`);
+    return s;
+  }
+}

@@ -1,0 +1,221 @@
+// The engine state every WebGPU op shares: device, pool, pipeline cache, command stream,
+// tensor ids and scopes, plus the helpers ops use to check arguments, pick their result
+// tensor (the out/accumulate convention) and dispatch kernels.
+import { EngineError, shapeStr, sizeOf, type DType, type OutOptions, type Shape, type Tensor } from '../backend';
+import { checkShape } from './checks';
+import { PipelineCache, type BufferRange } from './pipelines';
+import { BufferPool } from './pool';
+import { ReadbackRing, ReadStaging } from './readback';
+import { CommandStream, type DispatchSpec } from './stream';
+import { GpuTensor, overlaps, Storage } from './tensor';
+
+/** Where an op writes its result; finish() copies back when the result went to a temporary. */
+export interface Target {
+  t: GpuTensor;
+  accumulate: boolean;
+  finish(): GpuTensor;
+}
+
+export type KernelCall = Omit<DispatchSpec, 'ranges'> & { tensors: ReadonlyArray<GpuTensor | null> };
+
+export class Engine {
+  readonly pool: BufferPool;
+  readonly pipelines: PipelineCache;
+  readonly stream: CommandStream;
+  readonly ring: ReadbackRing;
+  readonly staging: ReadStaging;
+  /** Bound in place of absent or empty tensors (a binding cannot be zero bytes). */
+  readonly dummy: Storage;
+  destroyed = false;
+  private nextId = 1;
+  private readonly scopes: Set<GpuTensor>[] = [];
+  private zeroes = new Uint8Array(0);
+  /** Buffers outside the pool (arena regions), destroyed with the engine. */
+  private readonly owned: GPUBuffer[] = [];
+
+  constructor(
+    readonly device: GPUDevice,
+    hasTimestamps: boolean,
+  ) {
+    this.pool = new BufferPool(device);
+    this.pipelines = new PipelineCache(device);
+    this.stream = new CommandStream(device, this.pipelines, hasTimestamps);
+    this.ring = new ReadbackRing(device, this.stream);
+    this.staging = new ReadStaging(device);
+    this.stream.onSubmit(() => this.pool.afterSubmit());
+    const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+    this.dummy = new Storage(device.createBuffer({ label: 'engine.dummy', size: 256, usage }), 256, false);
+  }
+
+  /** A buffer outside the pool that lives as long as the engine. */
+  createOwnedBuffer(label: string, bytes: number): Storage {
+    const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+    const buffer = this.device.createBuffer({ label, size: bytes, usage });
+    this.owned.push(buffer);
+    return new Storage(buffer, bytes, false);
+  }
+
+  // ---- tensors ----------------------------------------------------------------------------
+
+  /** A pooled tensor with undefined contents (the op fills it), owned by the open scope. */
+  alloc(shape: Shape, dtype: DType, label: string): GpuTensor {
+    const storage = this.pool.acquire(sizeOf(shape) * 4, label);
+    return this.view(storage, 0, shape, dtype, label, false);
+  }
+
+  /** A pooled tensor filled with zeros. */
+  zeros(shape: Shape, dtype: DType, label: string): GpuTensor {
+    const t = this.alloc(shape, dtype, label);
+    // New buffers start zeroed (WebGPU guarantees it); recycled ones are cleared.
+    if (t.bytes && t.storage.leases > 1) this.writeZeros(t);
+    return t;
+  }
+
+  /** A new handle onto storage (arena views, reshapes). */
+  view(storage: Storage, offset: number, shape: Shape, dtype: DType, label: string, persistent: boolean): GpuTensor {
+    const t = new GpuTensor(this.nextId++, [...shape], dtype, label, storage, offset, persistent, this);
+    storage.refs++;
+    if (!persistent && this.scopes.length) this.scopes[this.scopes.length - 1].add(t);
+    return t;
+  }
+
+  /** Release a handle; arena views ignore it (their storage lives with the arena). */
+  dispose(t: GpuTensor): void {
+    if (t.disposed || t.persistent) return;
+    t.markDisposed();
+    for (const s of this.scopes) s.delete(t);
+    const s = t.storage;
+    if (--s.refs === 0 && s.pooled) this.pool.release(s);
+  }
+
+  /** The argument as a live tensor of this engine, of the given dtype ('any' skips the check). */
+  need(op: string, role: string, t: Tensor | undefined | null, dtype: DType | 'any' = 'f32'): GpuTensor {
+    if (this.destroyed) throw new EngineError(op, 'the WebGPU backend was destroyed');
+    if (!(t instanceof GpuTensor) || t.owner !== this) {
+      const what = t && (t as Tensor).shape ? `${(t as Tensor).label} ${shapeStr((t as Tensor).shape)}` : String(t);
+      throw new EngineError(op, `${role} is not a tensor of this WebGPU backend (got ${what})`);
+    }
+    t.assertLive(op, role);
+    if (dtype !== 'any' && t.dtype !== dtype) {
+      throw new EngineError(op, `${role} must be ${dtype}, got ${t.dtype} ${shapeStr(t.shape)}`);
+    }
+    return t;
+  }
+
+  /**
+   * The result tensor for an op: opts.out when given (checked), else a new one. When out
+   * overlaps an input (in-place use), the kernel writes a temporary that finish() copies back,
+   * because WebGPU forbids binding one range as both input and output of a dispatch.
+   */
+  target(op: string, shape: Shape, label: string, opts: OutOptions | undefined, inputs: readonly GpuTensor[]): Target {
+    checkShape(op, shape);
+    const accumulate = !!opts?.accumulate;
+    if (!opts?.out) {
+      if (accumulate) throw new EngineError(op, 'accumulate needs an out tensor');
+      const t = this.alloc(shape, 'f32', label);
+      return { t, accumulate, finish: () => t };
+    }
+    const out = this.need(op, 'out', opts.out);
+    if (out.size !== sizeOf(shape)) {
+      throw new EngineError(op, `out ${shapeStr(out.shape)} does not hold the result ${shapeStr(shape)}`);
+    }
+    if (!inputs.some((x) => overlaps(x, out))) return { t: out, accumulate, finish: () => out };
+    const tmp = this.alloc(shape, 'f32', `${label}.inplace`);
+    if (accumulate) this.copyTensor(out, tmp);
+    return {
+      t: tmp,
+      accumulate,
+      finish: () => {
+        this.copyTensor(tmp, out);
+        this.dispose(tmp);
+        return out;
+      },
+    };
+  }
+
+  // ---- encoding ---------------------------------------------------------------------------
+
+  range(t: GpuTensor | null): BufferRange {
+    if (!t || t.bytes === 0) return { storage: this.dummy, offset: 0, size: 256 };
+    return { storage: t.storage, offset: t.offset, size: t.bytes };
+  }
+
+  run(call: KernelCall): void {
+    const { tensors, ...rest } = call;
+    this.stream.dispatch({ ...rest, ranges: tensors.map((t) => this.range(t)) });
+  }
+
+  /** Encoded copy of `bytes` between two tensors (through a temporary within one buffer). */
+  copyTensor(src: GpuTensor, dst: GpuTensor, bytes = src.bytes, srcOffset = 0, dstOffset = 0): void {
+    if (bytes === 0) return;
+    const from = { storage: src.storage, offset: src.offset + srcOffset, size: bytes };
+    dst.storage.lastUse = this.stream.serial;
+    if (src.storage !== dst.storage) {
+      this.stream.copy(from, { buffer: dst.storage.buffer, offset: dst.offset + dstOffset }, bytes);
+      return;
+    }
+    // copyBufferToBuffer may not read and write the same buffer
+    const tmp = this.pool.acquire(bytes, `copy.${src.label}`);
+    tmp.lastUse = this.stream.serial;
+    this.stream.copy(from, { buffer: tmp.buffer, offset: 0 }, bytes);
+    this.stream.copy({ storage: tmp, offset: 0, size: bytes }, { buffer: dst.storage.buffer, offset: dst.offset + dstOffset }, bytes);
+    this.pool.release(tmp);
+  }
+
+  /**
+   * Host data into a tensor, in queue order: a direct writeBuffer when no unsubmitted command
+   * touches the buffer, else through an upload buffer and an encoded copy, so commands
+   * encoded earlier still see the old contents.
+   */
+  writeHost(t: GpuTensor, host: Float32Array | Int32Array | Uint8Array): void {
+    if (host.byteLength === 0) return;
+    const data = host as ArrayBufferView<ArrayBuffer>; // typed arrays over a SharedArrayBuffer work too
+    if (t.storage.lastUse !== this.stream.serial) {
+      this.device.queue.writeBuffer(t.storage.buffer, t.offset, data);
+      return;
+    }
+    const up = this.pool.acquire(data.byteLength, `upload.${t.label}`);
+    this.device.queue.writeBuffer(up.buffer, 0, data);
+    this.stream.copy(
+      { storage: up, offset: 0, size: data.byteLength },
+      { buffer: t.storage.buffer, offset: t.offset },
+      data.byteLength,
+    );
+    t.storage.lastUse = this.stream.serial;
+    this.pool.release(up);
+  }
+
+  writeZeros(t: GpuTensor): void {
+    if (this.zeroes.byteLength < t.bytes) this.zeroes = new Uint8Array(t.bytes);
+    this.writeHost(t, this.zeroes.subarray(0, t.bytes));
+  }
+
+  // ---- scopes -----------------------------------------------------------------------------
+
+  openScope(): void {
+    this.scopes.push(new Set());
+  }
+
+  /** Dispose what the innermost scope created, except `keep`; kept tensors move outwards. */
+  closeScope(keep: ReadonlySet<GpuTensor>): void {
+    const created = this.scopes.pop();
+    if (!created) return;
+    const parent = this.scopes[this.scopes.length - 1];
+    for (const t of created) {
+      if (keep.has(t)) parent?.add(t);
+      else this.dispose(t);
+    }
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.ring.destroy();
+    this.staging.destroy();
+    this.stream.destroy();
+    this.pool.destroy();
+    this.pipelines.clear();
+    this.dummy.buffer.destroy();
+    for (const b of this.owned) b.destroy();
+    this.owned.length = 0;
+  }
+}

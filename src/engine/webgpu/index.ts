@@ -1,0 +1,13 @@
+// The WebGPU engine's public face: the backend factory, the device helpers and the shader
+// sources (for the walkthrough's "view shader" panel).
+import type { GpuContext } from './device';
+import { WebGpuBackend } from './backend';
+
+export { WebGpuBackend, type WebGpuStats } from './backend';
+export { requestGpu, watchDevice, type GpuContext, type GpuInfo } from './device';
+export { shaderSources, type ShaderFamily, type ShaderSource } from './shaderSources';
+
+/** A Backend on WebGPU; the returned object also has stats() for benchmarks. */
+export function createWebGPUBackend(ctx: GpuContext): WebGpuBackend {
+  return new WebGpuBackend(ctx);
+}

@@ -1,0 +1,83 @@
+// embedding.wgsl's wrapper: gather with scale and positions, and the deterministic backward
+// (two dispatches: link repeated tokens, then one writer per (id, feature)).
+import { EngineError, shapeStr, type EmbeddingOptions, type Tensor } from '../../backend';
+import { grid, needFinite, needPositiveInt, needRank, outLabel } from '../checks';
+import type { Engine } from '../context';
+
+export function embedding(e: Engine, ids: Tensor, table: Tensor, opts: EmbeddingOptions): Tensor {
+  const op = 'embedding';
+  const I = e.need(op, 'ids', ids, 'i32');
+  const W = e.need(op, 'table', table);
+  needRank(op, 'table', W, [2]);
+  const [v, d] = W.shape;
+  const n = I.size;
+  const scale = opts.scale ?? 1;
+  needFinite(op, 'scale', scale);
+  needPositiveInt(op, 'seqLen', opts.seqLen);
+  const offset = opts.positionOffset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw new EngineError(op, `positionOffset must be a non-negative integer, got ${offset}`);
+  }
+  if (n % opts.seqLen) throw new EngineError(op, `ids ${shapeStr(I.shape)} do not split into sequences of ${opts.seqLen}`);
+  const P = opts.positions ? e.need(op, 'positions', opts.positions) : null;
+  if (P) {
+    needRank(op, 'positions', P, [2]);
+    const last = Math.min(n, opts.seqLen) - 1 + offset;
+    if (P.shape[1] !== d) {
+      throw new EngineError(op, `positions ${shapeStr(P.shape)} and table ${shapeStr(W.shape)} differ in width`);
+    }
+    if (n > 0 && last >= P.shape[0]) {
+      throw new EngineError(op, `position ${last} is past positions ${shapeStr(P.shape)} (seqLen ${opts.seqLen}, offset ${offset})`);
+    }
+  }
+  const y = e.alloc([n, d], 'f32', outLabel(op, W));
+  if (!y.size) return y;
+  e.run({
+    family: 'embedding',
+    entry: 'forward',
+    kernel: 'embedding',
+    label: y.label,
+    bindings: ['r', 'r', 'r', 'w'],
+    uniforms: { u: [y.size, d, v, opts.seqLen, offset, P ? 1 : 0], f: [scale] },
+    tensors: [I, W, P, y],
+    workgroups: grid(Math.ceil(y.size / 256)),
+  });
+  return y;
+}
+
+export function embeddingBackward(e: Engine, ids: Tensor, dy: Tensor, out: Tensor, scale = 1): void {
+  const op = 'embeddingBackward';
+  const I = e.need(op, 'ids', ids, 'i32');
+  const DY = e.need(op, 'dy', dy);
+  const O = e.need(op, 'out', out);
+  needRank(op, 'out', O, [2]);
+  needFinite(op, 'scale', scale);
+  const [v, d] = O.shape;
+  const n = I.size;
+  if (DY.size !== n * d) {
+    throw new EngineError(op, `dy ${shapeStr(DY.shape)} is not (${n}, ${d}) for ids ${shapeStr(I.shape)} out ${shapeStr(O.shape)}`);
+  }
+  if (!n || !d) return;
+  const links = e.alloc([2 * n], 'i32', `embedding.links.${I.label}`);
+  e.run({
+    family: 'embedding',
+    entry: 'link_tokens',
+    kernel: 'embedding.backward.links',
+    label: links.label,
+    bindings: ['r', 'w'],
+    uniforms: { u: [n] },
+    tensors: [I, links],
+    workgroups: grid(Math.ceil(n / 256)),
+  });
+  e.run({
+    family: 'embedding',
+    entry: 'backward',
+    kernel: 'embedding.backward',
+    label: `embedding.backward.${O.label}`,
+    bindings: ['r', 'r', 'r', 'w'],
+    uniforms: { u: [n * d, d, v], f: [scale] },
+    tensors: [I, links, DY, O],
+    workgroups: grid(Math.ceil((n * d) / 256)),
+  });
+  e.dispose(links);
+}

@@ -1,0 +1,107 @@
+// matmul on WebGPU against the CPU twin: odd shapes (never multiples of a tile), both
+// transposes, batches with a shared 2-D side, bias, alpha, accumulate, in-place out.
+import { afterAll, describe, expect, it } from 'vitest';
+import type { MatmulOptions, Shape } from '../backend';
+import { both, count, expectMatch, expectNoDeviceErrors, openHarness, randn, rng } from './testing/harness';
+
+const env = await openHarness('webgpu matmul');
+
+describe.skipIf(!env.ok)(env.title, () => {
+  const h = env.h!;
+  const rand = rng(7);
+  afterAll(() => {
+    h.be.destroy();
+    h.gpu.destroy();
+  });
+
+  /** Stored shape of an operand given its logical (rows, cols), batch and transpose. */
+  function stored(rows: number, cols: number, batch: number, trans: boolean): Shape {
+    const s = trans ? [cols, rows] : [rows, cols];
+    return batch ? [batch, ...s] : s;
+  }
+
+  async function check(m: number, k: number, n: number, ba: number, bb: number, opts: MatmulOptions & { withBias?: boolean }) {
+    const sa = stored(m, k, ba, !!opts.transA);
+    const sb = stored(k, n, bb, !!opts.transB);
+    const [ga, ca] = both(h, sa, randn(rand, count(sa)), 'f32', 'a');
+    const [gb, cb] = both(h, sb, randn(rand, count(sb)), 'f32', 'b');
+    const bias = opts.withBias ? both(h, [n], randn(rand, n), 'f32', 'bias') : null;
+    const base = { transA: opts.transA, transB: opts.transB, alpha: opts.alpha };
+    let g;
+    let c;
+    if (opts.accumulate) {
+      const outShape = ba || bb ? [Math.max(ba, bb), m, n] : [m, n];
+      const [go, co] = both(h, outShape, randn(rand, count(outShape)), 'f32', 'c');
+      g = h.be.matmul(ga, gb, { ...base, bias: bias?.[0], out: go, accumulate: true });
+      c = h.cpu.matmul(ca, cb, { ...base, bias: bias?.[1], out: co, accumulate: true });
+      expect(g).toBe(go);
+    } else {
+      g = h.be.matmul(ga, gb, { ...base, bias: bias?.[0] });
+      c = h.cpu.matmul(ca, cb, { ...base, bias: bias?.[1] });
+    }
+    await expectMatch(h, g, c, `matmul m${m} k${k} n${n} ba${ba} bb${bb} ${JSON.stringify(opts)}`);
+  }
+
+  it('plain 2-D products of odd shapes, 1×1 and a single row', async () => {
+    await check(7, 13, 19, 0, 0, {});
+    await check(1, 1, 1, 0, 0, {});
+    await check(1, 13, 19, 0, 0, {});
+    await check(19, 1, 7, 0, 0, {});
+    await check(40, 70, 33, 0, 0, {}); // several tiles and K slices
+    expectNoDeviceErrors(h);
+  });
+
+  it('transposes: transA, transB and both', async () => {
+    for (const [transA, transB] of [[true, false], [false, true], [true, true]]) {
+      await check(7, 13, 19, 0, 0, { transA, transB });
+      await check(37, 45, 21, 0, 0, { transA, transB });
+    }
+    expectNoDeviceErrors(h);
+  });
+
+  it('batches: both 3-D, shared 2-D A, shared 2-D B, with transposes', async () => {
+    await check(7, 13, 19, 3, 3, {});
+    await check(7, 13, 19, 0, 3, { transA: true });
+    await check(7, 13, 19, 3, 0, { transB: true });
+    await check(5, 16, 17, 4, 4, { transB: true }); // attention-score shape, small tiles
+    await check(16, 16, 16, 3, 3, { transA: true }); // dsᵀ·q
+    expectNoDeviceErrors(h);
+  });
+
+  it('bias, alpha and accumulate (C += alpha·A·B + bias)', async () => {
+    await check(7, 13, 19, 0, 0, { withBias: true });
+    await check(7, 13, 19, 0, 0, { alpha: 0.37 });
+    await check(7, 13, 19, 0, 0, { accumulate: true, transA: true });
+    await check(7, 13, 19, 3, 0, { accumulate: true, withBias: true, alpha: -1.5, transB: true });
+    await check(33, 5, 40, 0, 0, { accumulate: true, withBias: true });
+    expectNoDeviceErrors(h);
+  });
+
+  it('K = 0 gives the bias alone', async () => {
+    const [ga, ca] = both(h, [3, 0], [], 'f32');
+    const [gb, cb] = both(h, [0, 5], [], 'f32');
+    const [gbias, cbias] = both(h, [5], [1, 2, 3, 4, 5]);
+    await expectMatch(h, h.be.matmul(ga, gb, { bias: gbias }), h.cpu.matmul(ca, cb, { bias: cbias }), 'K=0');
+  });
+
+  it('out overlapping an input (in place) is still correct', async () => {
+    const data = randn(rand, 36);
+    const [ga, ca] = both(h, [6, 6], data);
+    const [gb, cb] = both(h, [6, 6], randn(rand, 36));
+    const g = h.be.matmul(ga, gb, { out: ga, accumulate: true });
+    const c = h.cpu.matmul(ca, cb, { out: ca, accumulate: true });
+    await expectMatch(h, g, c, 'a += a·b in place');
+    expectNoDeviceErrors(h);
+  });
+
+  it('errors name the op and the shapes', () => {
+    const a = h.be.tensor([12, 64]);
+    const b = h.be.tensor([32, 64]);
+    expect(() => h.be.matmul(a, b)).toThrow('matmul: inner dims differ, a (12, 64) b (32, 64)');
+    const a3 = h.be.tensor([2, 3, 4]);
+    const b3 = h.be.tensor([3, 4, 5]);
+    expect(() => h.be.matmul(a3, b3)).toThrow('matmul: batch counts differ, a (2, 3, 4) b (3, 4, 5)');
+    expect(() => h.be.matmul(a, b, { transB: true, bias: h.be.tensor([7]) })).toThrow(/matmul: bias \(7\) does not match N = 32/);
+    expect(() => h.be.matmul(h.be.tensor([5]), b)).toThrow('matmul: a must be 2-D or 3-D, got (5)');
+  });
+});
