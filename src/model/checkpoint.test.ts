@@ -55,6 +55,27 @@ describe('checkpoint', () => {
     for (const [name, v] of cp.weights) expect(Array.from(w.get(name)!)).toEqual(Array.from(v));
   });
 
+  it('accepts special tokens anywhere and renumbers them without changing any output', async () => {
+    const cp = await sample();
+    // Move <bos> (id 1) to the end of the target vocabulary, carrying its weights along.
+    const o = JSON.parse(serializeCheckpoint(cp));
+    const V = tgtVocab.length;
+    const order = [0, ...Array.from({ length: V - 2 }, (_, i) => i + 2), 1]; // new position → old id
+    o.vocab.tgt = order.map((i) => tgtVocab[i]);
+    const D = TINY_CONFIG.dModel;
+    const embed = cp.weights.get('tgt_embed.weight')!;
+    o.tensors['tgt_embed.weight'].data = encodeFloat32(Float32Array.from({ length: embed.length }, (_, k) => embed[order[Math.floor(k / D)] * D + (k % D)]));
+    const w = cp.weights.get('out.weight')!;
+    o.tensors['out.weight'].data = encodeFloat32(Float32Array.from({ length: w.length }, (_, k) => w[Math.floor(k / V) * V + order[k % V]]));
+    const b = cp.weights.get('out.bias')!;
+    o.tensors['out.bias'].data = encodeFloat32(Float32Array.from(order, (i) => b[i]));
+    const back = parseCheckpoint(JSON.stringify(o));
+    expect(back.vocab.tgt).toEqual(tgtVocab);
+    for (const name of ['tgt_embed.weight', 'out.weight', 'out.bias']) {
+      expect(Array.from(back.weights.get(name)!)).toEqual(Array.from(cp.weights.get(name)!));
+    }
+  });
+
   describe('refuses broken files and names the problem', async () => {
     const cp = await sample();
     const good = serializeCheckpoint(cp);

@@ -110,9 +110,11 @@ export function parseCheckpoint(text: string): Checkpoint {
   checkVocab('tgt', file.vocab.tgt);
   const variant = readVariant(file.meta);
   const weights = readTensors(config, file.vocab, file.tensors);
+  const src = specialsFirst(file.vocab.src, config.dModel, weights, 'src');
+  const tgt = specialsFirst(file.vocab.tgt, config.dModel, weights, 'tgt');
   return {
     config,
-    vocab: { src: file.vocab.src, tgt: file.vocab.tgt },
+    vocab: { src, tgt },
     dataset: file.dataset ?? '',
     meta: file.meta ?? {},
     variant,
@@ -180,6 +182,27 @@ function readTensors(
     weights.set(entry.name, values);
   }
   return weights;
+}
+
+/**
+ * The format only requires the special tokens to be present; this program numbers them
+ * 0–3 (<pad> <bos> <eos> <unk>). When a file orders them differently, reorder the vocabulary
+ * and the weights that are indexed by it (embedding rows; output columns), which changes
+ * no computed probability.
+ */
+function specialsFirst(tokens: string[], d: number, weights: Map<string, Float32Array>, side: 'src' | 'tgt'): string[] {
+  const order = [...SPECIAL_TOKENS.map((s) => tokens.indexOf(s)), ...tokens.map((_, i) => i).filter((i) => !SPECIAL_TOKENS.includes(tokens[i] as never))];
+  if (order.every((from, to) => from === to)) return tokens;
+  const embed = weights.get(`${side}_embed.weight`)!; // (V, D)
+  weights.set(`${side}_embed.weight`, Float32Array.from({ length: embed.length }, (_, k) => embed[order[Math.floor(k / d)] * d + (k % d)]));
+  if (side === 'tgt') {
+    const V = tokens.length;
+    const w = weights.get('out.weight')!; // (D, V)
+    weights.set('out.weight', Float32Array.from({ length: w.length }, (_, k) => w[Math.floor(k / V) * V + order[k % V]]));
+    const b = weights.get('out.bias')!; // (V)
+    weights.set('out.bias', Float32Array.from(order, (from) => b[from]));
+  }
+  return order.map((i) => tokens[i]);
 }
 
 /** Serialize to the checkpoint format (pretty-printed header, one line per tensor). */
