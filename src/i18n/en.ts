@@ -6,6 +6,7 @@ import { walkthroughEn } from './areas/walkthrough';
 import { trainEn } from './areas/train';
 import { studyEn } from './areas/study';
 import { dataEn } from './areas/data';
+import { vizEn } from './areas/viz';
 
 export const en = {
   // Each view's strings live in areas/<view>.ts (English and Chinese side by side).
@@ -13,6 +14,7 @@ export const en = {
   train: trainEn,
   study: studyEn,
   data: dataEn,
+  viz: vizEn,
   app: {
     name: 'Attention Lab',
     skipToContent: 'Skip to main content',

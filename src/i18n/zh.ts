@@ -4,12 +4,14 @@ import { walkthroughZh } from './areas/walkthrough';
 import { trainZh } from './areas/train';
 import { studyZh } from './areas/study';
 import { dataZh } from './areas/data';
+import { vizZh } from './areas/viz';
 
 export const zh: Messages = {
   walkthrough: walkthroughZh,
   train: trainZh,
   study: studyZh,
   data: dataZh,
+  viz: vizZh,
   app: {
     name: '注意力实验室',
     skipToContent: '跳到主要内容',
