@@ -2,7 +2,7 @@
 // in one pass, with label smoothing, an ignore index and a normalizer.
 //   target t_c = (1 − ε)·[c = y] + ε/V;  loss = logΣexp(x) − Σ_c t_c·x_c
 //   dlogits_c = (softmax(x)_c − t_c) / normalizer;  ignored rows: loss 0, dlogits 0.
-//   A target outside [0, V) is treated as ignored (only the host could raise an error).
+//   A target label outside [0, V) is treated as ignored (only the host could raise an error).
 //
 // Who computes what:
 //   xent_rows — one invocation per row r = gid.x + gid.y·64·nwg.x (narrow vocabularies).
@@ -20,10 +20,10 @@ struct Params { rows: u32, v: u32, ignore: i32, smoothing: f32, normalizer: f32 
 
 var<workgroup> red_a: array<f32, RWG>;
 var<workgroup> red_b: array<f32, RWG>;
-var<workgroup> row_target: i32;
+var<workgroup> row_label: i32;
 
-fn ignored(target: i32) -> bool {
-  return target == p.ignore || target < 0 || u32(target) >= p.v;
+fn ignored(label: i32) -> bool {
+  return label == p.ignore || label < 0 || u32(label) >= p.v;
 }
 
 @compute @workgroup_size(64)
@@ -31,8 +31,8 @@ fn xent_rows(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups)
   let row = gid.x + gid.y * nwg.x * 64u;
   if (row >= p.rows) { return; }
   let base = row * p.v;
-  let target = targets[row];
-  if (ignored(target)) {
+  let label = targets[row];
+  if (ignored(label)) {
     for (var c = 0u; c < p.v; c++) { dlogits[base + c] = 0.0; }
     loss[row] = 0.0;
     return;
@@ -48,10 +48,10 @@ fn xent_rows(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups)
   }
   let uniform_t = p.smoothing / f32(p.v);
   let hit_t = 1.0 - p.smoothing + uniform_t;
-  loss[row] = m + log(s) - (1.0 - p.smoothing) * logits[base + u32(target)] - uniform_t * sx;
+  loss[row] = m + log(s) - (1.0 - p.smoothing) * logits[base + u32(label)] - uniform_t * sx;
   let inv = 1.0 / s;
   for (var c = 0u; c < p.v; c++) {
-    let t = select(uniform_t, hit_t, c == u32(target));
+    let t = select(uniform_t, hit_t, c == u32(label));
     dlogits[base + c] = (exp(logits[base + c] - m) * inv - t) / p.normalizer;
   }
 }
@@ -62,9 +62,9 @@ fn xent_wg(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3
   let row = wid.x + wid.y * nwg.x;
   if (row >= p.rows) { return; } // uniform across the workgroup
   let base = row * p.v;
-  if (t == 0u) { row_target = targets[row]; }
-  let target = workgroupUniformLoad(&row_target); // uniform, so barriers may follow the branch
-  if (ignored(target)) {
+  if (t == 0u) { row_label = targets[row]; }
+  let label = workgroupUniformLoad(&row_label); // uniform, so barriers may follow the branch
+  if (ignored(label)) {
     for (var c = t; c < p.v; c += RWG) { dlogits[base + c] = 0.0; }
     if (t == 0u) { loss[row] = 0.0; }
     return;
@@ -103,11 +103,11 @@ fn xent_wg(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3
   let uniform_t = p.smoothing / f32(p.v);
   let hit_t = 1.0 - p.smoothing + uniform_t;
   if (t == 0u) {
-    loss[row] = m + log(s) - (1.0 - p.smoothing) * logits[base + u32(target)] - uniform_t * sx;
+    loss[row] = m + log(s) - (1.0 - p.smoothing) * logits[base + u32(label)] - uniform_t * sx;
   }
   let inv = 1.0 / s;
   for (var c = t; c < p.v; c += RWG) {
-    let tc = select(uniform_t, hit_t, c == u32(target));
+    let tc = select(uniform_t, hit_t, c == u32(label));
     dlogits[base + c] = (exp(logits[base + c] - m) * inv - tc) / p.normalizer;
   }
 }

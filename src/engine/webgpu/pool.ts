@@ -1,9 +1,11 @@
 // The activation pool. Buffers come in size buckets (powers of two in quarter steps, so at
 // most 25% is wasted). A released buffer waits in `pending` until the next submit: only
 // then may it be handed out again, so a queue.writeBuffer into a recycled buffer can never
-// clobber data that unsubmitted commands still read. Free lists are FIFO, so a training
-// step that allocates and releases in the same order as the last one gets the same
-// buffers back — and therefore the same cached bind groups.
+// clobber data that unsubmitted commands still read. Free lists are stacks, and a submit
+// pushes its released buffers in reverse release order, so the first buffer released is
+// the first handed out again: a training step that allocates and releases in the same
+// order as the last one gets the same buffers back (older spares stay below, untouched),
+// and therefore the same cached bind groups.
 import { Storage } from './tensor';
 
 const MIN_BYTES = 256;
@@ -41,7 +43,7 @@ export class BufferPool {
     const list = this.free.get(size);
     this.stats.inUse++;
     if (list && list.length) {
-      const s = list.shift()!;
+      const s = list.pop()!;
       this.stats.reused++;
       s.leases++;
       if (s.buffer.label !== label) s.buffer.label = label;
@@ -62,9 +64,10 @@ export class BufferPool {
     this.pending.push(s);
   }
 
-  /** Called right after queue.submit: pending buffers join the free lists, in order. */
+  /** Called right after queue.submit: pending buffers join the free lists (first released on top). */
   afterSubmit(): void {
-    for (const s of this.pending) {
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const s = this.pending[i];
       let list = this.free.get(s.bytes);
       if (!list) this.free.set(s.bytes, (list = []));
       list.push(s);

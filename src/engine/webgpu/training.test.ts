@@ -1,0 +1,150 @@
+// The training kernels on WebGPU against the CPU twin: embedding gather (scale, positions,
+// offset) and its deterministic backward with repeated tokens, fused cross-entropy (label
+// smoothing, ignored rows, normalizer; narrow and wide vocabularies) and AdamW over an arena
+// (weight decay, clipping, a NaN gradient that must leave everything untouched).
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AdamOptions, Arena, Backend } from '../backend';
+import { both, expectMatch, expectNoDeviceErrors, openHarness, randn, rng } from './testing/harness';
+
+const env = await openHarness('webgpu embedding + cross-entropy + adam');
+
+describe.skipIf(!env.ok)(env.title, () => {
+  const h = env.h!;
+  const rand = rng(47);
+  afterAll(() => {
+    h.be.destroy();
+    h.gpu.destroy();
+  });
+
+  function tokens(n: number, vocab: number): Int32Array {
+    return Int32Array.from({ length: n }, () => Math.floor(rand() * vocab));
+  }
+
+  it('embedding: scale, learned positions with an offset; and without positions', async () => {
+    const [v, d, b, t] = [11, 7, 2, 5];
+    const ids = tokens(b * t, v);
+    const [gi, ci] = both(h, [b, t], ids, 'i32', 'ids');
+    const [gw, cw] = both(h, [v, d], randn(rand, v * d), 'f32', 'table');
+    const [gp, cp] = both(h, [9, d], randn(rand, 9 * d), 'f32', 'pos');
+    const opts = { scale: Math.sqrt(d), seqLen: t, positionOffset: 2 };
+    await expectMatch(h, h.be.embedding(gi, gw, { ...opts, positions: gp }), h.cpu.embedding(ci, cw, { ...opts, positions: cp }), 'embedding');
+    await expectMatch(h, h.be.embedding(gi, gw, { seqLen: t }), h.cpu.embedding(ci, cw, { seqLen: t }), 'embedding plain');
+    expectNoDeviceErrors(h);
+  });
+
+  it('embeddingBackward: repeated tokens, accumulates, bit-identical run to run', async () => {
+    const [v, d, n] = [6, 9, 300]; // 300 tokens over 6 ids: long chains of repeats
+    const ids = tokens(n, v);
+    const [gi, ci] = both(h, [n], ids, 'i32', 'ids');
+    const [gdy, cdy] = both(h, [n, d], randn(rand, n * d), 'f32', 'dy');
+    const start = randn(rand, v * d);
+    const [go, co] = both(h, [v, d], start, 'f32', 'table.grad');
+    h.be.embeddingBackward(gi, gdy, go, 2.5);
+    h.cpu.embeddingBackward(ci, cdy, co, 2.5);
+    await expectMatch(h, go, co, 'embeddingBackward');
+    const first = await h.be.read(go);
+    const again = h.be.tensor([v, d], start, 'f32', 'table.grad2');
+    h.be.embeddingBackward(gi, gdy, again, 2.5);
+    expect(await h.be.read(again)).toEqual(first);
+    // a vocabulary row no token uses keeps its value
+    const unused = h.be.tensor([2, d], new Float32Array(2 * d).fill(3));
+    h.be.embeddingBackward(h.be.tensor([3], [0, 0, 0], 'i32'), h.be.tensor([3, d]), unused);
+    expect([...(await h.be.read(unused))]).toEqual(new Array(2 * d).fill(3));
+    expectNoDeviceErrors(h);
+  });
+
+  it.each([
+    ['narrow vocabulary (7, 19)', 7, 19, 1],
+    ['wide vocabulary (5, 300), logits ±1e3', 5, 300, 1e3],
+  ])('crossEntropy %s: smoothing, ignored rows, normalizer', async (name, n, v, mag) => {
+    const [gl, cl] = both(h, [n, v], randn(rand, n * v, mag), 'f32', 'logits');
+    const targets = tokens(n, v);
+    targets[1] = 0; // ignored (padding id 0)
+    targets[n - 1] = 0;
+    if (targets[0] === 0) targets[0] = 1;
+    const [gt, ct] = both(h, [n], targets, 'i32', 'targets');
+    for (const opts of [{}, { smoothing: 0.1, ignoreIndex: 0, normalizer: n - 2 }]) {
+      const g = h.be.crossEntropy(gl, gt, opts);
+      const c = h.cpu.crossEntropy(cl, ct, opts);
+      await expectMatch(h, g.loss, c.loss, `${name} loss ${JSON.stringify(opts)}`);
+      await expectMatch(h, g.dLogits, c.dLogits, `${name} dLogits ${JSON.stringify(opts)}`);
+    }
+    const ignored = h.be.crossEntropy(gl, gt, { ignoreIndex: 0 });
+    const loss = await h.be.read(ignored.loss);
+    const dl = await h.be.read(ignored.dLogits);
+    expect(loss[1]).toBe(0);
+    expect(dl.slice(v, 2 * v).every((x) => x === 0)).toBe(true);
+    expectNoDeviceErrors(h);
+  });
+
+  /** The same arena contents on a backend: random params, grads and moments. */
+  function arenaOn(be: Backend, data: Float32Array[]): Arena {
+    const a = be.createArena([
+      { name: 'w', shape: [3, 5] },
+      { name: 'b', shape: [7] },
+    ]);
+    [a.params, a.grads, a.m, a.v].forEach((t, i) => be.write(t, data[i]));
+    return a;
+  }
+
+  async function adamCase(name: string, gradEdit: (g: Float32Array) => void, opts: Partial<AdamOptions>, clip: boolean) {
+    const length = 128;
+    const data = [randn(rand, length), randn(rand, length, 2), randn(rand, length, 0.1), randn(rand, length, 0.1).map(Math.abs)];
+    gradEdit(data[1]);
+    const ga = arenaOn(h.be, data);
+    const ca = arenaOn(h.cpu, data);
+    const base: AdamOptions = { lr: 0.01, beta1: 0.9, beta2: 0.98, eps: 1e-9, weightDecay: 0.01, step: 3, ...opts };
+    const gss = clip ? h.be.sumSquares(ga.grads) : undefined;
+    const css = clip ? h.cpu.sumSquares(ca.grads) : undefined;
+    h.be.adam(ga, { ...base, gradSumSquares: gss });
+    h.cpu.adam(ca, { ...base, gradSumSquares: css });
+    for (const k of ['params', 'm', 'v'] as const) await expectMatch(h, ga[k], ca[k], `${name} ${k}`);
+    return { ga, data };
+  }
+
+  it('adam: AdamW step with bias correction and weight decay', async () => {
+    await adamCase('adamw', () => {}, {}, false);
+    await adamCase('plain adam, step 1', () => {}, { weightDecay: 0, step: 1 }, false);
+    expectNoDeviceErrors(h);
+  });
+
+  it('adam: clipping by the global norm (in-kernel, from sumSquares)', async () => {
+    await adamCase('clipped', () => {}, { maxNorm: 0.5 }, true);
+    await adamCase('under the max norm', () => {}, { maxNorm: 1e6 }, true);
+  });
+
+  it.each([
+    ['NaN', NaN],
+    ['infinity', Infinity],
+  ])('adam: a %s gradient skips the step, leaving params and moments intact', async (_name, bad) => {
+    const length = 128;
+    const data = [randn(rand, length), randn(rand, length), randn(rand, length), randn(rand, length).map(Math.abs)];
+    data[1][5] = bad;
+    const a = arenaOn(h.be, data);
+    h.be.adam(a, { lr: 0.1, beta1: 0.9, beta2: 0.99, eps: 1e-8, weightDecay: 0.1, step: 1, gradSumSquares: h.be.sumSquares(a.grads), maxNorm: 1 });
+    expect(await h.be.read(a.params)).toEqual(data[0]);
+    expect(await h.be.read(a.m)).toEqual(data[2]);
+    expect(await h.be.read(a.v)).toEqual(data[3]);
+  });
+
+  it('errors name the op and the shapes', () => {
+    const ids = h.be.tensor([6], [0, 1, 2, 0, 1, 2], 'i32');
+    const table = h.be.tensor([3, 4]);
+    expect(() => h.be.embedding(ids, table, { seqLen: 4 })).toThrow('embedding: ids (6) do not split into sequences of 4');
+    expect(() => h.be.embedding(ids, table, { seqLen: 3, positions: h.be.tensor([2, 4]) })).toThrow(
+      'embedding: position 2 is past positions (2, 4) (seqLen 3, offset 0)',
+    );
+    expect(() => h.be.embedding(h.be.tensor([6]), table, { seqLen: 3 })).toThrow('embedding: ids must be i32, got f32 (6)');
+    expect(() => h.be.embeddingBackward(ids, h.be.tensor([6, 3]), table)).toThrow(
+      'embeddingBackward: dy (6, 3) is not (6, 4) for ids (6) out (3, 4)',
+    );
+    expect(() => h.be.crossEntropy(h.be.tensor([4, 5]), h.be.tensor([3], null, 'i32'))).toThrow(
+      'crossEntropy: targets (3) do not match logits (4, 5)',
+    );
+    const arena = h.be.createArena([{ name: 'w', shape: [2] }]);
+    const opts = { lr: 0.1, beta1: 0.9, beta2: 0.99, eps: 1e-8, weightDecay: 0, step: 1 };
+    expect(() => h.be.adam(arena, { ...opts, maxNorm: 1 })).toThrow('adam: maxNorm needs gradSumSquares');
+    expect(() => h.be.adam(h.cpu.createArena([]), opts)).toThrow('adam: arena was not created by this WebGPU backend');
+    expect(() => arena.param('nope')).toThrow("arena.param: no parameter 'nope' in arena (64)");
+  });
+});
