@@ -2,7 +2,7 @@
 // with out, accumulate and in place; colSum and sumSquares; fill; head split/merge;
 // concatTime; sliceRows; copy; dropout masks bit-identical to the CPU's.
 import { afterAll, describe, expect, it } from 'vitest';
-import { both, count, expectMatch, expectNoDeviceErrors, openHarness, randn, rng } from './testing/harness';
+import { both, expectMatch, expectNoDeviceErrors, openHarness, randn, rng } from './testing/harness';
 
 const env = await openHarness('webgpu elementwise + memory');
 

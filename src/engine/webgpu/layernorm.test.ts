@@ -51,7 +51,7 @@ describe.skipIf(!env.ok)(env.title, () => {
     const [gdg, cdg] = both(h, [c], start, 'f32', 'dGamma');
     const [gdb, cdb] = both(h, [c], start, 'f32', 'dBeta');
     const acc = h.be.layerNormBackward(gdy, gx, g.mean, g.rstd, gg, { dGamma: gdg, dBeta: gdb });
-    const accC = h.cpu.layerNormBackward(cdy, cx, r.mean, r.rstd, cg, { dGamma: cdg, dBeta: cdb });
+    h.cpu.layerNormBackward(cdy, cx, r.mean, r.rstd, cg, { dGamma: cdg, dBeta: cdb });
     expect(acc.dGamma).toBe(gdg);
     expect(acc.dBeta).toBe(gdb);
     await expectMatch(h, gdg, cdg, `${name} dγ accumulated`);

@@ -91,7 +91,7 @@ describe.skipIf(!env.ok)(env.title, () => {
     const maskedG = [...g].map((v) => v === MASKED_VALUE);
     const maskedC = [...c].map((v) => v === MASKED_VALUE);
     expect(maskedG, `${name}: masked positions`).toEqual(maskedC);
-    const visible = (a: ArrayLike<number>) => [...a].filter((_, i) => !maskedC[i]);
+    const visible = (a: Float32Array | Int32Array) => [...a].filter((_, i) => !maskedC[i]);
     expect(relError(visible(g), visible(c))).toBeLessThanOrEqual(1e-4);
   });
 
