@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { MASKED_VALUE } from '../../engine/backend';
+import { LruCache } from './cache';
+import { entryDiff, worstDiff } from './diff';
+import { familyOf, kernelUsage } from './kernels';
+
+describe('engine differences', () => {
+  it('measures the largest absolute difference and relates it to the CPU scale, ignoring masked entries', () => {
+    const d = entryDiff([1, 2.5, MASKED_VALUE], [1, 2, MASKED_VALUE]);
+    expect(d.maxAbs).toBe(0.5);
+    expect(d.maxRel).toBe(0.25);
+  });
+
+  it('does not let a NaN hide', () => {
+    expect(entryDiff([NaN, 1], [0, 1]).maxAbs).toBeNaN();
+    expect(worstDiff({ a: { maxAbs: 1e-7, maxRel: 1e-7 }, b: { maxAbs: NaN, maxRel: NaN } }, ['a', 'b'])?.worstName).toBe('b');
+  });
+
+  it('combines the names a stage shows', () => {
+    const byName = { a: { maxAbs: 1e-6, maxRel: 1e-5 }, b: { maxAbs: 2e-6, maxRel: 1e-7 } };
+    expect(worstDiff(byName, ['a', 'b', 'missing'])).toEqual({ maxAbs: 2e-6, maxRel: 1e-5, worstName: 'b', count: 2 });
+    expect(worstDiff(byName, ['missing'])).toBeNull();
+  });
+});
+
+describe('kernel families', () => {
+  it('maps GPU files and CPU twins to the .wgsl family', () => {
+    expect(familyOf({ source: 'softmax.wgsl' })).toBe('softmax');
+    expect(familyOf({ source: 'cross_entropy.wgsl' })).toBe('cross_entropy');
+    expect(familyOf({ source: 'cpu/heads.ts' })).toBe('elementwise');
+    expect(familyOf({ source: 'cpu/matmul.ts' })).toBe('matmul');
+    expect(familyOf({ source: 'mystery.wgsl' })).toBeNull();
+  });
+
+  it('groups dispatches by kernel and sums their GPU times', () => {
+    const records = [
+      { kernel: 'matmul', source: 'matmul.wgsl', label: 'a', gpuMs: 0.5 },
+      { kernel: 'softmax', source: 'softmax.wgsl', label: 'b', gpuMs: 0.25 },
+      { kernel: 'matmul', source: 'matmul.wgsl', label: 'c', gpuMs: 0.25 },
+      { kernel: 'splitHeads', source: 'elementwise.wgsl', label: 'd' },
+    ];
+    expect(kernelUsage(records, ['matmul', 'elementwise'])).toEqual([
+      { family: 'matmul', kernel: 'matmul', source: 'matmul.wgsl', count: 2, gpuMs: 0.75 },
+      { family: 'elementwise', kernel: 'splitHeads', source: 'elementwise.wgsl', count: 1, gpuMs: null },
+    ]);
+  });
+});
+
+describe('LruCache', () => {
+  it('evicts the least recently used entry', () => {
+    const c = new LruCache<number>(2);
+    c.set('a', 1);
+    c.set('b', 2);
+    c.get('a');
+    c.set('c', 3);
+    expect(c.get('b')).toBeUndefined();
+    expect(c.get('a')).toBe(1);
+    expect(c.size).toBe(2);
+  });
+});

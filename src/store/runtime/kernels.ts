@@ -1,0 +1,62 @@
+// Dispatch records → kernel families, so a stage can list the kernels that computed it.
+// A GPU record names its .wgsl file ('softmax.wgsl'); a CPU record names the TypeScript twin
+// ('cpu/heads.ts'), which we map to the .wgsl family doing the same job on the GPU.
+import type { DispatchRecord } from '../../engine/backend';
+import type { ShaderFamily } from '../../engine/webgpu/shaderSources';
+
+const CPU_TWIN: Record<string, ShaderFamily> = {
+  matmul: 'matmul',
+  softmax: 'softmax',
+  layernorm: 'layernorm',
+  embedding: 'embedding',
+  activation: 'activation',
+  crossEntropy: 'cross_entropy',
+  adam: 'adam',
+  elementwise: 'elementwise',
+  heads: 'elementwise',
+  memory: 'elementwise',
+  reduce: 'elementwise',
+  dropout: 'elementwise',
+};
+
+const FAMILIES = new Set<string>(['matmul', 'softmax', 'layernorm', 'embedding', 'activation', 'cross_entropy', 'adam', 'elementwise']);
+
+/** The kernel family a dispatch belongs to, or null for something unknown. */
+export function familyOf(record: Pick<DispatchRecord, 'source'>): ShaderFamily | null {
+  const file = record.source.split('/').pop() ?? '';
+  const base = file.replace(/\.(wgsl|ts)$/, '');
+  if (file.endsWith('.wgsl')) return FAMILIES.has(base) ? (base as ShaderFamily) : null;
+  return CPU_TWIN[base] ?? null;
+}
+
+/** One kernel variant's dispatches in a pass: how many, and their summed GPU time. */
+export interface KernelUsage {
+  family: ShaderFamily;
+  /** Variant as the engine names it, e.g. 'matmul', 'softmax.maskScores', 'splitHeads'. */
+  kernel: string;
+  source: string;
+  count: number;
+  /** Sum of the dispatches' GPU times in ms, or null when none was timed. */
+  gpuMs: number | null;
+}
+
+/**
+ * The dispatches of the given families, grouped by kernel variant in order of first use.
+ * What the times mean: each dispatch ran in its own compute pass with timestamp queries
+ * written at the pass's start and end, so gpuMs is the GPU's own execution time of that
+ * kernel (no CPU encoding, no queue wait), summed over every dispatch of the variant in one
+ * teacher-forced forward pass (all layers, encoder and decoder).
+ */
+export function kernelUsage(records: readonly DispatchRecord[], families: readonly ShaderFamily[]): KernelUsage[] {
+  const wanted = new Set(families);
+  const byKernel = new Map<string, KernelUsage>();
+  for (const r of records) {
+    const family = familyOf(r);
+    if (!family || !wanted.has(family)) continue;
+    let u = byKernel.get(r.kernel);
+    if (!u) byKernel.set(r.kernel, (u = { family, kernel: r.kernel, source: r.source, count: 0, gpuMs: null }));
+    u.count += 1;
+    if (r.gpuMs !== undefined) u.gpuMs = (u.gpuMs ?? 0) + r.gpuMs;
+  }
+  return [...byKernel.values()];
+}

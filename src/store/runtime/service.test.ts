@@ -1,0 +1,109 @@
+// The runtime inside a store: waits for the model and the GPU question, computes, caches, and
+// follows model switches. The GPU here is absent (a fake adapter-less navigator.gpu).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '..';
+import gpuSlice from '../slices/gpu';
+import { createModelSlice } from '../slices/model';
+import { createWalkthroughSlice } from '../slices/walkthrough';
+import { parseCheckpoint } from '../../model/checkpoint';
+
+const text = readFileSync('public/checkpoints/en-zh-toy.json', 'utf8');
+const noAdapter = { requestAdapter: async () => null } as unknown as GPU;
+
+function setup() {
+  const fetches: string[] = [];
+  const model = createModelSlice({
+    autoLoad: false,
+    baseUrl: 'http://127.0.0.1:4173/sub/path/index.html',
+    fetch: async (url) => {
+      fetches.push(url);
+      return { ok: true, status: 200, text: async () => text };
+    },
+  });
+  const store = createAppStore([gpuSlice, model, createWalkthroughSlice({ yieldToUi: () => Promise.resolve() })]);
+  const settled = () =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        const s = store.getState().walkthrough.status;
+        if (s === 'ready' || s === 'error' || s === 'idle') {
+          stop();
+          resolve();
+        }
+      };
+      const stop = store.subscribe(check);
+      check();
+    });
+  return { store, fetches, settled, wt: () => store.getState().walkthrough };
+}
+
+describe('walkthrough runtime in the store', () => {
+  it('waits for the model and the GPU, then computes on the CPU fallback', async () => {
+    const { store, fetches, settled, wt } = setup();
+    wt().setText('the cat sat .');
+    expect(wt().status).toBe('waiting');
+    await store.getState().model.loadShipped();
+    expect(fetches).toEqual(['http://127.0.0.1:4173/sub/path/checkpoints/en-zh-toy.json']);
+    expect(store.getState().model.active?.source).toBe('shipped');
+    expect(wt().status).toBe('waiting'); // the GPU question is still open
+    await store.getState().gpu.init(noAdapter);
+    await settled();
+    expect(wt().status).toBe('ready');
+    expect(wt().result?.translation.text).toBe('猫 坐 了 。');
+    expect(wt().result?.engine.kind).toBe('cpu');
+  });
+
+  it('serves a repeated sentence from the cache and reports empty input', async () => {
+    const { store, settled, wt } = setup();
+    await Promise.all([store.getState().model.loadShipped(), store.getState().gpu.init(noAdapter)]);
+    wt().setText('the cat sat .');
+    await settled();
+    const first = wt().result;
+    wt().setText('i ate the apple yesterday .');
+    await settled();
+    expect(wt().result?.translation.text).toBe('我 昨天 吃 了 苹果 。');
+    wt().setText('the cat sat .');
+    expect(wt().status).toBe('ready'); // synchronously, from the cache
+    expect(wt().result).toBe(first);
+    wt().setText('  ');
+    expect(wt()).toMatchObject({ status: 'idle', problem: { kind: 'empty' } });
+  });
+
+  it('recomputes when another model becomes active, and can go back to the shipped one', async () => {
+    const { store, settled, wt } = setup();
+    await Promise.all([store.getState().model.loadShipped(), store.getState().gpu.init(noAdapter)]);
+    wt().setText('the cat sat .');
+    await settled();
+    expect(wt().result?.modelId).toBe('shipped');
+    store.getState().model.setActiveCheckpoint(parseCheckpoint(text), { label: 'my run', source: 'trained' });
+    expect(wt().status).toBe('running');
+    await settled();
+    expect(wt().result?.modelId).toBe('trained-1');
+    await store.getState().model.useShipped();
+    expect(wt().result?.modelId).toBe('shipped'); // cached
+  });
+
+  it('reports a refused checkpoint as a typed error and keeps no model', async () => {
+    const model = createModelSlice({
+      autoLoad: false,
+      baseUrl: 'http://127.0.0.1/',
+      fetch: async () => ({ ok: true, status: 200, text: async () => '{"format": "something-else"' }),
+    });
+    const store = createAppStore([gpuSlice, model, createWalkthroughSlice()]);
+    await store.getState().model.loadShipped();
+    expect(store.getState().model).toMatchObject({ status: 'error', active: null, error: { kind: 'checkpoint', code: 'not-json' } });
+    store.getState().walkthrough.setText('the cat sat .');
+    expect(store.getState().walkthrough).toMatchObject({ status: 'error', problem: { kind: 'no-model' } });
+  });
+
+  it('reports an HTTP failure with the URL and status', async () => {
+    const model = createModelSlice({
+      autoLoad: false,
+      baseUrl: 'http://127.0.0.1/',
+      fetch: async () => ({ ok: false, status: 404, text: async () => '' }),
+    });
+    const store = createAppStore([model]);
+    await store.getState().model.loadShipped();
+    expect(store.getState().model.error).toEqual({ kind: 'http', url: 'http://127.0.0.1/checkpoints/en-zh-toy.json', status: 404 });
+  });
+});

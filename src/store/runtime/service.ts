@@ -1,0 +1,143 @@
+// The walkthrough runtime: watches the requested sentence, the active model and the GPU, and
+// keeps the walkthrough slice's result up to date. It recomputes only when one of those three
+// changes (results are cached by model, engine and text), runs one computation per engine at
+// a time, and drops runs that a newer request replaced.
+//
+// GPU trouble: when the device is lost the gpu slice leaves 'ready', the engine key changes
+// and the sentence is recomputed on the CPU at once (the stale GPU run is abandoned, even if
+// its readback never settles). When a GPU run fails while the device still looks healthy, the
+// GPU is set aside for that device generation and the CPU carries on; "Restart GPU" brings a
+// new generation and the GPU back.
+import type { StoreApi } from 'zustand/vanilla';
+import type { AppState } from '../slice';
+import { LruCache } from './cache';
+import { computeWalkthrough, Superseded } from './compute';
+import { EnginePool, type GpuHandle } from './engines';
+import type { WalkthroughProblem, WalkthroughResult } from './types';
+
+export type RuntimeStatus = 'idle' | 'waiting' | 'running' | 'ready' | 'error';
+
+/** What the runtime writes into the walkthrough slice. */
+export interface RuntimePatch {
+  status?: RuntimeStatus;
+  result?: WalkthroughResult | null;
+  problem?: WalkthroughProblem | null;
+  /** Set when the GPU failed on this sentence and the CPU computed it instead. */
+  gpuFailure?: string | null;
+}
+
+export interface WalkthroughRuntime {
+  /** Ask for a sentence (the view calls this as the user types, debounced). */
+  request(text: string): void;
+  dispose(): void;
+}
+
+export interface RuntimeOptions {
+  cacheSize?: number;
+  yieldToUi?: () => Promise<void>;
+}
+
+export function createWalkthroughRuntime(
+  store: StoreApi<AppState>,
+  write: (patch: RuntimePatch) => void,
+  opts: RuntimeOptions = {},
+): WalkthroughRuntime {
+  const cache = new LruCache<WalkthroughResult>(opts.cacheSize ?? 12);
+  const pool = new EnginePool();
+  let text: string | null = null;
+  let runId = 0;
+  /** Device generation whose GPU engine failed; skipped until a new device arrives. */
+  let brokenGeneration = -1;
+  let gpuFailure: string | null = null;
+
+  function gpuHandle(s: AppState): GpuHandle | null | 'pending' {
+    const g = s.gpu.state;
+    if (g.kind === 'pending' || s.gpu.restarting) return 'pending';
+    if (g.kind !== 'ready' || s.gpu.generation === brokenGeneration) return null;
+    return { ctx: g.ctx, generation: s.gpu.generation };
+  }
+
+  /** The GPU's failure, when a device is there but this result had to come from the CPU. */
+  function failureNote(result: WalkthroughResult): string | null {
+    const onCpuDespiteGpu = result.engine.kind === 'cpu' && store.getState().gpu.state.kind === 'ready';
+    return onCpuDespiteGpu ? gpuFailure : null;
+  }
+
+  function update(): void {
+    const id = ++runId; // anything still running is now stale
+    if (text === null) return;
+    if (text.trim() === '') {
+      write({ status: 'idle', problem: { kind: 'empty' } });
+      return;
+    }
+    const s = store.getState();
+    const model = s.model.active;
+    if (!model) {
+      const failed = s.model.status === 'error';
+      write({ status: failed ? 'error' : 'waiting', problem: failed ? { kind: 'no-model' } : null });
+      return;
+    }
+    const gpu = gpuHandle(s);
+    if (gpu === 'pending') {
+      write({ status: 'waiting', problem: null });
+      return; // the GPU question settles in a moment; computing twice would waste it
+    }
+    const engines = pool.choose(model.id, model.checkpoint, gpu);
+    if (engines.gpuError) gpuFailure = engines.gpuError;
+    const key = `${engines.main.key}|${text}`;
+    const hit = cache.get(key);
+    if (hit) {
+      write({ status: 'ready', result: hit, problem: null, gpuFailure: failureNote(hit) });
+      return;
+    }
+    write({ status: 'running', problem: null });
+    const wanted = text;
+    computeWalkthrough(wanted, engines, model.id, { isCurrent: () => id === runId, yieldToUi: opts.yieldToUi }).then(
+      (outcome) => {
+        if (id !== runId) return;
+        if (!outcome.ok) return write({ status: 'idle', problem: { kind: outcome.problem } });
+        cache.set(key, outcome.result);
+        write({
+          status: 'ready',
+          result: outcome.result,
+          problem: null,
+          gpuFailure: failureNote(outcome.result),
+        });
+      },
+      (e: unknown) => {
+        if (e instanceof Superseded || id !== runId) return;
+        const message = e instanceof Error ? e.message : String(e);
+        if (engines.main !== engines.cpu && gpu) {
+          // The GPU failed on this input: set it aside for this device and redo on the CPU.
+          brokenGeneration = gpu.generation;
+          gpuFailure = message;
+          pool.dropGpu();
+          update();
+          return;
+        }
+        write({ status: 'error', problem: { kind: 'failed', message } });
+      },
+    );
+  }
+
+  // Recompute when the model or the device changes (the text arrives through request()).
+  const unsubscribe = store.subscribe((s, prev) => {
+    const modelChanged = s.model.active?.id !== prev.model.active?.id || s.model.status !== prev.model.status;
+    const gpuChanged = s.gpu.state !== prev.gpu.state || s.gpu.generation !== prev.gpu.generation || s.gpu.restarting !== prev.gpu.restarting;
+    if (modelChanged || gpuChanged) update();
+  });
+
+  return {
+    request(next) {
+      if (next === text) return;
+      text = next;
+      update();
+    },
+    dispose() {
+      unsubscribe();
+      runId++;
+      pool.destroy();
+      cache.clear();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+// What the walkthrough runtime produces for one sentence: everything the stage panels show.
+// Plain data (typed arrays inside the Trace) so it can sit in the store and be cached.
+import type { DispatchRecord } from '../../engine/backend';
+import type { ModelConfig, ModelVariant } from '../../model/config';
+import type { Trace } from '../../model/trace';
+import type { ToyParseProblem } from '../../data/toyTranslate';
+
+export type EngineKind = 'webgpu' | 'cpu';
+
+export interface EngineInfo {
+  kind: EngineKind;
+  /** Adapter description, or 'CPU'. */
+  name: string;
+  hasTimestamps: boolean;
+}
+
+/** The source as the encoder reads it. */
+export interface PreparedView {
+  /** Source tokens as tokenized (lowercased), without <eos>; truncated when too long. */
+  tokens: string[];
+  /** (S) ids of the tokens followed by <eos>. */
+  ids: number[];
+  /** Positions in `tokens` the source vocabulary does not know (read as <unk>). */
+  unknown: number[];
+  /** Set when the typed sentence was longer than the model reads: it was cut to `kept` words. */
+  truncated: { kept: number; length: number; max: number } | null;
+}
+
+export interface StepView {
+  /** The chosen token (the greedy argmax) and its id. */
+  token: string;
+  id: number;
+  prob: number;
+  /** The most probable tokens at this step, best first. */
+  top: Array<{ token: string; prob: number }>;
+}
+
+export interface TranslationView {
+  /** Generated ids without <bos>, ending with <eos> when one was produced. */
+  ids: number[];
+  /** Target tokens without <eos>. */
+  tokens: string[];
+  text: string;
+  steps: StepView[];
+  /** False when decoding stopped at maxLen without producing <eos>. */
+  finished: boolean;
+}
+
+/** How the translation compares with the toy grammar's reference translator. */
+export type ReferenceCheck =
+  | { kind: 'match'; tokens: string[] }
+  | { kind: 'differs'; tokens: string[] }
+  | { kind: 'outside'; problem: ToyParseProblem };
+
+/** Largest difference between the two engines' values of one trace entry. */
+export interface EngineDiff {
+  /** max |a − b| over the entry's elements. */
+  maxAbs: number;
+  /** maxAbs / max|b| (the CPU value's scale), the measure the kernel tests hold to 1e-4. */
+  maxRel: number;
+}
+
+export interface EngineComparison {
+  /** True when the page computes on the CPU, so both runs would be the same code. */
+  sameEngine: boolean;
+  /** Per trace name (e.g. 'enc.0.self.scaled'). Empty when sameEngine. */
+  byName: Record<string, EngineDiff>;
+}
+
+/** The dispatches of the plain (untraced) forward pass, with GPU times where measured. */
+export interface DispatchLog {
+  records: DispatchRecord[];
+  /** True when gpuMs was measured (the adapter has timestamp queries). */
+  timed: boolean;
+}
+
+export interface WalkthroughResult {
+  /** Cache key: model id, engine and text. */
+  key: string;
+  /** The sentence as the user typed it. */
+  text: string;
+  modelId: string;
+  config: ModelConfig;
+  variant: ModelVariant;
+  vocabSizes: { src: number; tgt: number };
+  engine: EngineInfo;
+  prepared: PreparedView;
+  translation: TranslationView;
+  /** Teacher-forced pass over <bos> + the translation: every intermediate, by name. */
+  trace: Trace;
+  /** Target-side input tokens of that pass: '<bos>' followed by the translation's tokens. */
+  targetInput: string[];
+  comparison: EngineComparison;
+  dispatches: DispatchLog;
+  reference: ReferenceCheck;
+  /** Wall-clock milliseconds per phase (for the benchmark and the curious). */
+  timings: Record<string, number>;
+}
+
+/** Why there is no result for the current text. */
+export type WalkthroughProblem =
+  | { kind: 'empty' }
+  | { kind: 'no-model' }
+  | { kind: 'failed'; message: string };
