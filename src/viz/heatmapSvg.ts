@@ -1,0 +1,158 @@
+// A heatmap as SVG markup: hatch pattern and gradient definitions, cells, outline of the
+// highlight, labels, axis titles and the legend. The component sets this markup once per
+// change of data or size; the export writes the same markup into a standalone file.
+import { formatShort } from './format';
+import type { HeatmapGeometry, PlacedLegendItem } from './heatmapLayout';
+import { AXIS_FONT, LABEL_FONT, LEGEND_BAR_HEIGHT, LEGEND_BAR_WIDTH } from './heatmapLayout';
+import type { CellPredicate, Edge } from './heatmapModel';
+import { gradientStops, legendTicks, type ScaleKind } from './scales';
+import { INK, el, escapeXml, hatchPattern, num, textEl } from './svgMarkup';
+
+export interface HeatmapScene {
+  geometry: HeatmapGeometry;
+  values: readonly (readonly number[])[];
+  masked?: CellPredicate;
+  color: (value: number) => string;
+  scaleKind: ScaleKind;
+  domain: readonly [number, number];
+  /** Outline of the highlighted cells, in cell units (see outlineEdges). */
+  highlight: Edge[] | null;
+  /** Ids unique in the page, for url(#…) references. */
+  ids: { hatch: string; gradient: string };
+}
+
+export function heatmapMarkup(scene: HeatmapScene): string {
+  const g = scene.geometry;
+  const parts: string[] = [];
+  parts.push(
+    '<defs>' +
+      hatchPattern(scene.ids.hatch) +
+      el(
+        'linearGradient',
+        { id: scene.ids.gradient, x1: 0, x2: 1, y1: 0, y2: 0 },
+        gradientStops(scene.scaleKind)
+          .map((s) => el('stop', { offset: s.offset, 'stop-color': s.color }))
+          .join(''),
+      ) +
+      '</defs>',
+  );
+  parts.push(cellsMarkup(scene));
+  if (scene.highlight) parts.push(outlineMarkup(scene.highlight, g));
+  parts.push(labelsMarkup(g));
+  if (g.legend.length) parts.push(legendMarkup(g.legend, scene));
+  return parts.join('');
+}
+
+function cellsMarkup(scene: HeatmapScene): string {
+  const { geometry: g, values, masked, color } = scene;
+  const w = num(g.cellW - g.gap);
+  const h = num(g.cellH - g.gap);
+  const hatch = `url(#${scene.ids.hatch})`;
+  const out: string[] = [`<g shape-rendering="crispEdges">`];
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    const y = num(g.gridY + r * g.cellH);
+    for (let c = 0; c < row.length; c++) {
+      const fill = masked?.(r, c) ? hatch : color(row[c]);
+      out.push(`<rect x="${num(g.gridX + c * g.cellW)}" y="${y}" width="${w}" height="${h}" fill="${fill}"/>`);
+    }
+  }
+  out.push('</g>');
+  return out.join('');
+}
+
+/** A white halo under a dark line: visible on every colour of either scheme. */
+function outlineMarkup(edges: Edge[], g: HeatmapGeometry): string {
+  const d = edges
+    .map(
+      ([x1, y1, x2, y2]) =>
+        `M${num(g.gridX + x1 * g.cellW)} ${num(g.gridY + y1 * g.cellH)}L${num(g.gridX + x2 * g.cellW)} ${num(g.gridY + y2 * g.cellH)}`,
+    )
+    .join('');
+  const thin = g.cellW < 6 ? 0.6 : 1;
+  return (
+    el('path', { d, fill: 'none', stroke: INK.highlightHalo, 'stroke-width': 4 * thin, 'stroke-linecap': 'square' }) +
+    el('path', { d, fill: 'none', stroke: INK.highlight, 'stroke-width': 2 * thin, 'stroke-linecap': 'square' })
+  );
+}
+
+function labelsMarkup(g: HeatmapGeometry): string {
+  const out: string[] = [`<g font-size="${LABEL_FONT}" fill="${INK.text}">`];
+  for (const l of g.rowLabels)
+    out.push(textEl(l.text, { x: l.x, y: l.y, 'text-anchor': 'end', 'dominant-baseline': 'central' }));
+  for (const l of g.colLabels) {
+    out.push(
+      g.colLabelsVertical
+        ? textEl(l.text, {
+            transform: `translate(${num(l.x)} ${num(l.y)}) rotate(-90)`,
+            'text-anchor': 'start',
+            'dominant-baseline': 'central',
+          })
+        : textEl(l.text, { x: l.x, y: l.y, 'text-anchor': 'middle' }),
+    );
+  }
+  out.push('</g>');
+  const axis = { 'font-size': AXIS_FONT, 'font-weight': 600, fill: INK.muted };
+  if (g.colAxis)
+    out.push(textEl(g.colAxis.text, { ...axis, x: g.colAxis.x, y: g.colAxis.y, 'text-anchor': 'middle', 'dominant-baseline': 'central' }));
+  if (g.rowAxis) {
+    out.push(
+      g.rowAxis.vertical
+        ? textEl(g.rowAxis.text, {
+            ...axis,
+            transform: `translate(${num(g.rowAxis.x)} ${num(g.rowAxis.y)}) rotate(-90)`,
+            'text-anchor': 'middle',
+            'dominant-baseline': 'central',
+          })
+        : textEl(g.rowAxis.text, { ...axis, x: g.rowAxis.x, y: g.rowAxis.y, 'text-anchor': 'end' }),
+    );
+  }
+  return out.join('');
+}
+
+function legendMarkup(items: PlacedLegendItem[], scene: HeatmapScene): string {
+  const out: string[] = [`<g font-size="${LABEL_FONT}" fill="${INK.text}">`];
+  const mid = LEGEND_BAR_HEIGHT / 2;
+  for (const item of items) {
+    if (item.kind === 'bar') out.push(colorBarMarkup(item.x, item.y, scene));
+    else if (item.kind === 'text')
+      out.push(
+        textEl(item.text, { x: item.x, y: item.y + mid, 'dominant-baseline': 'central', 'font-weight': item.bold ? 600 : undefined }),
+      );
+    else {
+      const swatch =
+        item.swatch === 'masked'
+          ? el('rect', { x: item.x, y: item.y - 1, width: 12, height: 12, fill: `url(#${scene.ids.hatch})`, stroke: INK.border })
+          : el('rect', { x: item.x + 1, y: item.y, width: 10, height: 10, fill: 'none', stroke: INK.highlight, 'stroke-width': 2 });
+      out.push(swatch + textEl(item.text, { x: item.x + 18, y: item.y + mid, 'dominant-baseline': 'central' }));
+    }
+  }
+  out.push('</g>');
+  return out.join('');
+}
+
+/** The gradient with its domain's ends (and 0 when diverging) marked below it. */
+function colorBarMarkup(x: number, y: number, scene: HeatmapScene): string {
+  const [lo, hi] = scene.domain;
+  const out = [
+    el('rect', {
+      x,
+      y,
+      width: LEGEND_BAR_WIDTH,
+      height: LEGEND_BAR_HEIGHT,
+      fill: `url(#${scene.ids.gradient})`,
+      stroke: INK.border,
+    }),
+  ];
+  const ticks = legendTicks(scene.scaleKind, scene.domain);
+  for (let i = 0; i < ticks.length; i++) {
+    const v = ticks[i];
+    const tx = x + (hi > lo ? ((v - lo) / (hi - lo)) * LEGEND_BAR_WIDTH : LEGEND_BAR_WIDTH / 2);
+    const anchor = ticks.length > 1 && i === 0 ? 'start' : ticks.length > 1 && i === ticks.length - 1 ? 'end' : 'middle';
+    out.push(el('line', { x1: tx, x2: tx, y1: y + LEGEND_BAR_HEIGHT, y2: y + LEGEND_BAR_HEIGHT + 3, stroke: INK.muted }));
+    out.push(
+      `<text x="${num(tx)}" y="${num(y + LEGEND_BAR_HEIGHT + 14)}" text-anchor="${anchor}" font-size="11" fill="${INK.muted}">${escapeXml(formatShort(v))}</text>`,
+    );
+  }
+  return out.join('');
+}

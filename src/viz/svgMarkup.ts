@@ -1,0 +1,101 @@
+// Building SVG as text. The views draw by generating markup (one string, set once) rather
+// than one React element per cell: fast for thousands of cells, and the very same markup is
+// what the SVG/PNG export writes, so a picture and its download cannot drift apart.
+
+/**
+ * Fonts declared by name (no web fonts: exports must render offline, and a PNG is rasterised
+ * from the SVG text). CJK Simplified Chinese faces are listed so token labels like 猫 render.
+ */
+export const SVG_FONT_STACK =
+  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', " +
+  "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif";
+
+/** Colours written into markup (exports cannot read CSS variables); they match global.css. */
+export const INK = {
+  text: '#17212e',
+  muted: '#4a5565',
+  border: '#d3d9e1',
+  grid: '#e6e9ee',
+  surface: '#ffffff',
+  hatchBg: '#eef1f5',
+  hatchLine: '#7b8594',
+  highlight: '#111111',
+  highlightHalo: '#ffffff',
+  accent: '#1d4f91',
+  bar: '#8fa9c9',
+} as const;
+
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text and attribute values are escaped: tokens such as <bos> or & are data, not markup. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch]);
+}
+
+type AttrValue = string | number | undefined | null | false;
+
+/** ` name="value"` pairs; undefined/null/false values are left out, numbers are rounded. */
+export function attrs(values: Record<string, AttrValue>): string {
+  let out = '';
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || value === null || value === false) continue;
+    out += ` ${name}="${escapeXml(typeof value === 'number' ? num(value) : value)}"`;
+  }
+  return out;
+}
+
+/** A coordinate with at most two decimals, no "-0". */
+export function num(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return String(Object.is(rounded, -0) ? 0 : rounded);
+}
+
+export function el(name: string, values: Record<string, AttrValue>, children?: string): string {
+  return children === undefined ? `<${name}${attrs(values)}/>` : `<${name}${attrs(values)}>${children}</${name}>`;
+}
+
+export function textEl(content: string, values: Record<string, AttrValue>): string {
+  return el('text', values, escapeXml(content));
+}
+
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+const NARROW = /[ilI.,:;'|!`()[\]{}ftjr ]/;
+
+/**
+ * Estimated rendered width of a label in px (layout must be computable without a DOM):
+ * CJK characters are 1 em wide, narrow Latin ones about 0.3 em, the rest about 0.6 em.
+ */
+export function estimateTextWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += WIDE.test(ch) ? 1 : NARROW.test(ch) ? 0.32 : 0.6;
+  return em * fontSize;
+}
+
+/** The label cut to fit maxWidth, ending in "…" when cut. */
+export function truncateText(text: string, maxWidth: number, fontSize: number): string {
+  if (estimateTextWidth(text, fontSize) <= maxWidth) return text;
+  const chars = Array.from(text);
+  while (chars.length > 1 && estimateTextWidth(chars.join('') + '…', fontSize) > maxWidth) chars.pop();
+  return chars.join('') + '…';
+}
+
+/** A pattern that draws masked cells as grey diagonal hatching. */
+export function hatchPattern(id: string, size = 6): string {
+  return el(
+    'pattern',
+    { id, width: size, height: size, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+    el('rect', { width: size, height: size, fill: INK.hatchBg }) +
+      el('line', { x1: 0, y1: 0, x2: 0, y2: size, stroke: INK.hatchLine, 'stroke-width': size / 3 }),
+  );
+}
+
+/** Markup-safe id fragment from React's useId() output (which may hold ':' or '«»'). */
+export function safeId(raw: string): string {
+  return raw.replace(/[^A-Za-z0-9_-]/g, '');
+}

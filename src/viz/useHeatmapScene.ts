@@ -1,0 +1,85 @@
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatRange } from './format';
+import { compactLayout, heatmapLayout, type HeatmapGeometry, type LegendItem } from './heatmapLayout';
+import { anyMasked, highlightCells, outlineEdges, type CellPredicate, type HeatmapHighlight } from './heatmapModel';
+import { heatmapMarkup } from './heatmapSvg';
+import { colorDomain, colorScale, valueRange, type ColorScaleSpec } from './scales';
+import { safeId } from './svgMarkup';
+
+export interface HeatmapSceneInput {
+  values: readonly (readonly number[])[];
+  rowLabels: readonly string[];
+  colLabels: readonly string[];
+  rowAxis: string;
+  colAxis: string;
+  masked?: CellPredicate;
+  scale?: ColorScaleSpec;
+  legendLabel?: string;
+  highlight?: HeatmapHighlight;
+  compact?: boolean;
+  /** Width available (px); ignored when compact. */
+  width: number;
+}
+
+export interface HeatmapSceneResult {
+  geometry: HeatmapGeometry;
+  /** Everything inside the <svg>, shared by the screen and the export. */
+  markup: string;
+  range: [number, number] | null;
+  domain: [number, number];
+}
+
+/** Colour domain, layout and markup of a heatmap, recomputed only when their inputs change. */
+export function useHeatmapScene(input: HeatmapSceneInput): HeatmapSceneResult {
+  const { t } = useTranslation();
+  const uid = safeId(useId());
+  const { values, rowLabels, colLabels, rowAxis, colAxis, masked, legendLabel, highlight, compact, width } = input;
+  const kind = input.scale?.kind ?? 'sequential';
+  const fixedLo = input.scale?.domain?.[0];
+  const fixedHi = input.scale?.domain?.[1];
+
+  const colors = useMemo(() => {
+    const range = valueRange(values, masked);
+    const domain = colorDomain(
+      { kind, domain: fixedLo !== undefined && fixedHi !== undefined ? [fixedLo, fixedHi] : undefined },
+      range,
+    );
+    return { range, domain, color: colorScale(kind, domain), anyMasked: anyMasked(values, masked) };
+  }, [values, masked, kind, fixedLo, fixedHi]);
+
+  const edges = useMemo(() => {
+    const member = highlightCells(rowLabels.length, colLabels.length, highlight);
+    return member ? outlineEdges(member, rowLabels.length, colLabels.length) : null;
+  }, [rowLabels.length, colLabels.length, highlight]);
+
+  const maskedLegend = t('viz.maskedLegend');
+  const highlightLegend = t('viz.highlightLegend');
+  const rangeText = colors.range ? t('viz.valuesRange', { range: formatRange(colors.range) }) : t('viz.noValues');
+  const geometry = useMemo(() => {
+    if (compact) return compactLayout(rowLabels.length, colLabels.length);
+    const legend: LegendItem[] = [];
+    if (legendLabel) legend.push({ kind: 'text', text: legendLabel, bold: true });
+    legend.push({ kind: 'bar' }, { kind: 'text', text: rangeText });
+    if (colors.anyMasked) legend.push({ kind: 'swatch', swatch: 'masked', text: maskedLegend });
+    if (edges) legend.push({ kind: 'swatch', swatch: 'highlight', text: highlightLegend });
+    return heatmapLayout({ rowLabels, colLabels, rowAxis, colAxis, width, legend });
+  }, [compact, rowLabels, colLabels, rowAxis, colAxis, width, legendLabel, rangeText, colors.anyMasked, edges, maskedLegend, highlightLegend]);
+
+  const markup = useMemo(
+    () =>
+      heatmapMarkup({
+        geometry,
+        values,
+        masked,
+        color: colors.color,
+        scaleKind: kind,
+        domain: colors.domain,
+        highlight: edges,
+        ids: { hatch: `viz-hatch-${uid}`, gradient: `viz-grad-${uid}` },
+      }),
+    [geometry, values, masked, colors, kind, edges, uid],
+  );
+
+  return { geometry, markup, range: colors.range, domain: colors.domain };
+}
