@@ -4,7 +4,7 @@ import { corpusBleu, exactMatch, tokenAccuracy } from '../data/metrics';
 import type { TokenPair } from '../data/toySentence';
 import type { Vocab } from '../data/vocab';
 import { greedyDecode } from '../model/decode';
-import type { Transformer } from '../model/transformer';
+import type { ContextOptions, Transformer } from '../model/transformer';
 import { BOS_ID, EOS_ID, PAD_ID } from '../data/vocab';
 
 export interface EvalReport {
@@ -21,8 +21,14 @@ export interface EvalVocabs {
   tgt: Vocab;
 }
 
-/** Greedy translations of the pairs' sources (batched, KV-cached). */
-export async function translateBatch(model: Transformer, sources: readonly string[][], vocabs: EvalVocabs, batchSize = 64): Promise<string[][]> {
+/** Greedy translations of the pairs' sources (batched, KV-cached); `context` e.g. switches heads off. */
+export async function translateBatch(
+  model: Transformer,
+  sources: readonly string[][],
+  vocabs: EvalVocabs,
+  batchSize = 64,
+  context?: ContextOptions,
+): Promise<string[][]> {
   const out: string[][] = [];
   for (let i = 0; i < sources.length; i += batchSize) {
     const chunk = sources.slice(i, i + batchSize);
@@ -34,7 +40,7 @@ export async function translateBatch(model: Transformer, sources: readonly strin
       srcIds.set([...vocabs.src.encode(s).ids, EOS_ID], b * S);
       srcMask.fill(1, b * S, b * S + s.length + 1);
     });
-    const results = await greedyDecode(model, { batch: B, srcLen: S, srcIds, srcMask }, { special: { pad: PAD_ID, bos: BOS_ID, eos: EOS_ID } });
+    const results = await greedyDecode(model, { batch: B, srcLen: S, srcIds, srcMask }, { special: { pad: PAD_ID, bos: BOS_ID, eos: EOS_ID }, context });
     for (const r of results) out.push(vocabs.tgt.decodeOutput(r.tokens));
   }
   return out;

@@ -1,0 +1,403 @@
+// The in-page training engine: one model on one backend, stepped by a run loop that never
+// waits for the device. Each pump encodes steps until a time budget (default 8 ms) is spent or
+// `maxInFlight` steps are still on the device, then yields to the event loop; step numbers come
+// back later through readback tickets. Evaluation and attention snapshots run on a shadow copy
+// of the weights (one queued copy, so they never see a half-updated model) while training goes
+// on. The same class runs inside the Web Worker on the CPU engine.
+import type { Backend } from '../engine/backend';
+import { PAD_ID, type TatoebaFile } from '../data';
+import { parameterEntries } from '../model/parameters';
+import { Transformer } from '../model/transformer';
+import { tatoebaData, toyData, type TrainingData } from './data';
+import type { DivergenceInfo, EngineInfo, EngineKind, EngineSpec, ProbeInfo, RunSettingsPatch, TrainerEvent, TrainerStatus, TrainingEngine } from './events';
+import { DivergenceGuard, explodedLoss, isFiniteState, readHostState, writeHostState, type HostState } from './guard';
+import { measureQuality, type QualityReport } from './measure';
+import { runMeasure, type MeasureRequest, type MeasureResult } from './measureRequests';
+import { defaultProbeText, prepareProbe, snapshotProbe, type Probe } from './probe';
+import { learningRate } from './schedule';
+import { trainStep, type StepTickets } from './step';
+import { TrainerError, toErrorInfo } from './trainerError';
+import { checkTrainingConfig, type TrainingConfig } from './trainingConfig';
+
+export interface TrainerOptions {
+  backend: Backend;
+  kind: EngineKind;
+  /** JS time per pump before yielding (ms). */
+  frameBudgetMs?: number;
+  /** Steps encoded but not yet reported before the loop waits (the readback ring holds 2 per step). */
+  maxInFlight?: number;
+  /** Loads the Tatoeba file (browser: loadTatoeba; tests: from disk). */
+  loadTatoeba?: (baseUrl?: string) => Promise<TatoebaFile>;
+  now?: () => number;
+}
+
+export class Trainer implements TrainingEngine {
+  readonly kind: EngineKind;
+  private readonly be: Backend;
+  private readonly budget: number;
+  private readonly maxInFlight: number;
+  private readonly now: () => number;
+  private listeners = new Set<(e: TrainerEvent) => void>();
+
+  private config!: TrainingConfig;
+  private data!: TrainingData;
+  private model!: Transformer;
+  private shadow!: Transformer;
+  private guard!: DivergenceGuard;
+  private probe!: Probe;
+
+  private status: TrainerStatus = 'paused';
+  private stepCount = 0;
+  /** Bumped on every rollback/restore: results of older steps are ignored. */
+  private epoch = 0;
+  private inFlight = new Set<Promise<void>>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private waiting = false;
+  private elapsedBefore = 0;
+  private runningSince: number | null = null;
+  private jobChain: Promise<unknown> = Promise.resolve();
+  private pendingJobs = { probe: false, eval: false };
+
+  constructor(private readonly opts: TrainerOptions) {
+    this.kind = opts.kind;
+    this.be = opts.backend;
+    this.budget = opts.frameBudgetMs ?? 8;
+    this.maxInFlight = opts.maxInFlight ?? 2;
+    this.now = opts.now ?? (() => performance.now());
+  }
+
+  // ---- setup ------------------------------------------------------------------------------
+
+  async init(spec: EngineSpec): Promise<EngineInfo> {
+    const problems = checkTrainingConfig(spec.config);
+    if (problems.length) throw new TrainerError('config', `training config: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+    this.config = spec.config;
+    this.data = await this.loadData(spec);
+    const vocab = { src: this.data.vocabs.src.size, tgt: this.data.vocabs.tgt.size };
+    const { model: mc, variant } = this.config;
+    this.model = new Transformer(this.be, mc, vocab, variant);
+    this.shadow = new Transformer(this.be, mc, vocab, variant);
+    this.stepCount = this.applyStart(spec);
+    this.data.restartAt(this.stepCount);
+    const initial = await readHostState(this.model, this.stepCount);
+    if (!isFiniteState(initial)) throw new TrainerError('config', 'the starting weights contain NaN or infinity');
+    this.guard = new DivergenceGuard(initial);
+    this.probe = prepareProbe(spec.probe || defaultProbeText(this.data), this.data, mc.maxLen);
+    this.emit({ type: 'status', status: this.status, step: this.stepCount });
+    // Where the run starts from: the first points of the charts and the replay.
+    this.queueJob('probe');
+    this.queueJob('eval');
+    return {
+      kind: this.kind,
+      device: this.be.info.name,
+      step: this.stepCount,
+      vocab,
+      trainSize: this.data.trainSize,
+      validationSize: this.data.validation.length,
+      parameters: parameterEntries(mc, vocab).reduce((n, e) => n + e.shape.reduce((a, b) => a * b, 1), 0),
+      probe: this.probe.info,
+    };
+  }
+
+  private async loadData(spec: EngineSpec): Promise<TrainingData> {
+    if (spec.config.dataset === 'toy') return toyData(spec.config);
+    if (!this.opts.loadTatoeba) throw new TrainerError('data', 'this engine cannot load the Tatoeba file');
+    try {
+      return tatoebaData(await this.opts.loadTatoeba(spec.baseUrl), spec.config);
+    } catch (e) {
+      throw new TrainerError('data', `loading Tatoeba: ${(e as Error).message}`);
+    }
+  }
+
+  /** Fill the model as the spec says; returns the step count it starts at. */
+  private applyStart(spec: EngineSpec): number {
+    const start = spec.start;
+    switch (start.kind) {
+      case 'scratch':
+        this.model.initialize(this.config.seed);
+        return 0;
+      case 'weights': {
+        const { src, tgt } = this.data.vocabs;
+        const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
+        if (!same(start.vocab.src, src.tokens) || !same(start.vocab.tgt, tgt.tokens)) {
+          throw new TrainerError('pretrained-mismatch', `the checkpoint's vocabulary (${start.vocab.src.length}/${start.vocab.tgt.length}) differs from the ${this.config.dataset} data's (${src.size}/${tgt.size})`);
+        }
+        try {
+          this.model.setWeights(new Map(Object.entries(start.weights)));
+        } catch (e) {
+          throw new TrainerError('pretrained-mismatch', (e as Error).message);
+        }
+        return start.step;
+      }
+      case 'state':
+        writeHostState(this.model, start.state);
+        return start.state.step;
+    }
+  }
+
+  // ---- control ----------------------------------------------------------------------------
+
+  start(): void {
+    if (this.status !== 'paused' && this.status !== 'diverged') return;
+    if (this.config.maxSteps > 0 && this.stepCount >= this.config.maxSteps) return;
+    this.setStatus('running');
+    this.runningSince = this.now();
+    this.schedule();
+  }
+
+  async pause(): Promise<void> {
+    if (this.status === 'running') this.stopRunning('paused');
+    await this.settled();
+  }
+
+  async step(n = 1): Promise<void> {
+    if (this.status !== 'paused' && this.status !== 'diverged') return;
+    this.setStatus('paused');
+    const since = this.now();
+    for (let i = 0; i < n && this.status === 'paused'; i++) {
+      this.encodeStep();
+      if (this.inFlight.size >= this.maxInFlight) await Promise.race(this.inFlight);
+    }
+    await this.settled();
+    this.elapsedBefore += this.now() - since;
+  }
+
+  async update(patch: RunSettingsPatch): Promise<void> {
+    const c = this.config;
+    const next: TrainingConfig = {
+      ...c,
+      optimizer: { ...c.optimizer, ...patch.optimizer },
+      schedule: { ...c.schedule, ...patch.schedule },
+      cadence: { ...c.cadence, ...patch.cadence },
+      maxSteps: patch.maxSteps ?? c.maxSteps,
+    };
+    const problems = checkTrainingConfig(next);
+    if (problems.length) throw new TrainerError('config', problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+    this.config = next;
+  }
+
+  async setProbe(text: string): Promise<ProbeInfo> {
+    const probe = prepareProbe(text, this.data, this.config.model.maxLen);
+    if (probe.info.ok) {
+      this.probe = probe;
+      this.queueJob('probe');
+    }
+    return probe.info;
+  }
+
+  evaluate(): Promise<QualityReport> {
+    return this.onShadow(async (step, epoch) => {
+      const r = await measureQuality(this.shadow, step, this.data.validation, this.data.vocabs, { labelSmoothing: this.config.optimizer.labelSmoothing }, this.config.cadence.samples);
+      if (epoch === this.epoch) this.emit({ type: 'eval', report: r.report, samples: r.samples });
+      return r.report;
+    });
+  }
+
+  measure(req: MeasureRequest): Promise<MeasureResult> {
+    return this.onShadow((step) => runMeasure(this.shadow, this.data, step, this.config.optimizer.labelSmoothing, req));
+  }
+
+  async exportState(): Promise<HostState> {
+    await this.settled();
+    return readHostState(this.model, this.stepCount);
+  }
+
+  async lastGoodState(): Promise<HostState> {
+    return this.guard.lastGood();
+  }
+
+  async weights(): Promise<Record<string, Float32Array>> {
+    await this.settled();
+    return Object.fromEntries(await this.model.getWeights());
+  }
+
+  subscribe(listener: (e: TrainerEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    if (this.status === 'disposed') return;
+    this.stopRunning('disposed');
+    this.epoch++;
+    this.listeners.clear();
+    this.model?.dispose();
+    this.shadow?.dispose();
+  }
+
+  /** Steps encoded so far (tests, benchmarks). */
+  get steps(): number {
+    return this.stepCount;
+  }
+
+  get currentStatus(): TrainerStatus {
+    return this.status;
+  }
+
+  // ---- the run loop -----------------------------------------------------------------------
+
+  private schedule(): void {
+    if (this.timer !== null || this.status !== 'running') return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.pump();
+    }, 0);
+  }
+
+  private pump(): void {
+    const t0 = this.now();
+    while (this.status === 'running' && this.inFlight.size < this.maxInFlight) {
+      this.encodeStep();
+      if (this.config.maxSteps > 0 && this.stepCount >= this.config.maxSteps) {
+        this.stopRunning('paused');
+        const step = this.stepCount;
+        void this.settled().then(() => this.emit({ type: 'finished', step }));
+        return;
+      }
+      if (this.now() - t0 >= this.budget) break;
+    }
+    if (this.status !== 'running') return;
+    if (this.inFlight.size < this.maxInFlight) this.schedule();
+    else if (!this.waiting) {
+      // Wake when the oldest step reports, not on a timer: the device sets the pace.
+      this.waiting = true;
+      void Promise.race(this.inFlight).then(() => {
+        this.waiting = false;
+        this.schedule();
+      });
+    }
+  }
+
+  private encodeStep(): void {
+    const step = this.stepCount + 1;
+    const { optimizer, schedule, seed, cadence } = this.config;
+    const lr = learningRate({ ...schedule, peak: optimizer.lr }, step);
+    let tickets: StepTickets;
+    let tokens: number;
+    try {
+      const batch = this.data.nextBatch();
+      tokens = batch.nTokens;
+      tickets = trainStep(this.model, batch, { ...optimizer, lr }, step, PAD_ID, (Math.imul(seed + 1, 0x9e3779b1) ^ step) >>> 0);
+    } catch (e) {
+      this.fail(e);
+      return;
+    }
+    this.stepCount = step;
+    const done = this.report(step, this.epoch, lr, tokens, tickets);
+    this.inFlight.add(done);
+    void done.finally(() => this.inFlight.delete(done));
+    if (step % cadence.snapshotEvery === 0) this.takeSnapshot(step);
+    if (step % cadence.attentionEvery === 0) this.queueJob('probe');
+    if (step % cadence.evalEvery === 0) this.queueJob('eval');
+  }
+
+  /** Wait for a step's tickets and report (or catch divergence). Never rejects. */
+  private async report(step: number, epoch: number, lr: number, tokens: number, t: StepTickets): Promise<void> {
+    try {
+      if (!t.lossSum && !t.gradSumSquares) return void (await this.be.sync()); // both dropped: no numbers
+      const [l, g] = await Promise.all([t.lossSum?.data, t.gradSumSquares?.data]);
+      if (epoch !== this.epoch) return;
+      const loss = l ? l[0] / Math.max(1, tokens) : NaN;
+      const gradNorm = g ? Math.sqrt(g[0]) : NaN;
+      const finite = (!l || Number.isFinite(loss)) && (!g || Number.isFinite(gradNorm));
+      const exploded = finite && !!l && loss > explodedLoss(this.model.vocab.tgt);
+      if (!this.guard.observe(step, finite && !exploded)) {
+        return void this.diverge({ reason: finite ? 'exploded' : 'non-finite', step, loss, gradNorm, lr });
+      }
+      if (l) this.emit({ type: 'steps', points: [{ step, loss, gradNorm, lr, tokens, elapsedMs: this.elapsedMs() }] });
+    } catch (e) {
+      if (epoch === this.epoch) this.fail(e);
+    }
+  }
+
+  private takeSnapshot(step: number): void {
+    const epoch = this.epoch;
+    readHostState(this.model, step).then(
+      (s) => epoch === this.epoch && this.guard.offer(s),
+      (e) => epoch === this.epoch && this.fail(e),
+    );
+  }
+
+  /** Pause, roll back to the last good state, and say so. */
+  private async diverge(what: Omit<DivergenceInfo, 'restoredStep' | 'restoredFinite'>): Promise<void> {
+    this.stopRunning('diverged');
+    this.epoch++;
+    await this.settled();
+    const good = this.guard.lastGood();
+    this.restore(good);
+    this.emit({ type: 'divergence', info: { ...what, restoredStep: good.step, restoredFinite: isFiniteState(good) } });
+    this.emit({ type: 'status', status: this.status, step: this.stepCount });
+  }
+
+  private restore(state: HostState): void {
+    writeHostState(this.model, state);
+    this.stepCount = state.step;
+    this.data.restartAt(state.step);
+    this.guard.reset(state);
+    this.emit({ type: 'rewind', step: state.step });
+  }
+
+  // ---- shadow jobs (evaluation, probe attention) ------------------------------------------
+
+  private queueJob(kind: 'probe' | 'eval'): void {
+    if (this.pendingJobs[kind]) return;
+    this.pendingJobs[kind] = true;
+    void this.onShadow(async (step, epoch) => {
+      this.pendingJobs[kind] = false;
+      if (kind === 'eval') {
+        const c = this.config;
+        const r = await measureQuality(this.shadow, step, this.data.validation, this.data.vocabs, { labelSmoothing: c.optimizer.labelSmoothing }, c.cadence.samples);
+        if (epoch === this.epoch) this.emit({ type: 'eval', report: r.report, samples: r.samples });
+      } else {
+        const snapshot = await snapshotProbe(this.shadow, this.probe, this.data, step);
+        if (snapshot && epoch === this.epoch) this.emit({ type: 'attention', snapshot });
+      }
+    }).catch((e) => this.fail(e));
+  }
+
+  /** Run fn on the shadow model, after copying the current weights into it; one job at a time. */
+  private onShadow<T>(fn: (step: number, epoch: number) => Promise<T>): Promise<T> {
+    const run = async () => {
+      if (this.status === 'disposed' || this.status === 'failed') throw new TrainerError('internal', 'the trainer is no longer usable');
+      this.be.copy(this.model.arena.params, this.shadow.arena.params);
+      return fn(this.stepCount, this.epoch);
+    };
+    const job = this.jobChain.then(run, run);
+    this.jobChain = job.catch(() => undefined);
+    return job;
+  }
+
+  // ---- bookkeeping ------------------------------------------------------------------------
+
+  private async settled(): Promise<void> {
+    while (this.inFlight.size) await Promise.all(this.inFlight);
+  }
+
+  private stopRunning(status: TrainerStatus): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.runningSince !== null) this.elapsedBefore += this.now() - this.runningSince;
+    this.runningSince = null;
+    this.setStatus(status);
+  }
+
+  private setStatus(status: TrainerStatus): void {
+    if (this.status === status || this.status === 'disposed') return;
+    this.status = status;
+    this.emit({ type: 'status', status, step: this.stepCount });
+  }
+
+  private elapsedMs(): number {
+    return this.elapsedBefore + (this.runningSince !== null ? this.now() - this.runningSince : 0);
+  }
+
+  private fail(e: unknown): void {
+    if (this.status === 'failed' || this.status === 'disposed') return;
+    this.stopRunning('failed');
+    this.emit({ type: 'error', error: toErrorInfo(e, 'device') });
+  }
+
+  private emit(e: TrainerEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+}
