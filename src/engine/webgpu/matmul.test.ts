@@ -1,5 +1,6 @@
 // matmul on WebGPU against the CPU twin: odd shapes (never multiples of a tile), both
-// transposes, batches with a shared 2-D side, bias, alpha, accumulate, in-place out.
+// transposes, batches with a shared 2-D side, bias, alpha, accumulate, in-place out — each
+// for the direct kernel (K ≤ 64) and the tiled one (K > 64, several K slices).
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MatmulOptions, Shape } from '../backend';
 import { both, count, expectMatch, expectNoDeviceErrors, openHarness, randn, rng } from './testing/harness';
@@ -47,7 +48,9 @@ describe.skipIf(!env.ok)(env.title, () => {
     await check(1, 1, 1, 0, 0, {});
     await check(1, 13, 19, 0, 0, {});
     await check(19, 1, 7, 0, 0, {});
-    await check(40, 70, 33, 0, 0, {}); // several tiles and K slices
+    await check(40, 70, 33, 0, 0, {}); // tiled: several tiles and K slices
+    await check(1, 97, 1, 0, 0, {});
+    await check(70, 65, 35, 0, 0, {});
     expectNoDeviceErrors(h);
   });
 
@@ -55,6 +58,7 @@ describe.skipIf(!env.ok)(env.title, () => {
     for (const [transA, transB] of [[true, false], [false, true], [true, true]]) {
       await check(7, 13, 19, 0, 0, { transA, transB });
       await check(37, 45, 21, 0, 0, { transA, transB });
+      await check(37, 97, 21, 0, 0, { transA, transB });
     }
     expectNoDeviceErrors(h);
   });
@@ -65,6 +69,9 @@ describe.skipIf(!env.ok)(env.title, () => {
     await check(7, 13, 19, 3, 0, { transB: true });
     await check(5, 16, 17, 4, 4, { transB: true }); // attention-score shape, small tiles
     await check(16, 16, 16, 3, 3, { transA: true }); // dsᵀ·q
+    await check(9, 77, 11, 3, 3, { transA: true, transB: true });
+    await check(9, 77, 11, 0, 2, { transA: true });
+    await check(9, 77, 11, 2, 0, {});
     expectNoDeviceErrors(h);
   });
 
@@ -74,6 +81,7 @@ describe.skipIf(!env.ok)(env.title, () => {
     await check(7, 13, 19, 0, 0, { accumulate: true, transA: true });
     await check(7, 13, 19, 3, 0, { accumulate: true, withBias: true, alpha: -1.5, transB: true });
     await check(33, 5, 40, 0, 0, { accumulate: true, withBias: true });
+    await check(33, 100, 40, 2, 2, { accumulate: true, withBias: true, alpha: 0.5, transA: true });
     expectNoDeviceErrors(h);
   });
 
@@ -85,12 +93,13 @@ describe.skipIf(!env.ok)(env.title, () => {
   });
 
   it('out overlapping an input (in place) is still correct', async () => {
-    const data = randn(rand, 36);
-    const [ga, ca] = both(h, [6, 6], data);
-    const [gb, cb] = both(h, [6, 6], randn(rand, 36));
-    const g = h.be.matmul(ga, gb, { out: ga, accumulate: true });
-    const c = h.cpu.matmul(ca, cb, { out: ca, accumulate: true });
-    await expectMatch(h, g, c, 'a += a·b in place');
+    for (const n of [6, 70]) {
+      const [ga, ca] = both(h, [n, n], randn(rand, n * n));
+      const [gb, cb] = both(h, [n, n], randn(rand, n * n));
+      const g = h.be.matmul(ga, gb, { out: ga, accumulate: true });
+      const c = h.cpu.matmul(ca, cb, { out: ca, accumulate: true });
+      await expectMatch(h, g, c, `a += a·b in place (${n})`);
+    }
     expectNoDeviceErrors(h);
   });
 

@@ -133,7 +133,7 @@ describe.skipIf(!env.ok)(env.title, () => {
     expect(result.shape).toEqual([4, 4]);
     const recs = await records;
     expect(recs.map((r) => [r.kernel, r.source])).toEqual([
-      ['matmul', 'matmul.wgsl'],
+      ['matmul.direct', 'matmul.wgsl'],
       ['softmax', 'softmax.wgsl'],
     ]);
     expect(recs[1].label).toBe('softmax.matmul.scores');

@@ -3,13 +3,18 @@ import { EngineError, shapeStr, type MatmulOptions, type Tensor } from '../../ba
 import { needFinite, needRank, outLabel } from '../checks';
 import type { Engine } from '../context';
 
-/** Tile configurations: invocations per workgroup (x along N, y along M), each owning 4 × 4. */
-const TILES = {
-  // 16 × 16 tiles for small matrices (attention scores and weights, T ≈ 16).
-  small: { WG_X: 4, WG_Y: 4, TILE_K: 16 },
-  // 32 × 32 tiles otherwise: enough workgroups for (512, 64)-sized products, few barriers.
-  medium: { WG_X: 8, WG_Y: 8, TILE_K: 32 },
-} as const;
+/**
+ * Both kernels use 8 × 8 invocations owning 4 × 4 outputs each (32 × 32 per workgroup).
+ * For short inner dimensions (K ≤ DIRECT_MAX_K: attention products, projections from
+ * D = 64) staging slices in workgroup memory costs more than it saves — one or two slices,
+ * two barriers each, zero padding past K — so `matmul_direct` reads operands straight from
+ * memory and leaves reuse to the caches. Longer K goes through the tiled kernel, where
+ * every staged value is reused by 8 invocations from workgroup memory.
+ */
+const WG = { WG_X: 8, WG_Y: 8 } as const;
+const TILE_K = 32;
+const DIRECT_MAX_K = 64;
+const TILE = 32;
 
 export function matmul(e: Engine, a: Tensor, b: Tensor, opts: MatmulOptions = {}): Tensor {
   const op = 'matmul';
@@ -42,16 +47,14 @@ export function matmul(e: Engine, a: Tensor, b: Tensor, opts: MatmulOptions = {}
   const target = e.target(op, shape, outLabel(op, A), opts, inputs);
   if (target.t.size === 0) return target.finish();
 
-  const tile = m <= 16 && n <= 16 ? TILES.small : TILES.medium;
-  const tileM = 4 * tile.WG_Y;
-  const tileN = 4 * tile.WG_X;
+  const direct = k <= DIRECT_MAX_K;
   e.run({
     family: 'matmul',
-    entry: 'matmul',
-    kernel: 'matmul',
+    entry: direct ? 'matmul_direct' : 'matmul',
+    kernel: direct ? 'matmul.direct' : 'matmul.tiled',
     label: target.t.label,
     bindings: ['r', 'r', 'r', 'w'],
-    constants: { ...tile, TRANS_A: transA ? 1 : 0, TRANS_B: transB ? 1 : 0 },
+    constants: { ...WG, TILE_K, TRANS_A: transA ? 1 : 0, TRANS_B: transB ? 1 : 0 },
     uniforms: {
       u: [
         m,
@@ -64,7 +67,7 @@ export function matmul(e: Engine, a: Tensor, b: Tensor, opts: MatmulOptions = {}
       f: [alpha],
     },
     tensors: [A, B, bias, target.t],
-    workgroups: [Math.ceil(n / tileN), Math.ceil(m / tileM), batch],
+    workgroups: [Math.ceil(n / TILE), Math.ceil(m / TILE), batch],
   });
   return target.finish();
 }

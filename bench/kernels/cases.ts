@@ -1,0 +1,84 @@
+// The kernel shapes the model really runs (D = 64, F = 256, H = 4, Dh = 16, B·T ≈ 512,
+// T ≈ 16, B·H = 128), each written once against our Backend (WebGPU and CPU) and once with
+// TensorFlow.js ops, the peer.
+import type * as tfjs from '@tensorflow/tfjs';
+import type { Backend, Tensor } from '../../src/engine/backend';
+
+export interface KernelCase {
+  kernel: string;
+  shape: string;
+  inputs: number[][];
+  /** One invocation on our backend; results are disposed by the caller's scope. */
+  ours(be: Backend, x: Tensor[]): Tensor;
+  /** The same with TensorFlow.js (called inside tf.tidy). */
+  tf(tf: typeof tfjs, x: tfjs.Tensor[]): tfjs.Tensor;
+}
+
+const EPS = 1e-5;
+
+function matmulCase(m: number, k: number, n: number): KernelCase {
+  return {
+    kernel: 'matmul',
+    shape: `(${m}×${k})·(${k}×${n})`,
+    inputs: [
+      [m, k],
+      [k, n],
+    ],
+    ours: (be, [a, b]) => be.matmul(a, b),
+    tf: (tf, [a, b]) => tf.matMul(a as tfjs.Tensor2D, b as tfjs.Tensor2D),
+  };
+}
+
+export const CASES: KernelCase[] = [
+  matmulCase(512, 64, 192), // fused Q, K, V projection
+  matmulCase(512, 64, 256), // FFN up
+  matmulCase(512, 256, 64), // FFN down
+  {
+    kernel: 'matmul transA (weight grad)',
+    shape: '(512×64)ᵀ·(512×256)',
+    inputs: [
+      [512, 64],
+      [512, 256],
+    ],
+    ours: (be, [x, dy]) => be.matmul(x, dy, { transA: true }),
+    tf: (tf, [x, dy]) => tf.matMul(x as tfjs.Tensor2D, dy as tfjs.Tensor2D, true, false),
+  },
+  {
+    kernel: 'batched matmul Q·Kᵀ (scores)',
+    shape: '(128, 16, 16)·(128, 16, 16)ᵀ',
+    inputs: [
+      [128, 16, 16],
+      [128, 16, 16],
+    ],
+    ours: (be, [q, k]) => be.matmul(q, k, { transB: true }),
+    tf: (tf, [q, k]) => tf.matMul(q as tfjs.Tensor3D, k as tfjs.Tensor3D, false, true),
+  },
+  {
+    kernel: 'batched matmul P·V (weights)',
+    shape: '(128, 16, 16)·(128, 16, 16)',
+    inputs: [
+      [128, 16, 16],
+      [128, 16, 16],
+    ],
+    ours: (be, [p, v]) => be.matmul(p, v),
+    tf: (tf, [p, v]) => tf.matMul(p as tfjs.Tensor3D, v as tfjs.Tensor3D),
+  },
+  {
+    kernel: 'softmax',
+    shape: '(128, 16, 16)',
+    inputs: [[128, 16, 16]],
+    ours: (be, [s]) => be.softmax(s),
+    tf: (tf, [s]) => tf.softmax(s),
+  },
+  {
+    kernel: 'layernorm',
+    shape: '(512, 64)',
+    inputs: [[512, 64], [64], [64]],
+    ours: (be, [x, g, b]) => be.layerNorm(x, g, b, EPS).y,
+    // TensorFlow.js has no fused LayerNorm: moments, then normalize, scale and shift.
+    tf: (tf, [x, g, b]) => {
+      const { mean, variance } = tf.moments(x, -1, true);
+      return x.sub(mean).mul(tf.rsqrt(variance.add(EPS))).mul(g).add(b);
+    },
+  },
+];

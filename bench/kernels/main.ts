@@ -1,0 +1,152 @@
+// The kernel benchmark page: for every case in cases.ts, time our WebGPU kernel, the same op
+// in TensorFlow.js (WebGPU backend, same adapter, same run) and our CPU backend; check that
+// ours and TensorFlow.js agree; publish the rows on window.__bench for bench/run.mjs.
+// Query: ?reps=7 (samples per median), ?cpu=0 (skip the CPU column), ?only=softmax.
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import type { Backend, Tensor } from '../../src/engine/backend';
+import { createCpuBackend } from '../../src/engine/cpu';
+import { createWebGPUBackend, requestGpu } from '../../src/engine/webgpu';
+import { CASES, type KernelCase } from './cases';
+import { medianMs } from './timing';
+
+export interface KernelRow {
+  kernel: string;
+  shape: string;
+  oursMs: number;
+  tfjsMs: number;
+  cpuMs: number | null;
+  /** oursMs / tfjsMs (below 1: ours is faster). */
+  ratio: number;
+  /** max |ours − tfjs| / max |tfjs| on the first invocation: a sanity check of the comparison. */
+  maxRelDiff: number;
+}
+
+interface BenchState {
+  status: 'running' | 'done' | 'error';
+  result?: { adapter: string; rows: KernelRow[] };
+  error?: string;
+}
+
+declare global {
+  interface Window {
+    __bench?: BenchState;
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const REPS = Number(params.get('reps') ?? 7);
+const WITH_CPU = params.get('cpu') !== '0';
+const ONLY = params.get('only');
+
+function log(line: string): void {
+  console.log(line);
+  document.getElementById('log')!.textContent += `${line}\n`;
+}
+
+function randomData(n: number, seed: number): Float32Array {
+  let s = seed >>> 0 || 1;
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    out[i] = ((s >>> 0) / 4294967296) * 2 - 1;
+  }
+  return out;
+}
+
+/** The parts of TensorFlow.js's WebGPU backend used to flush it the way it flushes itself. */
+type TfWebGpu = {
+  ensureCommandEncoderReady(): void;
+  endComputePassEncoder(): void;
+  submitQueue(): void;
+  device: GPUDevice;
+};
+
+async function timeOurs(be: Backend, c: KernelCase, data: Float32Array[]) {
+  const xs = c.inputs.map((shape, i) => be.tensor(shape, data[i], 'f32', `in${i}`));
+  const run = () => be.scope(() => void c.ours(be, xs));
+  const sync = async () => {
+    be.flush();
+    await be.sync();
+  };
+  const t = await medianMs(run, sync, REPS);
+  const first = c.ours(be, xs);
+  const out = (await be.read(first)) as Float32Array;
+  for (const x of [...xs, first]) be.dispose(x);
+  return { t, out };
+}
+
+async function timeTf(c: KernelCase, data: Float32Array[]) {
+  const backend = tf.backend() as unknown as TfWebGpu;
+  const xs = c.inputs.map((shape, i) => tf.tensor(data[i], shape));
+  const run = () => tf.tidy(() => void c.tf(tf, xs));
+  const sync = async () => {
+    backend.ensureCommandEncoderReady();
+    backend.endComputePassEncoder();
+    backend.submitQueue();
+    await backend.device.queue.onSubmittedWorkDone();
+  };
+  const t = await medianMs(run, sync, REPS);
+  const first = c.tf(tf, xs);
+  const out = (await first.data()) as Float32Array;
+  tf.dispose([...xs, first]);
+  return { t, out };
+}
+
+function relDiff(a: Float32Array, b: Float32Array): number {
+  let d = 0;
+  let s = 0;
+  for (let i = 0; i < b.length; i++) {
+    d = Math.max(d, Math.abs(a[i] - b[i]));
+    s = Math.max(s, Math.abs(b[i]));
+  }
+  return d / Math.max(s, 1e-6);
+}
+
+async function main(): Promise<void> {
+  window.__bench = { status: 'running' };
+  const req = await requestGpu();
+  if (!req.ok) throw new Error(`no WebGPU: ${req.reason} (${req.detail})`);
+  const ours = createWebGPUBackend(req.ctx);
+  const cpu = createCpuBackend();
+  if (!(await tf.setBackend('webgpu'))) throw new Error('TensorFlow.js could not start its WebGPU backend');
+  await tf.ready();
+  log(`adapter: ${req.ctx.info.name}; TensorFlow.js ${tf.version.tfjs} on ${tf.getBackend()}; ${REPS} samples per median`);
+
+  const rows: KernelRow[] = [];
+  for (const [i, c] of CASES.entries()) {
+    if (ONLY && !c.kernel.includes(ONLY)) continue;
+    const data = c.inputs.map((shape, j) => randomData(shape.reduce((a, b) => a * b, 1), 1000 * i + j + 1));
+    const o = await timeOurs(ours, c, data);
+    const t = await timeTf(c, data);
+    let cpuMs: number | null = null;
+    if (WITH_CPU) {
+      const xs: Tensor[] = c.inputs.map((shape, j) => cpu.tensor(shape, data[j]));
+      cpuMs = (await medianMs(() => cpu.scope(() => void c.ours(cpu, xs)), async () => {}, Math.min(REPS, 3))).ms;
+    }
+    const row: KernelRow = {
+      kernel: c.kernel,
+      shape: c.shape,
+      oursMs: o.t.ms,
+      tfjsMs: t.t.ms,
+      cpuMs,
+      ratio: o.t.ms / t.t.ms,
+      maxRelDiff: relDiff(o.out, t.out),
+    };
+    rows.push(row);
+    log(
+      `${c.kernel} ${c.shape}: ours ${row.oursMs.toFixed(3)} ms (×${o.t.iters}), tfjs ${row.tfjsMs.toFixed(3)} ms (×${t.t.iters}), ` +
+        `cpu ${cpuMs?.toFixed(3) ?? '-'} ms, ratio ${row.ratio.toFixed(2)}, diff ${row.maxRelDiff.toExponential(1)}`,
+    );
+  }
+  ours.destroy();
+  window.__bench = { status: 'done', result: { adapter: req.ctx.info.name, rows } };
+}
+
+main().catch((e: unknown) => {
+  const msg = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
+  log(`error: ${msg}`);
+  window.__bench = { status: 'error', error: msg };
+});
