@@ -1,0 +1,17 @@
+// "Show me": the live panel behind a card, with the element it talks about highlighted.
+import { useTranslation } from 'react-i18next';
+import type { Card, Lang } from '../../study';
+import { CardText } from './CardText';
+import { showMeHash } from './studyRoute';
+
+export function ShowMe({ card, lang, showBoth }: { card: Card; lang: Lang; showBoth: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="study-showme">
+      <a className="study-showme__link" href={showMeHash(card)} data-testid="show-me">
+        {card.stage === 'train' ? t('study.card.showMeTrain') : t('study.card.showMe')}
+      </a>
+      {card.stageNote && <CardText text={card.stageNote} lang={lang} showBoth={showBoth} className="study-showme__note" />}
+    </div>
+  );
+}
