@@ -102,6 +102,7 @@ export class WebGpuBackend implements Backend {
     ew.fill(this.e, t, value);
   }
   dispose(t: Tensor): void {
+    if (this.e.destroyed) return; // everything is gone already
     this.e.dispose(this.e.need('dispose', 't', t, 'any'));
   }
   scope<T>(fn: () => T): T {

@@ -4,7 +4,7 @@
 import { EngineError, shapeStr, sizeOf, type DType, type OutOptions, type Shape, type Tensor } from '../backend';
 import { checkShape } from './checks';
 import { PipelineCache, type BufferRange } from './pipelines';
-import { BufferPool } from './pool';
+import { BufferPool, STORAGE_USAGE } from './pool';
 import { ReadbackRing, ReadStaging } from './readback';
 import { CommandStream, type DispatchSpec } from './stream';
 import { GpuTensor, overlaps, Storage } from './tensor';
@@ -43,14 +43,12 @@ export class Engine {
     this.ring = new ReadbackRing(device, this.stream);
     this.staging = new ReadStaging(device);
     this.stream.onSubmit(() => this.pool.afterSubmit());
-    const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
-    this.dummy = new Storage(device.createBuffer({ label: 'engine.dummy', size: 256, usage }), 256, false);
+    this.dummy = new Storage(device.createBuffer({ label: 'engine.dummy', size: 256, usage: STORAGE_USAGE() }), 256, false);
   }
 
   /** A buffer outside the pool that lives as long as the engine. */
   createOwnedBuffer(label: string, bytes: number): Storage {
-    const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
-    const buffer = this.device.createBuffer({ label, size: bytes, usage });
+    const buffer = this.device.createBuffer({ label, size: bytes, usage: STORAGE_USAGE() });
     this.owned.push(buffer);
     return new Storage(buffer, bytes, false);
   }
