@@ -4,3 +4,6 @@ export { Formula, type FormulaProps } from './Formula';
 export type { HeatmapHighlight, CellPredicate } from './heatmapModel';
 export type { ColorScaleSpec, ScaleKind } from './scales';
 export { formatFixed, formatPercent, formatRange, formatShort } from './format';
+export { LineChart, type LineChartProps, type LineSeries, type LineMarker } from './LineChart';
+export { BarChart, type BarChartProps, type BarItem } from './BarChart';
+export { VectorStrip, type VectorStripProps } from './VectorStrip';

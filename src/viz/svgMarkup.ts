@@ -66,14 +66,19 @@ export function textEl(content: string, values: Record<string, AttrValue>): stri
 
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 const NARROW = /[ilI.,:;'|!`()[\]{}ftjr ]/;
+const BROAD = /[mwMW@%&—…]/;
+const UPPER = /[A-Z]/;
 
 /**
- * Estimated rendered width of a label in px (layout must be computable without a DOM):
- * CJK characters are 1 em wide, narrow Latin ones about 0.3 em, the rest about 0.6 em.
+ * Estimated rendered width of a label in px (layout must be computable without a DOM), erring
+ * wide: CJK characters 1 em, m/w and the like 0.9 em, capitals 0.72 em, narrow letters and
+ * punctuation 0.34 em, everything else 0.62 em.
  */
 export function estimateTextWidth(text: string, fontSize: number): number {
   let em = 0;
-  for (const ch of text) em += WIDE.test(ch) ? 1 : NARROW.test(ch) ? 0.32 : 0.6;
+  for (const ch of text) {
+    em += WIDE.test(ch) ? 1 : BROAD.test(ch) ? 0.9 : NARROW.test(ch) ? 0.34 : UPPER.test(ch) ? 0.72 : 0.62;
+  }
   return em * fontSize;
 }
 

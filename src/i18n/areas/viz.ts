@@ -36,7 +36,8 @@ export const vizEn = {
   line: {
     summary: '{{label}}: {{count}} points, last {{last}} at {{x}} {{step}}, lowest {{min}}, highest {{max}}.',
     empty: '{{label}}: no points yet.',
-    sampled: 'Every {{every}}th point of {{count}}, and the last.',
+    series: 'series',
+    sampled: '{{label}}: one point in {{every}} of {{count}}, and the last',
     logScale: 'log scale',
     logDropped: '{{count}} values ≤ 0 are not shown on the log scale.',
     noData: 'No data yet.',
@@ -81,7 +82,8 @@ export const vizZh: Widen<typeof vizEn> = {
   line: {
     summary: '{{label}}：{{count}} 个点，最后一个在{{x}} {{step}}，为 {{last}}；最低 {{min}}，最高 {{max}}。',
     empty: '{{label}}：暂无数据点。',
-    sampled: '共 {{count}} 个点，每隔 {{every}} 个取一个，另加最后一个。',
+    series: '序列',
+    sampled: '{{label}}：共 {{count}} 个点，每 {{every}} 个取一个，另加最后一个',
     logScale: '对数刻度',
     logDropped: '有 {{count}} 个 ≤ 0 的数值无法在对数刻度上显示。',
     noData: '暂无数据。',
