@@ -30,10 +30,15 @@ function isTextEntry(target: EventTarget | null): boolean {
   return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'file'].includes(type);
 }
 
-/** Space already activates these; a second handler would act twice. */
+/**
+ * Space already activates these; a second handler would act twice. The open tab is the
+ * exception: Space there has nothing left to do, so it reveals (after clicking "Review").
+ */
 function activatesOnSpace(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.closest('button, summary, input, [role="button"], [role="tab"], [role="checkbox"]') !== null;
+  const control = target.closest('button, summary, input, [role="button"], [role="tab"], [role="checkbox"]');
+  if (!control) return false;
+  return !(control.getAttribute('role') === 'tab' && control.getAttribute('aria-selected') === 'true');
 }
 
 export interface CardKeys {

@@ -1,0 +1,78 @@
+// axe finds no serious or critical problem on any Study tab, in either language, including the
+// states that only appear after interaction (a revealed card, a checked cloze, a drill, a
+// refused import, the reset confirmation), and the tabs follow the ARIA tab pattern.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import type { Language } from '../src/i18n/language';
+import { expect, test } from './fixtures/studyTest';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+const languages: Language[] = ['en', 'zh'];
+
+for (const lang of languages) {
+  test(`axe: every Study tab in ${lang}`, async ({ study, page, gpuMode }) => {
+    test.skip(gpuMode !== 'webgpu' && lang === 'zh', 'one language is enough on the second project');
+    await study.goto('', { lang });
+    expect(await seriousViolations(page), 'review, question').toEqual([]);
+    await study.revealWithKeyboard();
+    await study.bothLanguages.check();
+    expect(await seriousViolations(page), 'review, answer and grades').toEqual([]);
+
+    await study.openTab('progress');
+    await page.locator('.study-topics summary').click();
+    await page.getByTestId('import-progress').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{') });
+    await expect(page.getByTestId('import-refused')).toBeVisible();
+    await page.locator('.button--danger-outline').click();
+    expect(await seriousViolations(page), 'progress').toEqual([]);
+
+    await study.openTab('browse');
+    expect(await seriousViolations(page), 'browse list').toEqual([]);
+    await study.goto('?card=c14-formula', { lang });
+    await study.clozeInput.fill('nonsense');
+    await study.clozeInput.press('Enter');
+    await expect(study.clozeResult).toBeVisible();
+    expect(await seriousViolations(page), 'card detail, wrong cloze').toEqual([]);
+    await study.goto('?card=h48-explain-self-attention', { lang });
+    await page.getByTestId('practice-timer').click();
+    await expect(study.card.getByRole('timer')).toBeVisible();
+    expect(await seriousViolations(page), 'practice card with timer').toEqual([]);
+
+    await study.openTab('drill');
+    expect(await seriousViolations(page), 'drill setup').toEqual([]);
+    await page.getByTestId('drill-start').click();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('drill-card').getByTestId('study-answer')).toBeVisible();
+    expect(await seriousViolations(page), 'drill, revealed').toEqual([]);
+  });
+}
+
+test('the Study tabs follow the ARIA tab pattern', async ({ study, page, app, gpuMode }) => {
+  test.skip(gpuMode !== 'webgpu', 'keyboard behaviour does not depend on the backend');
+  await study.goto();
+  const tabs = study.tablist.getByRole('tab');
+  await expect(tabs).toHaveCount(4);
+  await expect(study.panel).toHaveAttribute('aria-labelledby', 'study-tab-review');
+  await study.tab('review').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(study.tab('progress')).toBeFocused();
+  await expect(study.tab('progress')).toHaveAttribute('aria-selected', 'true');
+  await expect(study.tab('review')).toHaveAttribute('tabindex', '-1');
+  await expect(study.panel).toHaveAttribute('id', 'study-panel-progress');
+  expect(await app.hash()).toBe('#/study?tab=progress');
+  await page.keyboard.press('End');
+  await expect(study.tab('drill')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(study.tab('review')).toBeFocused();
+  expect(await app.hash()).toBe('#/study');
+  await page.keyboard.press('Home');
+  await expect(study.tab('review')).toBeFocused();
+  // Back returns to the previous tab.
+  await page.goBack();
+  await expect(study.tab('drill')).toHaveAttribute('aria-selected', 'true');
+});
