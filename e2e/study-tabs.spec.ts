@@ -9,7 +9,7 @@ test.beforeEach(({ gpuMode }) => {
   test.skip(gpuMode !== 'webgpu', 'the Study view does not depend on the compute backend');
 });
 
-test('two tabs grade different cards and the same card; no review is lost', async ({ study, page, context }) => {
+test('two tabs grade different cards and the same card; no review is lost', async ({ study, context }) => {
   const other = new StudyPage(new AppPage(await context.newPage()));
   const problems: string[] = [];
   other.page.on('pageerror', (e) => problems.push(e.message));
