@@ -116,6 +116,7 @@ export async function computeWalkthrough(text: string, engines: EngineChoice, mo
       config: tr.model.config,
       variant: tr.model.variant,
       vocabSizes: { src: tr.vocabs.src.size, tgt: tr.vocabs.tgt.size },
+      vocabTokens: { src: tr.vocabs.src.tokens, tgt: tr.vocabs.tgt.tokens },
       engine: main.info,
       prepared: prepared.view,
       translation,

@@ -9,6 +9,18 @@ import { createWalkthroughSlice } from '../slices/walkthrough';
 import { parseCheckpoint } from '../../model/checkpoint';
 
 const text = readFileSync('public/checkpoints/en-zh-toy.json', 'utf8');
+
+/** Resolves once the store satisfies pred (checked now and after every change). */
+function until(store: ReturnType<typeof createAppStore>, pred: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (pred()) return resolve();
+    const stop = store.subscribe(() => {
+      if (!pred()) return;
+      stop();
+      resolve();
+    });
+  });
+}
 const noAdapter = { requestAdapter: async () => null } as unknown as GPU;
 
 function setup() {
@@ -79,7 +91,7 @@ describe('walkthrough runtime in the store', () => {
     expect(wt().status).toBe('running');
     await settled();
     expect(wt().result?.modelId).toBe('trained-1');
-    await store.getState().model.useShipped();
+    await store.getState().model.restoreShipped();
     expect(wt().result?.modelId).toBe('shipped'); // cached
   });
 
@@ -105,5 +117,45 @@ describe('walkthrough runtime in the store', () => {
     const store = createAppStore([model]);
     await store.getState().model.loadShipped();
     expect(store.getState().model.error).toEqual({ kind: 'http', url: 'http://127.0.0.1/checkpoints/en-zh-toy.json', status: 404 });
+  });
+});
+
+describe('walkthrough runtime on a WebGPU device (Dawn)', async () => {
+  const { existsSync } = await import('node:fs');
+  if (!process.env.VK_ICD_FILENAMES && existsSync('/usr/lib/chromium/vk_swiftshader_icd.json')) {
+    process.env.VK_ICD_FILENAMES = '/usr/lib/chromium/vk_swiftshader_icd.json';
+  }
+  const webgpu = await import('webgpu');
+  Object.assign(globalThis, webgpu.globals);
+  const api = webgpu.create([]);
+  const adapter = await api.requestAdapter();
+
+  it.skipIf(!adapter)('shows the CPU result while the GPU compiles, then the GPU result; falls back when the device is lost', async () => {
+    const { store, wt } = setup();
+    await Promise.all([store.getState().model.loadShipped(), store.getState().gpu.init(api)]);
+    expect(store.getState().gpu.state.kind).toBe('ready');
+    const seen: string[] = [];
+    const stop = store.subscribe((s) => {
+      const r = s.walkthrough.result;
+      if (r) seen.push(`${s.walkthrough.status}:${r.engine.kind}`);
+    });
+    wt().setText('the cat sat .');
+    await until(store, () => wt().status === 'ready');
+    stop();
+    expect(seen[0]).toBe('running:cpu'); // the preview
+    expect(seen.at(-1)).toBe('ready:webgpu');
+    expect(wt().result?.comparison.sameEngine).toBe(false);
+
+    // A second sentence on the warm GPU goes straight to the GPU.
+    wt().setText('i ate the apple yesterday .');
+    expect(wt().result?.text).toBe('the cat sat .'); // the previous result, shown as stale
+    await until(store, () => wt().status === 'ready');
+    expect(wt().result?.engine.kind).toBe('webgpu');
+
+    // Losing the device recomputes on the CPU.
+    const state = store.getState().gpu.state;
+    if (state.kind === 'ready') state.ctx.device.destroy();
+    await until(store, () => wt().status === 'ready' && wt().result?.engine.kind === 'cpu');
+    expect(wt().result?.translation.text).toBe('我 昨天 吃 了 苹果 。');
   });
 });

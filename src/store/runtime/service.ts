@@ -11,8 +11,8 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../slice';
 import { LruCache } from './cache';
-import { computeWalkthrough, Superseded } from './compute';
-import { EnginePool, type GpuHandle } from './engines';
+import { computeWalkthrough, Superseded, type RunOutcome } from './compute';
+import { EnginePool, type EngineChoice, type GpuHandle } from './engines';
 import type { WalkthroughProblem, WalkthroughResult } from './types';
 
 export type RuntimeStatus = 'idle' | 'waiting' | 'running' | 'ready' | 'error';
@@ -49,6 +49,8 @@ export function createWalkthroughRuntime(
   /** Device generation whose GPU engine failed; skipped until a new device arrives. */
   let brokenGeneration = -1;
   let gpuFailure: string | null = null;
+  /** GPU engines that have finished a run (their kernels are compiled). */
+  const warm = new Set<string>();
 
   function gpuHandle(s: AppState): GpuHandle | null | 'pending' {
     const g = s.gpu.state;
@@ -91,33 +93,59 @@ export function createWalkthroughRuntime(
       return;
     }
     write({ status: 'running', problem: null });
-    const wanted = text;
-    computeWalkthrough(wanted, engines, model.id, { isCurrent: () => id === runId, yieldToUi: opts.yieldToUi }).then(
-      (outcome) => {
-        if (id !== runId) return;
-        if (!outcome.ok) return write({ status: 'idle', problem: { kind: outcome.problem } });
-        cache.set(key, outcome.result);
-        write({
-          status: 'ready',
-          result: outcome.result,
-          problem: null,
-          gpuFailure: failureNote(outcome.result),
-        });
-      },
-      (e: unknown) => {
-        if (e instanceof Superseded || id !== runId) return;
-        const message = e instanceof Error ? e.message : String(e);
-        if (engines.main !== engines.cpu && gpu) {
-          // The GPU failed on this input: set it aside for this device and redo on the CPU.
-          brokenGeneration = gpu.generation;
-          gpuFailure = message;
-          pool.dropGpu();
-          update();
-          return;
+    void run(id, text, engines, model.id, gpu, key);
+  }
+
+  async function run(id: number, wanted: string, engines: EngineChoice, modelId: string, gpu: GpuHandle | null, key: string): Promise<void> {
+    const isCurrent = () => id === runId;
+    const compute = (choice: EngineChoice) => computeWalkthrough(wanted, choice, modelId, { isCurrent, yieldToUi: opts.yieldToUi });
+    const onGpu = engines.main !== engines.cpu;
+    try {
+      if (onGpu && !warm.has(engines.main.key)) {
+        // The first GPU run on a device compiles every kernel, which takes a second or more
+        // on a software adapter. Show the CPU engine's result for the same sentence meanwhile.
+        const cpuKey = `${engines.cpu.key}|${wanted}`;
+        let preview = cache.get(cpuKey);
+        if (!preview) {
+          const outcome = await compute({ main: engines.cpu, cpu: engines.cpu });
+          if (!outcome.ok) return finish(id, outcome);
+          preview = outcome.result;
+          cache.set(cpuKey, preview);
         }
-        write({ status: 'error', problem: { kind: 'failed', message } });
-      },
-    );
+        if (!isCurrent()) return;
+        write({ status: 'running', result: preview, problem: null, gpuFailure: null });
+      }
+    } catch (e) {
+      return fail(id, e, null);
+    }
+    try {
+      const outcome = await compute(engines);
+      if (onGpu && outcome.ok) warm.add(engines.main.key);
+      finish(id, outcome, key);
+    } catch (e) {
+      fail(id, e, onGpu ? gpu : null);
+    }
+  }
+
+  function finish(id: number, outcome: RunOutcome, key?: string): void {
+    if (id !== runId) return;
+    if (!outcome.ok) return write({ status: 'idle', problem: { kind: outcome.problem } });
+    if (key) cache.set(key, outcome.result);
+    write({ status: 'ready', result: outcome.result, problem: null, gpuFailure: failureNote(outcome.result) });
+  }
+
+  /** A run threw: on the GPU, set the GPU aside for this device and redo on the CPU. */
+  function fail(id: number, e: unknown, gpu: GpuHandle | null): void {
+    if (e instanceof Superseded || id !== runId) return;
+    const message = e instanceof Error ? e.message : String(e);
+    if (gpu) {
+      brokenGeneration = gpu.generation;
+      gpuFailure = message;
+      pool.dropGpu();
+      update();
+      return;
+    }
+    write({ status: 'error', problem: { kind: 'failed', message } });
   }
 
   // Recompute when the model or the device changes (the text arrives through request()).

@@ -83,6 +83,8 @@ export interface WalkthroughResult {
   config: ModelConfig;
   variant: ModelVariant;
   vocabSizes: { src: number; tgt: number };
+  /** The vocabularies' tokens by id (axis labels for logits and probabilities). */
+  vocabTokens: { src: readonly string[]; tgt: readonly string[] };
   engine: EngineInfo;
   prepared: PreparedView;
   translation: TranslationView;

@@ -32,7 +32,7 @@ export interface ModelSlice {
   /** Make a trained or imported checkpoint the active model. */
   setActiveCheckpoint: (cp: Checkpoint, info: { label: string; source: Exclude<ModelSource, 'shipped'> }) => void;
   /** Go back to the shipped model (loads it first if needed). */
-  useShipped: () => Promise<void>;
+  restoreShipped: () => Promise<void>;
 }
 
 declare module '../slice' {
@@ -73,6 +73,7 @@ export function createModelSlice(options: ModelSliceOptions = {}) {
       const base = options.baseUrl ?? (typeof document !== 'undefined' ? document.baseURI : 'http://localhost/');
       const url = new URL(SHIPPED_CHECKPOINT_PATH, base).href;
       const doFetch: Fetch = options.fetch ?? ((u) => fetch(u));
+      set((prev) => (prev.active ? {} : { status: 'loading', error: undefined })); // a retry shows progress
       let text: string;
       try {
         const res = await doFetch(url);
@@ -111,7 +112,7 @@ export function createModelSlice(options: ModelSliceOptions = {}) {
         trainedCount += 1;
         set({ active: { id: `${source}-${trainedCount}`, label, source, checkpoint }, status: 'ready', error: undefined });
       },
-      useShipped: async () => {
+      restoreShipped: async () => {
         await loadShipped();
         const { shipped } = get();
         if (shipped) set({ active: shipped, status: 'ready' });

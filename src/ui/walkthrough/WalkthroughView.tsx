@@ -1,24 +1,78 @@
-// Placeholder until the stage panels land: shows which stage and sentence the URL asks for.
+// The walkthrough: a sentence, its translation, and the model's computation on it stage by
+// stage. The URL holds stage, sentence, layer, head and side (reloading restores the view);
+// the store holds what was computed (src/store/runtime).
+import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { walkthroughParams, type WalkthroughRoute } from '../common/route';
+import { useAppStore } from '../../store';
+import { ErrorBanner } from '../common/ErrorBanner';
+import type { WalkthroughRoute } from '../common/route';
+import { navigate } from '../common/useRoute';
+import { stageById } from '../stages';
+import type { StageContext } from '../stages/types';
+import { ModelBar } from './ModelBar';
+import { readParams, stageRoute, withParams } from './params';
+import { SentenceBox } from './SentenceBox';
+import { buildStageContext } from './stageContext';
+import { StageFrame } from './StageFrame';
+import type { PickerValues } from './StagePickers';
+import { StageList } from './StageNav';
+import { StatusLine } from './StatusLine';
+import { TranslationStrip } from './TranslationStrip';
+import { useStageKeys } from './useStageKeys';
+import { ModelError } from './ModelError';
+import './walkthrough.css';
+import './testHelpers';
 
 export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
   const { t } = useTranslation();
-  const { text } = walkthroughParams(route.query);
+  const params = useMemo(() => readParams(route), [route]);
+  const lang = useAppStore((s) => s.settings.language);
+  const setText = useAppStore((s) => s.walkthrough.setText);
+  const result = useAppStore((s) => s.walkthrough.result);
+  const problem = useAppStore((s) => s.walkthrough.problem);
+  const currentText = useAppStore((s) => s.walkthrough.text);
+
+  useEffect(() => setText(params.text), [params.text, setText]);
+
+  const goToStage = useCallback<StageContext['goToStage']>((id, picks) => navigate(stageRoute(route, id, picks)), [route]);
+  useStageKeys(route.stage, goToStage);
+
+  const applyText = useCallback((text: string) => navigate(withParams(route, { text }), { replace: true }), [route]);
+  const pick = useCallback(
+    (changes: Partial<PickerValues>) => navigate(withParams(route, changes), { replace: true }),
+    [route],
+  );
+
+  const stage = stageById(route.stage);
+  const ctx = useMemo(
+    () => (result ? buildStageContext(result, stage, params, lang, goToStage) : null),
+    [result, stage, params, lang, goToStage],
+  );
+  const stale = !!result && result.text !== currentText;
+
   return (
-    <section className="view" aria-labelledby="view-title">
+    <section className="view walkthrough" aria-labelledby="view-title">
       <h1 id="view-title">{t('views.walkthrough.title')}</h1>
-      <dl className="facts">
-        <dt>{t('views.walkthrough.stage')}</dt>
-        <dd data-testid="stage-id"><code>{route.stage}</code></dd>
-        {text && (
-          <>
-            <dt>{t('views.walkthrough.sentence')}</dt>
-            <dd lang="en">{text}</dd>
-          </>
+      <p className="walkthrough__intro">{t('walkthrough.intro')}</p>
+      <ModelBar engine={result?.engine ?? null} />
+      <ModelError />
+      <SentenceBox text={params.text} onApply={applyText} />
+      <StatusLine />
+      {problem?.kind === 'failed' && (
+        <ErrorBanner title={t('walkthrough.error.failed')} detail={problem.message} testId="walkthrough-error" />
+      )}
+      {result && <TranslationStrip result={result} stale={stale} />}
+      <div className="walkthrough__body">
+        <StageList route={route} />
+        {ctx ? (
+          <div className={stale ? 'walkthrough__stage walkthrough__stage--stale' : 'walkthrough__stage'}>
+            <StageFrame stage={stage} ctx={ctx} fromCard={params.fromCard} onGo={goToStage} onPick={pick} />
+          </div>
+        ) : (
+          <div className="walkthrough__stage walkthrough__stage--empty" />
         )}
-      </dl>
-      <p className="coming-next">{t('views.walkthrough.comingNext')}</p>
+      </div>
+      <p className="walkthrough__keys">{t('walkthrough.stages.keys')}</p>
     </section>
   );
 }

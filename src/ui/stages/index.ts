@@ -1,0 +1,58 @@
+// The stage registry: one definition per walkthrough stage, in the order of STAGE_IDS.
+// Each stage lives in its own folder (<id>/index.ts[x] + content.ts); see CONTEXT.md.
+import { STAGE_IDS, type StageId } from '../../model/stageIds';
+import { addNormStage } from './add-norm';
+import { complexityStage } from './complexity';
+import { concatStage } from './concat';
+import { crossAttnStage } from './cross-attn';
+import { decoderSelfAttnStage } from './decoder-self-attn';
+import { decodingStage } from './decoding';
+import { embeddingStage } from './embedding';
+import { encoderStackStage } from './encoder-stack';
+import { ffnStage } from './ffn';
+import { headsStage } from './heads';
+import { maskStage } from './mask';
+import { outputStage } from './output';
+import { overviewStage } from './overview';
+import { positionalStage } from './positional';
+import { qkvStage } from './qkv';
+import { scoresStage } from './scores';
+import { softmaxStage } from './softmax';
+import { tokensStage } from './tokens';
+import type { StageDefinition } from './types';
+import { weightedSumStage } from './weighted-sum';
+
+const BY_ID: Record<StageId, StageDefinition> = {
+  overview: overviewStage,
+  tokens: tokensStage,
+  embedding: embeddingStage,
+  positional: positionalStage,
+  qkv: qkvStage,
+  scores: scoresStage,
+  mask: maskStage,
+  softmax: softmaxStage,
+  'weighted-sum': weightedSumStage,
+  heads: headsStage,
+  concat: concatStage,
+  'add-norm': addNormStage,
+  ffn: ffnStage,
+  'encoder-stack': encoderStackStage,
+  'decoder-self-attn': decoderSelfAttnStage,
+  'cross-attn': crossAttnStage,
+  output: outputStage,
+  decoding: decodingStage,
+  complexity: complexityStage,
+};
+
+for (const [id, stage] of Object.entries(BY_ID)) {
+  if (stage.id !== id) throw new Error(`stage registry: the entry for '${id}' says its id is '${stage.id}'`);
+}
+
+/** Every stage, in walkthrough order. */
+export const STAGES: readonly StageDefinition[] = STAGE_IDS.map((id) => BY_ID[id]);
+
+export function stageById(id: StageId): StageDefinition {
+  return BY_ID[id];
+}
+
+export type * from './types';

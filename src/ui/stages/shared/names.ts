@@ -1,0 +1,34 @@
+// Trace names and model dimensions for the stage panels (see src/model/trace.ts for the list).
+import type { ModelConfig } from '../../../model/config';
+import type { Side, StageContext } from '../types';
+
+export type AttentionBlock = 'self' | 'cross';
+export type AttentionPart = 'q' | 'k' | 'v' | 'raw' | 'scaled' | 'masked' | 'weights' | 'context' | 'concat' | 'out';
+
+/** 'enc.0.self.scaled' */
+export function attentionName(side: Side, layer: number, block: AttentionBlock, part: AttentionPart): string {
+  return `${side}.${layer}.${block}.${part}`;
+}
+
+export function layerCount(config: ModelConfig, side: Side): number {
+  return side === 'enc' ? config.nEncoderLayers : config.nDecoderLayers;
+}
+
+export function headDim(config: ModelConfig): number {
+  return config.dModel / config.nHeads;
+}
+
+/** Query and key lengths of a side's self-attention (S for the encoder, T for the decoder). */
+export function selfLength(ctx: StageContext, side: Side): number {
+  return side === 'enc' ? ctx.labels.source.length : ctx.labels.target.length;
+}
+
+/** The length symbol the formulas use for a side. */
+export function lengthSymbol(side: Side): 'S' | 'T' {
+  return side === 'enc' ? 'S' : 'T';
+}
+
+/** Every trace name of one attention block over all heads of a layer. */
+export function attentionNames(side: Side, layer: number, block: AttentionBlock, parts: readonly AttentionPart[]): string[] {
+  return parts.map((p) => attentionName(side, layer, block, p));
+}

@@ -1,0 +1,84 @@
+// The tokens stage: the encoder's input (tokens, ids, unknown words, <eos>) and the
+// decoder's input (<bos> + the output), with the vocabulary sizes.
+import { BOS_ID, EOS_ID, UNK_ID } from '../../../data/vocab';
+import { fill } from '../shared/content';
+import { useBilingual } from '../shared/useBilingual';
+import type { StagePanelProps } from '../types';
+import { text } from './content';
+
+export function TokensPanel({ ctx }: StagePanelProps) {
+  const tx = useBilingual();
+  const { prepared, translation, vocabSizes } = ctx.result;
+  const unknown = new Set(prepared.unknown);
+  const targetIds = [BOS_ID, ...translation.ids.filter((id) => id !== EOS_ID)];
+  return (
+    <div className="tokens-stage">
+      <p>{fill(tx(text.vocabSizes), vocabSizes)}</p>
+      <div className="tokens-stage__tables">
+        <table className="data-table" data-testid="tokens-source">
+          <caption>{tx(text.sourceCaption)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{tx(text.position)}</th>
+              <th scope="col">{tx(text.typed)}</th>
+              <th scope="col">{tx(text.read)}</th>
+              <th scope="col">{tx(text.id)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {prepared.tokens.map((tok, i) => (
+              <tr key={i} className={unknown.has(i) ? 'row--unk' : undefined}>
+                <td>{i}</td>
+                <td lang="en">{tok}</td>
+                <td>
+                  {unknown.has(i) ? (
+                    <>
+                      <code className="token token--unk">{'<unk>'}</code> <span className="muted">{tx(text.unknown)}</span>
+                    </>
+                  ) : (
+                    <code lang="en">{tok}</code>
+                  )}
+                </td>
+                <td className="num">{prepared.ids[i]}</td>
+              </tr>
+            ))}
+            <tr className="row--special">
+              <td>{prepared.tokens.length}</td>
+              <td>
+                <span className="muted">{tx(text.eosNote)}</span>
+              </td>
+              <td>
+                <code className="token token--special">{'<eos>'}</code>
+              </td>
+              <td className="num">{EOS_ID}</td>
+            </tr>
+          </tbody>
+        </table>
+        <table className="data-table" data-testid="tokens-target">
+          <caption>{tx(text.targetCaption)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{tx(text.position)}</th>
+              <th scope="col">{tx(text.typed)}</th>
+              <th scope="col">{tx(text.id)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ctx.labels.target.map((tok, i) => (
+              <tr key={i} className={i === 0 ? 'row--special' : undefined}>
+                <td>{i}</td>
+                <td lang={i === 0 ? undefined : 'zh-CN'}>
+                  <code className={`token${tok.startsWith('<') ? ' token--special' : ''}`}>{tok}</code>
+                  {i === 0 && <span className="muted"> {tx(text.bosNote)}</span>}
+                  {targetIds[i] === UNK_ID && <span className="muted"> {tx(text.unknown)}</span>}
+                </td>
+                <td className="num">{targetIds[i]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">{tx(text.decoderNote)}</p>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+// What the runtime is doing, announced politely: loading the model, waiting for the GPU
+// question, computing; nothing once the result is there.
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store';
+
+export function StatusLine() {
+  const { t } = useTranslation();
+  const status = useAppStore((s) => s.walkthrough.status);
+  const modelStatus = useAppStore((s) => s.model.status);
+  const result = useAppStore((s) => s.walkthrough.result);
+  const current = useAppStore((s) => s.walkthrough.text);
+  let text = '';
+  if (status === 'waiting') text = modelStatus === 'loading' ? t('walkthrough.sentence.waitingModel') : t('walkthrough.sentence.waitingGpu');
+  else if (status === 'running') {
+    if (!result) text = t('walkthrough.sentence.computing');
+    else if (result.text === current) text = t('walkthrough.sentence.gpuWarming'); // a CPU preview
+    else text = `${t('walkthrough.sentence.computing')} ${t('walkthrough.sentence.stale')}`;
+  }
+  return (
+    <p className="status-line" role="status" data-testid="walkthrough-status" data-status={status}>
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,121 @@
+// "Where the numbers came from": the kernels that computed this stage (from the registry and
+// the recorded dispatches of the forward pass), their WGSL source, their GPU time when the
+// adapter can measure it, and how far the GPU's numbers are from the CPU engine's on this
+// very sentence.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { shaderSources } from '../../engine/webgpu/shaderSources';
+import { kernelUsage, worstDiff } from '../../store/runtime';
+import type { WalkthroughResult } from '../../store/runtime/types';
+import { formatMs, formatSmall } from '../stages/shared/format';
+import type { KernelFamily } from '../stages/types';
+
+export function WhereFrom({
+  result,
+  kernels,
+  traceNames,
+  computedBy,
+}: {
+  result: WalkthroughResult;
+  kernels: readonly KernelFamily[];
+  traceNames: string[];
+  /** Where the numbers come from when that is not (only) a kernel. */
+  computedBy?: string;
+}) {
+  const { t } = useTranslation();
+  const onGpu = result.engine.kind === 'webgpu';
+  const timed = result.dispatches.timed;
+  return (
+    <section className="where" aria-labelledby="where-heading" data-testid="where-from">
+      <h3 id="where-heading">{t('walkthrough.source.heading')}</h3>
+      {computedBy && <p>{computedBy}</p>}
+      {kernels.length > 0 && (
+        <>
+          <h4 className="where__sub">{t('walkthrough.source.kernels')}</h4>
+          <ul className="where__kernels">
+            {kernels.map((family) => (
+              <KernelItem key={family} family={family} result={result} />
+            ))}
+          </ul>
+          <p className="where__time" data-testid="gpu-time-note">
+            {!onGpu ? t('walkthrough.source.cpuOnly') : timed ? t('walkthrough.source.gpuTimeNote') : t('walkthrough.source.gpuTimeNA')}
+          </p>
+        </>
+      )}
+      <EngineDiffLine result={result} traceNames={traceNames} />
+    </section>
+  );
+}
+
+function KernelItem({ family, result }: { family: KernelFamily; result: WalkthroughResult }) {
+  const { t } = useTranslation();
+  const usage = kernelUsage(result.dispatches.records, [family]);
+  const { file } = shaderSources[family];
+  return (
+    <li className="where__kernel" data-kernel={family}>
+      <code className="where__file">{file}</code>{' '}
+      {usage.length === 0 ? (
+        <span className="where__muted">{t('walkthrough.source.notRun')}</span>
+      ) : (
+        <span className="where__usage">
+          {usage.map((u, i) => (
+            <span key={u.kernel}>
+              {i > 0 && ' · '}
+              <code>{u.kernel}</code> {t('walkthrough.source.dispatches', { count: u.count })}
+              {u.gpuMs !== null && <> ({t('walkthrough.source.gpuTime', { ms: formatMs(u.gpuMs) })})</>}
+            </span>
+          ))}
+        </span>
+      )}
+      <ShaderSource family={family} />
+    </li>
+  );
+}
+
+function ShaderSource({ family }: { family: KernelFamily }) {
+  const { t } = useTranslation();
+  const { file, source } = shaderSources[family];
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = () => {
+    navigator.clipboard?.writeText(source).then(
+      () => setCopyState('copied'),
+      () => setCopyState('failed'),
+    );
+  };
+  return (
+    <details className="shader">
+      <summary>{t('walkthrough.source.viewShader', { file })}</summary>
+      <div className="shader__tools">
+        <button type="button" className="button button--small button--secondary" onClick={copy}>
+          {t('walkthrough.source.copy')}
+        </button>
+        <span role="status" className="shader__status">
+          {copyState === 'copied' ? t('walkthrough.source.copied') : copyState === 'failed' ? t('walkthrough.source.copyFailed') : ''}
+        </span>
+      </div>
+      {/* Focusable so keyboard users can scroll it. */}
+      <pre className="shader__code" tabIndex={0} aria-label={file}>
+        <code>{source}</code>
+      </pre>
+    </details>
+  );
+}
+
+function EngineDiffLine({ result, traceNames }: { result: WalkthroughResult; traceNames: string[] }) {
+  const { t } = useTranslation();
+  if (result.comparison.sameEngine) {
+    return (
+      <p className="where__diff" data-testid="engine-diff" data-max-abs="0">
+        {t('walkthrough.source.sameEngine')}
+      </p>
+    );
+  }
+  const worst = worstDiff(result.comparison.byName, traceNames);
+  if (!worst) return <p className="where__diff where__muted">{t('walkthrough.source.noTrace')}</p>;
+  return (
+    <p className="where__diff" data-testid="engine-diff" data-max-abs={worst.maxAbs}>
+      <strong>{t('walkthrough.source.diff', { abs: formatSmall(worst.maxAbs), rel: formatSmall(worst.maxRel) })}</strong>{' '}
+      <span className="where__muted">{t('walkthrough.source.diffNote', { count: worst.count, worst: worst.worstName })}</span>
+    </p>
+  );
+}

@@ -1,0 +1,59 @@
+// The walkthrough's URL parameters, read and written as data:
+//   #/walkthrough/<stage>?text=…&layer=…&head=…&side=enc|dec&lang=…
+//   (+ highlight=<id>&from=study&card=<id> when a study card opened it)
+// A missing `text` means the default sentence; an empty `text=` is the user's empty box.
+import type { StageId } from '../../model/stageIds';
+import { isHighlightId, type HighlightId } from '../../study/highlights';
+import { queryGet, querySet, walkthroughParams, type WalkthroughRoute } from '../common/route';
+import type { Side } from '../stages/types';
+
+export const DEFAULT_SENTENCE = 'the cat sat .';
+
+export interface ViewParams {
+  text: string;
+  layer?: number;
+  head?: number;
+  side?: Side;
+  highlight: HighlightId | null;
+  /** The study card that sent the user here (from=study&card=<id>). */
+  fromCard: string | null;
+}
+
+export function readParams(route: WalkthroughRoute): ViewParams {
+  const { query } = route;
+  const base = walkthroughParams(query);
+  const rawText = queryGet(query, 'text');
+  const side = queryGet(query, 'side');
+  const highlight = queryGet(query, 'highlight');
+  const card = queryGet(query, 'card');
+  return {
+    text: rawText ?? DEFAULT_SENTENCE,
+    layer: base.layer,
+    head: base.head,
+    side: side === 'enc' || side === 'dec' ? side : undefined,
+    highlight: highlight && isHighlightId(highlight) ? highlight : null,
+    fromCard: queryGet(query, 'from') === 'study' && card ? card : null,
+  };
+}
+
+/** The same route with some parameters set (undefined removes one). */
+export function withParams(route: WalkthroughRoute, changes: Record<string, string | number | undefined>): WalkthroughRoute {
+  let query = route.query;
+  for (const [name, value] of Object.entries(changes)) query = querySet(query, name, value === undefined ? undefined : String(value));
+  return { ...route, query };
+}
+
+/** The route of another stage. A highlight belongs to the stage it was meant for, so it is dropped. */
+export function stageRoute(
+  route: WalkthroughRoute,
+  stage: StageId,
+  picks: Partial<{ side: Side; layer: number; head: number }> = {},
+): WalkthroughRoute {
+  return { ...withParams(route, { highlight: undefined, ...picks }), stage };
+}
+
+/** Clamp a picker value into [0, count). */
+export function clampIndex(value: number | undefined, count: number): number {
+  if (value === undefined || count <= 0) return 0;
+  return Math.min(Math.max(0, value), count - 1);
+}
