@@ -20,7 +20,7 @@ import {
   type Tensor,
 } from '../backend';
 import { GpuArena } from './arena';
-import { Engine } from './context';
+import { Engine, type WebGpuOptions } from './context';
 import type { GpuContext } from './device';
 import { activation, activationBackward } from './kernels/activation';
 import { adam } from './kernels/adam';
@@ -55,8 +55,8 @@ export class WebGpuBackend implements Backend {
   private readonly e: Engine;
   private awaited = 0;
 
-  constructor(ctx: GpuContext) {
-    this.e = new Engine(ctx.device, ctx.info.hasTimestamps);
+  constructor(ctx: GpuContext, options: WebGpuOptions = {}) {
+    this.e = new Engine(ctx.device, ctx.info.hasTimestamps, options);
     this.info = {
       kind: 'webgpu',
       name: ctx.info.name,

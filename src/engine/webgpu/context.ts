@@ -3,6 +3,7 @@
 // tensor (the out/accumulate convention) and dispatch kernels.
 import { EngineError, shapeStr, sizeOf, type DType, type OutOptions, type Shape, type Tensor } from '../backend';
 import { checkShape } from './checks';
+import type { MatmulKernel } from './kernels/matmul';
 import { PipelineCache, type BufferRange } from './pipelines';
 import { BufferPool, STORAGE_USAGE } from './pool';
 import { ReadbackRing, ReadStaging } from './readback';
@@ -14,6 +15,12 @@ export interface Target {
   t: GpuTensor;
   accumulate: boolean;
   finish(): GpuTensor;
+}
+
+/** Construction options of the WebGPU backend. */
+export interface WebGpuOptions {
+  /** Force one matmul kernel (default 'auto': chosen by shape). For tests and benchmarks. */
+  matmul?: MatmulKernel;
 }
 
 export type KernelCall = Omit<DispatchSpec, 'ranges'> & { tensors: ReadonlyArray<GpuTensor | null> };
@@ -36,6 +43,7 @@ export class Engine {
   constructor(
     readonly device: GPUDevice,
     hasTimestamps: boolean,
+    readonly options: WebGpuOptions = {},
   ) {
     this.pool = new BufferPool(device);
     this.pipelines = new PipelineCache(device);

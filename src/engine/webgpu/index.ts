@@ -2,12 +2,15 @@
 // sources (for the walkthrough's "view shader" panel).
 import type { GpuContext } from './device';
 import { WebGpuBackend } from './backend';
+import type { WebGpuOptions } from './context';
 
 export { WebGpuBackend, type WebGpuStats } from './backend';
+export type { WebGpuOptions } from './context';
+export type { MatmulKernel } from './kernels/matmul';
 export { requestGpu, watchDevice, type GpuContext, type GpuInfo } from './device';
 export { shaderSources, type ShaderFamily, type ShaderSource } from './shaderSources';
 
 /** A Backend on WebGPU; the returned object also has stats() for benchmarks. */
-export function createWebGPUBackend(ctx: GpuContext): WebGpuBackend {
-  return new WebGpuBackend(ctx);
+export function createWebGPUBackend(ctx: GpuContext, options?: WebGpuOptions): WebGpuBackend {
+  return new WebGpuBackend(ctx, options);
 }

@@ -1,8 +1,9 @@
 // matmul on WebGPU against the CPU twin: odd shapes (never multiples of a tile), both
 // transposes, batches with a shared 2-D side, bias, alpha, accumulate, in-place out — each
-// for the direct kernel (K ≤ 64) and the tiled one (K > 64, several K slices).
+// through both kernels (the direct one and the tiled one, forced) and the shape-based choice.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { MatmulOptions, Shape } from '../backend';
+import type { Backend, MatmulOptions, Shape } from '../backend';
+import { createWebGPUBackend } from './index';
 import { both, count, expectMatch, expectNoDeviceErrors, openHarness, randn, rng } from './testing/harness';
 
 const env = await openHarness('webgpu matmul');
@@ -10,8 +11,13 @@ const env = await openHarness('webgpu matmul');
 describe.skipIf(!env.ok)(env.title, () => {
   const h = env.h!;
   const rand = rng(7);
+  const forced: Array<[string, Backend]> = [
+    ['auto', h.be],
+    ['direct', createWebGPUBackend(h.gpu.ctx, { matmul: 'direct' })],
+    ['tiled', createWebGPUBackend(h.gpu.ctx, { matmul: 'tiled' })],
+  ];
   afterAll(() => {
-    h.be.destroy();
+    for (const [, be] of forced) be.destroy();
     h.gpu.destroy();
   });
 
@@ -24,23 +30,20 @@ describe.skipIf(!env.ok)(env.title, () => {
   async function check(m: number, k: number, n: number, ba: number, bb: number, opts: MatmulOptions & { withBias?: boolean }) {
     const sa = stored(m, k, ba, !!opts.transA);
     const sb = stored(k, n, bb, !!opts.transB);
-    const [ga, ca] = both(h, sa, randn(rand, count(sa)), 'f32', 'a');
-    const [gb, cb] = both(h, sb, randn(rand, count(sb)), 'f32', 'b');
-    const bias = opts.withBias ? both(h, [n], randn(rand, n), 'f32', 'bias') : null;
-    const base = { transA: opts.transA, transB: opts.transB, alpha: opts.alpha };
-    let g;
-    let c;
-    if (opts.accumulate) {
-      const outShape = ba || bb ? [Math.max(ba, bb), m, n] : [m, n];
-      const [go, co] = both(h, outShape, randn(rand, count(outShape)), 'f32', 'c');
-      g = h.be.matmul(ga, gb, { ...base, bias: bias?.[0], out: go, accumulate: true });
-      c = h.cpu.matmul(ca, cb, { ...base, bias: bias?.[1], out: co, accumulate: true });
-      expect(g).toBe(go);
-    } else {
-      g = h.be.matmul(ga, gb, { ...base, bias: bias?.[0] });
-      c = h.cpu.matmul(ca, cb, { ...base, bias: bias?.[1] });
+    const outShape = ba || bb ? [Math.max(ba, bb), m, n] : [m, n];
+    const data = { a: randn(rand, count(sa)), b: randn(rand, count(sb)), bias: randn(rand, n), c: randn(rand, count(outShape)) };
+    const base = { transA: opts.transA, transB: opts.transB, alpha: opts.alpha, accumulate: opts.accumulate };
+    const ca = h.cpu.tensor(sa, data.a);
+    const cb = h.cpu.tensor(sb, data.b);
+    const co = opts.accumulate ? h.cpu.tensor(outShape, data.c) : undefined;
+    const c = h.cpu.matmul(ca, cb, { ...base, bias: opts.withBias ? h.cpu.tensor([n], data.bias) : undefined, out: co });
+    for (const [kernel, be] of forced) {
+      const go = opts.accumulate ? be.tensor(outShape, data.c) : undefined;
+      const bias = opts.withBias ? be.tensor([n], data.bias) : undefined;
+      const g = be.matmul(be.tensor(sa, data.a), be.tensor(sb, data.b), { ...base, bias, out: go });
+      if (go) expect(g).toBe(go);
+      await expectMatch({ be, cpu: h.cpu }, g, c, `${kernel} matmul m${m} k${k} n${n} ba${ba} bb${bb} ${JSON.stringify(opts)}`);
     }
-    await expectMatch(h, g, c, `matmul m${m} k${k} n${n} ba${ba} bb${bb} ${JSON.stringify(opts)}`);
   }
 
   it('plain 2-D products of odd shapes, 1×1 and a single row', async () => {

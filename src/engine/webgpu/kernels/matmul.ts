@@ -5,16 +5,22 @@ import type { Engine } from '../context';
 
 /**
  * Both kernels use 8 × 8 invocations owning 4 × 4 outputs each (32 × 32 per workgroup).
- * For short inner dimensions (K ≤ DIRECT_MAX_K: attention products, projections from
- * D = 64) staging slices in workgroup memory costs more than it saves — one or two slices,
- * two barriers each, zero padding past K — so `matmul_direct` reads operands straight from
- * memory and leaves reuse to the caches. Longer K goes through the tiled kernel, where
- * every staged value is reused by 8 invocations from workgroup memory.
+ * 'auto' picks `matmul_direct` (no workgroup memory, no barriers) when staging cannot pay:
+ * - short K (≤ DIRECT_MAX_K: attention products, projections from D): one or two slices,
+ *   two barriers each, zero padding past K;
+ * - small products (< DIRECT_MAX_MACS multiply-adds, every product of the shipped model):
+ *   on any GPU they finish in about the time a dispatch takes, so barriers are pure cost.
+ * Larger products go through the tiled kernel, where every staged value is reused by 8
+ * invocations from workgroup memory.
  */
 const WG = { WG_X: 8, WG_Y: 8 } as const;
 const TILE_K = 32;
-const DIRECT_MAX_K = 64;
 const TILE = 32;
+export const DIRECT_MAX_K = 64;
+export const DIRECT_MAX_MACS = 2 ** 24;
+
+/** Which matmul kernel to run: chosen by shape, or forced (tests, benchmarks). */
+export type MatmulKernel = 'auto' | 'direct' | 'tiled';
 
 export function matmul(e: Engine, a: Tensor, b: Tensor, opts: MatmulOptions = {}): Tensor {
   const op = 'matmul';
@@ -47,7 +53,8 @@ export function matmul(e: Engine, a: Tensor, b: Tensor, opts: MatmulOptions = {}
   const target = e.target(op, shape, outLabel(op, A), opts, inputs);
   if (target.t.size === 0) return target.finish();
 
-  const direct = k <= DIRECT_MAX_K;
+  const policy = e.options.matmul ?? 'auto';
+  const direct = policy === 'auto' ? k <= DIRECT_MAX_K || m * n * k * batch < DIRECT_MAX_MACS : policy === 'direct';
   e.run({
     family: 'matmul',
     entry: direct ? 'matmul_direct' : 'matmul',

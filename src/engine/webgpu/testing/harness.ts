@@ -67,7 +67,7 @@ export function relError(actual: ArrayLike<number>, expected: ArrayLike<number>)
 }
 
 /** Read the GPU tensor and the CPU tensor; same shape, dtype and values within tol. */
-export async function expectMatch(h: GpuHarness, g: Tensor, c: Tensor, what: string, tol = 1e-4): Promise<void> {
+export async function expectMatch(h: { be: Backend; cpu: Backend }, g: Tensor, c: Tensor, what: string, tol = 1e-4): Promise<void> {
   expect(g.shape, `${what}: shape`).toEqual(c.shape);
   expect(g.dtype, `${what}: dtype`).toBe(c.dtype);
   const [a, b] = [await h.be.read(g), await h.cpu.read(c)];
