@@ -3,6 +3,7 @@
 import { en } from '../src/i18n/en';
 import { zh } from '../src/i18n/zh';
 import { cardById, DECK, GRADE_LABELS, type GradeName } from '../src/study';
+import { title as scoresTitle } from '../src/ui/stages/scores/content';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/studyTest';
 
@@ -139,28 +140,34 @@ test('a cloze card checks the typed answer: right, and wrong with the accepted a
   await expect(study.clozeResult).toContainText(zh.study.cloze.right);
 });
 
-test('"show me" opens the card stage with its highlight, and the card link comes back to the card', async ({ study, app, page }) => {
+test('"show me" opens the card stage with its highlight, and "back to the card" returns to it', async ({ study, app, page }) => {
   await study.goto('?card=c15-why-scale');
   const showMe = study.card.getByTestId('show-me');
   await expect(showMe).toHaveAttribute('href', '#/walkthrough/scores?highlight=sqrt-dk&from=study&card=c15-why-scale');
   await showMe.click();
   await expectRoute(page, '/walkthrough/scores', { highlight: 'sqrt-dk', from: 'study', card: 'c15-why-scale' });
-  await expect(app.heading).toBeVisible();
   await expect(app.navLink('walkthrough')).toHaveAttribute('aria-current', 'page');
+  // The walkthrough's conventions (src/ui/walkthrough/StageFrame.tsx, stages/shared/Emphasis.tsx):
+  // the stage title as #stage-title, the emphasised element marked data-highlighted.
+  const stage = page.locator('[data-testid="stage"][data-stage="scores"]');
+  await expect(stage.locator('#stage-title')).toHaveText(scoresTitle.en);
+  await expect(stage.locator('[data-testid="scores-spread"][data-highlighted="true"]')).toBeVisible();
 
-  // Training cards go to the Train view instead.
-  await study.goto('?card=f39-schedule');
-  await study.card.getByTestId('show-me').click();
-  await expectRoute(page, '/train', { highlight: 'lr-schedule', from: 'study', card: 'f39-schedule' });
-
-  // "Back to the card" is #/study?card=<id>: it opens that card's detail in Browse.
-  await study.goto('?card=c15-why-scale');
+  // "Back to the card" is #/study?card=<id>: that card's detail in Browse.
+  await page.getByTestId('back-to-card').click();
+  await study.waitForStudy();
+  await expectRoute(page, '/study', { card: 'c15-why-scale' });
   await expect(study.tab('browse')).toHaveAttribute('aria-selected', 'true');
   await expect(study.card).toHaveAttribute('data-card-id', 'c15-why-scale');
   await expect(study.question).toHaveText(cardById('c15-why-scale')!.question.en);
   await page.getByRole('link', { name: en.study.detail.backToList }).click();
   await expect(page.getByTestId('browse-list')).toBeVisible();
   expect(await app.hash()).toBe('#/study?tab=browse');
+
+  // Training cards go to the Train view instead.
+  await study.goto('?card=f39-schedule');
+  await study.card.getByTestId('show-me').click();
+  await expectRoute(page, '/train', { highlight: 'lr-schedule', from: 'study', card: 'f39-schedule' });
 });
 
 test('a predict card keeps the prediction and links its experiment', async ({ study, page }) => {

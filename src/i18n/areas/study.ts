@@ -54,6 +54,7 @@ export const studyEn = {
     resume: 'Resume',
     checklist: 'Tick the points you covered',
     covered: '{{count}} of {{total}} points covered',
+    spoke: 'You spoke for {{seconds}} s. Compare with the model answer, tick what you covered, then grade.',
   },
   timer: {
     left: 'Time left',
@@ -244,6 +245,7 @@ export const studyZh: Widen<typeof studyEn> = {
     resume: '继续',
     checklist: '勾选你讲到的要点',
     covered: '已讲到 {{count}}/{{total}} 个要点',
+    spoke: '你讲了 {{seconds}} 秒。对照示范回答，勾选讲到的要点，然后自评。',
   },
   timer: {
     left: '剩余时间',

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import {
   checkCloze,
   createTimer,
+  elapsedMs,
   isRunning,
   masteryOf,
   pauseTimer,
@@ -123,7 +124,9 @@ export function CardReviewer({ card, onGrade, keyboard, autoFocus = false }: Car
 
       {card.kind === 'practice' && card.practice && (
         <div className="study-practice">
-          {timer ? (
+          {timer && revealed ? (
+            <p className="study-hint">{t('study.practice.spoke', { seconds: Math.round(elapsedMs(timer, now) / 1000) })}</p>
+          ) : timer ? (
             <TimerView timer={timer} now={now} />
           ) : (
             <p className="study-hint">{t('study.practice.intro', { seconds: card.practice.seconds })}</p>
