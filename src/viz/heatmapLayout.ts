@@ -31,6 +31,8 @@ export interface PlacedLabel {
   text: string;
   x: number;
   y: number;
+  /** Turned to read upwards (column labels too wide for their column). */
+  vertical: boolean;
 }
 
 export interface HeatmapGeometry {
@@ -44,7 +46,7 @@ export interface HeatmapGeometry {
   gap: number;
   rowLabels: PlacedLabel[];
   colLabels: PlacedLabel[];
-  /** Column labels turned to read upwards when they do not fit across a column. */
+  /** Whether any column label is turned (then the band above the grid is as tall as the longest). */
   colLabelsVertical: boolean;
   rowAxis: { text: string; x: number; y: number; vertical: boolean } | null;
   colAxis: { text: string; x: number; y: number } | null;
@@ -132,15 +134,19 @@ export function heatmapLayout(input: HeatmapLayoutInput): HeatmapGeometry {
       text: truncateText(input.rowLabels[r], MAX_LABEL, LABEL_FONT),
       x: gridX - LABEL_GAP,
       y: gridY + (r + 0.5) * cellH,
+      vertical: false,
     });
   }
   const colLabels: PlacedLabel[] = [];
   for (let c = 0; c < cols; c += colStep) {
+    const text = truncateText(input.colLabels[c], MAX_LABEL, LABEL_FONT);
     colLabels.push({
       index: c,
-      text: truncateText(input.colLabels[c], MAX_LABEL, LABEL_FONT),
+      text,
       x: gridX + (c + 0.5) * cellW,
       y: gridY - LABEL_GAP,
+      // Only labels that do not fit turn, so short ones (a Chinese character) stay upright.
+      vertical: colStep > 1 || estimateTextWidth(text, LABEL_FONT) > cellW - 4,
     });
   }
 

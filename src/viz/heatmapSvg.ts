@@ -6,7 +6,7 @@ import type { HeatmapGeometry, PlacedLegendItem } from './heatmapLayout';
 import { AXIS_FONT, LABEL_FONT, LEGEND_BAR_HEIGHT, LEGEND_BAR_WIDTH } from './heatmapLayout';
 import type { CellPredicate, Edge } from './heatmapModel';
 import { gradientStops, legendTicks, type ScaleKind } from './scales';
-import { INK, el, escapeXml, hatchPattern, num, textEl } from './svgMarkup';
+import { INK, el, escapeXml, hatchPattern, num, textEl, verticalTitle } from './svgMarkup';
 
 export interface HeatmapScene {
   geometry: HeatmapGeometry;
@@ -82,7 +82,7 @@ function labelsMarkup(g: HeatmapGeometry): string {
     out.push(textEl(l.text, { x: l.x, y: l.y, 'text-anchor': 'end', 'dominant-baseline': 'central' }));
   for (const l of g.colLabels) {
     out.push(
-      g.colLabelsVertical
+      l.vertical
         ? textEl(l.text, {
             transform: `translate(${num(l.x)} ${num(l.y)}) rotate(-90)`,
             'text-anchor': 'start',
@@ -98,12 +98,7 @@ function labelsMarkup(g: HeatmapGeometry): string {
   if (g.rowAxis) {
     out.push(
       g.rowAxis.vertical
-        ? textEl(g.rowAxis.text, {
-            ...axis,
-            transform: `translate(${num(g.rowAxis.x)} ${num(g.rowAxis.y)}) rotate(-90)`,
-            'text-anchor': 'middle',
-            'dominant-baseline': 'central',
-          })
+        ? verticalTitle(g.rowAxis.text, g.rowAxis.x, g.rowAxis.y, AXIS_FONT, { 'font-weight': 600, fill: INK.muted })
         : textEl(g.rowAxis.text, { ...axis, x: g.rowAxis.x, y: g.rowAxis.y, 'text-anchor': 'end' }),
     );
   }

@@ -6,7 +6,7 @@ import { schemeTableau10 } from 'd3-scale-chromatic';
 import { line } from 'd3-shape';
 import { decimateIndices } from './decimate';
 import { formatShort } from './format';
-import { INK, el, escapeXml, estimateTextWidth, num, textEl, truncateText } from './svgMarkup';
+import { INK, el, escapeXml, estimateTextWidth, num, textEl, truncateText, verticalTitle } from './svgMarkup';
 
 export interface LineSeries {
   label: string;
@@ -144,14 +144,7 @@ export function lineChartScene(input: LineChartInput): LineChartScene {
   out.push('</g>');
   const axis = { 'font-size': FONT, 'font-weight': 600, fill: INK.muted };
   out.push(textEl(input.xLabel, { ...axis, x: plotX + plotW / 2, y: plotY + plotH + 34, 'text-anchor': 'middle' }));
-  out.push(
-    textEl(input.yLabel, {
-      ...axis,
-      transform: `translate(${num(PAD + 8)} ${num(plotY + plotH / 2)}) rotate(-90)`,
-      'text-anchor': 'middle',
-      'dominant-baseline': 'central',
-    }),
-  );
+  out.push(verticalTitle(input.yLabel, PAD + 8, plotY + plotH / 2, FONT, { 'font-weight': 600, fill: INK.muted }));
 
   // Markers: dashed verticals with their label at the top.
   for (const m of input.markers ?? []) {

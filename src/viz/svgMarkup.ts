@@ -104,3 +104,25 @@ export function hatchPattern(id: string, size = 6): string {
 export function safeId(raw: string): string {
   return raw.replace(/[^A-Za-z0-9_-]/g, '');
 }
+
+/**
+ * A title running down the left of a plot, centred on (x, y): Chinese text is stacked
+ * upright, one character under the other (as Chinese charts write it); other text is turned
+ * to read upwards.
+ */
+export function verticalTitle(text: string, x: number, y: number, fontSize: number, values: Record<string, string | number>): string {
+  const chars = Array.from(text);
+  if (chars.length > 0 && chars.length <= 8 && chars.every((ch) => WIDE.test(ch))) {
+    const step = fontSize * 1.1;
+    const top = y - ((chars.length - 1) * step) / 2;
+    const spans = chars.map((ch, i) => `<tspan x="${num(x)}" y="${num(top + i * step)}">${escapeXml(ch)}</tspan>`).join('');
+    return el('text', { ...values, 'font-size': fontSize, 'text-anchor': 'middle', 'dominant-baseline': 'central' }, spans);
+  }
+  return textEl(text, {
+    ...values,
+    'font-size': fontSize,
+    transform: `translate(${num(x)} ${num(y)}) rotate(-90)`,
+    'text-anchor': 'middle',
+    'dominant-baseline': 'central',
+  });
+}
