@@ -101,6 +101,8 @@ export interface EngineInfo {
   device: string;
   step: number;
   vocab: { src: number; tgt: number };
+  /** The vocabularies' token lists (for checkpoints). */
+  vocabTokens: { src: string[]; tgt: string[] };
   trainSize: number;
   validationSize: number;
   parameters: number;

@@ -63,6 +63,7 @@ export class Series {
   }
 
   push(step: number, value: number): void {
+    if (this.n === this.capacity) this.compact();
     if (this.strideNow > 1) {
       // Accumulate until a full stride, so new points match the resolution of old ones.
       this.pendingSum += value;
@@ -72,7 +73,6 @@ export class Series {
       this.pendingSum = 0;
       this.pendingCount = 0;
     }
-    if (this.n === this.capacity) this.compact();
     this.stepsBuf[this.n] = step;
     this.valuesBuf[this.n] = value;
     this.n++;
@@ -108,6 +108,17 @@ export class Series {
     while (copy.n > maxPoints) copy.compact();
     const round = (v: number) => Number(v.toPrecision(5));
     return { stride: copy.strideNow, steps: Array.from(copy.steps), values: Array.from(copy.values, round) };
+  }
+
+  /** Replace the contents with saved points (keeping their resolution). */
+  load(json: SeriesJson): void {
+    const s = Series.fromJSON(json, this.capacity);
+    this.stepsBuf = s.stepsBuf;
+    this.valuesBuf = s.valuesBuf;
+    this.n = s.n;
+    this.strideNow = s.strideNow;
+    this.pendingSum = 0;
+    this.pendingCount = 0;
   }
 
   static fromJSON(json: SeriesJson, capacity = 4096): Series {

@@ -29,6 +29,8 @@ export interface TrainerOptions {
   /** Loads the Tatoeba file (browser: loadTatoeba; tests: from disk). */
   loadTatoeba?: (baseUrl?: string) => Promise<TatoebaFile>;
   now?: () => number;
+  /** Destroy the backend with the trainer (when the trainer made it). */
+  ownsBackend?: boolean;
 }
 
 export class Trainer implements TrainingEngine {
@@ -92,6 +94,7 @@ export class Trainer implements TrainingEngine {
       device: this.be.info.name,
       step: this.stepCount,
       vocab,
+      vocabTokens: { src: [...this.data.vocabs.src.tokens], tgt: [...this.data.vocabs.tgt.tokens] },
       trainSize: this.data.trainSize,
       validationSize: this.data.validation.length,
       parameters: parameterEntries(mc, vocab).reduce((n, e) => n + e.shape.reduce((a, b) => a * b, 1), 0),
@@ -223,6 +226,7 @@ export class Trainer implements TrainingEngine {
     this.listeners.clear();
     this.model?.dispose();
     this.shadow?.dispose();
+    if (this.opts.ownsBackend) this.be.destroy();
   }
 
   /** Steps encoded so far (tests, benchmarks). */

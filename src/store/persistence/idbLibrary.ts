@@ -1,0 +1,76 @@
+// The model library on IndexedDB (via idb). Stores: `models` (summaries, by id), `checkpoints`
+// (id → checkpoint text, written in the same transaction as its summary) and `session` (one
+// record under 'current': config, weights + Adam state as typed arrays, metric history).
+// Every write is one transaction on whole records, so two tabs never leave a half-written
+// model; the last writer of the session wins. Quota failures surface as StorageError 'quota'.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { summaryOf, toStorageError, type ModelLibrary, type SavedModelSummary, type SessionRecord } from './modelLibrary';
+
+export const MODELS_DB_NAME = 'attention-lab-models';
+export const MODELS_DB_VERSION = 1;
+const SESSION_KEY = 'current';
+
+interface ModelsDB extends DBSchema {
+  models: { key: string; value: SavedModelSummary; indexes: { 'by-saved': number } };
+  checkpoints: { key: string; value: string };
+  session: { key: string; value: SessionRecord };
+}
+
+/** Upgrade steps: MIGRATIONS[v] takes version v to v + 1. Append, never edit a shipped step. */
+const MIGRATIONS: readonly ((db: IDBPDatabase<ModelsDB>) => void)[] = [
+  (db) => {
+    db.createObjectStore('models', { keyPath: 'id' }).createIndex('by-saved', 'savedAt');
+    db.createObjectStore('checkpoints');
+    db.createObjectStore('session');
+  },
+];
+
+export async function openIdbLibrary(name = MODELS_DB_NAME): Promise<ModelLibrary> {
+  if (typeof indexedDB === 'undefined') throw toStorageError({ name: 'InvalidStateError', message: 'IndexedDB is not available' }, 'open');
+  let db: IDBPDatabase<ModelsDB>;
+  try {
+    db = await openDB<ModelsDB>(name, MODELS_DB_VERSION, {
+      upgrade(database, oldVersion, newVersion) {
+        for (let v = oldVersion; v < (newVersion ?? MODELS_DB_VERSION); v++) MIGRATIONS[v](database);
+      },
+      blocking() {
+        db.close(); // a newer tab upgrades the schema: step aside
+      },
+    });
+  } catch (e) {
+    throw toStorageError(e, `open ${name}`);
+  }
+
+  const guard = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (e) {
+      throw toStorageError(e, what);
+    }
+  };
+
+  return {
+    kind: 'indexeddb',
+    list: () => guard('list models', async () => (await db.getAllFromIndex('models', 'by-saved')).reverse()),
+    get: (id) =>
+      guard(`read model ${id}`, async () => {
+        const tx = db.transaction(['models', 'checkpoints'], 'readonly');
+        const [summary, checkpoint] = await Promise.all([tx.objectStore('models').get(id), tx.objectStore('checkpoints').get(id), tx.done]);
+        return summary && checkpoint !== undefined ? { ...summary, checkpoint } : null;
+      }),
+    put: (model) =>
+      guard(`save model ${model.name}`, async () => {
+        const tx = db.transaction(['models', 'checkpoints'], 'readwrite');
+        await Promise.all([tx.objectStore('models').put(summaryOf(model)), tx.objectStore('checkpoints').put(model.checkpoint, model.id), tx.done]);
+      }),
+    delete: (id) =>
+      guard(`delete model ${id}`, async () => {
+        const tx = db.transaction(['models', 'checkpoints'], 'readwrite');
+        await Promise.all([tx.objectStore('models').delete(id), tx.objectStore('checkpoints').delete(id), tx.done]);
+      }),
+    readSession: () => guard('read session', async () => (await db.get('session', SESSION_KEY)) ?? null),
+    writeSession: (record) => guard('save session', async () => void (await db.put('session', record, SESSION_KEY))),
+    clearSession: () => guard('clear session', () => db.delete('session', SESSION_KEY)),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,94 @@
+// Runs one experiment at a time for the training slice: the main run pauses, a baseline and a
+// variant train on their own engines (WebGPU in the page, or two CPU workers), each with its
+// own live record for the charts, and the result lands in `experiment`.
+import type { StoreApi } from 'zustand/vanilla';
+import type { TrainerErrorInfo } from '../../train/events';
+import type { ExperimentId } from '../../train/experimentIds';
+import type { ExperimentResult, ExperimentRole, ExperimentRun } from '../../train/experimentRun';
+import { getExperiment } from '../../train/experiments';
+import { TrainingLive } from '../../train/live';
+import type { TrainingSession } from '../../train/session';
+import { toErrorInfo } from '../../train/trainerError';
+import type { AppState, SliceTools } from '../slice';
+import { deviceTarget, shippedWeights } from './sessionDeps';
+
+export interface ExperimentState {
+  id: ExperimentId;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  /** Live records of both runs (stable objects; subscribe for their charts). */
+  baseline: TrainingLive;
+  variant: TrainingLive;
+  result: ExperimentResult | null;
+  error: TrainerErrorInfo | null;
+  startedAt: number;
+}
+
+interface Ctx {
+  session: TrainingSession;
+  set: SliceTools<'training'>['set'];
+  get: SliceTools<'training'>['get'];
+  store: StoreApi<AppState>;
+}
+
+export function createExperimentRunner({ session, set, get, store }: Ctx) {
+  let current: ExperimentRun | null = null;
+  let onWebGpu = false;
+
+  const update = (patch: Partial<ExperimentState>) => {
+    const e = get().experiment;
+    if (e) set({ experiment: { ...e, ...patch } });
+  };
+
+  function cancel(): void {
+    if (!current) return;
+    current.cancel();
+    current = null;
+    if (get().experiment?.status === 'running') update({ status: 'cancelled' });
+  }
+
+  async function run(id: ExperimentId, opts: { steps?: number } = {}): Promise<ExperimentResult | null> {
+    cancel();
+    const exp = getExperiment(id);
+    const lives: Record<ExperimentRole, TrainingLive> = { baseline: new TrainingLive(), variant: new TrainingLive() };
+    set({ experiment: { id, status: 'running', baseline: lives.baseline, variant: lives.variant, result: null, error: null, startedAt: Date.now() } });
+    try {
+      await session.pause();
+      const [{ runExperiment, createTrainingEngine }, target] = await Promise.all([import('../../train/runtime'), deviceTarget(store)]);
+      onWebGpu = target.kind === 'webgpu';
+      const needsPretrained = exp.plan.init === 'pretrained' && (exp.plan.mode === 'train-both' || !session.hasModel());
+      const pretrained = needsPretrained ? await shippedWeights(store) : null;
+      const run = runExperiment(exp, {
+        createEngine: () => createTrainingEngine(target.kind === 'webgpu' ? { kind: 'webgpu', ctx: target.ctx } : { kind: 'cpu' }),
+        pretrained,
+        current: exp.plan.mode === 'inference' && session.hasModel() ? await session.ensureEngine() : null,
+        steps: opts.steps,
+        probe: get().probeText,
+        baseUrl: typeof document !== 'undefined' ? document.baseURI : undefined,
+        onEvent: (role, e) => lives[role].apply(e),
+      });
+      current = run;
+      const result = await run.result;
+      if (current !== run) return null;
+      current = null;
+      update({ status: 'done', result });
+      return result;
+    } catch (e) {
+      if (get().experiment?.id === id && get().experiment?.status === 'running') update({ status: 'failed', error: toErrorInfo(e) });
+      current = null;
+      return null;
+    }
+  }
+
+  return {
+    run,
+    cancel,
+    /** Experiments on WebGPU engines cannot outlive their device (lost, replaced). */
+    deviceChanged(): void {
+      if (onWebGpu && current) {
+        current.cancel();
+        current = null;
+        update({ status: 'failed', error: { code: 'device', message: 'the GPU device was lost during the experiment' } });
+      }
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// Attention entropy and the bounded snapshot history of the replay slider.
+import { describe, expect, it } from 'vitest';
+import { attentionEntropy, meanAttentionEntropy, SnapshotHistory, type AttentionMap, type AttentionSnapshot } from './attention';
+
+const map = (block: AttentionMap['block'], rows: number[][], heads = 1): AttentionMap => ({
+  block,
+  layer: 0,
+  heads,
+  rows: rows.length / heads,
+  cols: rows[0].length,
+  data: Float32Array.from(rows.flat()),
+});
+
+describe('attentionEntropy', () => {
+  it('is ln n for uniform rows and 0 for one-hot rows', () => {
+    expect(attentionEntropy(map('cross', [[0.25, 0.25, 0.25, 0.25]]))).toBeCloseTo(Math.log(4), 6);
+    expect(attentionEntropy(map('cross', [[0, 1, 0, 0]]))).toBe(0);
+    // mean over rows and heads: (ln 2 + 0) / 2
+    expect(attentionEntropy(map('cross', [[0.5, 0.5], [1, 0]], 2))).toBeCloseTo(Math.log(2) / 2, 6);
+  });
+
+  it('ignores masked keys (weight 0) and fully masked rows', () => {
+    // causal rows: the first query sees one key, the second two keys uniformly
+    const causal = map('dec-self', [[1, 0, 0], [0.5, 0.5, 0], [0, 0, 0]]);
+    expect(attentionEntropy(causal)).toBeCloseTo((0 + Math.log(2)) / 2, 6);
+  });
+
+  it('refuses data of the wrong size', () => {
+    expect(() => attentionEntropy({ heads: 2, rows: 2, cols: 2, data: new Float32Array(6) })).toThrow(/6 values for \(2, 2, 2\)/);
+  });
+
+  it('averages per block over a snapshot', () => {
+    const maps = [map('enc-self', [[0.5, 0.5]]), map('cross', [[1, 0]]), map('cross', [[0.25, 0.25, 0.25, 0.25]])];
+    expect(meanAttentionEntropy({ maps }, 'enc-self')).toBeCloseTo(Math.log(2), 6);
+    expect(meanAttentionEntropy({ maps }, 'cross')).toBeCloseTo(Math.log(4) / 2, 6);
+    expect(meanAttentionEntropy({ maps }, 'dec-self')).toBe(0);
+  });
+});
+
+describe('SnapshotHistory', () => {
+  const snap = (step: number): AttentionSnapshot => ({ step, srcTokens: [], tgtTokens: [], target: 'reference', maps: [] });
+
+  it('stays within capacity, keeping the first and the newest and spanning the run', () => {
+    const h = new SnapshotHistory(5);
+    for (let s = 0; s <= 100; s += 10) h.add(snap(s));
+    const steps = h.list().map((x) => x.step);
+    expect(steps.length).toBeLessThanOrEqual(5);
+    expect(steps[0]).toBe(0);
+    expect(steps[steps.length - 1]).toBe(100);
+    expect([...steps].sort((a, b) => a - b)).toEqual(steps);
+  });
+
+  it('drops snapshots after a rollback step', () => {
+    const h = new SnapshotHistory(10);
+    [0, 5, 10, 15].forEach((s) => h.add(snap(s)));
+    h.truncateAfter(7);
+    expect(h.list().map((x) => x.step)).toEqual([0, 5]);
+    h.add(snap(3)); // an earlier step replaces the tail after it
+    expect(h.list().map((x) => x.step)).toEqual([0, 3]);
+  });
+});

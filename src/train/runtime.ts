@@ -1,0 +1,24 @@
+// Engine factories for the browser: the in-page trainer on a WebGPU device, or the CPU engine
+// in a Web Worker (so the page stays responsive). Loaded on demand by the training slice.
+import { createCpuBackend } from '../engine/cpu';
+import { createWebGPUBackend } from '../engine/webgpu';
+import type { GpuContext } from '../engine/webgpu/device';
+import { loadTatoeba } from '../data';
+import type { TrainingEngine } from './events';
+import { Trainer } from './trainer';
+import { WorkerTrainerClient } from './workerClient';
+
+export type EngineTarget = { kind: 'webgpu'; ctx: GpuContext } | { kind: 'cpu' };
+
+export function createTrainingEngine(target: EngineTarget): TrainingEngine {
+  const load = (baseUrl?: string) => loadTatoeba({ baseUrl });
+  if (target.kind === 'webgpu') {
+    return new Trainer({ backend: createWebGPUBackend(target.ctx), kind: 'webgpu', ownsBackend: true, loadTatoeba: load });
+  }
+  if (typeof Worker !== 'undefined') return new WorkerTrainerClient();
+  // No workers (unusual): train on the main thread, one step per task.
+  return new Trainer({ backend: createCpuBackend(), kind: 'cpu', ownsBackend: true, loadTatoeba: load, frameBudgetMs: 0 });
+}
+
+export { runExperiment } from './experimentRun';
+export { benchTraining } from './bench';

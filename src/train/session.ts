@@ -1,0 +1,295 @@
+// The Train view's current run, independent of any store: which engine trains (the page on
+// WebGPU, else a CPU worker), how it was started, the live record, and recovery when the GPU
+// device is lost (restore the last good weights + Adam state + step on a new device or in the
+// worker, and resume if it was running). The store's training slice wraps it.
+import type { GpuContext } from '../engine/webgpu/device';
+import type { DivergenceInfo, EngineInfo, EngineKind, ProbeInfo, RunSettingsPatch, StartFrom, TrainerErrorInfo, TrainerEvent, TrainingEngine } from './events';
+import type { HostState } from './guard';
+import { TrainingLive } from './live';
+import { toErrorInfo, TrainerError } from './trainerError';
+import type { PretrainedWeights } from './experimentRun';
+import { DEFAULT_TRAINING_CONFIG, modelMatches, type TrainingConfig } from './trainingConfig';
+
+export type SessionStatus = 'empty' | 'starting' | 'paused' | 'running' | 'diverged' | 'recovering' | 'failed';
+
+/** Something the UI should tell the user (translated by kind; see i18n train.notice.*). */
+export type SessionNotice =
+  | { kind: 'divergence'; info: DivergenceInfo }
+  | { kind: 'device-lost'; step: number }
+  | { kind: 'device-recovered'; engine: EngineKind; step: number; resumed: boolean }
+  | { kind: 'finished'; step: number }
+  | { kind: 'error'; error: TrainerErrorInfo };
+
+export interface SessionState {
+  status: SessionStatus;
+  engineKind: EngineKind | null;
+  /** Steps trained (updated a few times a second while running). */
+  step: number;
+  info: EngineInfo | null;
+  probe: ProbeInfo | null;
+  notice: SessionNotice | null;
+}
+
+export type DeviceTarget = { kind: 'webgpu'; ctx: GpuContext; generation: number } | { kind: 'cpu' };
+
+export interface SessionDeps {
+  /** The device to train on now (waits while the GPU question is still pending). */
+  device(): Promise<DeviceTarget>;
+  /** Ask the app for a new device after losing `lostGeneration`; resolves when it has one or gave up. */
+  restartDevice(lostGeneration: number | null): Promise<void>;
+  createEngine(target: DeviceTarget): Promise<TrainingEngine>;
+  /** The shipped checkpoint's weights, for "start from the pretrained model". */
+  pretrained(): Promise<PretrainedWeights>;
+  baseUrl?: () => string | undefined;
+  onState(patch: Partial<SessionState>): void;
+  /** Every engine event, after the live record took it (persistence hooks). */
+  onEvent?(e: TrainerEvent): void;
+}
+
+/** How often the step counter reaches the store while running. */
+const STEP_THROTTLE_MS = 200;
+
+export class TrainingSession {
+  readonly live = new TrainingLive();
+  private engine: TrainingEngine | null = null;
+  private engineGeneration: number | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private config: TrainingConfig = DEFAULT_TRAINING_CONFIG;
+  private startFrom: StartFrom = { kind: 'scratch' };
+  private probeText = '';
+  private status: SessionStatus = 'empty';
+  private lock: Promise<unknown> = Promise.resolve();
+  private recovering: Promise<void> | null = null;
+  private stepTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  get currentConfig(): TrainingConfig {
+    return this.config;
+  }
+
+  get currentStatus(): SessionStatus {
+    return this.status;
+  }
+
+  /** The engine, if one is built (experiments measure it; tests inspect it). */
+  get currentEngine(): TrainingEngine | null {
+    return this.engine;
+  }
+
+  /** Whether there is a model worth asking about before it is thrown away. */
+  hasModel(): boolean {
+    return this.live.step > 0 || this.startFrom.kind !== 'scratch';
+  }
+
+  /** Serialise lifecycle changes (create, reset, load, recover). */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(fn, fn);
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
+  // ---- configuration and model ------------------------------------------------------------
+
+  /** Replace the config; the caller decided the current model may go (see discardsModel). */
+  async configure(config: TrainingConfig, opts: { keepModel: boolean }): Promise<void> {
+    this.config = config;
+    if (opts.keepModel && this.engine) {
+      const patch: RunSettingsPatch = { optimizer: config.optimizer, schedule: config.schedule, cadence: config.cadence, maxSteps: config.maxSteps };
+      await this.engine.update(patch);
+      return;
+    }
+    if (!opts.keepModel) await this.reset();
+  }
+
+  /** Drop the model and its history; the next start builds a fresh one. */
+  reset(): Promise<void> {
+    return this.exclusive(async () => {
+      this.dropEngine();
+      this.startFrom = { kind: 'scratch' };
+      this.live.reset();
+      this.setState({ status: 'empty', engineKind: null, step: 0, info: null, notice: null });
+    });
+  }
+
+  /**
+   * Make a saved model current: its config, where its weights start, and (after a reload) its
+   * history. The engine is built lazily, on the next start/step/measure.
+   */
+  load(config: TrainingConfig, start: StartFrom, history?: Parameters<TrainingLive['restore']>[0]): Promise<void> {
+    return this.exclusive(async () => {
+      this.dropEngine();
+      this.config = config;
+      this.startFrom = start;
+      const step = start.kind === 'state' ? start.state.step : start.kind === 'weights' ? start.step : 0;
+      if (history) {
+        this.live.restore(history);
+        this.live.apply({ type: 'rewind', step }); // the history may run past the saved weights
+      } else {
+        this.live.reset();
+        this.live.step = step;
+      }
+      this.setState({ status: 'paused', engineKind: null, step, info: null, notice: null });
+    });
+  }
+
+  setProbeText(text: string): Promise<ProbeInfo | null> {
+    this.probeText = text;
+    return this.engine ? this.engine.setProbe(text).then((p) => (this.setState({ probe: p }), p)) : Promise.resolve(null);
+  }
+
+  // ---- control ----------------------------------------------------------------------------
+
+  async start(): Promise<void> {
+    const engine = await this.ensureEngine();
+    if (this.status === 'recovering') return;
+    engine.start();
+  }
+
+  async pause(): Promise<void> {
+    await this.engine?.pause();
+    this.flushStep();
+  }
+
+  async step(n = 1): Promise<void> {
+    const engine = await this.ensureEngine();
+    await engine.step(n);
+    this.flushStep();
+  }
+
+  /** The engine, built and initialised if needed. */
+  ensureEngine(): Promise<TrainingEngine> {
+    if (this.engine && this.status !== 'failed') return Promise.resolve(this.engine);
+    return this.exclusive(async () => {
+      if (this.engine && this.status !== 'failed') return this.engine;
+      this.dropEngine();
+      return this.build(await this.resolveStart());
+    });
+  }
+
+  private async resolveStart(): Promise<StartFrom> {
+    if (this.startFrom.kind !== 'scratch' || !this.config.fromPretrained) return this.startFrom;
+    const p = await this.deps.pretrained();
+    if (this.config.dataset !== 'toy' || !modelMatches(p.config, this.config.model)) {
+      throw new TrainerError('pretrained-mismatch', 'the pretrained model fits only the toy dataset with the shipped model size');
+    }
+    return { kind: 'weights', weights: p.weights, vocab: p.vocab, step: 0 };
+  }
+
+  private async build(start: StartFrom): Promise<TrainingEngine> {
+    this.setState({ status: 'starting' });
+    const target = await this.deps.device();
+    const engine = await this.deps.createEngine(target);
+    this.engine = engine;
+    this.engineGeneration = target.kind === 'webgpu' ? target.generation : null;
+    this.unsubscribe = engine.subscribe((e) => this.onEngineEvent(engine, e));
+    try {
+      const info = await engine.init({ config: this.config, start, probe: this.probeText, baseUrl: this.deps.baseUrl?.() });
+      this.startFrom = start;
+      this.setState({ status: 'paused', engineKind: engine.kind, info, probe: info.probe, step: info.step });
+      return engine;
+    } catch (e) {
+      this.dropEngine();
+      const error = toErrorInfo(e);
+      this.setState({ status: 'failed', engineKind: null, notice: { kind: 'error', error } });
+      throw e;
+    }
+  }
+
+  private dropEngine(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.engine?.dispose();
+    this.engine = null;
+    this.engineGeneration = null;
+  }
+
+  // ---- engine events ----------------------------------------------------------------------
+
+  private onEngineEvent(engine: TrainingEngine, e: TrainerEvent): void {
+    if (engine !== this.engine) return;
+    this.live.apply(e);
+    switch (e.type) {
+      case 'status':
+        if (e.status === 'running' || e.status === 'paused' || e.status === 'diverged') this.setState({ status: e.status, step: e.step });
+        break;
+      case 'steps':
+        this.throttleStep();
+        break;
+      case 'divergence':
+        this.setState({ notice: { kind: 'divergence', info: e.info }, step: e.info.restoredStep });
+        break;
+      case 'finished':
+        this.setState({ notice: { kind: 'finished', step: e.step }, step: e.step });
+        break;
+      case 'error':
+        if (e.error.code === 'device' && engine.kind === 'webgpu') void this.recover().catch(() => undefined); // failure shows in the state
+        else this.setState({ status: 'failed', notice: { kind: 'error', error: e.error } });
+        break;
+    }
+    this.deps.onEvent?.(e);
+  }
+
+  private throttleStep(): void {
+    if (this.stepTimer !== null) return;
+    this.stepTimer = setTimeout(() => this.flushStep(), STEP_THROTTLE_MS);
+  }
+
+  private flushStep(): void {
+    if (this.stepTimer !== null) clearTimeout(this.stepTimer);
+    this.stepTimer = null;
+    this.setState({ step: this.live.step });
+  }
+
+  // ---- device loss ------------------------------------------------------------------------
+
+  /** The app's GPU changed (lost, restarted, fell back): a WebGPU engine on an old device must move. */
+  deviceChanged(target: { ready: boolean; generation: number }): void {
+    if (!this.engine || this.engine.kind !== 'webgpu' || this.recovering) return;
+    if (!target.ready || target.generation !== this.engineGeneration) void this.recover();
+  }
+
+  /** Restore the last good state on a new device (or the worker) and resume if it was running. */
+  recover(): Promise<void> {
+    this.recovering ??= this.exclusive(async () => {
+      const old = this.engine;
+      if (!old) return;
+      const wasRunning = this.status === 'running';
+      const step = this.live.step;
+      this.setState({ status: 'recovering', notice: { kind: 'device-lost', step } });
+      // Host memory: needs no device. Without it, start again from how the run began.
+      const good: HostState | null = await old.lastGoodState().catch(() => null);
+      const lost = this.engineGeneration;
+      this.dropEngine();
+      await this.deps.restartDevice(lost);
+      const engine = await this.build(good ? { kind: 'state', state: good } : this.startFrom);
+      if (good) this.live.apply({ type: 'rewind', step: good.step });
+      if (wasRunning) engine.start();
+      const restored = good?.step ?? 0;
+      this.setState({ step: restored, notice: { kind: 'device-recovered', engine: engine.kind, step: restored, resumed: wasRunning } });
+    }).finally(() => {
+      this.recovering = null;
+    });
+    return this.recovering;
+  }
+
+  // ---- passthroughs -----------------------------------------------------------------------
+
+  async update(patch: RunSettingsPatch): Promise<void> {
+    await this.engine?.update(patch);
+  }
+
+  dismissNotice(): void {
+    this.setState({ notice: null });
+  }
+
+  dispose(): void {
+    this.dropEngine();
+    if (this.stepTimer !== null) clearTimeout(this.stepTimer);
+  }
+
+  private setState(patch: Partial<SessionState>): void {
+    if (patch.status) this.status = patch.status;
+    this.deps.onState(patch);
+  }
+}
