@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { expect, test } from './fixtures/test';
 
@@ -33,7 +34,8 @@ test.beforeAll(async ({ gpuMode }) => {
   if (gpuMode !== 'cpu-fallback') return;
   test.setTimeout(240_000);
   outDir = await mkdtemp(join(tmpdir(), 'viz-gallery-'));
-  await build({ configFile: 'bench/viz-gallery/vite.config.ts', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  const configFile = fileURLToPath(new URL('../bench/viz-gallery/vite.config.ts', import.meta.url));
+  await build({ configFile, build: { outDir, emptyOutDir: true, sourcemap: false } });
   server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     const file = normalize(join(outDir, path === '/' ? 'index.html' : path));
