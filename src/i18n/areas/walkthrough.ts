@@ -18,7 +18,7 @@ export const walkthroughEn = {
     gpuWarming: 'Shown: the CPU engine’s result. The GPU is compiling its kernels (first run only)…',
   },
   translation: {
-    heading: 'Translation',
+    heading: 'Translation of “{{text}}”',
     source: 'Encoder input',
     target: 'Model output',
     sourceHint: 'English tokens and the end marker <eos>',
@@ -119,7 +119,7 @@ export const walkthroughZh: Widen<typeof walkthroughEn> = {
     gpuWarming: '当前显示的是 CPU 引擎的结果。GPU 正在编译计算内核（仅首次运行）…',
   },
   translation: {
-    heading: '译文',
+    heading: '“{{text}}” 的译文',
     source: '编码器输入',
     target: '模型输出',
     sourceHint: '英文词元和结束标记 <eos>',

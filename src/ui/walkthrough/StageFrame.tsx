@@ -79,7 +79,8 @@ export function StageFrame({
           <p>{tx(stage.explain.problem)}</p>
         </section>
       </div>
-      <section className="stage__formula" aria-label={t('walkthrough.explain.formula')} data-testid="stage-formula">
+      {/* The frame scrolls a wide formula (focusable, so keyboard users can scroll it too). */}
+      <section className="stage__formula" aria-label={t('walkthrough.explain.formula')} tabIndex={0} data-testid="stage-formula">
         <Formula tex={stage.formula(ctx)} display />
       </section>
       <div className="stage__panel" data-testid="stage-panel">

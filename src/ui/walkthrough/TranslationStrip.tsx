@@ -12,7 +12,7 @@ export function TranslationStrip({ result, stale }: { result: WalkthroughResult;
   return (
     <section className={`translation${stale ? ' translation--stale' : ''}`} aria-labelledby="translation-heading" aria-busy={stale}>
       <h2 id="translation-heading" className="visually-hidden">
-        {t('walkthrough.translation.heading')}
+        {t('walkthrough.translation.heading', { text: result.text })}
       </h2>
       <div className="translation__row">
         <span className="translation__side" title={t('walkthrough.translation.sourceHint')}>

@@ -29,14 +29,15 @@ export interface EngineDiffSnapshot {
   names: number;
 }
 
+// Optional: they exist only once the walkthrough view's code has loaded.
 declare module '../common/testApi' {
   interface AttentionLabTestApi {
-    walkthroughState(): WalkthroughSnapshot;
+    walkthroughState?(): WalkthroughSnapshot;
     /** Resolves once a result for `text` (default: the current text) is shown. */
-    waitForWalkthrough(text?: string): Promise<WalkthroughSnapshot>;
-    maxEngineDiff(): EngineDiffSnapshot | null;
+    waitForWalkthrough?(text?: string): Promise<WalkthroughSnapshot>;
+    maxEngineDiff?(): EngineDiffSnapshot | null;
     /** Milliseconds per runtime phase of the shown result. */
-    walkthroughTimings(): Record<string, number> | null;
+    walkthroughTimings?(): Record<string, number> | null;
   }
 }
 

@@ -1,5 +1,6 @@
 // Stage `overview`: the encoder-decoder as blocks (each opens its stage) and the three model
 // families placed on it.
+import { parameterEntries } from '../../../model/parameters';
 import { fill } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { texShape } from '../shared/tex';
@@ -25,11 +26,41 @@ function BlockColumn({ heading, blocks, ctx }: { heading: string; blocks: Block[
   );
 }
 
+function SizesTable({ ctx }: StagePanelProps) {
+  const tx = useBilingual();
+  const c = ctx.config;
+  const v = ctx.result.vocabSizes;
+  const params = parameterEntries(c, v).reduce((n, e) => n + e.shape.reduce((a, b) => a * b, 1), 0);
+  const rows: Array<[string, string]> = [
+    [tx(text.sizeD), String(c.dModel)],
+    [tx(text.sizeH), `${c.nHeads} (Dh = ${c.dModel / c.nHeads})`],
+    [tx(text.sizeLayers), `${c.nEncoderLayers} + ${c.nDecoderLayers}`],
+    [tx(text.sizeF), String(c.dFF)],
+    [tx(text.sizeVocab), `${v.src} / ${v.tgt}`],
+    [tx(text.sizeLen), String(c.maxLen)],
+    [tx(text.sizeParams), params.toLocaleString('en-US')],
+  ];
+  return (
+    <table className="data-table" data-testid="overview-sizes">
+      <caption>{tx(text.sizesCaption)}</caption>
+      <tbody>
+        {rows.map(([k, val]) => (
+          <tr key={k}>
+            <th scope="row">{k}</th>
+            <td className="num">{val}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function OverviewPanel({ ctx }: StagePanelProps) {
   const tx = useBilingual();
   const c = ctx.config;
   return (
     <div className="overview">
+      <SizesTable ctx={ctx} />
       <Emphasis active={ctx.highlight === 'encoder-decoder-blocks'}>
         <p className="muted">{tx(text.clickHint)}</p>
         <div className="overview__diagram">
