@@ -15,7 +15,7 @@
 //
 // matmul_direct: no workgroup memory and no barriers; each invocation reads its rows and
 // columns straight from memory and the caches serve the reuse. For short K (a slice or two),
-// where staging and barriers would cost more than they save.
+// where staging and barriers would cost more than they save, and for small products.
 
 override WG_X: u32 = 8u;
 override WG_Y: u32 = 8u;
@@ -50,6 +50,16 @@ fn load_b(base: u32, k: u32, n: u32) -> f32 {
   if (k >= p.k || n >= p.n) { return 0.0; }
   if (TRANS_B) { return b[base + n * p.k + k]; }
   return b[base + k * p.n + n];
+}
+
+/** C[row, col] = alpha·v (+ bias[col]) (+ C[row, col]), skipping rows and columns past the edge. */
+fn store(base_c: u32, row: u32, col: u32, v: f32) {
+  if (row >= p.m || col >= p.n) { return; }
+  var r = p.alpha * v;
+  if ((p.flags & HAS_BIAS) != 0u) { r += bias[col]; }
+  let at = base_c + row * p.n + col;
+  if ((p.flags & ACCUMULATE) != 0u) { r += c[at]; }
+  c[at] = r;
 }
 
 @compute @workgroup_size(WG_X, WG_Y)
@@ -102,23 +112,17 @@ fn matmul(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: 
   let base_c = wid.z * p.m * p.n;
   for (var i = 0u; i < 4u; i++) {
     let row = row0 + 4u * ty + i;
-    if (row >= p.m) { break; }
-    for (var j = 0u; j < 4u; j++) {
-      let col = col0 + 4u * tx + j;
-      if (col >= p.n) { break; }
-      var r = p.alpha * acc[i][j];
-      if ((p.flags & HAS_BIAS) != 0u) { r += bias[col]; }
-      let at = base_c + row * p.n + col;
-      if ((p.flags & ACCUMULATE) != 0u) { r += c[at]; }
-      c[at] = r;
-    }
+    let col = col0 + 4u * tx;
+    store(base_c, row, col, acc[i].x);
+    store(base_c, row, col + 1u, acc[i].y);
+    store(base_c, row, col + 2u, acc[i].z);
+    store(base_c, row, col + 3u, acc[i].w);
   }
 }
 
-// ---- matmul_direct: the same 4 × 4 blocks with no workgroup memory and no barriers ------
-// Each invocation reads its rows of op(A) and columns of op(B) straight from memory (the
-// caches serve the reuse). Out-of-range rows and columns are clamped for loading and
-// skipped when storing, so the inner loop has no branches.
+// ---- matmul_direct: no workgroup memory, no barriers -------------------------------------
+// Out-of-range rows and columns are clamped for loading and skipped when storing, so the
+// inner loop has no branches.
 @compute @workgroup_size(WG_X, WG_Y)
 fn matmul_direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let row0 = (wid.y * WG_Y + lid.y) * 4u;
@@ -150,16 +154,9 @@ fn matmul_direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id
   }
   let base_c = wid.z * p.m * p.n;
   for (var i = 0u; i < 4u; i++) {
-    let row = row0 + i;
-    if (row >= p.m) { break; }
-    for (var j = 0u; j < 4u; j++) {
-      let col = col0 + j;
-      if (col >= p.n) { break; }
-      var r = p.alpha * acc[i][j];
-      if ((p.flags & HAS_BIAS) != 0u) { r += bias[col]; }
-      let at = base_c + row * p.n + col;
-      if ((p.flags & ACCUMULATE) != 0u) { r += c[at]; }
-      c[at] = r;
-    }
+    store(base_c, row0 + i, col0, acc[i].x);
+    store(base_c, row0 + i, col0 + 1u, acc[i].y);
+    store(base_c, row0 + i, col0 + 2u, acc[i].z);
+    store(base_c, row0 + i, col0 + 3u, acc[i].w);
   }
 }

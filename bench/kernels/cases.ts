@@ -1,5 +1,6 @@
 // The kernel shapes the model really runs (D = 64, F = 256, H = 4, Dh = 16, B·T ≈ 512,
-// T ≈ 16, B·H = 128), each written once against our Backend (WebGPU and CPU) and once with
+// T ≈ 16, B·H = 128) — plus one projection of a D = 256 configuration, large enough for the
+// tiled matmul kernel — each written once against our Backend (WebGPU and CPU) and once with
 // TensorFlow.js ops, the peer.
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Backend, Tensor } from '../../src/engine/backend';
@@ -33,6 +34,7 @@ export const CASES: KernelCase[] = [
   matmulCase(512, 64, 192), // fused Q, K, V projection
   matmulCase(512, 64, 256), // FFN up
   matmulCase(512, 256, 64), // FFN down
+  { ...matmulCase(512, 256, 256), kernel: 'matmul (D = 256 config: tiled kernel)' }, // above 2^24 MACs
   {
     kernel: 'matmul transA (weight grad)',
     shape: '(512×64)ᵀ·(512×256)',

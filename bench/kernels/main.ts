@@ -8,7 +8,7 @@ import type { Backend, Tensor } from '../../src/engine/backend';
 import { createCpuBackend } from '../../src/engine/cpu';
 import { createWebGPUBackend, requestGpu } from '../../src/engine/webgpu';
 import { CASES, type KernelCase } from './cases';
-import { medianMs } from './timing';
+import { compareMs } from './timing';
 
 export interface KernelRow {
   kernel: string;
@@ -64,35 +64,42 @@ type TfWebGpu = {
   device: GPUDevice;
 };
 
-async function timeOurs(be: Backend, c: KernelCase, data: Float32Array[]) {
+/** Our backend running the case; first() gives one result for the agreement check. */
+function oursRunner(be: Backend, c: KernelCase, data: Float32Array[]) {
   const xs = c.inputs.map((shape, i) => be.tensor(shape, data[i], 'f32', `in${i}`));
-  const run = () => be.scope(() => void c.ours(be, xs));
-  const sync = async () => {
-    be.flush();
-    await be.sync();
+  return {
+    run: () => be.scope(() => void c.ours(be, xs)),
+    sync: async () => {
+      be.flush();
+      await be.sync();
+    },
+    first: async () => {
+      const y = c.ours(be, xs);
+      const out = (await be.read(y)) as Float32Array;
+      for (const x of [...xs, y]) be.dispose(x);
+      return out;
+    },
   };
-  const t = await medianMs(run, sync, REPS);
-  const first = c.ours(be, xs);
-  const out = (await be.read(first)) as Float32Array;
-  for (const x of [...xs, first]) be.dispose(x);
-  return { t, out };
 }
 
-async function timeTf(c: KernelCase, data: Float32Array[]) {
+function tfRunner(c: KernelCase, data: Float32Array[]) {
   const backend = tf.backend() as unknown as TfWebGpu;
   const xs = c.inputs.map((shape, i) => tf.tensor(data[i], shape));
-  const run = () => tf.tidy(() => void c.tf(tf, xs));
-  const sync = async () => {
-    backend.ensureCommandEncoderReady();
-    backend.endComputePassEncoder();
-    backend.submitQueue();
-    await backend.device.queue.onSubmittedWorkDone();
+  return {
+    run: () => tf.tidy(() => void c.tf(tf, xs)),
+    sync: async () => {
+      backend.ensureCommandEncoderReady();
+      backend.endComputePassEncoder();
+      backend.submitQueue();
+      await backend.device.queue.onSubmittedWorkDone();
+    },
+    first: async () => {
+      const y = c.tf(tf, xs);
+      const out = (await y.data()) as Float32Array;
+      tf.dispose([...xs, y]);
+      return out;
+    },
   };
-  const t = await medianMs(run, sync, REPS);
-  const first = c.tf(tf, xs);
-  const out = (await first.data()) as Float32Array;
-  tf.dispose([...xs, first]);
-  return { t, out };
 }
 
 function relDiff(a: Float32Array, b: Float32Array): number {
@@ -119,25 +126,28 @@ async function main(): Promise<void> {
   for (const [i, c] of CASES.entries()) {
     if (ONLY && !c.kernel.includes(ONLY)) continue;
     const data = c.inputs.map((shape, j) => randomData(shape.reduce((a, b) => a * b, 1), 1000 * i + j + 1));
-    const o = await timeOurs(ours, c, data);
-    const t = await timeTf(c, data);
+    const o = oursRunner(ours, c, data);
+    const t = tfRunner(c, data);
+    const [ot, tt] = await compareMs([o, t], REPS);
+    const [oOut, tOut] = [await o.first(), await t.first()];
     let cpuMs: number | null = null;
     if (WITH_CPU) {
       const xs: Tensor[] = c.inputs.map((shape, j) => cpu.tensor(shape, data[j]));
-      cpuMs = (await medianMs(() => cpu.scope(() => void c.ours(cpu, xs)), async () => {}, Math.min(REPS, 3))).ms;
+      const [ct] = await compareMs([{ run: () => cpu.scope(() => void c.ours(cpu, xs)), sync: async () => {} }], Math.min(REPS, 3));
+      cpuMs = ct.ms;
     }
     const row: KernelRow = {
       kernel: c.kernel,
       shape: c.shape,
-      oursMs: o.t.ms,
-      tfjsMs: t.t.ms,
+      oursMs: ot.ms,
+      tfjsMs: tt.ms,
       cpuMs,
-      ratio: o.t.ms / t.t.ms,
-      maxRelDiff: relDiff(o.out, t.out),
+      ratio: ot.ms / tt.ms,
+      maxRelDiff: relDiff(oOut, tOut),
     };
     rows.push(row);
     log(
-      `${c.kernel} ${c.shape}: ours ${row.oursMs.toFixed(3)} ms (×${o.t.iters}), tfjs ${row.tfjsMs.toFixed(3)} ms (×${t.t.iters}), ` +
+      `${c.kernel} ${c.shape}: ours ${row.oursMs.toFixed(3)} ms (×${ot.iters}), tfjs ${row.tfjsMs.toFixed(3)} ms (×${tt.iters}), ` +
         `cpu ${cpuMs?.toFixed(3) ?? '-'} ms, ratio ${row.ratio.toFixed(2)}, diff ${row.maxRelDiff.toExponential(1)}`,
     );
   }

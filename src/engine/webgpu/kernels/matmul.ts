@@ -15,7 +15,7 @@ import type { Engine } from '../context';
  */
 const WG = { WG_X: 8, WG_Y: 8 } as const;
 const TILE_K = 32;
-const TILE = 32;
+const TILE = 32; // outputs per workgroup along M and N
 export const DIRECT_MAX_K = 64;
 export const DIRECT_MAX_MACS = 2 ** 24;
 
