@@ -64,7 +64,6 @@ export function StageFrame({
         )}
         <StudyThis stage={stage.id} />
       </div>
-      <StagePickers spec={stage.pickers} config={ctx.config} values={values} onChange={onPick} />
       <div className="stage__explain" data-testid="stage-explain">
         <section>
           <h3>{t('walkthrough.explain.what')}</h3>
@@ -79,6 +78,7 @@ export function StageFrame({
           <p>{tx(stage.explain.problem)}</p>
         </section>
       </div>
+      <StagePickers spec={stage.pickers} config={ctx.config} values={values} onChange={onPick} />
       {/* The frame scrolls a wide formula (focusable, so keyboard users can scroll it too). */}
       <section className="stage__formula" aria-label={t('walkthrough.explain.formula')} tabIndex={0} data-testid="stage-formula">
         <Formula tex={stage.formula(ctx)} display />

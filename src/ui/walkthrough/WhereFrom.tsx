@@ -62,7 +62,7 @@ function KernelItem({ family, result }: { family: KernelFamily; result: Walkthro
             <span key={u.kernel}>
               {i > 0 && ' · '}
               <code>{u.kernel}</code> {t('walkthrough.source.dispatches', { count: u.count })}
-              {u.gpuMs !== null && <> ({t('walkthrough.source.gpuTime', { ms: formatMs(u.gpuMs) })})</>}
+              {u.gpuMs !== null && <> {t('walkthrough.source.gpuTime', { ms: formatMs(u.gpuMs) })}</>}
             </span>
           ))}
         </span>

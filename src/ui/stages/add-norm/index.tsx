@@ -4,7 +4,7 @@ import { Heatmap } from '../../../viz/Heatmap';
 import { AXES, SIDES, fill } from '../shared/content';
 import { dimensionLabels } from '../shared/labels';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { texShape } from '../shared/tex';
+import { texLines, texShape } from '../shared/tex';
 import { useBilingual } from '../shared/useBilingual';
 import type { StageDefinition, StagePanelProps } from '../types';
 import { explain, text, title } from './content';
@@ -58,7 +58,7 @@ export const addNormStage: StageDefinition = {
     const n = ctx.side === 'enc' ? ctx.labels.source.length : ctx.labels.target.length;
     const ln = `\\operatorname{LN}(x) = \\gamma \\odot \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\varepsilon}} + \\beta,\\ \\varepsilon = ${ctx.config.lnEps}`;
     const wrap = ctx.config.norm === 'post' ? `x \\leftarrow \\operatorname{LN}\\big(x + \\operatorname{Sublayer}(x)\\big)` : `x \\leftarrow x + \\operatorname{Sublayer}\\big(\\operatorname{LN}(x)\\big)`;
-    return `${wrap},\\quad ${ln},\\quad x: ${texShape([[L, n], ['D', ctx.config.dModel]])}`;
+    return texLines(`${wrap},\\quad ${ln}`, `x: ${texShape([[L, n], ['D', ctx.config.dModel]])}`);
   },
   kernels: ['elementwise', 'layernorm'],
   traceNames: (ctx) => ['res1', 'ln1.mean', 'ln1.rstd', 'ln1.y'].map((p) => `${base(ctx.side, ctx.layer)}.${p}`),

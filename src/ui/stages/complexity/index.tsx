@@ -2,6 +2,7 @@
 import { format } from 'd3-format';
 import { fill } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
+import { texLines } from '../shared/tex';
 import { useBilingual } from '../shared/useBilingual';
 import type { StageDefinition, StagePanelProps } from '../types';
 import { explain, text, title } from './content';
@@ -59,7 +60,7 @@ export const complexityStage: StageDefinition = {
     const { dModel: D, dFF: F } = ctx.config;
     const n = ctx.labels.source.length;
     const k = layerCost(ctx.config, n);
-    return `\\underbrace{2n^2D}_{\\text{attention}} + \\underbrace{4nD^2}_{\\text{proj.}} + \\underbrace{2nDF}_{\\text{FFN}},\\quad n = ${n},\\ D = ${D},\\ F = ${F}:\\ ${k.attention} + ${k.projections} + ${k.ffn}`;
+    return texLines(`\\underbrace{2n^2D}_{\\text{attention}} + \\underbrace{4nD^2}_{\\text{proj.}} + \\underbrace{2nDF}_{\\text{FFN}}`, `n = ${n},\\ D = ${D},\\ F = ${F}:\\ ${k.attention} + ${k.projections} + ${k.ffn}`);
   },
   kernels: ['matmul', 'softmax'],
   traceNames: () => [],

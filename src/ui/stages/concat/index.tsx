@@ -3,7 +3,7 @@ import { AXES, fill, selfAttentionKind } from '../shared/content';
 import { dimensionLabels } from '../shared/labels';
 import { attentionName, headDim, lengthSymbol, selfLength } from '../shared/names';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { texShape } from '../shared/tex';
+import { texLines, texShape } from '../shared/tex';
 import { useBilingual } from '../shared/useBilingual';
 import type { StageDefinition, StagePanelProps } from '../types';
 import { explain, text, title } from './content';
@@ -39,7 +39,7 @@ export const concatStage: StageDefinition = {
     const { dModel: D, nHeads: H } = ctx.config;
     const L = lengthSymbol(ctx.side);
     const n = selfLength(ctx, ctx.side);
-    return `\\operatorname{MultiHead} = \\operatorname{Concat}(\\text{head}_0,\\dots,\\text{head}_{${H - 1}})\\,W_O + b_O,\\qquad ${H} \\times ${texShape([n, headDim(ctx.config)])} \\to ${texShape([[L, n], ['D', D]])} \\cdot W_O ${texShape([D, D])}`;
+    return texLines(`\\operatorname{MultiHead} = \\operatorname{Concat}(\\text{head}_0,\\dots,\\text{head}_{${H - 1}})\\,W_O + b_O`, `${H} \\times ${texShape([n, headDim(ctx.config)])} \\to ${texShape([[L, n], ['D', D]])} \\cdot W_O ${texShape([D, D])}`);
   },
   kernels: ['elementwise', 'matmul'],
   traceNames: (ctx) => [attentionName(ctx.side, ctx.layer, 'self', 'concat'), attentionName(ctx.side, ctx.layer, 'self', 'out')],

@@ -3,7 +3,7 @@ import { AttentionWeights } from '../shared/AttentionWeights';
 import { fill } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { attentionName } from '../shared/names';
-import { texShape } from '../shared/tex';
+import { texLines, texShape } from '../shared/tex';
 import { useBilingual } from '../shared/useBilingual';
 import type { StageDefinition, StagePanelProps } from '../types';
 import { explain, text, title } from './content';
@@ -36,7 +36,7 @@ export const crossAttnStage: StageDefinition = {
     const T = ctx.labels.target.length;
     const S = ctx.labels.source.length;
     const D = ctx.config.dModel;
-    return `Q = Y W_Q: ${texShape([['T', T], ['D', D]])},\\ K = M W_K,\\ V = M W_V: ${texShape([['S', S], ['D', D]])},\\quad A = \\operatorname{softmax}\\!\\Big(\\frac{QK^{\\top}}{\\sqrt{D_h}}\\Big): ${texShape([['H', ctx.config.nHeads], ['T', T], ['S', S]])}`;
+    return texLines(`Q = Y W_Q: ${texShape([['T', T], ['D', D]])},\\ K = M W_K,\\ V = M W_V: ${texShape([['S', S], ['D', D]])}`, `A = \\operatorname{softmax}\\!\\Big(\\frac{QK^{\\top}}{\\sqrt{D_h}}\\Big): ${texShape([['H', ctx.config.nHeads], ['T', T], ['S', S]])}`);
   },
   kernels: ['matmul', 'softmax'],
   traceNames: (ctx) => (['q', 'k', 'v', 'scaled', 'weights', 'context', 'out'] as const).map((p) => attentionName('dec', ctx.layer, 'cross', p)),

@@ -2,7 +2,7 @@
 import { AttentionWeights } from '../shared/AttentionWeights';
 import { fill } from '../shared/content';
 import { attentionName } from '../shared/names';
-import { texShape } from '../shared/tex';
+import { texLines, texShape } from '../shared/tex';
 import { useBilingual } from '../shared/useBilingual';
 import type { StageDefinition, StagePanelProps } from '../types';
 import { explain, text, title } from './content';
@@ -32,7 +32,7 @@ export const decoderSelfAttnStage: StageDefinition = {
   explain,
   formula: (ctx) => {
     const T = ctx.labels.target.length;
-    return `A = \\operatorname{softmax}\\!\\Big(\\frac{QK^{\\top}}{\\sqrt{D_h}} + M_{\\text{causal}}\\Big),\\quad (M_{\\text{causal}})_{ij} = -10^9 \\text{ for } j > i,\\qquad A: ${texShape([['H', ctx.config.nHeads], ['T', T], ['T', T]])}`;
+    return texLines(`A = \\operatorname{softmax}\\!\\Big(\\frac{QK^{\\top}}{\\sqrt{D_h}} + M_{\\text{causal}}\\Big),\\quad (M_{\\text{causal}})_{ij} = -10^9 \\text{ for } j > i`, `A: ${texShape([['H', ctx.config.nHeads], ['T', T], ['T', T]])}`);
   },
   kernels: ['matmul', 'softmax'],
   traceNames: (ctx) => (['q', 'k', 'scaled', 'weights', 'context'] as const).map((p) => attentionName('dec', ctx.layer, 'self', p)),

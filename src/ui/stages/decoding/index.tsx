@@ -3,6 +3,7 @@ import { fill } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatProb } from '../shared/format';
 import { headDim } from '../shared/names';
+import { texLines } from '../shared/tex';
 import { useBilingual } from '../shared/useBilingual';
 import type { StageDefinition, StagePanelProps } from '../types';
 import { explain, text, title } from './content';
@@ -58,7 +59,7 @@ export const decodingStage: StageDefinition = {
   explain,
   formula: (ctx) => {
     const n = ctx.result.translation.steps.length;
-    return `y_t = \\arg\\max_{w} P(w \\mid y_{<t}, x),\\quad t = 1,\\dots,${n},\\qquad y_0 = \\langle\\text{bos}\\rangle,\\ \\text{stop at } \\langle\\text{eos}\\rangle \\text{ or } ${ctx.config.maxLen - 1} \\text{ steps}`;
+    return texLines(`y_t = \\arg\\max_{w} P(w \\mid y_{<t}, x),\\quad t = 1,\\dots,${n}`, `y_0 = \\langle\\text{bos}\\rangle,\\quad \\text{stop: } y_t = \\langle\\text{eos}\\rangle \\ \\text{or}\\ t = ${ctx.config.maxLen - 1}`);
   },
   kernels: ['matmul', 'softmax', 'elementwise'],
   traceNames: () => ['probs'],

@@ -3,7 +3,7 @@ import { AttentionWeights } from '../shared/AttentionWeights';
 import { fill, selfAttentionKind } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { attentionName, headDim, lengthSymbol, selfLength } from '../shared/names';
-import { texShape } from '../shared/tex';
+import { texLines, texShape } from '../shared/tex';
 import { useBilingual } from '../shared/useBilingual';
 import type { StageDefinition, StagePanelProps } from '../types';
 import { explain, text, title } from './content';
@@ -42,7 +42,7 @@ export const headsStage: StageDefinition = {
     const { dModel: D, nHeads: H } = ctx.config;
     const L = lengthSymbol(ctx.side);
     const n = selfLength(ctx, ctx.side);
-    return `\\text{head}_h = \\operatorname{softmax}\\!\\Big(\\frac{Q_h K_h^{\\top}}{\\sqrt{D_h}}\\Big) V_h,\\ h = 0,\\dots,${H - 1},\\qquad D_h = D/H = ${D}/${H} = ${headDim(ctx.config)},\\ A: ${texShape([['H', H], [L, n], [L, n]])}`;
+    return texLines(`\\text{head}_h = \\operatorname{softmax}\\!\\Big(\\frac{Q_h K_h^{\\top}}{\\sqrt{D_h}}\\Big) V_h,\\ h = 0,\\dots,${H - 1}`, `D_h = D/H = ${D}/${H} = ${headDim(ctx.config)},\\ A: ${texShape([['H', H], [L, n], [L, n]])}`);
   },
   kernels: ['matmul', 'softmax'],
   traceNames: (ctx) => [attentionName(ctx.side, ctx.layer, 'self', 'weights')],

@@ -3,7 +3,7 @@ import { AXES, fill } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatProb } from '../shared/format';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { texShape } from '../shared/tex';
+import { texLines, texShape } from '../shared/tex';
 import { useBilingual } from '../shared/useBilingual';
 import type { StageDefinition, StagePanelProps } from '../types';
 import { explain, text, title } from './content';
@@ -54,7 +54,7 @@ export const outputStage: StageDefinition = {
     const T = ctx.labels.target.length;
     const { dModel: D } = ctx.config;
     const V = ctx.result.vocabSizes.tgt;
-    return `\\text{logits} = y W_{\\text{out}} + b,\\ \\ p = \\operatorname{softmax}(\\text{logits}),\\qquad ${texShape([['T', T], ['D', D]])} \\cdot ${texShape([D, V])} \\to ${texShape([['T', T], ['V', V]])}`;
+    return texLines(`\\text{logits} = y W_{\\text{out}} + b,\\ \\ p = \\operatorname{softmax}(\\text{logits})`, `${texShape([['T', T], ['D', D]])} \\cdot ${texShape([D, V])} \\to ${texShape([['T', T], ['V', V]])}`);
   },
   kernels: ['matmul', 'softmax'],
   traceNames: () => ['dec.out', 'logits', 'probs'],

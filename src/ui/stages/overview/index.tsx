@@ -3,7 +3,7 @@
 import { parameterEntries } from '../../../model/parameters';
 import { fill } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
-import { texShape } from '../shared/tex';
+import { texLines, texShape } from '../shared/tex';
 import { useBilingual } from '../shared/useBilingual';
 import type { StageDefinition, StagePanelProps } from '../types';
 import { decoderBlocks, encoderBlocks, explain, text, title, type Block } from './content';
@@ -89,9 +89,9 @@ export const overviewStage: StageDefinition = {
     const S = ctx.labels.source.length;
     const T = ctx.labels.target.length;
     const V = ctx.result.vocabSizes.tgt;
-    return (
-      `P(y_t \\mid y_{<t}, x) = \\operatorname{softmax}\\big(\\operatorname{Decoder}(y_{<t}, \\operatorname{Encoder}(x))\\, W_{\\text{out}}\\big),` +
-      `\\quad x: ${texShape([['S', S]])},\\ \\operatorname{Encoder}(x): ${texShape([['S', S], ['D', ctx.config.dModel]])},\\ \\text{logits}: ${texShape([['T', T], ['V', V]])}`
+    return texLines(
+      `P(y_t \\mid y_{<t}, x) = \\operatorname{softmax}\\big(\\operatorname{Decoder}(y_{<t}, \\operatorname{Encoder}(x))\\, W_{\\text{out}}\\big)`,
+      `x: ${texShape([['S', S]])},\\quad \\operatorname{Encoder}(x): ${texShape([['S', S], ['D', ctx.config.dModel]])},\\quad \\text{logits}: ${texShape([['T', T], ['V', V]])}`,
     );
   },
   kernels: ['embedding', 'matmul', 'softmax', 'layernorm', 'activation', 'elementwise'],

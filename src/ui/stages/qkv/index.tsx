@@ -3,7 +3,7 @@ import { AXES, fill, selfAttentionKind } from '../shared/content';
 import { dimensionLabels } from '../shared/labels';
 import { attentionName, attentionNames, headDim, lengthSymbol, selfLength } from '../shared/names';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { texShape } from '../shared/tex';
+import { texLines, texShape } from '../shared/tex';
 import { useBilingual } from '../shared/useBilingual';
 import type { StageDefinition, StagePanelProps } from '../types';
 import { explain, text, title } from './content';
@@ -54,9 +54,9 @@ export const qkvStage: StageDefinition = {
     const { dModel: D, nHeads: H } = ctx.config;
     const L = lengthSymbol(ctx.side);
     const n = selfLength(ctx, ctx.side);
-    return (
-      `Q = XW_Q + b_Q,\\ K = XW_K + b_K,\\ V = XW_V + b_V,\\qquad X: ${texShape([[L, n], ['D', D]])}` +
-      ` \\to Q: ${texShape([[L, n], ['D', D]])} \\to ${H}\\ \\text{heads} \\times ${texShape([n, headDim(ctx.config)])}`
+    return texLines(
+      `Q = XW_Q + b_Q,\\ K = XW_K + b_K,\\ V = XW_V + b_V`,
+      `X: ${texShape([[L, n], ['D', D]])} \\to Q: ${texShape([[L, n], ['D', D]])} \\to ${H}\\ \\text{heads} \\times ${texShape([n, headDim(ctx.config)])}`,
     );
   },
   kernels: ['matmul', 'elementwise'],

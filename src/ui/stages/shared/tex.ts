@@ -26,3 +26,8 @@ export function texText(s: string): string {
 export function texNum(x: number, digits = 4): string {
   return Number(x.toPrecision(digits)).toString();
 }
+
+/** Several formula lines stacked and centred (the definition first, the live shapes below). */
+export function texLines(...lines: string[]): string {
+  return `\\begin{gathered}${lines.join(' \\\\ ')}\\end{gathered}`;
+}

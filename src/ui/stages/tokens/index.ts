@@ -1,4 +1,5 @@
 // Stage `tokens`: text → tokens → ids, on both sides of the model.
+import { texLines } from '../shared/tex';
 import type { StageDefinition } from '../types';
 import { explain, text, title } from './content';
 import { TokensPanel } from './TokensPanel';
@@ -11,9 +12,9 @@ export const tokensStage: StageDefinition = {
     const S = ctx.labels.source.length;
     const T = ctx.labels.target.length;
     const { src, tgt } = ctx.result.vocabSizes;
-    return (
-      `\\text{src ids} \\in \\{0,\\dots,${src - 1}\\}^{S},\\ S = ${S - 1} + 1\\ (\\langle\\text{eos}\\rangle) = ${S}` +
-      `\\qquad \\text{tgt ids} \\in \\{0,\\dots,${tgt - 1}\\}^{T},\\ T = 1\\ (\\langle\\text{bos}\\rangle) + ${T - 1} = ${T}`
+    return texLines(
+      `\\text{src ids} \\in \\{0,\\dots,${src - 1}\\}^{S},\\ S = ${S - 1} + 1\\ (\\langle\\text{eos}\\rangle) = ${S}`,
+      `\\text{tgt ids} \\in \\{0,\\dots,${tgt - 1}\\}^{T},\\ T = 1\\ (\\langle\\text{bos}\\rangle) + ${T - 1} = ${T}`,
     );
   },
   kernels: [],
