@@ -66,6 +66,13 @@ test('a stage URL with text, layer, head and side restores the view, pickers kee
   await expect(page.getByRole('combobox', { name: 'Head', exact: true })).toHaveValue('3');
   await expect(page.getByRole('radio', { name: 'Decoder' })).toBeChecked();
 
+  // A focused cell says how its value was computed, with the query and key vectors.
+  await wt.heatmap('scores-scaled').figure.locator('.viz-heatmap__grid').focus();
+  await page.keyboard.press('ArrowDown');
+  const tip = wt.heatmap('scores-scaled').figure.getByRole('tooltip');
+  await expect(tip).toContainText('query “我” q = [');
+  await expect(tip).toContainText(/q·k \/ √12 = −?\d+\.\d{3} \/ 3\.464 = −?\d+\.\d{3}/);
+
   // The table view labels its rows with the decoder's tokens, values to 3 decimals.
   const raw = wt.heatmap('scores-raw');
   await raw.tableToggle.click();
@@ -85,7 +92,7 @@ test('a stage URL with text, layer, head and side restores the view, pickers kee
     expect(Number(await wt.engineDiff.getAttribute('data-max-abs'))).toBeLessThan(1e-3);
   } else {
     expect(diff).toMatchObject({ sameEngine: true, maxAbs: 0 });
-    await expect(wt.engineDiff).toContainText('computes on the CPU');
+    await expect(wt.engineDiff).toContainText('Only the CPU engine computed this sentence');
   }
 });
 
@@ -123,6 +130,18 @@ test('unknown words, markup and over-long input are handled visibly', async ({ w
   await expect(wt.truncatedMessage).toContainText('cut to the first 23 words');
   await expect(wt.sentence()).toHaveValue(long); // the user's text stays in the box
   expect(state.sourceTokens).toHaveLength(24);
+});
+
+test('a lost GPU device recomputes the sentence on the CPU', async ({ wt, app, gpuMode }) => {
+  test.skip(gpuMode !== 'webgpu', 'needs a WebGPU device to lose');
+  await wt.open('#/walkthrough/softmax?text=i+ate+the+apple+yesterday+.');
+  expect((await wt.state()).engine).toBe('webgpu');
+  expect(await app.destroyDevice()).toBe(true);
+  await expect(app.failureBanner).toBeVisible();
+  await expect.poll(async () => (await wt.state()).engine).toBe('cpu');
+  await expect(wt.translationText).toHaveText('我 昨天 吃 了 苹果 。');
+  await expect(wt.stagePanel.locator('figure').first()).toBeVisible();
+  await expect(wt.engineDiff).toContainText('Only the CPU engine computed this sentence');
 });
 
 test('a study card link shows its highlight and the way back to the card', async ({ wt, page }) => {

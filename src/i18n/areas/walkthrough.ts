@@ -99,7 +99,7 @@ export const walkthroughEn = {
     cpuOnly: 'Computed by the CPU engine (TypeScript twins of these kernels): no GPU time.',
     diff: 'max |GPU − CPU| = {{abs}} (relative {{rel}})',
     diffNote: 'Largest difference between the WebGPU and the CPU engine on this very sentence, over {{count}} recorded tensors ({{worst}}).',
-    sameEngine: 'This browser computes on the CPU, so there is no second engine to compare with: the difference is 0.',
+    sameEngine: 'Only the CPU engine computed this sentence (no GPU in use), so there is no second engine to compare with: the difference is 0.',
     noTrace: 'This stage shows no recorded tensors of its own.',
   },
 } as const;
@@ -199,7 +199,7 @@ export const walkthroughZh: Widen<typeof walkthroughEn> = {
     cpuOnly: '由 CPU 引擎（这些内核的 TypeScript 对应实现）计算，没有 GPU 耗时。',
     diff: '最大 |GPU − CPU| = {{abs}}（相对误差 {{rel}}）',
     diffNote: '在这个句子上，WebGPU 引擎与 CPU 引擎的最大差异，统计了 {{count}} 个记录的张量（{{worst}}）。',
-    sameEngine: '这个浏览器用 CPU 计算，没有第二个引擎可供比较：差异为 0。',
+    sameEngine: '这个句子只由 CPU 引擎计算（没有使用 GPU），没有第二个引擎可供比较：差异为 0。',
     noTrace: '这个阶段没有自己的记录张量。',
   },
 };

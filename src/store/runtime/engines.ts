@@ -66,12 +66,17 @@ export class EnginePool {
   private cpu: { modelId: string; engine: Engine } | null = null;
   private gpu: { modelId: string; generation: number; engine: Engine } | null = null;
 
-  choose(modelId: string, cp: Checkpoint, gpu: GpuHandle | null): EngineChoice {
+  /** The CPU engine for a model (built on first use; replaces one for another model). */
+  cpuEngine(modelId: string, cp: Checkpoint): Engine {
     if (this.cpu?.modelId !== modelId) {
       this.cpu?.engine.destroy();
       this.cpu = { modelId, engine: buildCpu(modelId, cp) };
     }
-    const cpu = this.cpu.engine;
+    return this.cpu.engine;
+  }
+
+  choose(modelId: string, cp: Checkpoint, gpu: GpuHandle | null): EngineChoice {
+    const cpu = this.cpuEngine(modelId, cp);
     if (!gpu) {
       this.dropGpu();
       return { main: cpu, cpu };

@@ -1,7 +1,11 @@
 // The walkthrough runtime: watches the requested sentence, the active model and the GPU, and
 // keeps the walkthrough slice's result up to date. It recomputes only when one of those three
-// changes (results are cached by model, engine and text), runs one computation per engine at
-// a time, and drops runs that a newer request replaced.
+// changes (results are cached by engine and text), runs one computation per engine at a time,
+// and drops runs that a newer request replaced.
+//
+// Something on screen at once: while the GPU question is still open, and while a GPU that has
+// not run yet compiles its kernels (a second or more on a software adapter), the CPU engine's
+// result for the same sentence is shown; the GPU result replaces it when it lands.
 //
 // GPU trouble: when the device is lost the gpu slice leaves 'ready', the engine key changes
 // and the sentence is recomputed on the CPU at once (the stale GPU run is abandoned, even if
@@ -12,7 +16,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../slice';
 import { LruCache } from './cache';
 import { computeWalkthrough, Superseded, type RunOutcome } from './compute';
-import { EnginePool, type EngineChoice, type GpuHandle } from './engines';
+import { EnginePool, type Engine, type EngineChoice, type GpuHandle } from './engines';
 import type { WalkthroughProblem, WalkthroughResult } from './types';
 
 export type RuntimeStatus = 'idle' | 'waiting' | 'running' | 'ready' | 'error';
@@ -51,6 +55,7 @@ export function createWalkthroughRuntime(
   let gpuFailure: string | null = null;
   /** GPU engines that have finished a run (their kernels are compiled). */
   const warm = new Set<string>();
+  const cpuInFlight = new Map<string, Promise<RunOutcome>>();
 
   function gpuHandle(s: AppState): GpuHandle | null | 'pending' {
     const g = s.gpu.state;
@@ -81,8 +86,19 @@ export function createWalkthroughRuntime(
     }
     const gpu = gpuHandle(s);
     if (gpu === 'pending') {
+      // While the GPU question is open, show the CPU engine's result: it is the final one if
+      // no GPU comes, and the preview while a cold GPU compiles if one does.
       write({ status: 'waiting', problem: null });
-      return; // the GPU question settles in a moment; computing twice would waste it
+      const cpu = pool.cpuEngine(model.id, model.checkpoint);
+      cpuResult(text, cpu, model.id).then(
+        (outcome) => {
+          if (id !== runId) return;
+          if (!outcome.ok) return finish(id, outcome);
+          write({ status: 'waiting', result: outcome.result, problem: null, gpuFailure: null });
+        },
+        (e: unknown) => fail(id, e, null),
+      );
+      return;
     }
     const engines = pool.choose(model.id, model.checkpoint, gpu);
     if (engines.gpuError) gpuFailure = engines.gpuError;
@@ -104,16 +120,10 @@ export function createWalkthroughRuntime(
       if (onGpu && !warm.has(engines.main.key)) {
         // The first GPU run on a device compiles every kernel, which takes a second or more
         // on a software adapter. Show the CPU engine's result for the same sentence meanwhile.
-        const cpuKey = `${engines.cpu.key}|${wanted}`;
-        let preview = cache.get(cpuKey);
-        if (!preview) {
-          const outcome = await compute({ main: engines.cpu, cpu: engines.cpu });
-          if (!outcome.ok) return finish(id, outcome);
-          preview = outcome.result;
-          cache.set(cpuKey, preview);
-        }
+        const preview = await cpuResult(wanted, engines.cpu, modelId);
         if (!isCurrent()) return;
-        write({ status: 'running', result: preview, problem: null, gpuFailure: null });
+        if (!preview.ok) return finish(id, preview);
+        write({ status: 'running', result: preview.result, problem: null, gpuFailure: null });
       }
     } catch (e) {
       return fail(id, e, null);
@@ -125,6 +135,27 @@ export function createWalkthroughRuntime(
     } catch (e) {
       fail(id, e, onGpu ? gpu : null);
     }
+  }
+
+  /**
+   * The CPU engine's result for a sentence, from the cache or computed once (concurrent asks
+   * share the computation, which always runs to the end: it is cheap and lands in the cache).
+   */
+  function cpuResult(wanted: string, cpu: Engine, modelId: string): Promise<RunOutcome> {
+    const key = `${cpu.key}|${wanted}`;
+    const hit = cache.get(key);
+    if (hit) return Promise.resolve({ ok: true, result: hit });
+    let pending = cpuInFlight.get(key);
+    if (!pending) {
+      pending = computeWalkthrough(wanted, { main: cpu, cpu }, modelId, { yieldToUi: opts.yieldToUi })
+        .then((outcome) => {
+          if (outcome.ok) cache.set(key, outcome.result);
+          return outcome;
+        })
+        .finally(() => cpuInFlight.delete(key));
+      cpuInFlight.set(key, pending);
+    }
+    return pending;
   }
 
   function finish(id: number, outcome: RunOutcome, key?: string): void {

@@ -5,8 +5,8 @@ export const title: Bilingual = { en: 'Token embeddings', zh: '词元嵌入' };
 
 export const explain: StageExplanation = {
   what: {
-    en: 'Each token id selects one row of a learned table with D numbers per token (D = d_model). That row is the token’s embedding. This model multiplies it by √D before the positions are added, as in the paper.',
-    zh: '每个词元编号从一张可学习的表中选出一行，每个词元有 D 个数（D = d_model）。这一行就是该词元的嵌入。与论文一样，本模型在加上位置编码之前先把它乘以 √D。',
+    en: 'Each token id selects one row of a learned table with D numbers per token (D = d_model). That row is the token’s embedding. The shipped model multiplies it by √D before the positions are added, as in the paper.',
+    zh: '每个词元编号从一张可学习的表中选出一行，每个词元有 D 个数（D = d_model）。这一行就是该词元的嵌入。与论文一样，内置模型在加上位置编码之前先把它乘以 √D。',
   },
   why: {
     en: 'Ids are arbitrary labels: id 17 is not “closer” to id 18 than to id 40. A learned vector gives each token a position in a D-dimensional space where training can place related words near each other and where the following layers can compute with it.',

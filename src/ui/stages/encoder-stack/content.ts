@@ -5,8 +5,8 @@ export const title: Bilingual = { en: 'The encoder stack', zh: '编码器堆栈'
 
 export const explain: StageExplanation = {
   what: {
-    en: 'The encoder repeats the same kind of layer N times (N = 2 here, 6 in the paper), each with its own weights: self-attention, then the feed-forward network, each wrapped in a residual add and LayerNorm. The output of the last layer, one vector per source token, is the “memory” that every decoder layer reads through cross-attention.',
-    zh: '编码器把同一种层重复 N 次（这里 N = 2，论文中是 6），每层有自己的权重：先自注意力，再前馈网络，每个子层都包在残差相加和层归一化之中。最后一层的输出（每个源词元一个向量）就是“记忆”，每个解码器层都通过交叉注意力读取它。',
+    en: 'The encoder repeats the same kind of layer N times (N = 6 in the paper; this model’s N is in the formula below), each with its own weights: self-attention, then the feed-forward network, each wrapped in a residual add and LayerNorm. The output of the last layer, one vector per source token, is the “memory” that every decoder layer reads through cross-attention.',
+    zh: '编码器把同一种层重复 N 次（论文中 N = 6；本模型的 N 见下面的公式），每层有自己的权重：先自注意力，再前馈网络，每个子层都包在残差相加和层归一化之中。最后一层的输出（每个源词元一个向量）就是“记忆”，每个解码器层都通过交叉注意力读取它。',
   },
   why: {
     en: 'One layer lets each token gather information from the others once. Stacking layers lets it combine information that was itself gathered, building up from word-level to phrase- and sentence-level features.',

@@ -4,7 +4,7 @@ import { AXES, fill } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { dimensionLabels } from '../shared/labels';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { texShape } from '../shared/tex';
+import { texRange, texShape } from '../shared/tex';
 import { useBilingual } from '../shared/useBilingual';
 import type { StageContext, StageDefinition, StagePanelProps } from '../types';
 import { explain, text, title } from './content';
@@ -72,7 +72,7 @@ export const encoderStackStage: StageDefinition = {
   formula: (ctx) => {
     const N = ctx.config.nEncoderLayers;
     const S = ctx.labels.source.length;
-    return `h^{(0)} = x,\\quad h^{(l+1)} = \\operatorname{EncoderLayer}_l\\big(h^{(l)}\\big),\\ l = 0,\\dots,${N - 1},\\qquad \\text{memory} = h^{(${N})}: ${texShape([['S', S], ['D', ctx.config.dModel]])}`;
+    return `h^{(0)} = x,\\quad h^{(l+1)} = \\operatorname{EncoderLayer}_l\\big(h^{(l)}\\big),\\ l = ${texRange(N)},\\qquad \\text{memory} = h^{(${N})}: ${texShape([['S', S], ['D', ctx.config.dModel]])}`;
   },
   kernels: ['matmul', 'softmax', 'layernorm', 'activation', 'elementwise'],
   traceNames: (ctx) => [

@@ -5,8 +5,8 @@ export const title: Bilingual = { en: 'Position-wise feed-forward network', zh: 
 
 export const explain: StageExplanation = {
   what: {
-    en: 'Each token’s vector, on its own, goes through two linear layers with an activation between them: first it is expanded from D to F numbers (here F = 4·D), the activation (ReLU in this model) sets the negative ones to zero, and the second layer projects back to D. The same weights are used at every position.',
-    zh: '每个词元的向量单独经过两个线性层，中间夹一个激活函数：先从 D 维扩展到 F 维（这里 F = 4·D），激活函数（本模型用 ReLU）把负数置为 0，第二个线性层再投影回 D 维。每个位置使用同一组权重。',
+    en: 'Each token’s vector, on its own, goes through two linear layers with an activation between them: first it is expanded from D to F numbers (F = 4·D in the paper and in the shipped model), the activation (ReLU in the shipped model) sets the negative ones to zero, and the second layer projects back to D. The same weights are used at every position.',
+    zh: '每个词元的向量单独经过两个线性层，中间夹一个激活函数：先从 D 维扩展到 F 维（论文和内置模型中 F = 4·D），激活函数（内置模型用 ReLU）把负数置为 0，第二个线性层再投影回 D 维。每个位置使用同一组权重。',
   },
   why: {
     en: 'Attention only mixes vectors with weighted averages, which are linear in the values. The feed-forward network adds per-token non-linear computation; it holds most of a Transformer layer’s parameters and is often described as where learned associations are stored.',

@@ -13,8 +13,8 @@ export const explain: StageExplanation = {
     zh: '模型最终必须在它能写的词中做出选择。概率分布表达了它的把握程度，让训练可以用交叉熵评价正确的词，也允许用其他方式选择（采样、束搜索）。',
   },
   problem: {
-    en: 'It maps a D-dimensional vector to a choice among V words. This model was trained with label smoothing 0.1 (10% of the target probability spread over all words), so its top probabilities sit near 0.9 rather than 1: that is expected, not a lack of confidence.',
-    zh: '它把一个 D 维向量映射到 V 个词中的一个选择。本模型训练时使用了 0.1 的标签平滑（目标概率的 10% 分摊到所有词上），因此最高概率在 0.9 左右而不是 1：这是预期的结果，并非信心不足。',
+    en: 'It maps a D-dimensional vector to a choice among V words. The shipped model was trained with label smoothing 0.1 (10% of the target probability spread over all words), so its top probabilities sit near 0.9 rather than 1: that is expected, not a lack of confidence.',
+    zh: '它把一个 D 维向量映射到 V 个词中的一个选择。内置模型训练时使用了 0.1 的标签平滑（目标概率的 10% 分摊到所有词上），因此最高概率在 0.9 左右而不是 1：这是预期的结果，并非信心不足。',
   },
 };
 

@@ -5,8 +5,8 @@ export const title: Bilingual = { en: 'Positional encoding', zh: '位置编码' 
 
 export const explain: StageExplanation = {
   what: {
-    en: 'A vector that depends only on the position is added to each token’s embedding. This model uses the paper’s sinusoids: dimension 2i holds sin(pos / 10000^(2i/D)) and dimension 2i+1 holds cos of the same angle, so even dimensions are sines and odd ones cosines, from fast waves in the first dimensions to slow ones in the last.',
-    zh: '给每个词元的嵌入加上一个只取决于位置的向量。本模型使用论文中的正弦编码：第 2i 维是 sin(pos / 10000^(2i/D))，第 2i+1 维是同一角度的 cos，所以偶数维是正弦、奇数维是余弦，前面的维度变化快，后面的维度变化慢。',
+    en: 'A vector that depends only on the position is added to each token’s embedding. The shipped model uses the paper’s sinusoids: dimension 2i holds sin(pos / 10000^(2i/D)) and dimension 2i+1 holds cos of the same angle, so even dimensions are sines and odd ones cosines, from fast waves in the first dimensions to slow ones in the last.',
+    zh: '给每个词元的嵌入加上一个只取决于位置的向量。内置模型使用论文中的正弦编码：第 2i 维是 sin(pos / 10000^(2i/D))，第 2i+1 维是同一角度的 cos，所以偶数维是正弦、奇数维是余弦，前面的维度变化快，后面的维度变化慢。',
   },
   why: {
     en: 'Attention itself ignores order: shuffling the input tokens shuffles its output in the same way and changes nothing else. Adding a position signal is how the model can tell “the dog bit the man” from “the man bit the dog”.',

@@ -31,3 +31,8 @@ export function texNum(x: number, digits = 4): string {
 export function texLines(...lines: string[]): string {
   return `\\begin{gathered}${lines.join(' \\\\ ')}\\end{gathered}`;
 }
+
+/** Indexes 0…n−1 for a formula: "0, 1" for two, "0,\\dots,5" for six. */
+export function texRange(n: number): string {
+  return n <= 3 ? Array.from({ length: n }, (_, i) => i).join(',\\ ') : `0,\\dots,${n - 1}`;
+}
