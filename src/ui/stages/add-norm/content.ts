@@ -29,8 +29,9 @@ export const text = {
   },
   resTitle: { en: 'Residual sum x + Sublayer(x)', zh: '残差和 x + Sublayer(x)' },
   lnTitle: { en: 'After LayerNorm', zh: '层归一化之后' },
-  statsTitle: { en: 'Per-token mean and 1/σ used by LayerNorm', zh: '层归一化用到的每个词元的均值和 1/σ' },
+  statsTitle: { en: 'Per-token statistics LayerNorm used (over the D values of each row)', zh: '层归一化用到的每个词元的统计量（对每一行的 D 个值计算）' },
   mean: { en: 'mean μ', zh: '均值 μ' },
+  std: { en: '√(σ² + ε)', zh: '√(σ² + ε)' },
   rstd: { en: '1/√(σ² + ε)', zh: '1/√(σ² + ε)' },
   legend: { en: 'value', zh: '数值' },
 } satisfies Record<string, Bilingual>;

@@ -1,7 +1,7 @@
 // Stage `add-norm`: the residual sum around the first sublayer and its LayerNorm.
 import { useMemo } from 'react';
-import { Heatmap } from '../../../viz/Heatmap';
 import { AXES, SIDES, fill } from '../shared/content';
+import { formatValue } from '../shared/format';
 import { dimensionLabels } from '../shared/labels';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
 import { texLines, texShape } from '../shared/tex';
@@ -34,16 +34,27 @@ function AddNormPanel({ ctx }: StagePanelProps) {
     <div>
       <p>{intro}</p>
       <TraceHeatmap {...common} name={`${b}.res1`} title={tx(text.resTitle)} testId="addnorm-res" />
-      <Heatmap
-        values={stats}
-        rowLabels={labels}
-        colLabels={[tx(text.mean), tx(text.rstd)]}
-        rowAxis={tx(AXES.position)}
-        colAxis=""
-        title={tx(text.statsTitle)}
-        scale={{ kind: 'sequential' }}
-        testId="addnorm-stats"
-      />
+      <table className="data-table" data-testid="addnorm-stats">
+        <caption>{tx(text.statsTitle)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{tx(AXES.position)}</th>
+            <th scope="col">{tx(text.mean)}</th>
+            <th scope="col">{tx(text.std)}</th>
+            <th scope="col">{tx(text.rstd)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stats.map(([mean, rstd], i) => (
+            <tr key={i}>
+              <th scope="row">{labels[i]}</th>
+              <td className="num">{formatValue(mean)}</td>
+              <td className="num">{formatValue(1 / rstd)}</td>
+              <td className="num">{formatValue(rstd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <TraceHeatmap {...common} name={`${b}.ln1.y`} title={tx(text.lnTitle)} testId="addnorm-ln" />
     </div>
   );

@@ -26,7 +26,7 @@ export const text = {
   alternatives: { en: 'next best', zh: '其次的候选' },
   caption: { en: 'Greedy decoding of this sentence, step by step (with the KV cache)', zh: '这个句子的贪心解码过程（使用 KV 缓存）' },
   cache: {
-    en: 'At step t the cache holds keys and values for the t earlier positions in each decoder self-attention ({layers} layers × {heads} heads × Dh = {dh}); the step adds one row to each. Cross-attention keys and values come from the encoder output and are computed once.',
-    zh: '第 t 步时，每个解码器自注意力（{layers} 层 × {heads} 个头 × Dh = {dh}）的缓存里保存着前面 t 个位置的键和值；这一步给每个缓存添加一行。交叉注意力的键和值来自编码器输出，只计算一次。',
+    en: 'At step t the cache holds keys and values for the t − 1 earlier positions in each decoder self-attention ({layers} layers × {heads} heads × Dh = {dh}); the step adds one row to each. Cross-attention keys and values come from the encoder output and are computed once.',
+    zh: '第 t 步时，每个解码器自注意力（{layers} 层 × {heads} 个头 × Dh = {dh}）的缓存里保存着前面 t − 1 个位置的键和值；这一步给每个缓存添加一行。交叉注意力的键和值来自编码器输出，只计算一次。',
   },
 } satisfies Record<string, Bilingual>;

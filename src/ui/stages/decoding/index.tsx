@@ -29,7 +29,7 @@ function DecodingPanel({ ctx }: StagePanelProps) {
           <tbody>
             {steps.map((s, t) => (
               <tr key={t}>
-                <td className="num">{t}</td>
+                <td className="num">{t + 1}</td>
                 <td lang="zh-CN">{ctx.labels.target.slice(0, t + 1).join(' ')}</td>
                 <td lang="zh-CN">
                   <strong>{s.token}</strong>
