@@ -1,6 +1,6 @@
 // Attention entropy and the bounded snapshot history of the replay slider.
 import { describe, expect, it } from 'vitest';
-import { attentionEntropy, meanAttentionEntropy, SnapshotHistory, type AttentionMap, type AttentionSnapshot } from './attention';
+import { attentionEntropy, attentionMatrix, meanAttentionEntropy, SnapshotHistory, type AttentionMap, type AttentionSnapshot } from './attention';
 
 const map = (block: AttentionMap['block'], rows: number[][], heads = 1): AttentionMap => ({
   block,
@@ -57,5 +57,23 @@ describe('SnapshotHistory', () => {
     expect(h.list().map((x) => x.step)).toEqual([0, 5]);
     h.add(snap(3)); // an earlier step replaces the tail after it
     expect(h.list().map((x) => x.step)).toEqual([0, 3]);
+  });
+});
+
+describe('attentionEntropy on a batch', () => {
+  it('counts only the query rows inside each sentence', () => {
+    // two sentences × one head, 2 query rows each; the second sentence has 1 real row
+    const m = map('cross', [[0.5, 0.5], [1, 0], [0.25, 0.75], [0.5, 0.5]], 2);
+    const lens = [2, 1];
+    const h = (p: number[]) => -p.filter((x) => x > 0).reduce((a, x) => a + x * Math.log(x), 0);
+    expect(attentionEntropy(m, (block) => lens[block])).toBeCloseTo((h([0.5, 0.5]) + 0 + h([0.25, 0.75])) / 3, 6);
+  });
+});
+
+describe('attentionMatrix', () => {
+  it('cuts one head out as query rows × key columns', () => {
+    const m = map('enc-self', [[1, 0], [0, 1], [0.5, 0.5], [0.25, 0.75]], 2);
+    expect(attentionMatrix(m, 1)).toEqual([[0.5, 0.5], [0.25, 0.75]]);
+    expect(() => attentionMatrix(m, 2)).toThrow(/head 2 of 2 in enc-self.0/);
   });
 });

@@ -3,7 +3,7 @@
 // teacher-forced pass and kept as snapshots for the replay slider; plus attention entropy.
 import type { Tensor } from '../engine/backend';
 import { TraceRecorder, type Trace } from '../model/trace';
-import type { ContextOptions, Transformer } from '../model/transformer';
+import type { ContextOptions, SourceInput, TargetInput, Transformer } from '../model/transformer';
 
 export type AttentionBlock = 'enc-self' | 'dec-self' | 'cross';
 
@@ -43,6 +43,17 @@ class AttentionRecorder extends TraceRecorder {
   }
 }
 
+/** One head of a map as rows of numbers (queries × keys), e.g. for the Heatmap's `values`. */
+export function attentionMatrix(map: AttentionMap, head: number): number[][] {
+  if (!Number.isInteger(head) || head < 0 || head >= map.heads) throw new Error(`attentionMatrix: head ${head} of ${map.heads} in ${map.block}.${map.layer}`);
+  const out: number[][] = [];
+  for (let r = 0; r < map.rows; r++) {
+    const start = (head * map.rows + r) * map.cols;
+    out.push(Array.from(map.data.subarray(start, start + map.cols)));
+  }
+  return out;
+}
+
 /** The attention maps a trace holds, in layer order: encoder self, decoder self, cross. */
 export function attentionMaps(trace: Trace): AttentionMap[] {
   const maps: AttentionMap[] = [];
@@ -57,45 +68,61 @@ export function attentionMaps(trace: Trace): AttentionMap[] {
   return maps.sort((a, b) => order.indexOf(a.block) - order.indexOf(b.block) || a.layer - b.layer);
 }
 
-/** One teacher-forced pass over the probe (B = 1), reading back only the attention weights. */
-export async function captureAttention(model: Transformer, probe: ProbeInput, bos: number, opts: ContextOptions = {}): Promise<AttentionMap[]> {
+/**
+ * One traced teacher-forced pass over a batch, reading back only the attention weights.
+ * Maps come out (B·H, rows, cols): `heads` counts B·H blocks.
+ */
+export async function captureBatchAttention(model: Transformer, batch: SourceInput & TargetInput, opts: ContextOptions = {}): Promise<AttentionMap[]> {
   const { be } = model;
   const recorder = new AttentionRecorder();
   const ctx = model.context({ ...opts, trace: recorder });
-  const S = probe.srcIds.length;
-  const tgtIn = Int32Array.from([bos, ...probe.targetIds]);
-  const T = tgtIn.length;
   be.scope((): Tensor[] => {
-    const enc = model.encode(ctx, { batch: 1, srcLen: S, srcIds: Int32Array.from(probe.srcIds), srcMask: new Float32Array(S).fill(1) });
-    model.decode(ctx, enc, { tgtLen: T, tgtIn, tgtMask: new Float32Array(T).fill(1) });
+    model.decode(ctx, model.encode(ctx, batch), batch);
     return recorder.tensors();
   });
   return attentionMaps(await recorder.materialize(be));
 }
 
 /**
+ * The probe's attention (B = 1). Everything is encoded before the first await, so called
+ * between training steps it sees exactly the weights of that step.
+ */
+export function captureAttention(model: Transformer, probe: ProbeInput, bos: number, opts: ContextOptions = {}): Promise<AttentionMap[]> {
+  const S = probe.srcIds.length;
+  const tgtIn = Int32Array.from([bos, ...probe.targetIds]);
+  const T = tgtIn.length;
+  const input = { batch: 1, srcLen: S, srcIds: Int32Array.from(probe.srcIds), srcMask: new Float32Array(S).fill(1), tgtLen: T, tgtIn, tgtMask: new Float32Array(T).fill(1) };
+  return captureBatchAttention(model, input, opts);
+}
+
+/**
  * Mean entropy (nats) of the attention rows: −Σ p ln p per query row, averaged over rows and
  * heads. Masked keys carry weight 0 and add nothing; all-zero rows (fully masked) are skipped.
- * Uniform attention over n keys gives ln n; one-hot attention gives 0.
+ * Uniform attention over n keys gives ln n; one-hot attention gives 0. `validRows(block)`
+ * limits the rows counted in each (rows, cols) block (padding in a batch).
  */
-export function attentionEntropy(map: Pick<AttentionMap, 'heads' | 'rows' | 'cols' | 'data'>): number {
+export function attentionEntropy(map: Pick<AttentionMap, 'heads' | 'rows' | 'cols' | 'data'>, validRows?: (block: number) => number): number {
   const { heads, rows, cols, data } = map;
   if (data.length !== heads * rows * cols) throw new Error(`attentionEntropy: ${data.length} values for (${heads}, ${rows}, ${cols})`);
   let total = 0;
   let counted = 0;
-  for (let r = 0; r < heads * rows; r++) {
-    let h = 0;
-    let mass = 0;
-    for (let c = 0; c < cols; c++) {
-      const p = data[r * cols + c];
-      if (p > 0) {
-        h -= p * Math.log(p);
-        mass += p;
+  for (let b = 0; b < heads; b++) {
+    // Batched maps: query rows past a sentence's length are padding, not attention.
+    const n = Math.min(rows, validRows ? validRows(b) : rows);
+    for (let r = b * rows; r < b * rows + n; r++) {
+      let h = 0;
+      let mass = 0;
+      for (let c = 0; c < cols; c++) {
+        const p = data[r * cols + c];
+        if (p > 0) {
+          h -= p * Math.log(p);
+          mass += p;
+        }
       }
-    }
-    if (mass > 0) {
-      total += h;
-      counted++;
+      if (mass > 0) {
+        total += h;
+        counted++;
+      }
     }
   }
   return counted ? total / counted : 0;

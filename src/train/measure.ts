@@ -2,10 +2,10 @@
 // token accuracy (what training optimises), real autoregressive exact match and token
 // accuracy (what a user sees), attention entropy, and sample translations with each token
 // marked right or wrong. Experiments add word-order sensitivity and heads switched off.
-import { BOS_ID, EOS_ID, exactMatch, makeBatch, PAD_ID, tokenAccuracy, type TokenPair } from '../data';
+import { exactMatch, makeBatch, PAD_ID, tokenAccuracy, type TokenPair } from '../data';
 import type { DisabledHeads } from '../model/context';
 import type { Transformer } from '../model/transformer';
-import { attentionEntropy, captureAttention, type AttentionBlock } from './attention';
+import { attentionEntropy, captureBatchAttention, type AttentionBlock } from './attention';
 import type { TrainingVocabs } from './data';
 import { translateBatch } from './evaluate';
 
@@ -78,21 +78,22 @@ export async function teacherForcedScores(model: Transformer, pairs: readonly To
   return { loss: tokens ? lossSum / tokens : NaN, accuracy: tokens ? correct / tokens : 0 };
 }
 
-/** Mean attention entropy per block over the first `n` pairs (teacher-forced with the reference). */
+/** Mean attention entropy per block over the pairs (teacher-forced with the reference, one pass). */
 export async function entropyOver(model: Transformer, pairs: readonly TokenPair[], vocabs: TrainingVocabs, disabledHeads?: DisabledHeads): Promise<Record<AttentionBlock, number>> {
-  const sums: Record<AttentionBlock, number> = { 'enc-self': 0, 'dec-self': 0, cross: 0 };
+  const out: Record<AttentionBlock, number> = { 'enc-self': 0, 'dec-self': 0, cross: 0 };
+  if (!pairs.length) return out;
+  const batch = makeBatch(pairs, vocabs, model.config.maxLen);
+  const maps = await captureBatchAttention(model, batch, { disabledHeads });
+  const H = model.config.nHeads;
+  const srcRows = (block: number) => pairs[Math.floor(block / H)].en.length + 1; // + <eos>
+  const tgtRows = (block: number) => pairs[Math.floor(block / H)].zh.length + 1; // <bos> + …
   const counts: Record<AttentionBlock, number> = { 'enc-self': 0, 'dec-self': 0, cross: 0 };
-  for (const p of pairs) {
-    const srcIds = [...vocabs.src.encode(p.en).ids, EOS_ID];
-    const targetIds = vocabs.tgt.encode(p.zh).ids;
-    const maps = await captureAttention(model, { srcIds, targetIds }, BOS_ID, { disabledHeads });
-    for (const m of maps) {
-      sums[m.block] += attentionEntropy(m);
-      counts[m.block]++;
-    }
+  for (const m of maps) {
+    out[m.block] += attentionEntropy(m, m.block === 'enc-self' ? srcRows : tgtRows);
+    counts[m.block]++;
   }
-  const mean = (b: AttentionBlock) => (counts[b] ? sums[b] / counts[b] : 0);
-  return { 'enc-self': mean('enc-self'), 'dec-self': mean('dec-self'), cross: mean('cross') };
+  for (const b of Object.keys(out) as AttentionBlock[]) out[b] = counts[b] ? out[b] / counts[b] : 0;
+  return out;
 }
 
 /** Per-token marks for a hypothesis against its reference. */

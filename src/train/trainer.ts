@@ -5,7 +5,7 @@
 // of the weights (one queued copy, so they never see a half-updated model) while training goes
 // on. The same class runs inside the Web Worker on the CPU engine.
 import type { Backend } from '../engine/backend';
-import { PAD_ID, type TatoebaFile } from '../data';
+import { makeBatch, PAD_ID, type TatoebaFile } from '../data';
 import { parameterEntries } from '../model/parameters';
 import { Transformer } from '../model/transformer';
 import { tatoebaData, toyData, type TrainingData } from './data';
@@ -15,7 +15,7 @@ import { measureQuality, type QualityReport } from './measure';
 import { runMeasure, type MeasureRequest, type MeasureResult } from './measureRequests';
 import { defaultProbeText, prepareProbe, snapshotProbe, type Probe } from './probe';
 import { learningRate } from './schedule';
-import { trainStep, type StepTickets } from './step';
+import { applyUpdate, forwardBackward, trainStep, type StepTickets } from './step';
 import { TrainerError, toErrorInfo } from './trainerError';
 import { checkTrainingConfig, type TrainingConfig } from './trainingConfig';
 
@@ -59,6 +59,7 @@ export class Trainer implements TrainingEngine {
   private runningSince: number | null = null;
   private jobChain: Promise<unknown> = Promise.resolve();
   private pendingJobs = { probe: false, eval: false };
+  private shadowBusy = false;
 
   constructor(private readonly opts: TrainerOptions) {
     this.kind = opts.kind;
@@ -84,10 +85,11 @@ export class Trainer implements TrainingEngine {
     const initial = await readHostState(this.model, this.stepCount);
     if (!isFiniteState(initial)) throw new TrainerError('config', 'the starting weights contain NaN or infinity');
     this.guard = new DivergenceGuard(initial);
+    await this.warmUp();
     this.probe = prepareProbe(spec.probe || defaultProbeText(this.data), this.data, mc.maxLen);
     this.emit({ type: 'status', status: this.status, step: this.stepCount });
     // Where the run starts from: the first points of the charts and the replay.
-    this.queueJob('probe');
+    this.captureProbe(this.stepCount);
     this.queueJob('eval');
     return {
       kind: this.kind,
@@ -100,6 +102,30 @@ export class Trainer implements TrainingEngine {
       parameters: parameterEntries(mc, vocab).reduce((n, e) => n + e.shape.reduce((a, b) => a * b, 1), 0),
       probe: this.probe.info,
     };
+  }
+
+  /**
+   * Encode one step's kinds of work on the shadow model, a phase per task: the first use of
+   * every kernel (pipelines, bind groups, buffers, JIT) would otherwise make the first real
+   * step one long main-thread task. The shadow's weights are overwritten before it is used.
+   */
+  private async warmUp(): Promise<void> {
+    const pairs = this.data.validation.slice(0, Math.max(1, Math.min(this.config.batchSize, this.data.validation.length)));
+    if (!pairs.length) return;
+    const batch = makeBatch(pairs, this.data.vocabs, this.config.model.maxLen);
+    const { be, shadow } = this;
+    const opt = { ...this.config.optimizer, lr: 0 };
+    const phases = [
+      () => be.scope(() => void shadow.encode(shadow.context(), batch)),
+      () => be.scope(() => void shadow.decode(shadow.context(), shadow.encode(shadow.context(), batch), batch)),
+      () => be.scope(() => void forwardBackward(shadow, batch, opt, PAD_ID, 1)),
+      () => be.scope(() => void applyUpdate(shadow, opt, 1)),
+    ];
+    for (const phase of phases) {
+      phase();
+      be.flush();
+      await new Promise((r) => setTimeout(r, 0));
+    }
   }
 
   private async loadData(spec: EngineSpec): Promise<TrainingData> {
@@ -159,7 +185,7 @@ export class Trainer implements TrainingEngine {
     const since = this.now();
     for (let i = 0; i < n && this.status === 'paused'; i++) {
       this.encodeStep();
-      if (this.inFlight.size >= this.maxInFlight) await Promise.race(this.inFlight);
+      if (this.inFlight.size >= this.inFlightLimit) await Promise.race(this.inFlight);
     }
     await this.settled();
     this.elapsedBefore += this.now() - since;
@@ -183,7 +209,7 @@ export class Trainer implements TrainingEngine {
     const probe = prepareProbe(text, this.data, this.config.model.maxLen);
     if (probe.info.ok) {
       this.probe = probe;
-      this.queueJob('probe');
+      this.captureProbe(this.stepCount);
     }
     return probe.info;
   }
@@ -248,9 +274,14 @@ export class Trainer implements TrainingEngine {
     }, 0);
   }
 
+  /** Steps allowed in flight: one while a shadow job waits on reads, so they come back sooner. */
+  private get inFlightLimit(): number {
+    return this.shadowBusy ? 1 : this.maxInFlight;
+  }
+
   private pump(): void {
     const t0 = this.now();
-    while (this.status === 'running' && this.inFlight.size < this.maxInFlight) {
+    while (this.status === 'running' && this.inFlight.size < this.inFlightLimit) {
       this.encodeStep();
       if (this.config.maxSteps > 0 && this.stepCount >= this.config.maxSteps) {
         this.stopRunning('paused');
@@ -261,7 +292,7 @@ export class Trainer implements TrainingEngine {
       if (this.now() - t0 >= this.budget) break;
     }
     if (this.status !== 'running') return;
-    if (this.inFlight.size < this.maxInFlight) this.schedule();
+    if (this.inFlight.size < this.inFlightLimit) this.schedule();
     else if (!this.waiting) {
       // Wake when the oldest step reports, not on a timer: the device sets the pace.
       this.waiting = true;
@@ -291,7 +322,7 @@ export class Trainer implements TrainingEngine {
     this.inFlight.add(done);
     void done.finally(() => this.inFlight.delete(done));
     if (step % cadence.snapshotEvery === 0) this.takeSnapshot(step);
-    if (step % cadence.attentionEvery === 0) this.queueJob('probe');
+    if (step % cadence.attentionEvery === 0) this.captureProbe(step);
     if (step % cadence.evalEvery === 0) this.queueJob('eval');
   }
 
@@ -364,11 +395,31 @@ export class Trainer implements TrainingEngine {
     const run = async () => {
       if (this.status === 'disposed' || this.status === 'failed') throw new TrainerError('internal', 'the trainer is no longer usable');
       this.be.copy(this.model.arena.params, this.shadow.arena.params);
-      return fn(this.stepCount, this.epoch);
+      this.shadowBusy = true;
+      try {
+        return await fn(this.stepCount, this.epoch);
+      } finally {
+        this.shadowBusy = false;
+      }
     };
     const job = this.jobChain.then(run, run);
     this.jobChain = job.catch(() => undefined);
     return job;
+  }
+
+  /**
+   * Snapshot the probe's attention at `step`. With a reference target this runs on the
+   * training model itself: the pass is encoded right here, between two steps, so it sees
+   * exactly this step's weights without waiting for anything. Without one the model's own
+   * translation is needed first (several reads), so it goes to the shadow.
+   */
+  private captureProbe(step: number): void {
+    if (!this.probe.reference) return this.queueJob('probe');
+    const epoch = this.epoch;
+    snapshotProbe(this.model, this.probe, this.data, step).then(
+      (snapshot) => snapshot && epoch === this.epoch && this.emit({ type: 'attention', snapshot }),
+      (e) => epoch === this.epoch && this.fail(e),
+    );
   }
 
   // ---- bookkeeping ------------------------------------------------------------------------

@@ -176,6 +176,7 @@ function build(store: StoreApi<AppState>, session: TrainingSession): TrainingTes
       return true;
     },
     bench: async (seconds) => {
+      await store.getState().model.loadShipped(); // its parse is not training's: keep it out of the window
       const [{ benchTraining }, engine] = await Promise.all([import('../../train/bench'), session.ensureEngine()]);
       return benchTraining(engine, session.live, seconds);
     },
