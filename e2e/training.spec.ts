@@ -139,3 +139,13 @@ test('an experiment preset runs both sides and reports numbers', async ({ app, p
   expect(result!.variantConfig!.model.activation).toBe('gelu');
   expect((await training.state()).experiment).toMatchObject({ id: 'gelu', status: 'done' });
 });
+
+test('real sentences (Tatoeba) load and train in this engine', async ({ app, page, gpuMode }) => {
+  const training = new TrainingApi(page);
+  await openTrain(app, training);
+  expect(await training.configure({ dataset: 'tatoeba' })).toMatchObject({ kind: 'applied' });
+  await training.step(2);
+  const s = await training.state();
+  expect(s).toMatchObject({ status: 'paused', step: 2, engine: gpuMode === 'webgpu' ? 'webgpu' : 'cpu-worker' });
+  expect(s.losses).toBe(2);
+});

@@ -163,7 +163,14 @@ export class TrainingSession {
     return this.exclusive(async () => {
       if (this.engine && this.status !== 'failed') return this.engine;
       this.dropEngine();
-      return this.build(await this.resolveStart());
+      let start: StartFrom;
+      try {
+        start = await this.resolveStart();
+      } catch (e) {
+        this.setState({ status: 'failed', notice: { kind: 'error', error: toErrorInfo(e) } });
+        throw e;
+      }
+      return this.build(start);
     });
   }
 

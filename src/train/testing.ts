@@ -21,7 +21,7 @@ export function smallConfig(patch: TrainingConfigPatch = {}): TrainingConfig {
 
 /** An in-page trainer on the CPU engine, initialised from scratch. */
 export async function cpuTrainer(config: TrainingConfig, spec: Partial<EngineSpec> = {}, backend: Backend = createCpuBackend()) {
-  const trainer = new Trainer({ backend, kind: 'cpu', frameBudgetMs: 50 });
+  const trainer = new Trainer({ backend, kind: 'cpu', frameBudgetMs: 50, loadTatoeba: async () => (await import('../data/tatoebaNode')).loadTatoebaFile() });
   const events: TrainerEvent[] = [];
   trainer.subscribe((e) => events.push(e));
   const info = await trainer.init({ config, start: { kind: 'scratch' }, probe: '', ...spec });

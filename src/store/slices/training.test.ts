@@ -109,4 +109,18 @@ describe('training slice', () => {
     expect(t.config.model.dModel).toBe(16);
     expect(await weightsOf(second)).toBe(weights);
   });
+
+  it('starts from the pretrained model when the config matches it, and says why not otherwise', async () => {
+    const store = makeStore(createMemoryLibrary());
+    const t = () => store.getState().training;
+    await t().setConfig({ fromPretrained: true, cadence: { validationSize: 8, evalEvery: 1000 } });
+    await t().step(1);
+    expect(t().origin).toEqual({ kind: 'pretrained' });
+    expect(t().live.loss.values[0]).toBeLessThan(1.2); // a trained model's loss, not ln V ≈ 4.2
+
+    const other = makeStore(createMemoryLibrary());
+    await other.getState().training.setConfig({ ...SMALL_TRAINING_PATCH, fromPretrained: true });
+    await other.getState().training.start();
+    expect(other.getState().training).toMatchObject({ status: 'failed', notice: { kind: 'error', error: { code: 'pretrained-mismatch' } } });
+  });
 });

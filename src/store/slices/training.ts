@@ -129,10 +129,8 @@ export function createTrainingSlice(options: TrainingSliceOptions = {}) {
       if (discard && !opts.confirm) return { kind: 'needs-confirmation' };
       set({ config: next });
       await session.configure(next, { keepModel: !discardsModel(prev, next) });
-      if (discard) {
-        set({ origin: { kind: next.fromPretrained ? 'pretrained' : 'new' } });
-        void library.clearSession();
-      }
+      if (discard) void library.clearSession();
+      if (!session.hasModel()) set({ origin: { kind: next.fromPretrained ? 'pretrained' : 'new' } });
       return { kind: 'applied', discarded: discard };
     };
 
@@ -155,7 +153,6 @@ export function createTrainingSlice(options: TrainingSliceOptions = {}) {
       start: async () => {
         await library.init();
         experiments.cancel();
-        if (session.currentStatus === 'empty') set({ origin: { kind: get().config.fromPretrained ? 'pretrained' : 'new' } });
         await session.start().catch(() => undefined); // failures are in status/notice
       },
       pause: async () => {
