@@ -218,9 +218,11 @@ export interface Backend {
    * dropped and null returned — callers (charts, metrics) must tolerate gaps.
    */
   readback(t: Tensor, label?: string): ReadbackTicket | null;
-  /** Resolves when all submitted work has finished (tests, benchmarks). */
+  /** Submits any encoded work, then resolves when the device has finished it (tests, benchmarks). */
   sync(): Promise<void>;
-  /** Collect a DispatchRecord for every kernel encoded while fn runs (profiled when asked). */
+  /** Collect a DispatchRecord for every kernel encoded while fn runs. With profile: true (and
+   *  timestamp queries) each dispatch is timed, and the work is submitted at the end so the
+   *  timings can arrive. */
   recordDispatches<T>(fn: () => T, opts?: { profile?: boolean }): { result: T; records: Promise<DispatchRecord[]> };
   destroy(): void;
 
@@ -281,7 +283,8 @@ export interface Backend {
   dropoutMask(shape: Shape, p: number, seed: number): Tensor;
 
   // ---- embedding --------------------------------------------------------------------------
-  /** ids (N) i32, table (V, D) → (N, D): table[id]·scale + positions[pos]. */
+  /** ids (N) i32, table (V, D) → (N, D): table[id]·scale + positions[pos]. An id outside
+   *  [0, V) throws on the CPU; a GPU cannot check data without a readback and gathers zeros. */
   embedding(ids: Tensor, table: Tensor, opts: EmbeddingOptions): Tensor;
   /**
    * dTable[v] += scale · Σ_{n: ids[n] = v} dy[n]; summed in a fixed order, so repeated
@@ -290,7 +293,8 @@ export interface Backend {
   embeddingBackward(ids: Tensor, dy: Tensor, out: Tensor, scale?: number): void;
 
   // ---- loss and optimizer -----------------------------------------------------------------
-  /** Fused softmax + cross-entropy forward and backward over (N, V) logits. */
+  /** Fused softmax + cross-entropy forward and backward over (N, V) logits. A target outside
+   *  [0, V) throws on the CPU; on a GPU the row is treated as ignored. */
   crossEntropy(logits: Tensor, targets: Tensor, opts?: CrossEntropyOptions): CrossEntropyResult;
   /** One AdamW step over the whole arena in one dispatch. */
   adam(arena: Arena, opts: AdamOptions): void;
