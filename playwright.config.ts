@@ -3,7 +3,8 @@
 // `cpu-fallback` (no flag, so no adapter). Specs read the mode from the `gpuMode` fixture.
 // Browser: $CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own (scripts/chromium.mjs).
 // ATTENTION_LAB_PREBUILT=1 skips the build (npm test has just built); ATTENTION_LAB_PORT
-// moves the server off 4173 when another run holds it.
+// moves the server off 4173 when another run holds it; ATTENTION_LAB_DIST builds and serves
+// another folder than dist/ (so parallel runs don't overwrite each other's build).
 import { defineConfig } from '@playwright/test';
 import { BASE_CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 import type { GpuModeOptions } from './e2e/fixtures/test';
@@ -11,7 +12,9 @@ import type { GpuModeOptions } from './e2e/fixtures/test';
 const port = Number(process.env.ATTENTION_LAB_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
 const browser = findChromium();
-const serve = `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`;
+const dist = process.env.ATTENTION_LAB_DIST ?? 'dist';
+const serve = `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`;
+const buildCmd = `npx vite build --outDir ${dist} --emptyOutDir`;
 
 export default defineConfig<object, GpuModeOptions>({
   testDir: 'e2e',
@@ -54,7 +57,7 @@ export default defineConfig<object, GpuModeOptions>({
     },
   ],
   webServer: {
-    command: process.env.ATTENTION_LAB_PREBUILT ? serve : `npm run build && ${serve}`,
+    command: process.env.ATTENTION_LAB_PREBUILT ? serve : `${buildCmd} && ${serve}`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
