@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Screenshots of the built app (run `npm run build` first):
 //   node scripts/screenshot.mjs [hash] [out.png] [--lang=en|zh] [--width=1280] [--height=800]
-//                               [--no-webgpu] [--lose-device] [--focus-skip-link]
+//                               [--no-webgpu] [--lose-device] [--focus-skip-link] [--dist=dist]
 // Defaults: '#/walkthrough/overview' → docs/screenshot.png, English, 1280×800, WebGPU on.
-// Serves dist/ with `vite preview` on a free port next to 4173 while it works.
+// Serves dist/ (or --dist=<folder>) with `vite preview` on a free port next to 4173 while it works.
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ const args = process.argv.slice(2);
 const flag = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const [hash = '#/walkthrough/overview', out = 'docs/screenshot.png'] = args.filter((a) => !a.startsWith('--'));
 const lang = flag('lang', 'en');
+const dist = flag('dist', 'dist');
 const width = Number(flag('width', 1280));
 const height = Number(flag('height', 800));
 const webgpu = !args.includes('--no-webgpu');
@@ -29,7 +30,7 @@ if (!browserInfo.found) {
 
 // Vite's own entry under this Node (not npx), so kill() stops the server itself.
 const viteBin = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
-const server = spawn(process.execPath, [viteBin, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+const server = spawn(process.execPath, [viteBin, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], {
   stdio: 'ignore',
 });
 const base = `http://127.0.0.1:${port}/`;
