@@ -5,17 +5,17 @@
 // of the weights (one queued copy, so they never see a half-updated model) while training goes
 // on. The same class runs inside the Web Worker on the CPU engine.
 import type { Backend } from '../engine/backend';
-import { makeBatch, PAD_ID, type TatoebaFile } from '../data';
-import { parameterEntries } from '../model/parameters';
-import { Transformer } from '../model/transformer';
-import { tatoebaData, toyData, type TrainingData } from './data';
+import { PAD_ID, type TatoebaFile } from '../data';
+import type { Transformer } from '../model/transformer';
+import type { TrainingData } from './data';
 import type { DivergenceInfo, EngineInfo, EngineKind, EngineSpec, ProbeInfo, RunSettingsPatch, TrainerEvent, TrainerStatus, TrainingEngine } from './events';
 import { DivergenceGuard, explodedLoss, isFiniteState, readHostState, writeHostState, type HostState } from './guard';
 import { measureQuality, type QualityReport } from './measure';
 import { runMeasure, type MeasureRequest, type MeasureResult } from './measureRequests';
 import { defaultProbeText, prepareProbe, snapshotProbe, type Probe } from './probe';
 import { learningRate } from './schedule';
-import { applyUpdate, forwardBackward, trainStep, type StepTickets } from './step';
+import { buildRun, runInfo, warmUp } from './runSetup';
+import { trainStep, type StepTickets } from './step';
 import { TrainerError, toErrorInfo } from './trainerError';
 import { checkTrainingConfig, type TrainingConfig } from './trainingConfig';
 
@@ -72,96 +72,18 @@ export class Trainer implements TrainingEngine {
   // ---- setup ------------------------------------------------------------------------------
 
   async init(spec: EngineSpec): Promise<EngineInfo> {
-    const problems = checkTrainingConfig(spec.config);
-    if (problems.length) throw new TrainerError('config', `training config: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
-    this.config = spec.config;
-    this.data = await this.loadData(spec);
-    const vocab = { src: this.data.vocabs.src.size, tgt: this.data.vocabs.tgt.size };
-    const { model: mc, variant } = this.config;
-    this.model = new Transformer(this.be, mc, vocab, variant);
-    this.shadow = new Transformer(this.be, mc, vocab, variant);
-    this.stepCount = this.applyStart(spec);
-    this.data.restartAt(this.stepCount);
+    const run = await buildRun(this.be, spec, this.opts.loadTatoeba);
+    ({ config: this.config, data: this.data, model: this.model, shadow: this.shadow, step: this.stepCount } = run);
     const initial = await readHostState(this.model, this.stepCount);
     if (!isFiniteState(initial)) throw new TrainerError('config', 'the starting weights contain NaN or infinity');
     this.guard = new DivergenceGuard(initial);
-    await this.warmUp();
-    this.probe = prepareProbe(spec.probe || defaultProbeText(this.data), this.data, mc.maxLen);
+    await warmUp(this.be, this.shadow, this.data, this.config);
+    this.probe = prepareProbe(spec.probe || defaultProbeText(this.data), this.data, this.config.model.maxLen);
     this.emit({ type: 'status', status: this.status, step: this.stepCount });
     // Where the run starts from: the first points of the charts and the replay.
     this.captureProbe(this.stepCount);
     this.queueJob('eval');
-    return {
-      kind: this.kind,
-      device: this.be.info.name,
-      step: this.stepCount,
-      vocab,
-      vocabTokens: { src: [...this.data.vocabs.src.tokens], tgt: [...this.data.vocabs.tgt.tokens] },
-      trainSize: this.data.trainSize,
-      validationSize: this.data.validation.length,
-      parameters: parameterEntries(mc, vocab).reduce((n, e) => n + e.shape.reduce((a, b) => a * b, 1), 0),
-      probe: this.probe.info,
-    };
-  }
-
-  /**
-   * Encode one step's kinds of work on the shadow model, a phase per task: the first use of
-   * every kernel (pipelines, bind groups, buffers, JIT) would otherwise make the first real
-   * step one long main-thread task. The shadow's weights are overwritten before it is used.
-   */
-  private async warmUp(): Promise<void> {
-    const pairs = this.data.validation.slice(0, Math.max(1, Math.min(this.config.batchSize, this.data.validation.length)));
-    if (!pairs.length) return;
-    const batch = makeBatch(pairs, this.data.vocabs, this.config.model.maxLen);
-    const { be, shadow } = this;
-    const opt = { ...this.config.optimizer, lr: 0 };
-    const phases = [
-      () => be.scope(() => void shadow.encode(shadow.context(), batch)),
-      () => be.scope(() => void shadow.decode(shadow.context(), shadow.encode(shadow.context(), batch), batch)),
-      () => be.scope(() => void forwardBackward(shadow, batch, opt, PAD_ID, 1)),
-      () => be.scope(() => void applyUpdate(shadow, opt, 1)),
-    ];
-    for (const phase of phases) {
-      phase();
-      be.flush();
-      await new Promise((r) => setTimeout(r, 0));
-    }
-  }
-
-  private async loadData(spec: EngineSpec): Promise<TrainingData> {
-    if (spec.config.dataset === 'toy') return toyData(spec.config);
-    if (!this.opts.loadTatoeba) throw new TrainerError('data', 'this engine cannot load the Tatoeba file');
-    try {
-      return tatoebaData(await this.opts.loadTatoeba(spec.baseUrl), spec.config);
-    } catch (e) {
-      throw new TrainerError('data', `loading Tatoeba: ${(e as Error).message}`);
-    }
-  }
-
-  /** Fill the model as the spec says; returns the step count it starts at. */
-  private applyStart(spec: EngineSpec): number {
-    const start = spec.start;
-    switch (start.kind) {
-      case 'scratch':
-        this.model.initialize(this.config.seed);
-        return 0;
-      case 'weights': {
-        const { src, tgt } = this.data.vocabs;
-        const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
-        if (!same(start.vocab.src, src.tokens) || !same(start.vocab.tgt, tgt.tokens)) {
-          throw new TrainerError('pretrained-mismatch', `the checkpoint's vocabulary (${start.vocab.src.length}/${start.vocab.tgt.length}) differs from the ${this.config.dataset} data's (${src.size}/${tgt.size})`);
-        }
-        try {
-          this.model.setWeights(new Map(Object.entries(start.weights)));
-        } catch (e) {
-          throw new TrainerError('pretrained-mismatch', (e as Error).message);
-        }
-        return start.step;
-      }
-      case 'state':
-        writeHostState(this.model, start.state);
-        return start.state.step;
-    }
+    return runInfo(run, this.kind, this.be.info.name, this.probe.info);
   }
 
   // ---- control ----------------------------------------------------------------------------
@@ -215,11 +137,7 @@ export class Trainer implements TrainingEngine {
   }
 
   evaluate(): Promise<QualityReport> {
-    return this.onShadow(async (step, epoch) => {
-      const r = await measureQuality(this.shadow, step, this.data.validation, this.data.vocabs, { labelSmoothing: this.config.optimizer.labelSmoothing }, this.config.cadence.samples);
-      if (epoch === this.epoch) this.emit({ type: 'eval', report: r.report, samples: r.samples });
-      return r.report;
-    });
+    return this.onShadow((step, epoch) => this.evaluateShadow(step, epoch));
   }
 
   measure(req: MeasureRequest): Promise<MeasureResult> {
@@ -379,15 +297,20 @@ export class Trainer implements TrainingEngine {
     this.pendingJobs[kind] = true;
     void this.onShadow(async (step, epoch) => {
       this.pendingJobs[kind] = false;
-      if (kind === 'eval') {
-        const c = this.config;
-        const r = await measureQuality(this.shadow, step, this.data.validation, this.data.vocabs, { labelSmoothing: c.optimizer.labelSmoothing }, c.cadence.samples);
-        if (epoch === this.epoch) this.emit({ type: 'eval', report: r.report, samples: r.samples });
-      } else {
+      if (kind === 'eval') await this.evaluateShadow(step, epoch);
+      else {
         const snapshot = await snapshotProbe(this.shadow, this.probe, this.data, step);
         if (snapshot && epoch === this.epoch) this.emit({ type: 'attention', snapshot });
       }
     }).catch((e) => this.fail(e));
+  }
+
+  /** The validation report on the shadow's weights (of `step`), also as an 'eval' event. */
+  private async evaluateShadow(step: number, epoch: number): Promise<QualityReport> {
+    const { optimizer, cadence } = this.config;
+    const r = await measureQuality(this.shadow, step, this.data.validation, this.data.vocabs, { labelSmoothing: optimizer.labelSmoothing }, cadence.samples);
+    if (epoch === this.epoch) this.emit({ type: 'eval', report: r.report, samples: r.samples });
+    return r.report;
   }
 
   /** Run fn on the shadow model, after copying the current weights into it; one job at a time. */

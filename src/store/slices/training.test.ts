@@ -123,4 +123,19 @@ describe('training slice', () => {
     await other.getState().training.start();
     expect(other.getState().training).toMatchObject({ status: 'failed', notice: { kind: 'error', error: { code: 'pretrained-mismatch' } } });
   });
+
+  it('explains a full storage quota and keeps the model', async () => {
+    const lib = createMemoryLibrary();
+    lib.put = async () => {
+      throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    };
+    const store = makeStore(lib);
+    const t = () => store.getState().training;
+    await t().setConfig(SMALL_TRAINING_PATCH);
+    await t().step(2);
+    expect(await t().saveModel('too big')).toBeNull();
+    expect(t().notice).toMatchObject({ kind: 'storage', code: 'quota' });
+    expect(t().library.models).toEqual([]);
+    expect(t()).toMatchObject({ status: 'paused', steps: 2 });
+  });
 });

@@ -68,7 +68,15 @@ export function createLibraryActions(ctx: Ctx) {
     }
   }
 
-  const init = () => (opening ??= open());
+  const init = () => {
+    if (!opening && typeof document !== 'undefined') {
+      // Leaving the tab (or closing it): keep what was trained since the last save.
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'hidden' && session.currentEngine) void saveSession();
+      });
+    }
+    return (opening ??= open());
+  };
 
   /** The current run as a checkpoint (builds the engine if a loaded model has none yet). */
   async function currentCheckpoint(): Promise<Checkpoint | null> {
