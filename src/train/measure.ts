@@ -2,7 +2,7 @@
 // token accuracy (what training optimises), real autoregressive exact match and token
 // accuracy (what a user sees), attention entropy, and sample translations with each token
 // marked right or wrong. Experiments add word-order sensitivity and heads switched off.
-import { exactMatch, makeBatch, PAD_ID, tokenAccuracy, type TokenPair } from '../data';
+import { corpusBleu, exactMatch, makeBatch, PAD_ID, tokenAccuracy, type TokenPair } from '../data';
 import type { DisabledHeads } from '../model/context';
 import type { Transformer } from '../model/transformer';
 import { attentionEntropy, captureBatchAttention, type AttentionBlock } from './attention';
@@ -22,6 +22,8 @@ export interface QualityReport {
   exactMatch: number;
   /** Greedy decoding: position-wise token accuracy. */
   tokenAccuracy: number;
+  /** Greedy decoding: corpus BLEU-4 in [0, 1] (more telling than exact match on real sentences). */
+  bleu: number;
   /** Mean attention entropy (nats) per block over a few validation sentences. */
   entropy: Record<AttentionBlock, number>;
   /** Wall time of the measurement, ms. */
@@ -124,6 +126,7 @@ export async function measureQuality(
     teacherForcedAccuracy: tf.accuracy,
     exactMatch: exactMatch(hyps, refs),
     tokenAccuracy: tokenAccuracy(hyps, refs),
+    bleu: corpusBleu(hyps, refs).bleu,
     entropy,
     ms: performance.now() - t0,
   };
