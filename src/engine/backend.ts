@@ -168,6 +168,8 @@ export interface DispatchRecord {
   /** The .wgsl file that holds it, e.g. 'matmul.wgsl' (CPU: the TS function name). */
   source: string;
   label: string;
+  /** The labelScope path open when the kernel was encoded, e.g. 'enc.0.self/scores' ('' if none). */
+  scope: string;
   /** GPU time in ms when profiling with timestamp queries, else undefined. */
   gpuMs?: number;
 }
@@ -224,6 +226,11 @@ export interface Backend {
    *  timestamp queries) each dispatch is timed, and the work is submitted at the end so the
    *  timings can arrive. */
   recordDispatches<T>(fn: () => T, opts?: { profile?: boolean }): { result: T; records: Promise<DispatchRecord[]> };
+  /**
+   * Run fn with `label` pushed on the scope path that dispatch records carry (joined with '/'),
+   * so a profile can say which part of the model each kernel served. Costs nothing else.
+   */
+  labelScope<T>(label: string, fn: () => T): T;
   destroy(): void;
 
   // ---- linear algebra ---------------------------------------------------------------------

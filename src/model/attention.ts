@@ -25,13 +25,18 @@ export interface AttentionInputs {
   heads: number;
 }
 
-/** (B·Tq, D) → (B·Tq, D). */
+/** (B·Tq, D) → (B·Tq, D). Dispatches are labelled '<traceName>/qkv', '/scores', … */
 export function multiHeadAttention(ctx: ForwardContext, a: AttentionInputs): Tensor {
   const H = a.heads;
-  const q = op.splitHeads(ctx, op.linear(ctx, a.x, `${a.prefix}.wq`), a.batch, H); // (B·H, Tq, Dh)
-  const k = op.splitHeads(ctx, op.linear(ctx, a.memory, `${a.prefix}.wk`), a.batch, H); // (B·H, Tk, Dh)
-  const v = op.splitHeads(ctx, op.linear(ctx, a.memory, `${a.prefix}.wv`), a.batch, H); // (B·H, Tk, Dh)
-  return attendAndProject(ctx, a, q, k, v);
+  const be = ctx.be;
+  return be.labelScope(a.traceName, () => {
+    const [q, k, v] = be.labelScope('qkv', () => [
+      op.splitHeads(ctx, op.linear(ctx, a.x, `${a.prefix}.wq`), a.batch, H), // (B·H, Tq, Dh)
+      op.splitHeads(ctx, op.linear(ctx, a.memory, `${a.prefix}.wk`), a.batch, H), // (B·H, Tk, Dh)
+      op.splitHeads(ctx, op.linear(ctx, a.memory, `${a.prefix}.wv`), a.batch, H), // (B·H, Tk, Dh)
+    ]);
+    return attendAndProject(ctx, a, q, k, v);
+  });
 }
 
 /** The part after the projections; the KV-cached decoder step enters here too. */
@@ -48,13 +53,15 @@ export function attendAndProject(ctx: ForwardContext, a: AttentionInputs, q: Ten
     keyMask: a.keyMask,
     heads: H,
   };
-  const s = op.scores(ctx, q, k, alpha); // (B·H, Tq, Tk), already scaled
-  const p = op.softmax(ctx, s, maskOpts); // (B·H, Tq, Tk)
-  let o = op.weightedSum(ctx, p, v); // (B·H, Tq, Dh)
+  const s = be.labelScope('scores', () => op.scores(ctx, q, k, alpha)); // (B·H, Tq, Tk), already scaled
+  const p = be.labelScope('softmax', () => op.softmax(ctx, s, maskOpts)); // (B·H, Tq, Tk)
+  let o = be.labelScope('weighted-sum', () => op.weightedSum(ctx, p, v)); // (B·H, Tq, Dh)
   const silenced = headMask(ctx, a, o.shape);
   if (silenced) o = op.mulConst(ctx, o, silenced);
-  const concat = op.mergeHeads(ctx, o, a.batch, H); // (B·Tq, D)
-  const out = op.linear(ctx, concat, `${a.prefix}.wo`);
+  const [concat, out] = be.labelScope('concat', () => {
+    const c = op.mergeHeads(ctx, o, a.batch, H); // (B·Tq, D)
+    return [c, op.linear(ctx, c, `${a.prefix}.wo`)];
+  });
 
   if (trace) {
     const n = a.traceName;

@@ -69,3 +69,22 @@ describe('decoding', () => {
     expect(scaled[2][3]).toBeCloseTo(raw[2][3] / 2, 5);
   });
 });
+
+describe('dispatch scopes', () => {
+  it('label every forward kernel with the part of the model it serves', async () => {
+    const be = createCpuBackend();
+    const model = tinyModel(be, {}, 3);
+    const b = tinyBatch(1, 5, 3, 4);
+    const { records } = be.recordDispatches(() =>
+      be.scope(() => {
+        const ctx = model.context();
+        model.decode(ctx, model.encode(ctx, b), b);
+      }),
+    );
+    const scopes = new Set((await records).map((r) => r.scope));
+    for (const s of ['src.embed', 'enc.0.self/qkv', 'enc.0.self/scores', 'enc.0.self/softmax', 'enc.0.self/weighted-sum', 'enc.0.self/concat', 'enc.0.add-norm1', 'enc.0.ffn', 'dec.0.cross/scores', 'dec.0.add-norm3', 'output']) {
+      expect(scopes.has(s), s).toBe(true);
+    }
+    expect((await records).every((r) => r.scope !== '' || r.kernel === 'fill')).toBe(true);
+  });
+});

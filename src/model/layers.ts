@@ -17,19 +17,22 @@ export function residualBlock(
 ): Tensor {
   const lnName = `${base}.ln${i}`;
   const trace = ctx.trace;
+  const addNorm = <T>(fn: () => T): T => ctx.be.labelScope(`${base}.add-norm${i}`, fn);
   if (cfg.norm === 'post') {
     const sub = op.dropout(ctx, f(x));
-    const res = op.add(ctx, x, sub);
-    const ln = op.layerNorm(ctx, res, lnName, cfg.lnEps);
+    const [res, ln] = addNorm(() => {
+      const r = op.add(ctx, x, sub);
+      return [r, op.layerNorm(ctx, r, lnName, cfg.lnEps)] as const;
+    });
     if (trace) {
       trace.put(`${base}.res${i}`, res);
       traceLn(ctx, lnName, ln);
     }
     return ln.y;
   }
-  const ln = op.layerNorm(ctx, x, lnName, cfg.lnEps);
+  const ln = addNorm(() => op.layerNorm(ctx, x, lnName, cfg.lnEps));
   const sub = op.dropout(ctx, f(ln.y));
-  const res = op.add(ctx, x, sub);
+  const res = addNorm(() => op.add(ctx, x, sub));
   if (trace) {
     traceLn(ctx, lnName, ln);
     trace.put(`${base}.res${i}`, res);
@@ -45,9 +48,11 @@ function traceLn(ctx: ForwardContext, name: string, ln: { y: Tensor; mean: Tenso
 
 /** FFN(x) = act(x·W1 + b1)·W2 + b2, applied to each position: (N, D) → (N, F) → (N, D). */
 export function feedForward(ctx: ForwardContext, cfg: ModelConfig, x: Tensor, prefix: string, traceName: string): Tensor {
-  const hidden = op.linear(ctx, x, `${prefix}.w1`); // (N, F)
-  const act = op.activation(ctx, hidden, cfg.activation); // (N, F)
-  const out = op.linear(ctx, act, `${prefix}.w2`); // (N, D)
+  const [hidden, act, out] = ctx.be.labelScope(traceName, () => {
+    const h = op.linear(ctx, x, `${prefix}.w1`); // (N, F)
+    const a = op.activation(ctx, h, cfg.activation); // (N, F)
+    return [h, a, op.linear(ctx, a, `${prefix}.w2`)] as const; // (N, D)
+  });
   if (ctx.trace) {
     ctx.trace.put(`${traceName}.hidden`, hidden);
     ctx.trace.put(`${traceName}.act`, act);

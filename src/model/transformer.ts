@@ -115,7 +115,7 @@ export class Transformer {
           ? { constant: this.sinusoid }
           : null;
     const spec = { ids, table: `${side}_embed.weight`, positions, seqLen, positionOffset, scale: this.embedScale() };
-    const x = op.embed(ctx, spec);
+    const x = this.be.labelScope(`${side}.embed`, () => op.embed(ctx, spec));
     if (ctx.trace) {
       const be = this.be;
       ctx.trace.put(`${side}.embed`, be.embedding(ids, this.arena.param(spec.table), { scale: spec.scale, seqLen }));
@@ -172,7 +172,7 @@ export class Transformer {
   project(ctx: ForwardContext, y: Tensor): Tensor {
     if (this.config.norm === 'pre') y = this.finalNorm(ctx, y, 'dec');
     ctx.trace?.put('dec.out', y);
-    const logits = op.linear(ctx, y, 'out');
+    const logits = this.be.labelScope('output', () => op.linear(ctx, y, 'out'));
     if (ctx.trace) {
       ctx.trace.put('logits', logits);
       ctx.trace.put('probs', this.be.softmax(logits));
@@ -181,7 +181,7 @@ export class Transformer {
   }
 
   finalNorm(ctx: ForwardContext, x: Tensor, side: 'enc' | 'dec'): Tensor {
-    const ln = op.layerNorm(ctx, x, `${side}.ln_f`, this.config.lnEps);
+    const ln = this.be.labelScope(`${side}.ln_f`, () => op.layerNorm(ctx, x, `${side}.ln_f`, this.config.lnEps));
     if (ctx.trace) {
       ctx.trace.put(`${side}.ln_f.mean`, ln.mean);
       ctx.trace.put(`${side}.ln_f.rstd`, ln.rstd);

@@ -119,6 +119,15 @@ export class CpuBackend implements Backend {
     return Promise.resolve();
   }
 
+  labelScope<T>(label: string, fn: () => T): T {
+    this.ctx.scopePath.push(label);
+    try {
+      return fn();
+    } finally {
+      this.ctx.scopePath.pop();
+    }
+  }
+
   recordDispatches<T>(fn: () => T, opts?: { profile?: boolean }): { result: T; records: Promise<DispatchRecord[]> } {
     const recorder = this.ctx.startRecording(!!opts?.profile);
     try {

@@ -23,6 +23,8 @@ export class CpuContext {
   private nextId = 1;
   private readonly scopes: Set<CpuTensor>[] = [];
   private readonly recorders: Recorder[] = [];
+  /** The labelScope path, innermost last. */
+  readonly scopePath: string[] = [];
   destroyed = false;
 
   /** A zero-filled tensor, owned by the innermost open scope. */
@@ -113,7 +115,7 @@ export class CpuContext {
     const t0 = timed ? performance.now() : 0;
     const result = fn();
     const ms = timed ? performance.now() - t0 : undefined;
-    const record: DispatchRecord = { kernel, source, label: label ? label(result) : kernel };
+    const record: DispatchRecord = { kernel, source, label: label ? label(result) : kernel, scope: this.scopePath.join('/') };
     for (const r of this.recorders) r.records.push(r.profile ? { ...record, gpuMs: ms } : { ...record });
     return result;
   }

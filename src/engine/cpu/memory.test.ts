@@ -162,7 +162,9 @@ describe('execution', () => {
     ]);
     expect(recs.every((r) => typeof r.gpuMs === 'number' && r.gpuMs >= 0)).toBe(true);
     const plain = await be.recordDispatches(() => be.layerNorm(x, be.tensor([2]), be.tensor([2]), 1e-5)).records;
-    expect(plain).toEqual([{ kernel: 'layernorm', source: 'cpu/layernorm.ts', label: 'layerNorm.y' }]);
+    expect(plain).toEqual([{ kernel: 'layernorm', source: 'cpu/layernorm.ts', label: 'layerNorm.y', scope: '' }]);
+    const scoped = await be.recordDispatches(() => be.labelScope('enc.0', () => be.labelScope('ffn', () => be.scale(x, 2)))).records;
+    expect(scoped.map((r) => r.scope)).toEqual(['enc.0/ffn']);
     be.matmul(x, x); // after recording: not reported anywhere
     expect(recs).toHaveLength(2);
   });

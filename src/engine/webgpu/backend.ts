@@ -148,6 +148,15 @@ export class WebGpuBackend implements Backend {
     await this.e.stream.profiler.idle();
   }
 
+  labelScope<T>(label: string, fn: () => T): T {
+    this.e.stream.scopePath.push(label);
+    try {
+      return fn();
+    } finally {
+      this.e.stream.scopePath.pop();
+    }
+  }
+
   recordDispatches<T>(fn: () => T, opts?: { profile?: boolean }): { result: T; records: Promise<DispatchRecord[]> } {
     const rec = { records: [] as DispatchRecord[], profile: !!opts?.profile };
     const recorders = this.e.stream.recorders;

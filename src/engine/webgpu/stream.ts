@@ -34,6 +34,8 @@ export class CommandStream {
   serial = 0;
   readonly stats: StreamStats = { dispatches: 0, submits: 0, copies: 0 };
   readonly recorders: Recorder[] = [];
+  /** The labelScope path, innermost last. */
+  readonly scopePath: string[] = [];
   private encoder: GPUCommandEncoder | null = null;
   private pass: GPUComputePassEncoder | null = null;
   private readonly uniforms: UniformArena;
@@ -124,7 +126,12 @@ export class CommandStream {
   /** Log the dispatch to open recorders; returns timestamp writes when it is profiled. */
   private record(d: DispatchSpec): GPUComputePassTimestampWrites | null {
     if (!this.recorders.length) return null;
-    const base: DispatchRecord = { kernel: d.kernel, source: shaderSources[d.family].file, label: d.label };
+    const base: DispatchRecord = {
+      kernel: d.kernel,
+      source: shaderSources[d.family].file,
+      label: d.label,
+      scope: this.scopePath.join('/'),
+    };
     const copies: DispatchRecord[] = [];
     let profile = false;
     for (const r of this.recorders) {

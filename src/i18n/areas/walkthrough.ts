@@ -94,6 +94,8 @@ export const walkthroughEn = {
     copyFailed: 'Copy failed',
     gpuTime: '(GPU time {{ms}} ms)',
     gpuTimeNote:
+      'Each dispatch ran in its own timed compute pass; the times are the GPU’s own, summed over the dispatches of this stage for the chosen side and layer.',
+    gpuTimeNoteWhole:
       'Each dispatch ran in its own timed compute pass; the times are the GPU’s own, summed over every dispatch of that kernel in one forward pass (all layers).',
     gpuTimeNA: 'GPU time not available on this adapter',
     cpuOnly: 'Computed by the CPU engine (TypeScript twins of these kernels): no GPU time.',
@@ -194,7 +196,8 @@ export const walkthroughZh: Widen<typeof walkthroughEn> = {
     copied: '已复制',
     copyFailed: '复制失败',
     gpuTime: '（GPU 耗时 {{ms}} 毫秒）',
-    gpuTimeNote: '每次调度都在单独计时的计算通道中运行；时间由 GPU 自身测得，并对一次前向计算（所有层）中该内核的全部调度求和。',
+    gpuTimeNote: '每次调度都在单独计时的计算通道中运行；时间由 GPU 自身测得，并对所选一侧、所选层中属于本阶段的调度求和。',
+    gpuTimeNoteWhole: '每次调度都在单独计时的计算通道中运行；时间由 GPU 自身测得，并对一次前向计算（所有层）中该内核的全部调度求和。',
     gpuTimeNA: '此适配器不提供 GPU 计时',
     cpuOnly: '由 CPU 引擎（这些内核的 TypeScript 对应实现）计算，没有 GPU 耗时。',
     diff: '最大 |GPU − CPU| = {{abs}}（相对误差 {{rel}}）',

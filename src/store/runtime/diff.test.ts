@@ -34,15 +34,20 @@ describe('kernel families', () => {
 
   it('groups dispatches by kernel and sums their GPU times', () => {
     const records = [
-      { kernel: 'matmul', source: 'matmul.wgsl', label: 'a', gpuMs: 0.5 },
-      { kernel: 'softmax', source: 'softmax.wgsl', label: 'b', gpuMs: 0.25 },
-      { kernel: 'matmul', source: 'matmul.wgsl', label: 'c', gpuMs: 0.25 },
-      { kernel: 'splitHeads', source: 'elementwise.wgsl', label: 'd' },
+      { kernel: 'matmul', source: 'matmul.wgsl', label: 'a', scope: 'enc.0.self/qkv', gpuMs: 0.5 },
+      { kernel: 'softmax', source: 'softmax.wgsl', label: 'b', scope: 'enc.0.self/softmax', gpuMs: 0.25 },
+      { kernel: 'matmul', source: 'matmul.wgsl', label: 'c', scope: 'enc.0.self/scores', gpuMs: 0.25 },
+      { kernel: 'splitHeads', source: 'elementwise.wgsl', label: 'd', scope: 'enc.0.self/qkv' },
     ];
     expect(kernelUsage(records, ['matmul', 'elementwise'])).toEqual([
       { family: 'matmul', kernel: 'matmul', source: 'matmul.wgsl', count: 2, gpuMs: 0.75 },
       { family: 'elementwise', kernel: 'splitHeads', source: 'elementwise.wgsl', count: 1, gpuMs: null },
     ]);
+    expect(kernelUsage(records, ['matmul'], ['enc.0.self/scores'])).toEqual([
+      { family: 'matmul', kernel: 'matmul', source: 'matmul.wgsl', count: 1, gpuMs: 0.25 },
+    ]);
+    expect(kernelUsage(records, ['matmul', 'softmax'], ['enc.0.self'])).toHaveLength(2);
+    expect(kernelUsage(records, ['matmul'], ['enc.1.self'])).toEqual([]);
   });
 });
 

@@ -42,17 +42,24 @@ export interface KernelUsage {
 
 /**
  * The dispatches of the given families, grouped by kernel variant in order of first use.
+ * With `scopes`, only dispatches whose labelScope path starts with one of them count (e.g.
+ * 'enc.0.self/scores': the score matmul of layer 0's encoder self-attention).
  * What the times mean: each dispatch ran in its own compute pass with timestamp queries
  * written at the pass's start and end, so gpuMs is the GPU's own execution time of that
- * kernel (no CPU encoding, no queue wait), summed over every dispatch of the variant in one
- * teacher-forced forward pass (all layers, encoder and decoder).
+ * kernel (no CPU encoding, no queue wait), summed over the matching dispatches of one
+ * teacher-forced forward pass.
  */
-export function kernelUsage(records: readonly DispatchRecord[], families: readonly ShaderFamily[]): KernelUsage[] {
+export function kernelUsage(
+  records: readonly DispatchRecord[],
+  families: readonly ShaderFamily[],
+  scopes?: readonly string[] | null,
+): KernelUsage[] {
   const wanted = new Set(families);
   const byKernel = new Map<string, KernelUsage>();
   for (const r of records) {
     const family = familyOf(r);
     if (!family || !wanted.has(family)) continue;
+    if (scopes && !scopes.some((s) => r.scope === s || r.scope.startsWith(`${s}/`) || r.scope.startsWith(`${s}.`))) continue;
     let u = byKernel.get(r.kernel);
     if (!u) byKernel.set(r.kernel, (u = { family, kernel: r.kernel, source: r.source, count: 0, gpuMs: null }));
     u.count += 1;

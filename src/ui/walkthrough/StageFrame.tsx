@@ -12,6 +12,7 @@ import { StagePickers, type PickerValues } from './StagePickers';
 import { StageStepper } from './StageNav';
 import { StudyThis } from './StudyThis';
 import { WhereFrom } from './WhereFrom';
+import { stageScopes } from '../stages/shared/scopes';
 
 export function StageFrame({
   stage,
@@ -92,6 +93,7 @@ export function StageFrame({
         result={ctx.result}
         kernels={stage.kernels}
         traceNames={stage.traceNames(ctx)}
+        scopes={stageScopes(stage.id, ctx.side, ctx.layer)}
         computedBy={stage.computedBy && tx(stage.computedBy)}
       />
     </article>

@@ -15,10 +15,13 @@ export function WhereFrom({
   kernels,
   traceNames,
   computedBy,
+  scopes,
 }: {
   result: WalkthroughResult;
   kernels: readonly KernelFamily[];
   traceNames: string[];
+  /** labelScope paths of this stage's dispatches (null: the whole forward pass). */
+  scopes: string[] | null;
   /** Where the numbers come from when that is not (only) a kernel. */
   computedBy?: string;
 }) {
@@ -34,11 +37,15 @@ export function WhereFrom({
           <h4 className="where__sub">{t('walkthrough.source.kernels')}</h4>
           <ul className="where__kernels">
             {kernels.map((family) => (
-              <KernelItem key={family} family={family} result={result} />
+              <KernelItem key={family} family={family} result={result} scopes={scopes} />
             ))}
           </ul>
           <p className="where__time" data-testid="gpu-time-note">
-            {!onGpu ? t('walkthrough.source.cpuOnly') : timed ? t('walkthrough.source.gpuTimeNote') : t('walkthrough.source.gpuTimeNA')}
+            {!onGpu
+              ? t('walkthrough.source.cpuOnly')
+              : timed
+                ? t(scopes ? 'walkthrough.source.gpuTimeNote' : 'walkthrough.source.gpuTimeNoteWhole')
+                : t('walkthrough.source.gpuTimeNA')}
           </p>
         </>
       )}
@@ -47,9 +54,9 @@ export function WhereFrom({
   );
 }
 
-function KernelItem({ family, result }: { family: KernelFamily; result: WalkthroughResult }) {
+function KernelItem({ family, result, scopes }: { family: KernelFamily; result: WalkthroughResult; scopes: string[] | null }) {
   const { t } = useTranslation();
-  const usage = kernelUsage(result.dispatches.records, [family]);
+  const usage = kernelUsage(result.dispatches.records, [family], scopes);
   const { file } = shaderSources[family];
   return (
     <li className="where__kernel" data-kernel={family}>
