@@ -65,7 +65,9 @@ function snapshot(s: AppState): GpuStatusSnapshot {
 
 export function installTestApi(store: StoreApi<AppState>): AttentionLabTestApi {
   const settled = (s: AppState) => s.gpu.state.kind !== 'pending' && !s.gpu.restarting;
-  const api: AttentionLabTestApi = {
+  // Helpers declared by other modules arrive through registerTestHelpers (before or after
+  // this runs), so the object is complete once the app has loaded them.
+  const api = {
     gpuStatus: () => snapshot(store.getState()),
     waitForGpu: () =>
       new Promise((resolve) => {
@@ -84,7 +86,7 @@ export function installTestApi(store: StoreApi<AppState>): AttentionLabTestApi {
     },
     language: () => store.getState().settings.language,
     ...pending,
-  };
+  } as AttentionLabTestApi;
   window.__attentionLab = api;
   return api;
 }
