@@ -61,6 +61,7 @@ export class TrainingSession {
   private lock: Promise<unknown> = Promise.resolve();
   private recovering: Promise<void> | null = null;
   private stepTimer: ReturnType<typeof setTimeout> | null = null;
+  private wantRunning = false;
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -141,12 +142,15 @@ export class TrainingSession {
   // ---- control ----------------------------------------------------------------------------
 
   async start(): Promise<void> {
+    this.wantRunning = true;
     const engine = await this.ensureEngine();
-    if (this.status === 'recovering') return;
+    // A pause pressed while the engine was being built wins.
+    if (this.status === 'recovering' || !this.wantRunning) return;
     engine.start();
   }
 
   async pause(): Promise<void> {
+    this.wantRunning = false;
     await this.engine?.pause();
     this.flushStep();
   }
