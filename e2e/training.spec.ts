@@ -148,3 +148,22 @@ test('real sentences (Tatoeba) load and train in this engine', async ({ app, pag
   expect(s).toMatchObject({ status: 'paused', step: 2, engine: gpuMode === 'webgpu' ? 'webgpu' : 'cpu-worker' });
   expect(s.losses).toBe(2);
 });
+
+test('two tabs save models side by side; each sees the other’s', async ({ app, page, context }) => {
+  const first = new TrainingApi(page);
+  await openTrain(app, first);
+  const other = await context.newPage();
+  await other.goto('/?test=1#/train');
+  const second = new TrainingApi(other);
+  await second.ready();
+  await second.waitFor({ status: ['empty', 'paused'] });
+  await second.configure(SMALL_PATCH, true);
+  await Promise.all([first.step(2), second.step(3)]);
+  const [a, b] = await Promise.all([first.save('tab one'), second.save('tab two')]);
+  expect(a && b).toBeTruthy();
+  await expect.poll(async () => (await first.list()).map((m) => m.name).sort()).toEqual(['tab one', 'tab two']);
+  await expect.poll(async () => (await second.list()).map((m) => m.name).sort()).toEqual(['tab one', 'tab two']);
+  expect(await first.load(b!.id)).toBe(true);
+  expect((await first.state()).step).toBe(3);
+  await other.close();
+});

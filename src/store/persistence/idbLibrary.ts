@@ -2,7 +2,8 @@
 // (id → checkpoint text, written in the same transaction as its summary) and `session` (one
 // record under 'current': config, weights + Adam state as typed arrays, metric history).
 // Every write is one transaction on whole records, so two tabs never leave a half-written
-// model; the last writer of the session wins. Quota failures surface as StorageError 'quota'.
+// model; the last writer of the session wins, and other tabs hear (BroadcastChannel) that the
+// list changed. Quota failures surface as StorageError 'quota'.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { summaryOf, toStorageError, type ModelLibrary, type SavedModelSummary, type SessionRecord } from './modelLibrary';
 
@@ -25,7 +26,15 @@ const MIGRATIONS: readonly ((db: IDBPDatabase<ModelsDB>) => void)[] = [
   },
 ];
 
-export async function openIdbLibrary(name = MODELS_DB_NAME): Promise<ModelLibrary> {
+export interface IdbLibraryOptions {
+  /** Database name (tests use their own). */
+  name?: string;
+  /** Another tab saved or deleted a model: reload the list. */
+  onExternalChange?: () => void;
+}
+
+export async function openIdbLibrary(options: IdbLibraryOptions = {}): Promise<ModelLibrary> {
+  const name = options.name ?? MODELS_DB_NAME;
   if (typeof indexedDB === 'undefined') throw toStorageError({ name: 'InvalidStateError', message: 'IndexedDB is not available' }, 'open');
   let db: IDBPDatabase<ModelsDB>;
   try {
@@ -40,6 +49,11 @@ export async function openIdbLibrary(name = MODELS_DB_NAME): Promise<ModelLibrar
   } catch (e) {
     throw toStorageError(e, `open ${name}`);
   }
+
+  // Tabs tell each other when the list of models changed (the session record is per-writer).
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${name}:models`);
+  if (channel && options.onExternalChange) channel.onmessage = () => options.onExternalChange?.();
+  const announce = () => channel?.postMessage('changed');
 
   const guard = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
     try {
@@ -62,15 +76,20 @@ export async function openIdbLibrary(name = MODELS_DB_NAME): Promise<ModelLibrar
       guard(`save model ${model.name}`, async () => {
         const tx = db.transaction(['models', 'checkpoints'], 'readwrite');
         await Promise.all([tx.objectStore('models').put(summaryOf(model)), tx.objectStore('checkpoints').put(model.checkpoint, model.id), tx.done]);
+        announce();
       }),
     delete: (id) =>
       guard(`delete model ${id}`, async () => {
         const tx = db.transaction(['models', 'checkpoints'], 'readwrite');
         await Promise.all([tx.objectStore('models').delete(id), tx.objectStore('checkpoints').delete(id), tx.done]);
+        announce();
       }),
     readSession: () => guard('read session', async () => (await db.get('session', SESSION_KEY)) ?? null),
     writeSession: (record) => guard('save session', async () => void (await db.put('session', record, SESSION_KEY))),
     clearSession: () => guard('clear session', () => db.delete('session', SESSION_KEY)),
-    close: () => db.close(),
+    close: () => {
+      channel?.close();
+      db.close();
+    },
   };
 }

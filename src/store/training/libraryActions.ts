@@ -39,7 +39,7 @@ export function createLibraryActions(ctx: Ctx) {
   async function open(): Promise<void> {
     set({ library: { ...get().library, status: 'loading' } });
     try {
-      lib = await (ctx.openLibrary ?? openIdbLibrary)();
+      lib = await (ctx.openLibrary ?? (() => openIdbLibrary({ onExternalChange: () => void refresh() })))();
     } catch (e) {
       lib = createMemoryLibrary();
       fail(e, 'open the model library');
