@@ -32,6 +32,8 @@ export interface ExperimentResult {
   divergence: DivergenceInfo | null;
   /** Per-head exact match (head-off). */
   headsOff: HeadOffReport | null;
+  /** Swapped-sentence translations of both models (plans with orderPairs > 0). */
+  order: { baseline: OrderReport | null; variant: OrderReport | null } | null;
   /** The walkthrough stage to open (decode-steps). */
   stage: StageId | null;
   seconds: number;
@@ -112,7 +114,7 @@ export class ExperimentRun {
   private async run(): Promise<ExperimentResult> {
     const exp = this.experiment;
     const t0 = performance.now();
-    const base = { id: exp.id, mode: exp.plan.mode, divergence: null, headsOff: null, stage: null, baselineConfig: null, variantConfig: null };
+    const base = { id: exp.id, mode: exp.plan.mode, divergence: null, headsOff: null, order: null, stage: null, baselineConfig: null, variantConfig: null };
     if (exp.plan.mode === 'walkthrough') return { ...base, steps: 0, rows: [], stage: exp.change.stage ?? null, seconds: 0 };
     if (exp.plan.mode === 'inference') {
       const headsOff = await this.measureHeadsOff();
@@ -137,13 +139,14 @@ export class ExperimentRun {
     ]);
     this.check();
     const orders = exp.plan.orderPairs > 0 ? await Promise.all([b.engine, v.engine].map((e) => e.measure({ kind: 'order', n: exp.plan.orderPairs }))) : null;
-    const order = (i: number) => (orders?.[i].kind === 'order' ? orders[i].report : null);
+    const orderReport = (i: number) => (orders?.[i].kind === 'order' ? orders[i].report : null);
     const rows = exp.measure.map((metric) => ({
       metric,
-      baseline: metricValue(metric, b.quality, b.losses, null, order(0)),
-      variant: metricValue(metric, v.quality, v.losses, v.divergence, order(1)),
+      baseline: metricValue(metric, b.quality, b.losses, null, orderReport(0)),
+      variant: metricValue(metric, v.quality, v.losses, v.divergence, orderReport(1)),
     }));
-    return { ...base, steps, rows, baselineConfig: configs.baseline, variantConfig: configs.variant, divergence: v.divergence, seconds: (performance.now() - t0) / 1000 };
+    const order = orders ? { baseline: orderReport(0), variant: orderReport(1) } : null;
+    return { ...base, steps, rows, order, baselineConfig: configs.baseline, variantConfig: configs.variant, divergence: v.divergence, seconds: (performance.now() - t0) / 1000 };
   }
 
   private async measureHeadsOff(): Promise<HeadOffReport> {

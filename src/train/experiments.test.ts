@@ -76,6 +76,12 @@ describe('experiment runs (CPU engine, a few steps)', () => {
     const distinct = r.rows.find((x) => x.metric === 'orderDistinct')!;
     expect(distinct.baseline).toBeGreaterThan(0.5); // the shipped model tells them apart
     expect(distinct.variant).toBe(0); // a bag of words: identical translations
+    // The examples the Train view shows: swapped sources, the variant's outputs identical.
+    const [example] = r.order!.variant!.examples!;
+    expect(example.sources[0]).not.toEqual(example.sources[1]);
+    expect([...example.sources[0]].sort()).toEqual([...example.sources[1]].sort());
+    expect(example.outputs[0]).toEqual(example.outputs[1]);
+    expect(r.order!.baseline!.examples!.length).toBe(r.order!.variant!.examples!.length);
   });
 
   it('head-off: exact match with each cross-attention head switched off', async () => {

@@ -20,7 +20,19 @@ export interface OrderReport {
   distinct: number;
   /** Exact match over both sides of every pair. */
   exactMatch: number;
+  /** The first few pairs as translated (the Train view shows them). */
+  examples?: OrderExample[];
 }
+
+/** One swapped pair: both sources and what the model made of each. */
+export interface OrderExample {
+  sources: [string[], string[]];
+  outputs: [string[], string[]];
+  references: [string[], string[]];
+}
+
+/** Pairs kept as examples in an OrderReport. */
+const ORDER_EXAMPLES = 4;
 
 export interface HeadOffReport {
   baseline: { exactMatch: number; tokenAccuracy: number };
@@ -68,7 +80,12 @@ export async function measureOrder(model: Transformer, data: TrainingData, n: nu
   const hyps = await translateWith(model, flat.map((p) => p.en), data.vocabs);
   let distinct = 0;
   for (let i = 0; i < pairs.length; i++) if (hyps[2 * i].join(' ') !== hyps[2 * i + 1].join(' ')) distinct++;
-  return { pairs: pairs.length, distinct: pairs.length ? distinct / pairs.length : 0, exactMatch: exactMatch(hyps, flat.map((p) => p.zh)) };
+  const examples: OrderExample[] = pairs.slice(0, ORDER_EXAMPLES).map(([a, b], i) => ({
+    sources: [a.en, b.en],
+    outputs: [hyps[2 * i], hyps[2 * i + 1]],
+    references: [a.zh, b.zh],
+  }));
+  return { pairs: pairs.length, distinct: pairs.length ? distinct / pairs.length : 0, exactMatch: exactMatch(hyps, flat.map((p) => p.zh)), examples };
 }
 
 /** Every cross-attention head of the model, as head keys. */
