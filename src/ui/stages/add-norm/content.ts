@@ -5,12 +5,12 @@ export const title: Bilingual = { en: 'Residual add and LayerNorm', zh: '残差�
 
 export const explain: StageExplanation = {
   what: {
-    en: 'Each sublayer’s output is added to its own input (the residual, or skip, connection). Then LayerNorm rescales each token’s vector on its own: subtract the vector’s mean, divide by its standard deviation (with ε = 1e-5 inside the square root), then multiply by a learned γ and add a learned β, per dimension.',
-    zh: '每个子层的输出都加回到它自己的输入上（残差连接，也叫跳跃连接）。然后层归一化对每个词元的向量单独处理：减去该向量的均值，除以它的标准差（平方根内加 ε = 1e-5），再逐维乘以可学习的 γ、加上可学习的 β。',
+    en: 'Every sublayer (self-attention, cross-attention, the feed-forward network) sits inside the same wrapper. Its output is added to its own input — the residual, or skip, connection — and LayerNorm rescales each token’s vector on its own: subtract the vector’s mean, divide by its standard deviation (with a small ε inside the square root), then multiply by a learned γ and add a learned β, one pair per dimension.',
+    zh: '每个子层（自注意力、交叉注意力、前馈网络）都包在同样的结构里：子层的输出加回到它自己的输入上——这就是残差连接（也叫跳跃连接）；然后层归一化对每个词元的向量单独处理：减去该向量的均值，除以它的标准差（平方根内加一个很小的 ε），再乘以可学习的 γ、加上可学习的 β，每个维度各一对。',
   },
   why: {
-    en: 'The residual path lets a sublayer learn a correction to its input instead of a whole new representation, and gives gradients a direct route through the deep stack. LayerNorm keeps the scale of the vectors steady from layer to layer.',
-    zh: '残差路径让子层只需学习对输入的修正，而不必学习一个全新的表示，也给梯度提供了一条穿过深层堆栈的直接通道。层归一化让向量的尺度在层与层之间保持稳定。',
+    en: 'The residual path lets a sublayer learn a correction to its input instead of a whole new representation, and gives gradients a route through the identity: the Jacobian of x + F(x) is I + ∂F/∂x. LayerNorm keeps the scale of the vectors steady from layer to layer, using only the token’s own numbers, so it behaves the same in training and at inference, for any batch size.',
+    zh: '残差路径让子层只需学习对输入的修正，而不必学一个全新的表示，也让梯度可以经过恒等映射直接传回：x + F(x) 的雅可比矩阵是 I + ∂F/∂x。层归一化让向量的尺度在层与层之间保持稳定，而且只用该词元自己的数值，所以训练和推理时的行为相同，与批大小无关。',
   },
   problem: {
     en: 'Deep stacks without skip connections are hard to train (gradients fade or explode), and without normalization the activations drift in scale as they pass through the layers, which destabilizes attention and the feed-forward networks.',
@@ -20,18 +20,67 @@ export const explain: StageExplanation = {
 
 export const text = {
   post: {
-    en: 'This model is post-norm, as in the paper: x ← LayerNorm(x + Sublayer(x)). Shown: the first sublayer (self-attention) of {side} layer {layer}.',
-    zh: '本模型与论文一样采用后置归一化（post-norm）：x ← LayerNorm(x + Sublayer(x))。这里显示的是{side}第 {layer} 层的第一个子层（自注意力）。',
+    en: 'This model is post-norm, as in the paper: every block computes x ← LayerNorm(x + Sublayer(x)), with ε = {eps} (read from the checkpoint’s config).',
+    zh: '本模型与论文一样采用后置归一化（post-norm）：每个块计算 x ← LayerNorm(x + Sublayer(x))，ε = {eps}（读自检查点的配置）。',
   },
   pre: {
-    en: 'This model is pre-norm: x ← x + Sublayer(LayerNorm(x)), with a final LayerNorm after the last layer. Shown: the first sublayer (self-attention) of {side} layer {layer}.',
-    zh: '本模型采用前置归一化（pre-norm）：x ← x + Sublayer(LayerNorm(x))，最后一层之后还有一个层归一化。这里显示的是{side}第 {layer} 层的第一个子层（自注意力）。',
+    en: 'This model is pre-norm: every block computes x ← x + Sublayer(LayerNorm(x)), with ε = {eps} (read from the checkpoint’s config), and one more LayerNorm follows the last layer. The paper’s model is post-norm.',
+    zh: '本模型采用前置归一化（pre-norm）：每个块计算 x ← x + Sublayer(LayerNorm(x))，ε = {eps}（读自检查点的配置），最后一层之后还有一个层归一化。论文中的模型是后置归一化。',
   },
-  resTitle: { en: 'Residual sum x + Sublayer(x)', zh: '残差和 x + Sublayer(x)' },
-  lnTitle: { en: 'After LayerNorm', zh: '层归一化之后' },
-  statsTitle: { en: 'Per-token statistics LayerNorm used (over the D values of each row)', zh: '层归一化用到的每个词元的统计量（对每一行的 D 个值计算）' },
+  flowPost: { en: 'x → Sublayer → + x → LayerNorm → next', zh: 'x → 子层 → 加上 x → 层归一化 → 下一步' },
+  flowPre: { en: 'x → LayerNorm → Sublayer → + x → next', zh: 'x → 层归一化 → 子层 → 加上 x → 下一步' },
+  sublayerLegend: { en: 'Sublayer', zh: '子层' },
+  sublayerChoice: { en: '{n} · {name}', zh: '{n} · {name}' },
+  where: { en: '{side} layer {layer}, sublayer {n} ({name})', zh: '{side}第 {layer} 层，第 {n} 个子层（{name}）' },
+
+  residualTitle: { en: 'The residual path', zh: '残差路径' },
+  residualIntro: {
+    en: 'The block’s input x goes around the sublayer untouched and is added back, element by element: the three matrices below have the same shape, and the third is the sum of the first two.',
+    zh: '块的输入 x 绕过子层、原封不动地逐元素加回来：下面三个矩阵形状相同，第三个是前两个之和。',
+  },
+  inputTitle: { en: 'x: the block’s input (residual stream)', zh: 'x：块的输入（残差流）' },
+  sublayerTitlePost: { en: 'Sublayer(x): {name} output', zh: 'Sublayer(x)：{name}的输出' },
+  sublayerTitlePre: { en: 'Sublayer(LN(x)): {name} output', zh: 'Sublayer(LN(x))：{name}的输出' },
+  sumTitle: { en: 'x + Sublayer(…): the residual sum', zh: 'x + Sublayer(…)：残差和' },
+  sumTip: { en: 'x + F = {x} + {f} = {sum}', zh: 'x + F = {x} + {f} = {sum}' },
+
+  lnTitle: { en: 'LayerNorm, one token at a time', zh: '层归一化：逐个词元' },
+  lnInputPost: {
+    en: 'LayerNorm normalizes the residual sum above, each row (token) over its own D = {d} values.',
+    zh: '层归一化作用在上面的残差和上，每一行（一个词元）只用它自己的 D = {d} 个数值。',
+  },
+  lnInputPre: {
+    en: 'In pre-norm, LayerNorm normalizes the block’s input x (the first matrix above) before the sublayer sees it, each row over its own D = {d} values.',
+    zh: '在前置归一化中，层归一化在子层之前作用于块的输入 x（上面第一个矩阵），每一行只用它自己的 D = {d} 个数值。',
+  },
+  statsCaption: { en: 'Per-token statistics (over the D = {d} values of each row)', zh: '每个词元的统计量（对每一行的 D = {d} 个值计算）' },
+  token: { en: 'token', zh: '词元' },
   mean: { en: 'mean μ', zh: '均值 μ' },
-  std: { en: '√(σ² + ε)', zh: '√(σ² + ε)' },
-  rstd: { en: '1/√(σ² + ε)', zh: '1/√(σ² + ε)' },
-  legend: { en: 'value', zh: '数值' },
+  variance: { en: 'variance σ² = 1/rstd² − ε', zh: '方差 σ² = 1/rstd² − ε' },
+  rstd: { en: 'rstd = 1/√(σ² + ε)', zh: 'rstd = 1/√(σ² + ε)' },
+  xhatMean: { en: 'mean of x̂', zh: 'x̂ 的均值' },
+  xhatVar: { en: 'variance of x̂', zh: 'x̂ 的方差' },
+  statsNote: {
+    en: 'μ and rstd are what the LayerNorm kernel recorded; σ² is read back from rstd. The last two columns are computed here for display, from x̂ = (x − μ)·rstd: mean 0 and variance σ²/(σ² + ε), a hair under 1.',
+    zh: 'μ 和 rstd 是层归一化内核记录下来的值；σ² 由 rstd 反推得到。最后两列是这里为了展示而计算的，来自 x̂ = (x − μ)·rstd：均值为 0，方差为 σ²/(σ² + ε)，略小于 1。',
+  },
+  xhatTitle: { en: 'x̂ = (x − μ)·rstd, before γ and β (computed for display)', zh: 'x̂ = (x − μ)·rstd，乘 γ、加 β 之前（为展示而计算）' },
+  xhatTip: { en: 'x̂ = (x − μ)·rstd = ({x} − {mean}) · {rstd} = {xhat}', zh: 'x̂ = (x − μ)·rstd = ({x} − {mean}) · {rstd} = {xhat}' },
+  yTitle: { en: 'LayerNorm output y = γ ⊙ x̂ + β (recorded)', zh: '层归一化输出 y = γ ⊙ x̂ + β（记录值）' },
+  yTip: { en: 'y = γ·x̂ + β = {g} · {xhat} + {b} = {y}', zh: 'y = γ·x̂ + β = {g} · {xhat} + {b} = {y}' },
+  yTipNoFit: { en: 'y = {y} (recorded)', zh: 'y = {y}（记录值）' },
+  affineTitle: { en: 'γ and β: the learned scale and shift of each dimension', zh: 'γ 和 β：每个维度可学习的缩放与平移' },
+  affineNote: {
+    en: 'γ and β are parameters of the model, not part of the trace: this panel reads them back from the recorded x and y with a straight-line fit down each dimension (y = γ·x̂ + β reproduces every recorded value to within {err}).',
+    zh: 'γ 和 β 是模型的参数，不在记录的中间结果里：本面板用每个维度上的直线拟合，从记录的 x 和 y 反推出它们（y = γ·x̂ + β 与每个记录值的差都在 {err} 以内）。',
+  },
+  affineNone: {
+    en: 'With a single token γ and β cannot be read back from the recorded values (a line needs two points); type a longer sentence to see them.',
+    zh: '只有一个词元时，无法从记录值反推出 γ 和 β（一条直线需要两个点）；输入更长的句子即可看到。',
+  },
+  value: { en: 'value', zh: '数值' },
+  lnVsBn: {
+    en: 'LayerNorm vs BatchNorm: LayerNorm takes its statistics along each row — one token, all its dimensions — as in the table. BatchNorm would take them down each column, over the tokens and sentences of a batch: it would depend on the batch size, mix in padding positions, and need running averages that differ between training and inference. LayerNorm does the same thing for one sentence or a thousand, and for one decoding step at a time.',
+    zh: '层归一化与批归一化：层归一化沿每一行取统计量——一个词元的所有维度——正如表中所示。批归一化则沿每一列、在一个批次的所有词元和句子上取统计量：它依赖批大小，会混入填充位置，而且需要在训练和推理时不同的滑动平均。层归一化无论一句话还是一千句话、无论是否一次只解码一步，计算方式都完全一样。',
+  },
 } satisfies Record<string, Bilingual>;

@@ -1,68 +1,30 @@
 // Stage `complexity`: attention's n² cost against the FFN's n·D·F, with this sentence marked.
-import { format } from 'd3-format';
-import { fill } from '../shared/content';
-import { Emphasis } from '../shared/Emphasis';
 import { texLines } from '../shared/tex';
-import { useBilingual } from '../shared/useBilingual';
-import type { StageDefinition, StagePanelProps } from '../types';
-import { explain, text, title } from './content';
-import { layerCost, tableLengths } from './costs';
-
-const big = format('.3~s');
-
-function ComplexityPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
-  const c = ctx.config;
-  const n0 = ctx.labels.source.length;
-  return (
-    <Emphasis active={ctx.highlight === 'complexity-curves'}>
-      <table className="data-table" data-testid="complexity-table">
-        <caption>{fill(tx(text.caption), { d: c.dModel, f: c.dFF, h: c.nHeads, n: n0 })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{tx(text.n)}</th>
-            <th scope="col">{tx(text.attention)}</th>
-            <th scope="col">{tx(text.projections)}</th>
-            <th scope="col">{tx(text.ffn)}</th>
-            <th scope="col">{tx(text.memory)}</th>
-            <th scope="col">{tx(text.share)}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tableLengths(n0).map((n) => {
-            const k = layerCost(c, n);
-            const share = k.attention / (k.attention + k.projections + k.ffn);
-            return (
-              <tr key={n} className={n === n0 ? 'row--current' : undefined} aria-current={n === n0 ? 'true' : undefined}>
-                <th scope="row">
-                  {n}
-                  {n === n0 && ` (${tx(text.thisSentence)})`}
-                </th>
-                <td className="num">{big(k.attention)}</td>
-                <td className="num">{big(k.projections)}</td>
-                <td className="num">{big(k.ffn)}</td>
-                <td className="num">{big(k.weights)}</td>
-                <td className="num">{(share * 100).toFixed(1)}%</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </Emphasis>
-  );
-}
+import type { StageDefinition } from '../types';
+import { ComplexityPanel } from './ComplexityPanel';
+import { explain, title } from './content';
+import { crossovers, layerCost } from './costs';
 
 export const complexityStage: StageDefinition = {
   id: 'complexity',
   title,
   explain,
   formula: (ctx) => {
-    const { dModel: D, dFF: F } = ctx.config;
+    const { dModel: D, dFF: F, nHeads: H } = ctx.config;
     const n = ctx.labels.source.length;
     const k = layerCost(ctx.config, n);
-    return texLines(`\\underbrace{2n^2D}_{\\text{attention}} + \\underbrace{4nD^2}_{\\text{proj.}} + \\underbrace{2nDF}_{\\text{FFN}}`, `n = ${n},\\ D = ${D},\\ F = ${F}:\\ ${k.attention} + ${k.projections} + ${k.ffn}`);
+    const x = crossovers(ctx.config);
+    return texLines(
+      `C(n) = \\underbrace{2n^2D}_{O(n^2 d)} + \\underbrace{4nD^2}_{O(n d^2)} + \\underbrace{2nDF}_{O(n d\\, d_{ff})},\\qquad M(n) = \\underbrace{Hn^2}_{O(n^2)}`,
+      `2n^2D = 4nD^2 + 2nDF \\iff n = 2D + F = ${x.linear}`,
+      `n = ${n},\\ D = ${D},\\ F = ${F},\\ H = ${H}:\\quad C = ${k.attention} + ${k.projections} + ${k.ffn},\\quad M = ${k.weights}`,
+    );
   },
   kernels: ['matmul', 'softmax'],
+  computedBy: {
+    en: 'The curves and the table are arithmetic on the model’s sizes (src/ui/stages/complexity/costs.ts), not measurements; the kernels listed are the ones whose work they count.',
+    zh: '曲线和表格是根据模型尺寸做的算术（src/ui/stages/complexity/costs.ts），不是实测；列出的内核就是这些数字所统计的计算。',
+  },
   traceNames: () => [],
   pickers: {},
   Panel: ComplexityPanel,

@@ -1,30 +1,10 @@
-// Stage `decoder-self-attn`: causal self-attention weights of the decoder.
-import { AttentionWeights } from '../shared/AttentionWeights';
-import { fill } from '../shared/content';
+// Stage `decoder-self-attn`: causal self-attention of the decoder, compared with its
+// cross-attention (sources of Q, K, V and the masks each uses).
 import { attentionName } from '../shared/names';
 import { texLines, texShape } from '../shared/tex';
-import { useBilingual } from '../shared/useBilingual';
-import type { StageDefinition, StagePanelProps } from '../types';
-import { explain, text, title } from './content';
-
-function DecoderSelfAttnPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
-  return (
-    <div>
-      <p>{tx(text.note)}</p>
-      <AttentionWeights
-        ctx={ctx}
-        side="dec"
-        layer={ctx.layer}
-        block="self"
-        head={ctx.head}
-        title={`${tx(text.heatmapTitle)} · ${fill(tx(text.which), { layer: ctx.layer, head: ctx.head })}`}
-        highlight={ctx.highlight === 'decoder-masks' ? { region: 'upper-triangle' } : undefined}
-        testId="decself-weights"
-      />
-    </div>
-  );
-}
+import type { StageDefinition } from '../types';
+import { explain, title } from './content';
+import { DecoderSelfAttnPanel } from './DecoderSelfAttnPanel';
 
 export const decoderSelfAttnStage: StageDefinition = {
   id: 'decoder-self-attn',
@@ -32,10 +12,21 @@ export const decoderSelfAttnStage: StageDefinition = {
   explain,
   formula: (ctx) => {
     const T = ctx.labels.target.length;
-    return texLines(`A = \\operatorname{softmax}\\!\\Big(\\frac{QK^{\\top}}{\\sqrt{D_h}} + M_{\\text{causal}}\\Big),\\quad (M_{\\text{causal}})_{ij} = -10^9 \\text{ for } j > i`, `A: ${texShape([['H', ctx.config.nHeads], ['T', T], ['T', T]])}`);
+    const S = ctx.labels.source.length;
+    const H = ctx.config.nHeads;
+    const mask = ctx.result.variant.causalMask
+      ? `(M_{\\text{causal}})_{ij} = \\begin{cases} 0 & j \\le i \\\\ -10^9 & j > i \\end{cases}`
+      : `M_{\\text{causal}} = 0`;
+    return texLines(
+      `A = \\operatorname{softmax}\\!\\Big(\\frac{Q K^{\\top}}{\\sqrt{D_h}} + M_{\\text{causal}}\\Big),\\quad Q, K, V = Y W_{Q,K,V},\\quad ${mask}`,
+      `A_{\\text{self}}: ${texShape([['H', H], ['T', T], ['T', T]])},\\qquad A_{\\text{cross}}: ${texShape([['H', H], ['T', T], ['S', S]])}`,
+    );
   },
   kernels: ['matmul', 'softmax'],
-  traceNames: (ctx) => (['q', 'k', 'scaled', 'weights', 'context'] as const).map((p) => attentionName('dec', ctx.layer, 'self', p)),
+  traceNames: (ctx) => [
+    ...(['q', 'k', 'v', 'masked', 'weights'] as const).map((p) => attentionName('dec', ctx.layer, 'self', p)),
+    attentionName('dec', ctx.layer, 'cross', 'weights'),
+  ],
   pickers: { layer: 'dec', head: true },
   Panel: DecoderSelfAttnPanel,
 };

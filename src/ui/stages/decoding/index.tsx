@@ -1,57 +1,10 @@
-// Stage `decoding`: the greedy steps that produced the translation.
-import { fill } from '../shared/content';
-import { Emphasis } from '../shared/Emphasis';
-import { formatProb } from '../shared/format';
-import { headDim } from '../shared/names';
-import { texLines } from '../shared/tex';
-import { useBilingual } from '../shared/useBilingual';
-import type { StageDefinition, StagePanelProps } from '../types';
+// Stage `decoding`: the greedy loop step by step (prefix, causal row, top-k, KV cache) and
+// teacher forcing next to it.
+import { attentionName, headDim } from '../shared/names';
+import { texLines, texShape } from '../shared/tex';
+import type { StageDefinition } from '../types';
 import { explain, text, title } from './content';
-
-function DecodingPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
-  const steps = ctx.result.translation.steps;
-  const c = ctx.config;
-  return (
-    <div>
-      <Emphasis active={ctx.highlight === 'decode-loop' || ctx.highlight === 'teacher-forcing'}>
-        <table className="data-table" data-testid="decoding-steps">
-          <caption>{tx(text.caption)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{tx(text.step)}</th>
-              <th scope="col">{tx(text.prefix)}</th>
-              <th scope="col">{tx(text.chosen)}</th>
-              <th scope="col">{tx(text.prob)}</th>
-              <th scope="col">{tx(text.alternatives)}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {steps.map((s, t) => (
-              <tr key={t}>
-                <td className="num">{t + 1}</td>
-                <td lang="zh-CN">{ctx.labels.target.slice(0, t + 1).join(' ')}</td>
-                <td lang="zh-CN">
-                  <strong>{s.token}</strong>
-                </td>
-                <td className="num">{formatProb(s.prob)}</td>
-                <td lang="zh-CN">
-                  {s.top
-                    .slice(1)
-                    .map((a) => `${a.token} ${formatProb(a.prob)}`)
-                    .join(' · ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Emphasis>
-      <Emphasis active={ctx.highlight === 'kv-cache'}>
-        <p>{fill(tx(text.cache), { layers: c.nDecoderLayers, heads: c.nHeads, dh: headDim(c) })}</p>
-      </Emphasis>
-    </div>
-  );
-}
+import { DecodingPanel } from './DecodingPanel';
 
 export const decodingStage: StageDefinition = {
   id: 'decoding',
@@ -59,10 +12,16 @@ export const decodingStage: StageDefinition = {
   explain,
   formula: (ctx) => {
     const n = ctx.result.translation.steps.length;
-    return texLines(`y_t = \\arg\\max_{w} P(w \\mid y_{<t}, x),\\quad t = 1,\\dots,${n}`, `y_0 = \\langle\\text{bos}\\rangle,\\quad \\text{stop: } y_t = \\langle\\text{eos}\\rangle \\ \\text{or}\\ t = ${ctx.config.maxLen - 1}`);
+    const { nHeads: H } = ctx.config;
+    const dh = headDim(ctx.config);
+    return texLines(
+      `y_t = \\arg\\max_{w} P(w \\mid y_{<t}, x),\\quad y_0 = \\langle\\text{bos}\\rangle,\\quad t = 1,\\dots,${n}\\ \\ (t \\le ${ctx.config.maxLen - 1})`,
+      `K^{(l)}_{\\le t}, V^{(l)}_{\\le t}: (H{=}${H},\\, t,\\, D_h{=}${dh}),\\quad q_t, k_t, v_t: ${texShape([['H', H], 1, ['D_h', dh]])}`,
+    );
   },
-  kernels: ['matmul', 'softmax', 'elementwise'],
-  traceNames: () => ['probs'],
-  pickers: {},
+  kernels: ['embedding', 'matmul', 'softmax', 'layernorm', 'activation', 'elementwise'],
+  computedBy: text.computedBy,
+  traceNames: (ctx) => [attentionName('dec', ctx.layer, 'self', 'masked'), attentionName('dec', ctx.layer, 'self', 'weights'), 'probs'],
+  pickers: { layer: 'dec', head: true },
   Panel: DecodingPanel,
 };

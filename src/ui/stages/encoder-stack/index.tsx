@@ -1,66 +1,19 @@
-// Stage `encoder-stack`: all layers × heads as thumbnails, and each layer's output.
-import { AttentionWeights } from '../shared/AttentionWeights';
-import { AXES, fill } from '../shared/content';
-import { Emphasis } from '../shared/Emphasis';
-import { dimensionLabels } from '../shared/labels';
-import { TraceHeatmap } from '../shared/TraceHeatmap';
+// Stage `encoder-stack`: the model view (every layer × head of the three attention blocks,
+// clickable) and static vs contextual vectors up the encoder.
+import { attentionName } from '../shared/names';
 import { texRange, texShape } from '../shared/tex';
-import { useBilingual } from '../shared/useBilingual';
-import type { StageContext, StageDefinition, StagePanelProps } from '../types';
-import { explain, text, title } from './content';
-
-/** The trace entry holding an encoder layer's output (post-norm: after LN2; pre-norm: the residual sum). */
-function layerOutput(ctx: StageContext, layer: number): string {
-  return ctx.config.norm === 'post' ? `enc.${layer}.ln2.y` : `enc.${layer}.res2`;
-}
+import type { StageDefinition, StagePanelProps } from '../types';
+import { explain, title } from './content';
+import { ContextualVectors } from './ContextualVectors';
+import { ModelViewGrid } from './ModelViewGrid';
+import { stackEntries } from './stackNames';
+import './encoder-stack.css';
 
 function EncoderStackPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
-  const { nEncoderLayers: N, nHeads: H } = ctx.config;
   return (
     <div>
-      <h3>{tx(text.gridTitle)}</h3>
-      <p className="muted">{tx(text.gridHint)}</p>
-      <div className="thumb-grid" style={{ gridTemplateColumns: `repeat(${H}, minmax(0, 8rem))` }}>
-        {Array.from({ length: N }, (_, l) =>
-          Array.from({ length: H }, (_, h) => {
-            const label = fill(tx(text.thumb), { layer: l, head: h });
-            return (
-              <figure key={`${l}.${h}`} className="thumb">
-                <AttentionWeights
-                  ctx={ctx}
-                  side="enc"
-                  layer={l}
-                  block="self"
-                  head={h}
-                  title={label}
-                  compact
-                  onClick={() => ctx.goToStage('heads', { side: 'enc', layer: l, head: h })}
-                  testId={`encstack-${l}-${h}`}
-                />
-                <figcaption>{label}</figcaption>
-              </figure>
-            );
-          }),
-        )}
-      </div>
-      <Emphasis active={ctx.highlight === 'contextual-vectors'}>
-        {Array.from({ length: N }, (_, l) => (
-          <TraceHeatmap
-            key={l}
-            ctx={ctx}
-            name={layerOutput(ctx, l)}
-            rowLabels={ctx.labels.source}
-            colLabels={dimensionLabels(ctx.config.dModel)}
-            rowAxis={tx(AXES.position)}
-            colAxis={tx(AXES.dimension)}
-            title={fill(tx(text.layerOut), { layer: l })}
-            scale={{ kind: 'diverging' }}
-            legendLabel={tx(text.legend)}
-            testId={`encstack-out-${l}`}
-          />
-        ))}
-      </Emphasis>
+      <ModelViewGrid ctx={ctx} />
+      <ContextualVectors ctx={ctx} />
     </div>
   );
 }
@@ -70,15 +23,22 @@ export const encoderStackStage: StageDefinition = {
   title,
   explain,
   formula: (ctx) => {
-    const N = ctx.config.nEncoderLayers;
+    const { nEncoderLayers: N, nDecoderLayers: M, dModel: D } = ctx.config;
     const S = ctx.labels.source.length;
-    return `h^{(0)} = x,\\quad h^{(l+1)} = \\operatorname{EncoderLayer}_l\\big(h^{(l)}\\big),\\ l = ${texRange(N)},\\qquad \\text{memory} = h^{(${N})}: ${texShape([['S', S], ['D', ctx.config.dModel]])}`;
+    return `h^{(0)} = x,\\ \\ h^{(l+1)} = \\operatorname{EncoderLayer}_l\\big(h^{(l)}\\big),\\ l = ${texRange(N)},\\quad \\text{memory} = h^{(${N})}: ${texShape([['S', S], ['D', D]])},\\quad N_{\\text{dec}} = ${M}`;
   },
   kernels: ['matmul', 'softmax', 'layernorm', 'activation', 'elementwise'],
-  traceNames: (ctx) => [
-    ...Array.from({ length: ctx.config.nEncoderLayers }, (_, l) => [`enc.${l}.self.weights`, layerOutput(ctx, l)]).flat(),
-    'enc.out',
-  ],
+  traceNames: (ctx) => {
+    const c = ctx.config;
+    const weights = (side: 'enc' | 'dec', block: 'self' | 'cross', n: number) =>
+      Array.from({ length: n }, (_, l) => attentionName(side, l, block, 'weights'));
+    return [
+      ...weights('enc', 'self', c.nEncoderLayers),
+      ...weights('dec', 'self', c.nDecoderLayers),
+      ...weights('dec', 'cross', c.nDecoderLayers),
+      ...stackEntries(c).map((e) => e.name),
+    ];
+  },
   pickers: {},
   Panel: EncoderStackPanel,
 };

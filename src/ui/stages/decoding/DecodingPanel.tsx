@@ -1,0 +1,32 @@
+// The decoding panel: a step-through of the greedy loop (prefix, choice, top-k, the causal
+// row, the KV cache), the whole run, and teacher forcing next to it.
+import { useState } from 'react';
+import { useBilingual } from '../shared/useBilingual';
+import type { StagePanelProps } from '../types';
+import { text } from './content';
+import { KvCacheTable } from './KvCacheTable';
+import { StepControl } from './StepControl';
+import { StepDetail } from './StepDetail';
+import { StepsTable } from './StepsTable';
+import { TeacherForcing } from './TeacherForcing';
+import './decoding.css';
+
+export function DecodingPanel({ ctx }: StagePanelProps) {
+  const tx = useBilingual();
+  const count = ctx.result.translation.steps.length;
+  const [picked, setPicked] = useState(0);
+  const step = Math.min(Math.max(0, picked), count - 1);
+  const go = (s: number) => setPicked(Math.min(Math.max(0, s), count - 1));
+  if (count === 0) return null;
+  return (
+    <div className="decoding">
+      <h3>{tx(text.loopTitle)}</h3>
+      <StepControl step={step} count={count} onChange={go} />
+      <p className="muted">{tx(text.keysHint)}</p>
+      <StepDetail ctx={ctx} step={step} />
+      <KvCacheTable ctx={ctx} step={step} />
+      <StepsTable ctx={ctx} step={step} onPick={go} />
+      <TeacherForcing ctx={ctx} />
+    </div>
+  );
+}

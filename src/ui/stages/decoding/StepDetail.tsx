@@ -1,0 +1,75 @@
+// One greedy step: the decoder's input so far and the token it picks, the top-k of that
+// step, and the causal view of the new query row over the keys that exist.
+import { useMemo } from 'react';
+import { BarChart, Heatmap } from '../../../viz';
+import { maskedCells } from '../shared/attention';
+import { AXES, fill } from '../shared/content';
+import { Emphasis } from '../shared/Emphasis';
+import { formatValue } from '../shared/format';
+import { attentionName } from '../shared/names';
+import { useBilingual } from '../shared/useBilingual';
+import type { StageContext } from '../types';
+import { text } from './content';
+
+export function StepDetail({ ctx, step }: { ctx: StageContext; step: number }) {
+  const tx = useBilingual();
+  const { steps, finished } = ctx.result.translation;
+  const s = steps[step];
+  const prefix = ctx.labels.target.slice(0, step + 1); // <bos> + the tokens chosen before this step
+  const last = step === steps.length - 1;
+  const n = step + 1;
+  const where = fill(tx(text.which), { layer: ctx.layer, head: ctx.head });
+  const weightsName = attentionName('dec', ctx.layer, 'self', 'weights');
+  const masked = useMemo(() => maskedCells(ctx.trace, attentionName('dec', ctx.layer, 'self', 'masked'), ctx.head), [ctx.trace, ctx.layer, ctx.head]);
+  const rows = useMemo(
+    () => ctx.trace.matrix(weightsName, ctx.head).slice(0, n).map((r) => r.slice(0, n)), // (n, n)
+    [ctx.trace, weightsName, ctx.head, n],
+  );
+  return (
+    <Emphasis active={ctx.highlight === 'decode-loop'} testId="decoding-loop">
+      <div className="decoding-prefix" data-testid="decoding-prefix">
+        <span className="decoding-prefix__label">{tx(text.prefix)}:</span>
+        <ol className="tokens tokens--target">
+          {prefix.map((tok, i) => (
+            <li key={i} className={`token${tok.startsWith('<') ? ' token--special' : ''}`} lang={tok.startsWith('<') ? undefined : 'zh-CN'}>
+              {tok}
+            </li>
+          ))}
+        </ol>
+        <span>→ {tx(text.picks)}</span>
+        <strong className="token decoding-prefix__chosen" data-testid="decoding-chosen" lang={s.token.startsWith('<') ? undefined : 'zh-CN'}>
+          {s.token}
+        </strong>
+        <span className="muted">p = {s.prob.toFixed(3)}</span>
+      </div>
+      {last && <p className="note">{tx(finished ? text.stopped : text.limit)}</p>}
+      <div className="heatmap-pair">
+        <BarChart
+          title={fill(tx(text.barTitle), { n, k: s.top.length })}
+          items={s.top.map((c) => ({ label: c.token, value: c.prob }))}
+          chosen={0}
+          exportName={`decoding.step${n}.topk`}
+          testId="decoding-bars"
+        />
+        <div>
+          <Heatmap
+            values={rows}
+            rowLabels={prefix}
+            colLabels={prefix}
+            rowAxis={tx(AXES.query)}
+            colAxis={tx(AXES.key)}
+            title={fill(tx(text.maskTitle), { n, row: step, where })}
+            masked={masked}
+            scale={{ kind: 'sequential', domain: [0, 1] }}
+            legendLabel={tx(text.legendWeight)}
+            highlight={{ rows: [step] }}
+            describeCell={(r, c) => (masked(r, c) ? '—' : `${prefix[r]} → ${prefix[c]}: ${formatValue(rows[r][c])}`)}
+            exportName={`decoding.step${n}.${weightsName}.h${ctx.head}`}
+            testId="decoding-mask"
+          />
+          <p className="muted">{tx(text.maskNote)}</p>
+        </div>
+      </div>
+    </Emphasis>
+  );
+}

@@ -1,0 +1,71 @@
+// Cross-entropy per position against the model's own translation (the sequence the
+// teacher-forced pass read), plain and with the shipped model's label smoothing.
+import { useMemo } from 'react';
+import { fill } from '../shared/content';
+import { formatProb, formatValue } from '../shared/format';
+import { useBilingual } from '../shared/useBilingual';
+import type { StageContext } from '../types';
+import { text } from './content';
+import { smoothedCrossEntropy } from './distribution';
+
+/** The shipped model's training setting (checkpoint meta.labelSmoothing). */
+export const SHIPPED_LABEL_SMOOTHING = 0.1;
+
+export function LossTable({ ctx }: { ctx: StageContext }) {
+  const tx = useBilingual();
+  const { translation, reference } = ctx.result;
+  const rows = useMemo(() => {
+    const probs = ctx.trace.matrix('probs'); // (T, V)
+    return probs.map((p, t) => {
+      const gold = translation.ids[t];
+      return { gold, p: p[gold], nll: -Math.log(Math.max(p[gold], 1e-30)), smoothed: smoothedCrossEntropy(p, gold, SHIPPED_LABEL_SMOOTHING) };
+    });
+  }, [ctx.trace, translation.ids]);
+  const mean = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0) / Math.max(1, rows.length);
+  const refText =
+    reference.kind === 'match'
+      ? tx(text.refMatch)
+      : reference.kind === 'differs'
+        ? fill(tx(text.refDiffers), { ref: reference.tokens.join(' ') })
+        : tx(text.refNone);
+  return (
+    <>
+      <p>
+        {tx(text.lossIntro)} {refText}
+      </p>
+      <table className="data-table" data-testid="output-loss">
+        <caption>{tx(text.lossCaption)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{tx(text.position)}</th>
+            <th scope="col">{tx(text.reads)}</th>
+            <th scope="col">{tx(text.target)}</th>
+            <th scope="col">{tx(text.pTarget)}</th>
+            <th scope="col">{tx(text.nll)}</th>
+            <th scope="col">{tx(text.smoothedLoss)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, t) => (
+            <tr key={t}>
+              <td className="num">{t}</td>
+              <th scope="row">{ctx.labels.target[t]}</th>
+              <td lang="zh-CN">{ctx.labels.predicted[t]}</td>
+              <td className="num">{formatProb(r.p)}</td>
+              <td className="num">{formatValue(r.nll)}</td>
+              <td className="num">{formatValue(r.smoothed)}</td>
+            </tr>
+          ))}
+          <tr className="row--current">
+            <th scope="row" colSpan={4}>
+              {tx(text.mean)}
+            </th>
+            <td className="num">{formatValue(mean((r) => r.nll))}</td>
+            <td className="num">{formatValue(mean((r) => r.smoothed))}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="muted">{tx(text.lossNote)}</p>
+    </>
+  );
+}
