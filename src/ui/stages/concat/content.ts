@@ -19,12 +19,30 @@ export const explain: StageExplanation = {
 };
 
 export const text = {
-  concatTitle: { en: 'Heads side by side (concat)', zh: '各头并排（拼接）' },
-  outTitle: { en: 'After W_O', zh: '乘 W_O 之后' },
   which: { en: '{kind}, layer {layer}', zh: '{kind}，第 {layer} 层' },
+  headsTitle: { en: 'The {h} head outputs (each {l} × {dh}), placed side by side', zh: '{h} 个头的输出（每个 {l} × {dh}），并排放置' },
+  headThumb: { en: 'head {head} → columns {from}–{to}', zh: '第 {head} 头 → 第 {from}–{to} 列' },
+  concatTitle: { en: 'Concat: {l} × {d}, columns labelled head·index', zh: '拼接：{l} × {d}，列标签为“头·序号”' },
+  concatNote: {
+    en: 'The outlined block is head {head} (columns {from}–{to}); pick another head above to move it. Every head fills {dh} columns, head 0 first.',
+    zh: '描边的一块是第 {head} 头（第 {from}–{to} 列）；在上方选择别的头可以移动它。每个头占 {dh} 列，第 0 头在最前。',
+  },
+  woLine: {
+    en: '× W_O ({d} × {d}) + b_O: every output column is a weighted mix of all {d} concatenated columns, so all heads reach every dimension.',
+    zh: '× W_O（{d} × {d}）+ b_O：每个输出列都是全部 {d} 个拼接列的加权组合，所以每个头都能影响每一个维度。',
+  },
+  outTitle: { en: 'After W_O: the attention sublayer’s output ({l} × {d})', zh: '乘 W_O 之后：注意力子层的输出（{l} × {d}）' },
+  headOff: {
+    en: 'Switching head {head} off (the Train view’s “head off” experiment) zeroes its block before W_O; because W_O mixes all columns, the change spreads over every output dimension.',
+    zh: '关闭第 {head} 头（训练页中的“关闭一个头”实验）会在乘 W_O 之前把它那一块置零；由于 W_O 混合所有列，这个变化会扩散到每一个输出维度。',
+  },
   legend: { en: 'value', zh: '数值' },
-  columns: {
-    en: 'Columns d0–d{last0} come from head 0, the next {dh} from head 1, and so on.',
-    zh: '第 d0–d{last0} 列来自第 0 头，接下来的 {dh} 列来自第 1 头，依此类推。',
+  cellConcat: {
+    en: 'head {h}, entry {j} of its output for “{token}”, copied unchanged (see the weighted-sum stage)',
+    zh: '第 {h} 头对 “{token}” 的输出的第 {j} 个分量，原样复制（见“值的加权和”阶段）',
+  },
+  cellOut: {
+    en: 'row “{token}” of the concat (all {d} columns, every head) · column {c} of W_O, plus b_O[{c}]',
+    zh: '拼接结果中 “{token}” 这一行（全部 {d} 列，涉及每个头）· W_O 的第 {c} 列，再加 b_O[{c}]',
   },
 } satisfies Record<string, Bilingual>;

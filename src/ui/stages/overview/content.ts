@@ -1,5 +1,4 @@
 // Texts of the `overview` stage, English and Simplified Chinese.
-import type { StageId } from '../../../model/stageIds';
 import type { Bilingual, StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Overview: encoder and decoder', zh: '总览：编码器与解码器' };
@@ -19,57 +18,124 @@ export const explain: StageExplanation = {
   },
 };
 
-export interface Block {
-  stage: StageId;
-  label: Bilingual;
-}
+/** Words of the diagram's blocks; {x} placeholders are filled with this model's sizes. */
+export const blocks = {
+  encInput: { en: 'Source tokens', zh: '源词元' },
+  decInput: { en: 'Output so far, shifted right', zh: '已生成的输出（右移一位）' },
+  embed: { en: 'Embedding {v} × {d}, ×√{d}', zh: '嵌入 {v} × {d}，×√{d}' },
+  posSin: { en: '+ positional encoding (sinusoidal)', zh: '+ 位置编码（正弦）' },
+  posLearned: { en: '+ positional encoding (learned)', zh: '+ 位置编码（可学习）' },
+  posNone: { en: 'no positional encoding', zh: '无位置编码' },
+  selfAttn: { en: 'Self-attention · {h} heads × {dh}', zh: '自注意力 · {h} 个头 × {dh}' },
+  maskedAttn: { en: 'Masked self-attention · {h} heads', zh: '掩码自注意力 · {h} 个头' },
+  crossAttn: { en: 'Cross-attention · K, V from the encoder', zh: '交叉注意力 · K、V 来自编码器' },
+  addNorm: { en: 'Add & Norm', zh: '残差相加与归一化' },
+  ffn: { en: 'Feed-forward {d} → {f} → {d} ({act})', zh: '前馈网络 {d} → {f} → {d}（{act}）' },
+  linear: { en: 'Linear {d} → {v} (logits)', zh: '线性层 {d} → {v}（logits）' },
+  softmax: { en: 'Softmax → next token, fed back as input', zh: 'Softmax → 下一个词元，再送回输入' },
+  stack: { en: '× N = {n} layers', zh: '× N = {n} 层' },
+  stackTitle: { en: 'Open the encoder stack: every layer and head', zh: '打开编码器堆栈：每一层、每个头' },
+  memory: { en: 'encoder output ({s} × {d}) → K, V of every decoder layer', zh: '编码器输出（{s} × {d}）→ 每个解码器层的 K、V' },
+  encoder: { en: 'Encoder', zh: '编码器' },
+  decoder: { en: 'Decoder', zh: '解码器' },
+} satisfies Record<string, Bilingual>;
 
-export const encoderBlocks: Block[] = [
-  { stage: 'tokens', label: { en: 'Tokens → ids', zh: '词元 → 编号' } },
-  { stage: 'embedding', label: { en: 'Embedding ×√D', zh: '嵌入 ×√D' } },
-  { stage: 'positional', label: { en: '+ positional encoding', zh: '+ 位置编码' } },
-  { stage: 'qkv', label: { en: 'Self-attention', zh: '自注意力' } },
-  { stage: 'add-norm', label: { en: 'Add & LayerNorm', zh: '残差相加与层归一化' } },
-  { stage: 'ffn', label: { en: 'Feed-forward', zh: '前馈网络' } },
-  { stage: 'add-norm', label: { en: 'Add & LayerNorm', zh: '残差相加与层归一化' } },
-];
-
-export const decoderBlocks: Block[] = [
-  { stage: 'tokens', label: { en: '<bos> + output so far', zh: '<bos> + 已生成的输出' } },
-  { stage: 'embedding', label: { en: 'Embedding + positions', zh: '嵌入 + 位置' } },
-  { stage: 'decoder-self-attn', label: { en: 'Masked self-attention', zh: '掩码自注意力' } },
-  { stage: 'add-norm', label: { en: 'Add & LayerNorm', zh: '残差相加与层归一化' } },
-  { stage: 'cross-attn', label: { en: 'Cross-attention', zh: '交叉注意力' } },
-  { stage: 'add-norm', label: { en: 'Add & LayerNorm', zh: '残差相加与层归一化' } },
-  { stage: 'ffn', label: { en: 'Feed-forward', zh: '前馈网络' } },
-  { stage: 'add-norm', label: { en: 'Add & LayerNorm', zh: '残差相加与层归一化' } },
-  { stage: 'output', label: { en: 'Linear + softmax → next token', zh: '线性层 + softmax → 下一个词元' } },
-];
+export const families = {
+  heading: { en: 'Three families: pick one to see which part it keeps', zh: '三类模型：选一个，看它保留哪一部分' },
+  encDec: { en: 'Encoder-decoder · original Transformer, T5, this model', zh: '编码器-解码器 · 原始 Transformer、T5、本模型' },
+  encOnly: { en: 'Encoder-only · BERT', zh: '仅编码器 · BERT' },
+  decOnly: { en: 'Decoder-only · GPT (no cross-attention)', zh: '仅解码器 · GPT（没有交叉注意力）' },
+  encDecNote: {
+    en: 'Both stacks, joined by cross-attention: maps one sequence to another (translation, summarization). T5 casts every task as text-to-text with a prefix such as “translate English to German:”.',
+    zh: '两个堆栈都保留，通过交叉注意力相连：把一个序列映射成另一个序列（翻译、摘要）。T5 把每个任务都写成文本到文本，并加上 “translate English to German:” 这样的任务前缀。',
+  },
+  encOnlyNote: {
+    en: 'The left stack alone: every token sees the whole input in both directions. BERT is pre-trained by predicting masked-out words (masked language modelling) and classifies from the final vector of a [CLS] token put before the input.',
+    zh: '只保留左边的堆栈：每个词元都能双向看到整个输入。BERT 通过预测被遮住的词来预训练（掩码语言模型），分类时读取放在输入最前面的 [CLS] 词元的最终向量。',
+  },
+  decOnlyNote: {
+    en: 'The right stack without cross-attention: prompt and answer are one sequence under the causal mask, and the model is trained to predict the next token. It generates one token at a time, like this decoder.',
+    zh: '只保留右边的堆栈，并去掉交叉注意力：提示和回答是同一个序列，在因果掩码下训练模型预测下一个词元。它像这里的解码器一样，一次生成一个词元。',
+  },
+  beyond: {
+    en: 'The same blocks travel further: ViT runs the encoder on 16×16 image patches; CLIP trains an image encoder and a text encoder together. Fine-tuning (instruction tuning, RLHF, LoRA’s low-rank updates of the weight matrices) changes the numbers in these blocks, not the diagram.',
+    zh: '同样的部件还能用在别处：ViT 把编码器用在 16×16 的图像块上；CLIP 同时训练一个图像编码器和一个文本编码器。微调（指令微调、RLHF、LoRA 对权重矩阵的低秩更新）改变的是这些部件里的数值，而不是这张图。',
+  },
+  dropped: { en: 'not part of this family', zh: '这一类模型没有这部分' },
+} satisfies Record<string, Bilingual>;
 
 export const text = {
-  encoder: { en: 'Encoder × {n} layers', zh: '编码器 × {n} 层' },
-  decoder: { en: 'Decoder × {n} layers', zh: '解码器 × {n} 层' },
-  memory: { en: 'encoder output → keys and values of every cross-attention', zh: '编码器输出 → 每个交叉注意力的键和值' },
-  clickHint: { en: 'Each block opens its stage.', zh: '点击方块可打开对应阶段。' },
-  sizesCaption: { en: 'This model’s sizes', zh: '本模型的规模' },
+  clickHint: {
+    en: 'Every block is a button that opens its stage (Tab to reach them, Enter to open). The numbers are this model’s sizes.',
+    zh: '每个方块都是按钮，点击可打开对应阶段（用 Tab 移到方块上，按 Enter 打开）。图中的数字是本模型的规模。',
+  },
+  diagramLabel: { en: 'Encoder-decoder diagram of this model', zh: '本模型的编码器-解码器结构图' },
+  normPost: {
+    en: 'This model is post-norm, as in the paper: each sublayer’s output is LayerNorm(x + Sublayer(x)).',
+    zh: '本模型与论文一样使用后归一化（post-norm）：每个子层的输出是 LayerNorm(x + Sublayer(x))。',
+  },
+  normPre: {
+    en: 'This model is pre-norm: LayerNorm is applied to each sublayer’s input, x + Sublayer(LayerNorm(x)), and once more at the end of each stack.',
+    zh: '本模型使用前归一化（pre-norm）：LayerNorm 作用在每个子层的输入上，即 x + Sublayer(LayerNorm(x))，并在每个堆栈末尾再做一次。',
+  },
+  insideTitle: { en: 'Inside one attention block, stage by stage', zh: '一个注意力块的内部，逐个阶段' },
+  sizesCaption: { en: 'This model’s sizes next to the paper’s base model', zh: '本模型与论文 base 模型的规模对比' },
+  sizeColThis: { en: 'this model', zh: '本模型' },
+  sizeColBase: { en: 'paper, base', zh: '论文 base' },
   sizeD: { en: 'model width D (d_model)', zh: '模型宽度 D（d_model）' },
   sizeH: { en: 'heads H (each Dh = D/H wide)', zh: '头数 H（每个宽 Dh = D/H）' },
-  sizeLayers: { en: 'encoder + decoder layers', zh: '编码器层 + 解码器层' },
+  sizeLayers: { en: 'layers N (encoder + decoder)', zh: '层数 N（编码器 + 解码器）' },
   sizeF: { en: 'feed-forward width F (d_ff)', zh: '前馈网络宽度 F（d_ff）' },
   sizeVocab: { en: 'vocabulary: English / Chinese', zh: '词表：英文 / 中文' },
   sizeParams: { en: 'parameters', zh: '参数个数' },
   sizeLen: { en: 'longest sequence (maxLen)', zh: '最长序列（maxLen）' },
-  familiesTitle: { en: 'Three families built from these parts', zh: '由这些部件构成的三类模型' },
-  encDec: {
-    en: 'Encoder-decoder (this model, the original Transformer, T5): both stacks, joined by cross-attention. Suits mapping one sequence to another.',
-    zh: '编码器-解码器（本模型、原始 Transformer、T5）：两个堆栈都有，通过交叉注意力相连。适合把一个序列映射成另一个序列。',
-  },
-  encOnly: {
-    en: 'Encoder-only (BERT): the left stack alone, every token sees the whole input. Suits understanding tasks such as classification.',
-    zh: '仅编码器（BERT）：只有左边的堆栈，每个词元都能看到整个输入。适合分类等理解类任务。',
-  },
-  decOnly: {
-    en: 'Decoder-only (GPT): the right stack without cross-attention, reading its prompt and output as one sequence under the causal mask. Suits open-ended generation.',
-    zh: '仅解码器（GPT）：右边的堆栈，去掉交叉注意力，在因果掩码下把提示和输出当作一个序列读取。适合开放式生成。',
-  },
+  sizeBaseVocab: { en: '37,000 shared (byte-pair)', zh: '37,000 共享（BPE）' },
+  sizeBaseParams: { en: 'about 65 million', zh: '约 6500 万' },
+  sizeBaseLen: { en: 'not fixed (sinusoids)', zh: '不固定（正弦编码）' },
 } satisfies Record<string, Bilingual>;
+
+/** The RNN-versus-Transformer comparison and the inductive biases the cards refer to. */
+export const parallel = {
+  heading: { en: 'Why it trains faster than an RNN', zh: '为什么它比 RNN 训练得快' },
+  rnnTitle: { en: 'RNN: one step after another', zh: 'RNN：一步接一步' },
+  rnnCaption: {
+    en: 'Step t needs the state of step t−1, so the {s} tokens of this sentence take {s} sequential steps per layer, and “{first}” reaches “{last}” only through {path} steps.',
+    zh: '第 t 步需要第 t−1 步的状态，所以这个句子的 {s} 个词元在每一层都要依次走 {s} 步，“{first}” 要经过 {path} 步才能影响到 “{last}”。',
+  },
+  attnTitle: { en: 'Self-attention: all positions at once', zh: '自注意力：所有位置同时计算' },
+  attnCaption: {
+    en: 'Every token scores every token in one matrix product: {pairs} query–key pairs per head, all computed in parallel, and any two tokens are one step apart. The work is not smaller (it grows with the square of the length) but the sequential depth per layer drops from {s} to 1.',
+    zh: '每个词元在一次矩阵乘法里给所有词元打分：每个头 {pairs} 个查询–键对，全部并行计算，任意两个词元之间只隔一步。计算量并没有变少（随长度的平方增长），但每层的串行深度从 {s} 降到 1。',
+  },
+  teacherForcing: {
+    en: 'In training the decoder is parallel too: the whole target goes in at once (teacher forcing) and the causal mask keeps each position from seeing later ones. Only generation runs token by token.',
+    zh: '训练时解码器同样是并行的：整个目标句一次输入（教师强制），因果掩码保证每个位置看不到后面的位置。只有生成时才需要逐个词元地运行。',
+  },
+  biasHeading: { en: 'What each architecture assumes (inductive bias)', zh: '各种结构预先假设了什么（归纳偏置）' },
+  cnn: {
+    en: 'CNN: locality and translation equivariance — nearby things matter, and the same filter applies everywhere.',
+    zh: 'CNN：局部性与平移等变——相邻的东西更相关，同一个卷积核用在每个位置。',
+  },
+  rnn: {
+    en: 'RNN: sequential order — inputs are read one by one into a shared state.',
+    zh: 'RNN：顺序——输入一个接一个地读入同一个共享状态。',
+  },
+  transformer: {
+    en: 'Transformer: almost nothing — every token may attend to every other, and order exists only through the positional encoding. It has to learn structure from data, which is why Transformers are data-hungry and shine at scale.',
+    zh: 'Transformer：几乎不作假设——每个词元都可以关注其他所有词元，顺序只通过位置编码进入。结构必须从数据中学出来，所以 Transformer 需要大量数据，在大规模时表现最好。',
+  },
+  complexityLink: { en: 'See the cost as sentences grow', zh: '查看句子变长时的计算量' },
+  rnnLabel: { en: 'RNN chain over this sentence', zh: '本句上的 RNN 链' },
+  attnLabel: { en: 'Self-attention over this sentence: every pair connected', zh: '本句上的自注意力：每一对都相连' },
+} satisfies Record<string, Bilingual>;
+
+/** The stages inside one attention block, in order, for the strip under the diagram. */
+export const insideAttention: Array<{ stage: 'qkv' | 'scores' | 'mask' | 'softmax' | 'weighted-sum' | 'heads' | 'concat'; label: Bilingual }> = [
+  { stage: 'qkv', label: { en: 'Q, K, V = X·W', zh: 'Q、K、V = X·W' } },
+  { stage: 'scores', label: { en: 'QKᵀ/√Dh', zh: 'QKᵀ/√Dh' } },
+  { stage: 'mask', label: { en: 'mask', zh: '掩码' } },
+  { stage: 'softmax', label: { en: 'softmax', zh: 'softmax' } },
+  { stage: 'weighted-sum', label: { en: '· V', zh: '· V' } },
+  { stage: 'heads', label: { en: 'H heads', zh: 'H 个头' } },
+  { stage: 'concat', label: { en: 'concat · W_O', zh: '拼接 · W_O' } },
+];

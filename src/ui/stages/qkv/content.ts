@@ -9,8 +9,8 @@ export const explain: StageExplanation = {
     zh: '三个可学习的线性变换把每个词元的向量 x 变成查询 q = x·W_Q + b_Q、键 k = x·W_K + b_K 和值 v = x·W_V + b_V，宽度都是 D。然后每一个都被切成 H 段，每段 Dh = D/H 个数，每个头一段。',
   },
   why: {
-    en: 'They separate three roles: the query says what a token is looking for, the key says what it offers to be found by, and the value is what it passes on when it is attended to. Separate heads can look for different things at once.',
-    zh: '它们把三种角色分开：查询表示一个词元在找什么，键表示它凭什么被找到，值是它被关注时传递出去的内容。不同的头可以同时寻找不同的东西。',
+    en: 'Attention works like a soft database lookup, with three roles: the query says what a token is looking for, the key says what it offers to be matched on, and the value is the content it hands over when it is matched. In self-attention all three come from the same X; in cross-attention K and V come from the encoder instead.',
+    zh: '注意力就像一次“软”的数据库查询，分三种角色：查询表示一个词元在找什么，键表示它凭什么被匹配到，值是它被匹配到时交出去的内容。在自注意力中三者都来自同一个 X；在交叉注意力中，K 和 V 则来自编码器。',
   },
   problem: {
     en: 'Comparing the raw vectors x with each other would give a fixed, symmetric similarity. Separate learned projections let “what I look for” differ from “what I am”, and let each head use its own small subspace at the same total cost as one full-width head.',
@@ -20,8 +20,35 @@ export const explain: StageExplanation = {
 
 export const text = {
   which: { en: '{kind}, layer {layer}, head {head}', zh: '{kind}，第 {layer} 层，第 {head} 头' },
-  qTitle: { en: 'Q (queries)', zh: 'Q（查询）' },
-  kTitle: { en: 'K (keys)', zh: 'K（键）' },
-  vTitle: { en: 'V (values)', zh: 'V（值）' },
+  shapesTitle: { en: 'Shapes for this sentence', zh: '这个句子的形状' },
+  shapeLine: { en: '{m}: ({L}={n}, D={d}) → {h} heads × ({n}, {dh})', zh: '{m}：({L}={n}, D={d}) → {h} 个头 × ({n}, {dh})' },
+  drill1: {
+    en: 'With a batch: X is (B, {L}, D) = (1, {n}, {d}); the walkthrough runs one sentence, so B = 1 (training batches many).',
+    zh: '带上批次维：X 是 (B, {L}, D) = (1, {n}, {d})；演示只运行一个句子，所以 B = 1（训练时一批有很多句）。',
+  },
+  drill2: { en: 'Q = X·W_Q + b_Q, with W_Q stored (in, out) = ({d}, {d}): Q is (1, {n}, {d}).', zh: 'Q = X·W_Q + b_Q，W_Q 按 (输入, 输出) = ({d}, {d}) 存放：Q 是 (1, {n}, {d})。' },
+  drill3: { en: 'Split the last axis into H × Dh = {h} × {dh}: (1, {n}, {h}, {dh}).', zh: '把最后一维拆成 H × Dh = {h} × {dh}：(1, {n}, {h}, {dh})。' },
+  drill4: { en: 'Move the head axis forward: (1, {h}, {n}, {dh}) — head h takes columns {dh}h to {dh}h + {dhm1} of Q.', zh: '把头这一维移到前面：(1, {h}, {n}, {dh})——第 h 个头取 Q 的第 {dh}h 到 {dh}h + {dhm1} 列。' },
+  drill5: { en: 'K and V are split the same way; the scores QKᵀ of each head are then (1, {h}, {n}, {n}).', zh: 'K 和 V 也同样拆分；每个头的分数 QKᵀ 的形状是 (1, {h}, {n}, {n})。' },
+  xTitle: { en: 'X: what this layer reads ({source})', zh: 'X：这一层读入的内容（{source}）' },
+  xSourceEmbed: { en: 'embedding + positions', zh: '嵌入 + 位置' },
+  xSourcePrev: { en: 'output of layer {prev}', zh: '第 {prev} 层的输出' },
+  xSourceNorm: { en: 'LayerNorm of the layer’s input (pre-norm)', zh: '本层输入的 LayerNorm（前归一化）' },
+  fullTitle: { en: '{m} = X·W_{m} + b_{m}: all {h} heads side by side', zh: '{m} = X·W_{m} + b_{m}：全部 {h} 个头并排' },
+  fullNote: {
+    en: 'Columns are labelled head·index. The outlined block is head {head}’s slice, drawn on its own below.',
+    zh: '列标签是“头·序号”。描边的一块是第 {head} 个头的切片，下面单独画出。',
+  },
+  headTitle: { en: '{m} of head {head}', zh: '第 {head} 个头的 {m}' },
   legend: { en: 'value', zh: '数值' },
+  roles: {
+    en: 'Query: what this token is looking for. Key: what it offers to be matched on. Value: what it hands over when matched.',
+    zh: '查询：这个词元在找什么。键：它凭什么被匹配到。值：被匹配到时它交出去的内容。',
+  },
+  cellFull: {
+    en: 'row “{token}” of X ({d} numbers) · column {col} of W_{m}, plus b_{m}[{col}]; entry {j} of head {h}',
+    zh: 'X 中 “{token}” 这一行（{d} 个数）· W_{m} 的第 {col} 列，再加 b_{m}[{col}]；属于第 {h} 个头的第 {j} 个分量',
+  },
+  cellHead: { en: 'column {col} of the full {m} (head {h} starts at column {start})', zh: '完整 {m} 的第 {col} 列（第 {h} 个头从第 {start} 列开始）' },
+  cellX: { en: 'what layer {layer} reads for “{token}”, dimension d{dim}', zh: '第 {layer} 层为 “{token}” 读入的第 d{dim} 维' },
 } satisfies Record<string, Bilingual>;

@@ -1,0 +1,86 @@
+// The encoder-decoder diagram as data: which block sits where on the grid, which stage it
+// opens, and which model families keep it. The encoder starts one row higher than the
+// decoder so that its output lands level with the decoder's cross-attention.
+import type { ModelConfig } from '../../../model/config';
+import type { StageId } from '../../../model/stageIds';
+import { headDim } from '../shared/names';
+import type { Bilingual, Side } from '../types';
+import { blocks } from './content';
+
+export type Family = 'encDec' | 'encOnly' | 'decOnly';
+export type BlockKind = 'io' | 'embed' | 'attn' | 'norm' | 'ffn' | 'out';
+
+export interface DiagramBlock {
+  key: string;
+  side: Side;
+  /** Grid row (1-based, counted from the first diagram row). */
+  row: number;
+  stage: StageId;
+  kind: BlockKind;
+  label: Bilingual;
+  values: Record<string, string | number>;
+  /** Inside the repeated ×N layer. */
+  inStack: boolean;
+  keptBy: readonly Family[];
+}
+
+const ENC: readonly Family[] = ['encDec', 'encOnly'];
+const DEC: readonly Family[] = ['encDec', 'decOnly'];
+const BOTH_ONLY: readonly Family[] = ['encDec'];
+
+/** First and last rows of each side's repeated layer, and the row of the encoder → decoder link. */
+export const STACK_ROWS: Record<Side, [number, number]> = { enc: [4, 7], dec: [5, 10] };
+export const LINK_ROW = 7;
+export const LAST_ROW = 12;
+
+export function diagramBlocks(config: ModelConfig, vocab: { src: number; tgt: number }): DiagramBlock[] {
+  const d = config.dModel;
+  const sizes = { d, f: config.dFF, h: config.nHeads, dh: headDim(config), act: config.activation === 'gelu' ? 'GELU' : 'ReLU' };
+  const pos = config.positional === 'sinusoidal' ? blocks.posSin : config.positional === 'learned' ? blocks.posLearned : blocks.posNone;
+  const enc = (key: string, row: number, stage: StageId, kind: BlockKind, label: Bilingual, inStack = false): DiagramBlock => ({
+    key: `enc-${key}`,
+    side: 'enc',
+    row,
+    stage,
+    kind,
+    label,
+    values: { ...sizes, v: vocab.src },
+    inStack,
+    keptBy: ENC,
+  });
+  const dec = (key: string, row: number, stage: StageId, kind: BlockKind, label: Bilingual, inStack = false, keptBy = DEC): DiagramBlock => ({
+    key: `dec-${key}`,
+    side: 'dec',
+    row,
+    stage,
+    kind,
+    label,
+    values: { ...sizes, v: vocab.tgt },
+    inStack,
+    keptBy,
+  });
+  return [
+    enc('input', 1, 'tokens', 'io', blocks.encInput),
+    enc('embed', 2, 'embedding', 'embed', blocks.embed),
+    enc('pos', 3, 'positional', 'embed', pos),
+    enc('self', 4, 'qkv', 'attn', blocks.selfAttn, true),
+    enc('norm1', 5, 'add-norm', 'norm', blocks.addNorm, true),
+    enc('ffn', 6, 'ffn', 'ffn', blocks.ffn, true),
+    enc('norm2', 7, 'add-norm', 'norm', blocks.addNorm, true),
+    dec('input', 2, 'tokens', 'io', blocks.decInput),
+    dec('embed', 3, 'embedding', 'embed', blocks.embed),
+    dec('pos', 4, 'positional', 'embed', pos),
+    dec('self', 5, 'decoder-self-attn', 'attn', blocks.maskedAttn, true),
+    dec('norm1', 6, 'add-norm', 'norm', blocks.addNorm, true),
+    dec('cross', 7, 'cross-attn', 'attn', blocks.crossAttn, true, BOTH_ONLY),
+    dec('norm2', 8, 'add-norm', 'norm', blocks.addNorm, true, BOTH_ONLY),
+    dec('ffn', 9, 'ffn', 'ffn', blocks.ffn, true),
+    dec('norm3', 10, 'add-norm', 'norm', blocks.addNorm, true),
+    dec('linear', 11, 'output', 'out', blocks.linear),
+    dec('softmax', 12, 'decoding', 'out', blocks.softmax),
+  ];
+}
+
+export function keeps(family: Family | null, keptBy: readonly Family[]): boolean {
+  return family === null || keptBy.includes(family);
+}

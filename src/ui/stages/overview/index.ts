@@ -1,0 +1,26 @@
+// Stage `overview`: the encoder-decoder as a diagram of buttons (each opens its stage), the
+// three model families placed on it, and why it trains in parallel.
+import { texLines, texShape } from '../shared/tex';
+import type { StageDefinition } from '../types';
+import { explain, title } from './content';
+import { OverviewPanel } from './OverviewPanel';
+
+export const overviewStage: StageDefinition = {
+  id: 'overview',
+  title,
+  explain,
+  formula: (ctx) => {
+    const S = ctx.labels.source.length;
+    const T = ctx.labels.target.length;
+    const V = ctx.result.vocabSizes.tgt;
+    return texLines(
+      `P(y_t \\mid y_{<t}, x) = \\operatorname{softmax}\\big(\\operatorname{Decoder}(y_{<t}, \\operatorname{Encoder}(x))\\, W_{\\text{out}}\\big)`,
+      `x: ${texShape([['S', S]])},\\quad \\operatorname{Encoder}(x): ${texShape([['S', S], ['D', ctx.config.dModel]])},\\quad \\text{logits}: ${texShape([['T', T], ['V', V]])}`,
+    );
+  },
+  kernels: ['embedding', 'matmul', 'softmax', 'layernorm', 'activation', 'elementwise'],
+  // The whole pass: the overview stands for all of it.
+  traceNames: (ctx) => ctx.trace.names(),
+  pickers: {},
+  Panel: OverviewPanel,
+};

@@ -1,0 +1,53 @@
+// The positional stage: the convention, the table over all positions (or what a learned /
+// absent encoding means), the curves, and the sum with the embeddings.
+import { AXES, fill } from '../shared/content';
+import { dimensionLabels } from '../shared/labels';
+import { TraceHeatmap } from '../shared/TraceHeatmap';
+import { useBilingual } from '../shared/useBilingual';
+import type { StagePanelProps } from '../types';
+import { text } from './content';
+import { PeSum } from './PeSum';
+import { PeTable, posName } from './PeTable';
+import './positional.css';
+
+/** 2π·10000^(2i/D) for the pair starting at dimension 2i, to one decimal. */
+function wavelength(pairStart: number, D: number): string {
+  const w = 2 * Math.PI * Math.pow(10000, pairStart / D);
+  return w < 100 ? w.toFixed(1) : Math.round(w).toLocaleString('en-US');
+}
+
+export function PositionalPanel({ ctx }: StagePanelProps) {
+  const tx = useBilingual();
+  const { positional, maxLen, dModel: D } = ctx.config;
+  const labels = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
+  return (
+    <div className="positional-stage">
+      {positional === 'sinusoidal' && (
+        <>
+          <p>{fill(tx(text.convention), { fast: wavelength(0, D), slow: wavelength(D - 2, D), lastPair: D - 2, last: D - 1 })}</p>
+          <PeTable ctx={ctx} />
+        </>
+      )}
+      {positional === 'learned' && (
+        <>
+          <p className="note">{fill(tx(text.learned), { n: maxLen, d: D })}</p>
+          <TraceHeatmap
+            ctx={ctx}
+            name={posName(ctx.side)}
+            rowLabels={labels.map((t, p) => `${p} ${t}`)}
+            colLabels={dimensionLabels(D)}
+            rowAxis={tx(AXES.position)}
+            colAxis={tx(AXES.dimension)}
+            title={fill(tx(text.learnedTitle), { last: labels.length - 1 })}
+            scale={{ kind: 'diverging' }}
+            legendLabel={tx(text.legend)}
+            testId="positional-table"
+          />
+        </>
+      )}
+      {positional === 'none' && <p className="note note--warn">{tx(text.none)}</p>}
+      <PeSum ctx={ctx} />
+      <p className="muted">{tx(text.otherSchemes)}</p>
+    </div>
+  );
+}
