@@ -22,12 +22,18 @@ function mean(xs: number[]): number {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
 }
 
+/**
+ * `nextVisible` false means a causal head: its first row can only attend to itself, a forced
+ * choice that says nothing about the head, so that row is left out of the averages.
+ */
 export function headPattern(weights: readonly (readonly number[])[], nextVisible: boolean): HeadPattern {
   const n = weights.length;
-  const self = mean(weights.map((row, i) => row[i]));
+  const first = nextVisible || n === 1 ? 0 : 1;
+  const rows = weights.slice(first);
+  const self = mean(rows.map((row, i) => row[i + first]));
   const previous = mean(weights.slice(1).map((row, i) => row[i]));
   const next = nextVisible && n > 1 ? mean(weights.slice(0, n - 1).map((row, i) => row[i + 1])) : null;
-  const columns = weights[0].map((_, c) => mean(weights.map((row) => row[c])));
+  const columns = weights[0].map((_, c) => mean(rows.map((row) => row[c])));
   const topKey = columns.indexOf(Math.max(...columns));
   const candidates: Array<[HeadPattern['kind'], number]> = [
     ['self', self],
