@@ -101,7 +101,7 @@ function PaddingMask({ ctx }: StagePanelProps) {
           masked={exampleMasked}
           scale={{ kind: 'sequential', domain: [0, 1] }}
           legendLabel={tx(text.legendMask)}
-          highlight={{ cols: Array.from({ length: PAD_EXAMPLE }, (_, i) => keys.length + i) }}
+          highlight={ctx.highlight === 'padding-columns' ? { cols: Array.from({ length: PAD_EXAMPLE }, (_, i) => keys.length + i) } : undefined}
           describeCell={(r, c) =>
             isPad(c) ? tx(text.cellPad) : fill(tx(exampleMasked(r, c) ? text.cellCausalMasked : text.cellCausalKept), { key: padded[c], query: padded[r] })
           }
