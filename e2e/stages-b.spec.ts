@@ -1,6 +1,7 @@
 // Stage panels of group B on the built app, for `the cat sat .` (→ 猫 坐 了 。): add-norm,
 // ffn, encoder-stack, decoder-self-attn, cross-attn, output, decoding, complexity. One page
 // per test, moving between stages through the stage list (SwiftShader compiles once a page).
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { HIGHLIGHTS } from '../src/study/highlights';
 import { expect, test as base } from './fixtures/test';
@@ -153,6 +154,22 @@ test('group B stages show the model’s numbers for “the cat sat .”', async 
       await expect(on, `${stage} ${id}`).toHaveCount(1);
       await expect(on).toContainText('From your study card');
     }
+  }
+});
+
+test('axe finds no serious problems on these stages, in Chinese', async ({ wt, page, gpuMode }) => {
+  test.skip(gpuMode !== 'webgpu', 'one engine is enough for markup');
+  test.setTimeout(180_000);
+  await wt.open('#/walkthrough/add-norm?text=the+cat+sat+.', { lang: 'zh' });
+  for (const stage of STAGES_B) {
+    await wt.stageLink(stage).click();
+    await expect(wt.stageId).toHaveText(stage);
+    await expect(wt.stagePanel.locator('figure, table').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('[data-testid="stage-panel"]').analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+    expect(serious, stage).toEqual([]);
   }
 });
 

@@ -50,7 +50,7 @@ export const text = {
   },
   gridTitle: { en: 'Every layer and head', zh: '所有层与头' },
   gridLayer: { en: 'Layer {layer}', zh: '第 {layer} 层' },
-  gridCell: { en: 'Cross-attention, layer {layer}, head {head}', zh: '交叉注意力，第 {layer} 层，第 {head} 头' },
+  gridCell: { en: 'Layer {layer}, head {head}', zh: '第 {layer} 层，第 {head} 头' },
   cellTip: {
     en: 'Row “{row}” (predicting “{next}”) gives source “{col}” weight {w}; row sum {sum}',
     zh: '行“{row}”（预测“{next}”）分给源词元“{col}”的权重为 {w}；行和 {sum}',

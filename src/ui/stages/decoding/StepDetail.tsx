@@ -63,7 +63,9 @@ export function StepDetail({ ctx, step }: { ctx: StageContext; step: number }) {
             scale={{ kind: 'sequential', domain: [0, 1] }}
             legendLabel={tx(text.legendWeight)}
             highlight={{ rows: [step] }}
-            describeCell={(r, c) => (masked(r, c) ? '—' : `${prefix[r]} → ${prefix[c]}: ${formatValue(rows[r][c])}`)}
+            describeCell={(r, c) =>
+              masked(r, c) ? tx(text.maskedTip) : fill(tx(text.weightTip), { q: prefix[r], k: prefix[c], w: formatValue(rows[r][c]) })
+            }
             exportName={`decoding.step${n}.${weightsName}.h${ctx.head}`}
             testId="decoding-mask"
           />

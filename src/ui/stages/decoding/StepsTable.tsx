@@ -1,4 +1,5 @@
 // Every greedy step of the run; the current one marked, each row a way to jump to it.
+import { fill } from '../shared/content';
 import { formatProb } from '../shared/format';
 import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
@@ -23,7 +24,7 @@ export function StepsTable({ ctx, step, onPick }: { ctx: StageContext; step: num
         {steps.map((s, t) => (
           <tr key={t} className={t === step ? 'row--current' : undefined} aria-current={t === step ? 'step' : undefined}>
             <td className="num">
-              <button type="button" className="decoding-steps__jump" onClick={() => onPick(t)}>
+              <button type="button" className="decoding-steps__jump" onClick={() => onPick(t)} aria-label={fill(tx(text.jump), { n: t + 1 })}>
                 {t + 1}
               </button>
             </td>

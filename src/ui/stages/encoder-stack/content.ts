@@ -45,7 +45,7 @@ export const text = {
     zh: '各行依次是：静态嵌入（表中的行 × √D）、编码器输入（+ 位置），然后是每一层的输出；最后一行就是解码器读取的记忆。',
   },
   pathTitle: { en: 'The vector of “{token}” (position {pos}) through the encoder', zh: '“{token}”（位置 {pos}）的向量在编码器中的变化' },
-  stageAxis: { en: 'where', zh: '位置' },
+  stageAxis: { en: 'stage', zh: '阶段' },
   value: { en: 'value', zh: '数值' },
   cosTitle: { en: 'Cosine similarity to the token’s own static embedding (computed for display)', zh: '与该词元自身静态嵌入的余弦相似度（为展示而计算）' },
   cosLegend: { en: 'cosine similarity', zh: '余弦相似度' },

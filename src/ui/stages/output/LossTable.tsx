@@ -16,7 +16,9 @@ export function LossTable({ ctx }: { ctx: StageContext }) {
   const { translation, reference } = ctx.result;
   const rows = useMemo(() => {
     const probs = ctx.trace.matrix('probs'); // (T, V)
-    return probs.map((p, t) => {
+    // Positions with a target: all of them, except the last when decoding stopped at the
+    // length limit (that position's next token was never chosen).
+    return probs.slice(0, translation.ids.length).map((p, t) => {
       const gold = translation.ids[t];
       return { gold, p: p[gold], nll: -Math.log(Math.max(p[gold], 1e-30)), smoothed: smoothedCrossEntropy(p, gold, SHIPPED_LABEL_SMOOTHING) };
     });
