@@ -234,8 +234,8 @@ export const SECTION_B: readonly Card[] = [
       zh: '填空：嵌入的缩放系数。',
     },
     answer: {
-      en: '√d_model (8 for this app’s d_model = 64), applied to the looked-up rows before the positional encoding is added.',
-      zh: '√d_model（本应用 d_model = 64，即乘以 8），在加位置编码之前作用于查出的嵌入行。',
+      en: '√d_model (≈ 6.93 for this app’s d_model = 48), applied to the looked-up rows before the positional encoding is added.',
+      zh: '√d_model（本应用 d_model = 48，即约乘以 6.93），在加位置编码之前作用于查出的嵌入行。',
     },
     cloze: {
       text: {

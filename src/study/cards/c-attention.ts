@@ -358,12 +358,12 @@ export const SECTION_C: readonly Card[] = [
     difficulty: 2,
     kind: 'qa',
     question: {
-      en: 'In this app’s model (d_model = 64, 4 heads), what is the head size, and what are the shapes of W_Q and of one head’s slice of Q?',
-      zh: '在本应用的模型中（d_model = 64，4 个头），每个头的维度是多少？W_Q 和单个头的 Q 切片是什么形状？',
+      en: 'In this app’s model (d_model = 48, 4 heads), what is the head size, and what are the shapes of W_Q and of one head’s slice of Q?',
+      zh: '在本应用的模型中（d_model = 48，4 个头），每个头的维度是多少？W_Q 和单个头的 Q 切片是什么形状？',
     },
     answer: {
-      en: 'The head size is 64 / 4 = 16. W_Q is stored as (in, out) = (64, 64), and Q = X·W_Q + b is (B, T, 64) for a batch. Head h takes columns 16h to 16h + 15, giving (B, T, 16) per head, or (B, 4, T, 16) for all heads together. Open the panel to see the shapes for the sentence on screen.',
-      zh: '每个头的维度是 64 / 4 = 16。W_Q 按 (输入, 输出) 存储，为 (64, 64)；一个批次的 Q = X·W_Q + b 是 (B, T, 64)。第 h 个头取第 16h 到 16h + 15 列，每个头为 (B, T, 16)，所有头放在一起是 (B, 4, T, 16)。打开面板可以看到当前句子的实际形状。',
+      en: 'The head size is 48 / 4 = 12. W_Q is stored as (in, out) = (48, 48), and Q = X·W_Q + b is (B, T, 48) for a batch. Head h takes columns 12h to 12h + 11, giving (B, T, 12) per head, or (B, 4, T, 12) for all heads together. Open the panel to see the shapes for the sentence on screen.',
+      zh: '每个头的维度是 48 / 4 = 12。W_Q 按 (输入, 输出) 存储，为 (48, 48)；一个批次的 Q = X·W_Q + b 是 (B, T, 48)。第 h 个头取第 12h 到 12h + 11 列，每个头为 (B, T, 12)，所有头放在一起是 (B, 4, T, 12)。打开面板可以看到当前句子的实际形状。',
     },
     stage: 'qkv',
     highlight: 'qkv-shapes',
