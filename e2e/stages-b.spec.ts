@@ -155,6 +155,13 @@ test('group B stages show the model’s numbers for “the cat sat .”', async 
       await expect(on).toContainText('From your study card');
     }
   }
+
+  // The alignment the issue names: while writing 昨天, the decoder looks at “yesterday”.
+  await page.evaluate(() => (window.location.hash = '#/walkthrough/cross-attn?text=i+ate+the+apple+yesterday+.&layer=1&head=1'));
+  await wt.waitForResult('i ate the apple yesterday .');
+  const row = page.getByTestId('cross-align').locator('tbody tr').nth(1);
+  await expect(row.locator('td').nth(0)).toHaveText('昨天');
+  await expect(row.locator('td').nth(1)).toHaveText('yesterday');
 });
 
 test('axe finds no serious problems on these stages, in Chinese', async ({ wt, page, gpuMode }) => {

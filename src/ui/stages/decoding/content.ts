@@ -78,7 +78,10 @@ export const text = {
     en: 'Left: one teacher-forced pass — the whole sequence, shifted right behind <bos>, goes in at once and every position is predicted in parallel (this is how training works, with the reference as input). Right: the greedy steps, one decoder pass each, feeding back their own choices. Here the teacher-forced input is the model’s own output, so both see the same prefixes.',
     zh: '左边：一次教师强制计算——整个序列右移一位、接在 <bos> 之后一次性输入，所有位置并行预测（训练就是这样做的，只是输入的是参考译文）。右边：贪心步骤，每步一次解码器计算，把自己的选择送回输入。这里教师强制的输入就是模型自己的输出，所以两边看到的前缀相同。',
   },
-  tfCaption: { en: 'Position by position: the same tokens, the same probabilities', zh: '逐个位置比较：词元相同，概率相同' },
+  tfCaption: {
+    en: 'Position by position (t from 0; step t + 1 fills position t): the same tokens, the same probabilities',
+    zh: '逐个位置比较（t 从 0 开始；第 t + 1 步填入位置 t）：词元相同，概率相同',
+  },
   tfInput: { en: 'input (shifted right)', zh: '输入（右移一位）' },
   tfPredicted: { en: 'teacher-forced: arg max, p', zh: '教师强制：最大者，p' },
   arChosen: { en: 'autoregressive: chosen, p', zh: '自回归：选中者，p' },
