@@ -6,7 +6,7 @@ import { DECK } from './cards';
 describe('cards about this app’s model', () => {
   it('quote the shipped d_model', () => {
     const quoted = DECK.flatMap((c) => [c.question.en, c.answer.en, c.question.zh, c.answer.zh])
-      .filter((t) => /this app|本应用/.test(t))
+      .filter((t) => /this app|本应用/i.test(t))
       .flatMap((t) => [...t.matchAll(/d_model = (\d+)/g)].map((m) => Number(m[1])));
     expect(quoted.length).toBeGreaterThan(0);
     for (const d of quoted) expect(d).toBe(DEFAULT_CONFIG.dModel);

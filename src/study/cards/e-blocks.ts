@@ -168,8 +168,8 @@ export const SECTION_E: readonly Card[] = [
       zh: '填空：前馈网络隐藏层的宽度。',
     },
     answer: {
-      en: '2048, four times d_model. This app keeps the same ratio: d_ff = 256 for d_model = 64.',
-      zh: '2048，即 d_model 的四倍。本应用保持同样的比例：d_model = 64 时 d_ff = 256。',
+      en: '2048, four times d_model. This app keeps the same ratio: d_ff = 192 for d_model = 48.',
+      zh: '2048，即 d_model 的四倍。本应用保持同样的比例：d_model = 48 时 d_ff = 192。',
     },
     cloze: {
       text: {
