@@ -1,0 +1,39 @@
+// axe on the Train view in both languages: paused with charts and snapshots, with a notice
+// (an import refusal), and with the confirm dialog open.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import type { Language } from '../src/i18n/language';
+import { expect, test } from './fixtures/test';
+import { TrainPage } from './fixtures/TrainPage';
+
+test.describe.configure({ timeout: 180_000 });
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+for (const lang of ['en', 'zh'] as const satisfies readonly Language[]) {
+  test(`axe: the Train view in ${lang}, paused with charts, with a notice and with the dialog`, async ({ app, page }) => {
+    const train = new TrainPage(app);
+    await train.open('#/train?experiment=gelu', { lang });
+    await train.configureSmall({}, {});
+    await train.stepButton.click();
+    await expect.poll(() => train.stepCount()).toBe(1);
+    await train.stepButton.click();
+    await expect.poll(() => train.stepCount()).toBe(2);
+    await expect(train.status).toHaveAttribute('data-status', 'paused');
+    await expect(train.replaySlider).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await train.libraryFile.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+    await expect(train.notice).toHaveAttribute('data-kind', 'import-refused');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await train.resetButton.click();
+    await expect(train.dialog).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
