@@ -25,7 +25,7 @@ for (const lang of ['en', 'zh'] as const satisfies readonly Language[]) {
     await train.stepButton.click();
     await expect.poll(() => train.stepCount()).toBe(2);
     await expect(train.status).toHaveAttribute('data-status', 'paused');
-    await expect(train.replaySlider).toBeVisible();
+    await expect(page.getByTestId('probe-cross')).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
 
     await train.libraryFile.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('not json') });

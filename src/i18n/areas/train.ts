@@ -239,6 +239,7 @@ export const trainEn = {
     following: 'Showing the newest snapshot; it follows training.',
     showing: 'Showing step {{step}}; newest is step {{last}}.',
     empty: 'No snapshots yet: press Start or Step. One is taken every {{every}} steps.',
+    single: 'Snapshot of step {{step}}. Another is taken every {{every}} steps; then a slider replays them.',
   },
   samples: {
     title: 'Validation translations',
@@ -566,6 +567,7 @@ export const trainZh: Widen<typeof trainEn> = {
     following: '正在显示最新的快照，会跟随训练更新。',
     showing: '正在显示第 {{step}} 步；最新的是第 {{last}} 步。',
     empty: '还没有快照：请按“开始”或“单步”。每 {{every}} 步记录一次。',
+    single: '第 {{step}} 步的快照。之后每 {{every}} 步再记录一次，届时可以用滑块回放。',
   },
   samples: {
     title: '验证集译文',

@@ -24,7 +24,10 @@ export function Controls({ beforeRun, onOpenWalkthrough }: { beforeRun: () => Pr
   const engineKind = useAppStore((s) => s.training.engineKind);
   const info = useAppStore((s) => s.training.info);
   const live = useAppStore((s) => s.training.live);
-  const { start, pause, step, reset } = useAppStore((s) => s.training);
+  const start = useAppStore((s) => s.training.start);
+  const pause = useAppStore((s) => s.training.pause);
+  const step = useAppStore((s) => s.training.step);
+  const reset = useAppStore((s) => s.training.reset);
   const busy = BUSY.has(status);
   const hasModel = steps > 0 || origin.kind !== 'new';
   const canOpen = hasModel && (status === 'paused' || status === 'diverged');

@@ -41,9 +41,9 @@ export function ExperimentCharts({ exp, state }: { exp: Experiment; state: Exper
   const result = state.result;
   return (
     <div className="train-exp-charts">
+      {result && exp.id === 'lr-too-high' && <DivergenceReport result={result} />}
       {exp.plan.mode === 'train-both' && <CurveCharts exp={exp} baseline={state.baseline} variant={state.variant} />}
       {result?.order && <OrderExamples order={result.order} />}
-      {result && exp.id === 'lr-too-high' && <DivergenceReport result={result} />}
       {result?.headsOff && <HeadsOff result={result} />}
     </div>
   );

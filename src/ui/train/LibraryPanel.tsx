@@ -16,7 +16,11 @@ export function LibraryPanel() {
   const library = useAppStore((s) => s.training.library);
   const origin = useAppStore((s) => s.training.origin);
   const steps = useAppStore((s) => s.training.steps);
-  const { saveModel, loadModel, deleteModel, exportModel, importModel } = useAppStore((s) => s.training);
+  const saveModel = useAppStore((s) => s.training.saveModel);
+  const loadModel = useAppStore((s) => s.training.loadModel);
+  const deleteModel = useAppStore((s) => s.training.deleteModel);
+  const exportModel = useAppStore((s) => s.training.exportModel);
+  const importModel = useAppStore((s) => s.training.importModel);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);

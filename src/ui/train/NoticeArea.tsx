@@ -31,7 +31,11 @@ function noticeKey(n: TrainingNotice): string {
 function Notice({ notice }: { notice: TrainingNotice }) {
   const { t } = useTranslation();
   const tl = useLooseT();
-  const training = useAppStore((s) => s.training);
+  const dismissNotice = useAppStore((s) => s.training.dismissNotice);
+  const start = useAppStore((s) => s.training.start);
+  const setConfig = useAppStore((s) => s.training.setConfig);
+  const exportModel = useAppStore((s) => s.training.exportModel);
+  const lr = useAppStore((s) => s.training.config.optimizer.lr);
   const ref = useRef<HTMLDivElement>(null);
   const alert = ALERTS.has(notice.kind);
   useEffect(() => {
@@ -41,11 +45,11 @@ function Notice({ notice }: { notice: TrainingNotice }) {
   const dismiss: Action = {
     label: t('train.actions.dismiss'),
     run: () => {
-      training.dismissNotice();
+      dismissNotice();
       document.getElementById(MAIN_CONTROL_ID)?.focus(); // the notice held the focus; give it a sensible home
     },
   };
-  const resume: Action = { label: t('train.actions.resume'), run: () => void training.start(), primary: true };
+  const resume: Action = { label: t('train.actions.resume'), run: () => void start(), primary: true };
   let title: string | null = null;
   let body: ReactNode = null;
   let actions: Action[] = [dismiss];
@@ -53,7 +57,7 @@ function Notice({ notice }: { notice: TrainingNotice }) {
   switch (notice.kind) {
     case 'divergence': {
       const i = notice.info;
-      const lower = i.lr > 0 && Number.isFinite(i.lr) ? training.config.optimizer.lr / 10 : null;
+      const lower = i.lr > 0 && Number.isFinite(i.lr) ? lr / 10 : null;
       title = t('train.notice.divergence.title', { step: i.step });
       body = (
         <>
@@ -73,7 +77,7 @@ function Notice({ notice }: { notice: TrainingNotice }) {
               {
                 label: t('train.actions.lowerLr', { lr: formatRate(lower) }),
                 primary: true,
-                run: () => void training.setConfig({ optimizer: { lr: lower } }).then((r) => r.kind === 'applied' && training.dismissNotice()),
+                run: () => void setConfig({ optimizer: { lr: lower } }).then((r) => r.kind === 'applied' && dismissNotice()),
               },
             ]
           : []),
@@ -96,11 +100,11 @@ function Notice({ notice }: { notice: TrainingNotice }) {
     case 'error':
       body = <p>{tl(`train.error.${notice.error.code}`, { message: notice.error.message })}</p>;
       if (notice.error.code === 'pretrained-mismatch')
-        actions = [{ label: t('train.actions.untickPretrained'), primary: true, run: () => void training.setConfig({ fromPretrained: false }, { confirm: true }).then(() => training.dismissNotice()) }, dismiss];
+        actions = [{ label: t('train.actions.untickPretrained'), primary: true, run: () => void setConfig({ fromPretrained: false }, { confirm: true }).then(() => dismissNotice()) }, dismiss];
       break;
     case 'storage':
       body = <p>{tl(`train.storage.${notice.code}`, { detail: notice.detail })}</p>;
-      if (notice.code === 'quota') actions = [{ label: t('train.actions.export'), primary: true, run: () => void training.exportModel({ download: true }) }, dismiss];
+      if (notice.code === 'quota') actions = [{ label: t('train.actions.export'), primary: true, run: () => void exportModel({ download: true }) }, dismiss];
       break;
     case 'import-refused':
       title = t('train.notice.importRefused');

@@ -99,34 +99,38 @@ function Replay({ live, every }: { live: TrainingLive; every: number }) {
 
   return (
     <div className="train-replay">
-      <div className="train-replay__slider">
-        <label htmlFor={sliderId}>{t('train.probe.replay')}</label>
-        <div className="train-replay__row">
-          <span aria-hidden="true">{t('train.probe.replayFirst', { step: snapshots[0].step })}</span>
-          <input
-            id={sliderId}
-            type="range"
-            min={0}
-            max={count - 1}
-            step={1}
-            value={index}
-            aria-valuetext={t('train.probe.replayValue', { step: snapshot.step, index: index + 1, count })}
-            onChange={(e) => {
-              const i = Number(e.target.value);
-              setHeld(i === count - 1 ? null : snapshots[i].step);
-            }}
-            data-testid="replay-slider"
-            data-step={snapshot.step}
-          />
-          <span aria-hidden="true">{t('train.probe.replayLast', { step: last.step })}</span>
-          <button type="button" className="button button--secondary button--small" disabled={held === null} onClick={() => setHeld(null)}>
-            {t('train.probe.latest')}
-          </button>
+      {count > 1 ? (
+        <div className="train-replay__slider">
+          <label htmlFor={sliderId}>{t('train.probe.replay')}</label>
+          <div className="train-replay__row">
+            <span aria-hidden="true">{t('train.probe.replayFirst', { step: snapshots[0].step })}</span>
+            <input
+              id={sliderId}
+              type="range"
+              min={0}
+              max={count - 1}
+              step={1}
+              value={index}
+              aria-valuetext={t('train.probe.replayValue', { step: snapshot.step, index: index + 1, count })}
+              onChange={(e) => {
+                const i = Number(e.target.value);
+                setHeld(i === count - 1 ? null : snapshots[i].step);
+              }}
+              data-testid="replay-slider"
+              data-step={snapshot.step}
+            />
+            <span aria-hidden="true">{t('train.probe.replayLast', { step: last.step })}</span>
+            <button type="button" className="button button--secondary button--small" disabled={held === null} onClick={() => setHeld(null)}>
+              {t('train.probe.latest')}
+            </button>
+          </div>
+          <p className="train-field__hint" data-testid="replay-position">
+            {held === null ? t('train.probe.following') : t('train.probe.showing', { step: snapshot.step, last: last.step })}
+          </p>
         </div>
-        <p className="train-field__hint" data-testid="replay-position">
-          {held === null ? t('train.probe.following') : t('train.probe.showing', { step: snapshot.step, last: last.step })}
-        </p>
-      </div>
+      ) : (
+        <p className="train-field__hint train-replay__single">{t('train.probe.single', { step: snapshot.step, every })}</p>
+      )}
       <div className="train-replay__figures">
         <div>
           <h3>{t('train.probe.cross')}</h3>
