@@ -26,15 +26,17 @@ export function LiveCharts({ live, config, highlight }: { live: TrainingLive; co
     const evals = live.evals;
     const horizon = scheduleHorizon(config, live.step);
     const divergence = live.lastDivergence;
+    const planned = plannedSchedule(config, horizon);
     return {
       loss,
       validLoss: evalXY(evals, (r) => r.validLoss),
       exact: evalXY(evals, (r) => r.exactMatch * 100),
       token: evalXY(evals, (r) => r.tokenAccuracy * 100),
       lr: seriesXY(live.lr),
-      planned: plannedSchedule(config, horizon),
+      planned,
       grad: seriesXY(live.gradNorm),
       horizon,
+      lrTop: Math.max(maxOf(planned.y), maxOf(live.lr.values)),
       divergenceStep: divergence ? divergence.step : null,
       first: loss.y.length ? loss.y[0] : null,
       last: loss.y.length ? loss.y[loss.y.length - 1] : null,
@@ -109,6 +111,7 @@ export function LiveCharts({ live, config, highlight }: { live: TrainingLive; co
               yLabel={t('train.charts.lrAxis')}
               markers={warmup > 0 ? [{ x: warmup, label: t('train.charts.warmupEnd') }] : []}
               xDomain={[1, Math.max(2, data.horizon)]}
+              yDomain={data.lrTop > 0 && Number.isFinite(data.lrTop) ? [0, data.lrTop * 1.05] : undefined}
               digits={6}
               height={220}
               exportName="learning-rate"
@@ -137,4 +140,11 @@ export function LiveCharts({ live, config, highlight }: { live: TrainingLive; co
       </div>
     </section>
   );
+}
+
+/** The largest finite value (0 when there is none). */
+function maxOf(values: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]) && values[i] > m) m = values[i];
+  return m;
 }

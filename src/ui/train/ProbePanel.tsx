@@ -17,14 +17,13 @@ export function ProbePanel({ live, probeText }: { live: TrainingLive; probeText:
   const every = useAppStore((s) => s.training.config.cadence.attentionEvery);
   const [text, setText] = useState(probeText);
   const [shownFor, setShownFor] = useState(probeText);
-  const [answer, setAnswer] = useState<ProbeInfo | null>(null);
   if (shownFor !== probeText) {
     setShownFor(probeText); // a restored session or another default: show it
     setText(probeText);
   }
   const inputId = useId();
   const problemId = useId();
-  const shown = answer ?? probe;
+  const shown = probe; // the engine's answer for the newest probe (problems included)
 
   return (
     <section className="train-panel train-probe" aria-labelledby="train-probe-title">
@@ -33,7 +32,7 @@ export function ProbePanel({ live, probeText }: { live: TrainingLive; probeText:
         className="train-probe__form"
         onSubmit={(e) => {
           e.preventDefault();
-          void setProbe(text).then(setAnswer);
+          void setProbe(text);
         }}
       >
         <label htmlFor={inputId}>{t('train.probe.label')}</label>
