@@ -9,6 +9,8 @@
 //     { status: 'done', result } (result: any JSON) or { status: 'error', error: string };
 //   - query parameters given to the runner (--key=value) are passed to the page as ?key=value;
 //   - optional bench/<name>/report.mjs exporting report(result) prints a summary.
+// A bench/<name>/run.mjs exporting run({ root, query, flags }) replaces all of this (bench:ui
+// measures the built app itself).
 // Chromium: CHROMIUM_PATH or /usr/bin/chromium. Timeout: BENCH_TIMEOUT_MS (default 20 min).
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -56,6 +58,12 @@ async function buildPage(name) {
 
 async function main() {
   const { name, query, keepOpen } = parseArgs(process.argv.slice(2));
+  // A benchmark that drives the real app rather than a page of its own brings its own runner.
+  const own = join(root, 'bench', name, 'run.mjs');
+  if (existsSync(own)) {
+    const ok = await (await import(pathToFileURL(own).href)).run({ root, query, flags: FLAGS });
+    process.exit(ok ? 0 : 1);
+  }
   console.log(`bench ${name}: building…`);
   const outDir = await buildPage(name);
   const server = await preview({

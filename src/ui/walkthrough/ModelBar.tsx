@@ -42,7 +42,7 @@ export function ModelBar({ engine }: { engine: EngineInfo | null }) {
         </p>
       )}
       {engine && (
-        <p className="model-bar__item" data-testid="engine">
+        <p className="model-bar__item" data-testid="engine" data-engine={engine.kind}>
           <span className="model-bar__key">{t('walkthrough.model.engine')}:</span>{' '}
           {engine.kind === 'webgpu' ? t('walkthrough.model.webgpu', { name: engine.name }) : t('walkthrough.model.cpu')}
         </p>

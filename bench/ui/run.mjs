@@ -1,0 +1,175 @@
+// npm run bench:ui — what a user feels, measured on the built app in headless Chromium:
+//   - time from navigation to the first attention heatmap drawn with the shipped checkpoint
+//     (median of several cold page loads), and to the GPU's result replacing the CPU preview;
+//   - time to switch stage (→ key to the next stage's panel drawn), median;
+//   - gzipped size of the JavaScript (the checkpoint is a separate file, reported apart);
+//   - the Train view in the page: steps/s and tokens/s on WebGPU and in the CPU worker, the
+//     longest main-thread task during 20 s of training, and steps to 90% validation exact match.
+// Writes bench/results/ui.json. Numbers are reported, never asserted.
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, preview } from 'vite';
+import { chromium } from 'playwright';
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null;
+};
+
+function jsSize(dir) {
+  let raw = 0;
+  let gz = 0;
+  const walk = (d) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (f.endsWith('.js')) {
+        const b = readFileSync(p);
+        raw += b.length;
+        gz += gzipSync(b, { level: 9 }).length;
+      }
+    }
+  };
+  walk(join(dir, 'assets'));
+  const ckpt = readFileSync(join(dir, 'checkpoints', 'en-zh-toy.json'));
+  return { jsKB: raw / 1024, jsGzipKB: gz / 1024, checkpointKB: ckpt.length / 1024, checkpointGzipKB: gzipSync(ckpt).length / 1024 };
+}
+
+/** Navigation → first attention heatmap, and → the GPU's result, in one fresh page. */
+async function firstHeatmap(browser, base) {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.__uiBench = {};
+    new MutationObserver(() => {
+      // The softmax stage's attention-weights heatmap (any heatmap svg with cells).
+      const svg = document.querySelector('[data-testid$="-svg"] rect, [data-testid$="-svg"] path');
+      if (svg && !window.__uiBench.firstHeatmap) window.__uiBench.firstHeatmap = performance.now();
+      const onGpu = document.querySelector('[data-testid="engine"][data-engine="webgpu"]');
+      if (onGpu && !window.__uiBench.gpu) window.__uiBench.gpu = performance.now();
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await page.goto(`${base}/?test=1#/walkthrough/softmax?text=the+cat+sat+.`);
+  await page.waitForFunction(() => window.__uiBench.firstHeatmap, null, { timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  const r = await page.evaluate(() => window.__uiBench);
+  return { page, firstHeatmapMs: r.firstHeatmap, gpuResultMs: r.gpu ?? null };
+}
+
+/** → key (a real key press) to the next stage's panel drawn, over a walk through every stage. */
+async function stageSwitches(page) {
+  await page.evaluate(() => {
+    window.addEventListener('keydown', () => (window.__keyAt = performance.now()), { capture: true });
+    document.activeElement?.blur?.();
+  });
+  const times = [];
+  for (let i = 0; i < 18; i++) {
+    const before = await page.evaluate(() => document.querySelector('[data-testid="stage"]')?.getAttribute('data-stage'));
+    await page.keyboard.press('ArrowRight');
+    const ms = await page.evaluate(
+      (prev) =>
+        new Promise((resolve) => {
+          const deadline = performance.now() + 10_000;
+          const check = () => {
+            const now = document.querySelector('[data-testid="stage"]')?.getAttribute('data-stage');
+            const drawn = document.querySelector('[data-testid="stage-panel"]')?.childElementCount;
+            if (now && now !== prev && drawn) requestAnimationFrame(() => resolve(performance.now() - window.__keyAt));
+            else if (performance.now() > deadline) resolve(null);
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+      before,
+    );
+    if (ms === null) throw new Error(`stage switch from ${before} did not happen`);
+    times.push(ms);
+  }
+  return times;
+}
+
+async function trainView(browser, base, label) {
+  const page = await browser.newPage();
+  await page.goto(`${base}/?test=1#/train`);
+  await page.waitForFunction(() => window.__attentionLab?.training, null, { timeout: 60_000 });
+  const bench = await page.evaluate(() => window.__attentionLab.training.bench(20));
+  await page.evaluate(() => window.__attentionLab.training.reset());
+  const toEM = await page.evaluate(() => window.__attentionLab.training.benchToExactMatch(0.9, 600));
+  await page.close();
+  return { label, ...bench, stepsTo90ValidExactMatch: toEM };
+}
+
+export async function run({ root, query, flags }) {
+  const outDir = join(root, 'node_modules', '.cache', 'bench', 'ui-app');
+  console.log('bench ui: building the app…');
+  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const sizes = jsSize(outDir);
+  const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
+  const base = `http://127.0.0.1:${server.httpServer.address().port}`;
+  console.log('bench ui: serving', base);
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  const reps = Number(query.get('reps') ?? 5);
+  const withTrain = query.get('train') !== '0';
+  const result = { adapter: null, sizes, walkthrough: {}, trainView: {} };
+  const browsers = [];
+  const launch = async (args) => {
+    const b = await chromium.launch({ executablePath, args });
+    browsers.push(b);
+    return b;
+  };
+  try {
+    const gpuBrowser = await launch(flags);
+    const loads = [];
+    let page = null;
+    for (let i = 0; i < reps; i++) {
+      const ctx = await gpuBrowser.newContext();
+      const r = await firstHeatmap(ctx, base);
+      console.log('bench ui: load', i, Math.round(r.firstHeatmapMs), 'ms');
+      loads.push(r);
+      if (i < reps - 1) await ctx.close();
+      else page = r.page;
+    }
+    result.adapter = await page.evaluate(() => window.__attentionLab?.gpuStatus().adapter ?? null);
+    await page.evaluate(() => (location.hash = '#/walkthrough/overview?text=the+cat+sat+.'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="stage"]')?.getAttribute('data-stage') === 'overview');
+    const switches = await stageSwitches(page);
+    result.walkthrough = {
+      firstHeatmapMs: median(loads.map((l) => l.firstHeatmapMs)),
+      firstHeatmapSamples: loads.map((l) => Math.round(l.firstHeatmapMs)),
+      gpuResultMs: median(loads.map((l) => l.gpuResultMs).filter((x) => x !== null)),
+      stageSwitchMs: median(switches),
+      stageSwitchMaxMs: Math.max(...switches),
+    };
+    console.log('walkthrough', result.walkthrough);
+    if (withTrain) {
+      result.trainView.webgpu = await trainView(gpuBrowser, base, 'webgpu');
+      console.log('train view (webgpu)', result.trainView.webgpu);
+    }
+    await gpuBrowser.close();
+    if (withTrain) {
+      const cpuBrowser = await launch(flags.filter((f) => f !== '--enable-unsafe-webgpu'));
+      result.trainView.cpu = await trainView(cpuBrowser, base, 'cpu-worker');
+      console.log('train view (cpu worker)', result.trainView.cpu);
+      await cpuBrowser.close();
+    }
+  } catch (e) {
+    console.error(`bench ui failed: ${e instanceof Error ? e.stack : e}`);
+    return false;
+  } finally {
+    for (const b of browsers) await b.close().catch(() => undefined);
+    server.httpServer.closeAllConnections?.();
+    await new Promise((r) => server.httpServer.close(r));
+  }
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+  const file = join(root, 'bench', 'results', 'ui.json');
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  const f = (x, d = 0) => (typeof x === 'number' ? x.toFixed(d) : '-');
+  console.log(`\nadapter ${result.adapter}`);
+  console.log(`first attention heatmap   ${f(result.walkthrough.firstHeatmapMs)} ms (goal ≤ 1500; GPU result at ${f(result.walkthrough.gpuResultMs)} ms)`);
+  console.log(`stage switch              ${f(result.walkthrough.stageSwitchMs)} ms median, ${f(result.walkthrough.stageSwitchMaxMs)} ms max`);
+  console.log(`JavaScript                ${f(sizes.jsGzipKB)} KB gzipped (goal ≤ 400), ${f(sizes.jsKB)} KB raw; checkpoint ${f(sizes.checkpointKB)} KB (${f(sizes.checkpointGzipKB)} KB gzipped)`);
+  for (const t of Object.values(result.trainView)) {
+    console.log(`Train view ${t.label.padEnd(10)} ${f(t.stepsPerSec, 2)} steps/s, ${f(t.tokensPerSec)} tokens/s, longest task ${f(t.longestTaskMs)} ms (${t.longTasks} over 50 ms), 90% exact match at step ${t.stepsTo90ValidExactMatch?.step ?? '-'}`);
+  }
+  console.log(`\nwrote ${file}`);
+  return true;
+}
