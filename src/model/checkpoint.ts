@@ -1,6 +1,7 @@
 // Save and load the checkpoint format `attention-lab/checkpoint@1` (docs/checkpoint.md).
 // Loading validates everything before returning, so a refused file changes nothing.
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en as englishZodMessages } from 'zod/v4/locales';
 import { checkConfig, DEFAULT_VARIANT, type ModelConfig, type ModelVariant } from './config';
 import { parameterEntries } from './parameters';
 import { decodeFloat32, encodeFloat32, isBase64 } from './base64';
@@ -61,18 +62,21 @@ const configSchema = z.object({
   lnEps: z.number(),
 });
 
-const tensorSchema = z.object({ shape: z.array(z.number().int().nonnegative()), data: z.string() });
+const tensorSchema = z.object({ shape: z.array(z.number().check(z.int(), z.nonnegative())), data: z.string() });
 
 const fileSchema = z.object({
   format: z.string(),
   config: configSchema,
   vocab: z.object({ src: z.array(z.string()), tgt: z.array(z.string()) }),
-  dataset: z.string().optional(),
-  meta: z.record(z.string(), z.unknown()).optional(),
+  dataset: z.optional(z.string()),
+  meta: z.optional(z.record(z.string(), z.unknown())),
   tensors: z.record(z.string(), tensorSchema),
 });
 
 const variantSchema = z.object({ scaleScores: z.boolean(), causalMask: z.boolean() });
+
+// zod/mini carries no messages of its own: the English ones go into a refusal's message.
+const zodEnglish = { error: englishZodMessages().localeError };
 
 /** Parse and fully validate a checkpoint file's text. Throws CheckpointError. */
 export function parseCheckpoint(text: string): Checkpoint {
@@ -94,7 +98,7 @@ export function parseCheckpoint(text: string): Checkpoint {
       got: String(tag ?? ''),
     });
   }
-  const parsed = fileSchema.safeParse(raw);
+  const parsed = fileSchema.safeParse(raw, zodEnglish);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.join('.') || '(top level)';

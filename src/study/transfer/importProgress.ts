@@ -3,7 +3,7 @@
 // translates with messages.ts. Records of cards this deck does not have (retired, or from a
 // newer deck) are skipped and reported rather than refusing the whole file — unless none of
 // the file's records belong to this deck, which means it is some other deck's progress.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { reviewKey, type ProgressData, type ReviewRecord } from '../records';
 import {
   EARLIEST_PLAUSIBLE_MS,

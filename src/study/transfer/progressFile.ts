@@ -2,7 +2,7 @@
 //   { format, exportedAt, settings, cards: CardProgress[], reviews: ReviewRecord[] }
 // Every date is epoch milliseconds. The zod schema checks types and ranges; importProgress.ts
 // adds the checks a schema cannot express (plausible dates, known card ids, duplicates).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DAY_MS, type DayCalendar } from '../clock';
 import { FSRS_STATE_NAMES, GRADE_NAMES, SETTINGS_LIMITS, type ProgressData } from '../records';
 
@@ -21,48 +21,48 @@ export const FUTURE_TOLERANCE_MS = DAY_MS;
 /** Due dates may lie this far ahead (FSRS's longest interval is 36,500 days). */
 export const MAX_DUE_AHEAD_MS = 36_600 * DAY_MS;
 
-const count = z.int().min(0).max(1_000_000);
-const days = z.number().min(0).max(36_600);
+const count = z.int().check(z.gte(0), z.lte(1_000_000));
+const days = z.number().check(z.gte(0), z.lte(36_600));
 const moment = z.number();
 
 const cardProgressSchema = z.object({
-  cardId: z.string().min(1).max(200),
+  cardId: z.string().check(z.minLength(1), z.maxLength(200)),
   state: z.enum(FSRS_STATE_NAMES),
   due: moment,
   stability: days,
-  difficulty: z.number().min(0).max(10),
-  scheduledDays: z.int().min(0).max(36_600),
+  difficulty: z.number().check(z.gte(0), z.lte(10)),
+  scheduledDays: z.int().check(z.gte(0), z.lte(36_600)),
   learningSteps: count,
   reps: count,
   lapses: count,
-  lastReview: moment.nullable(),
+  lastReview: z.nullable(moment),
   updatedAt: moment,
 });
 
 const reviewSchema = z.object({
-  cardId: z.string().min(1).max(200),
+  cardId: z.string().check(z.minLength(1), z.maxLength(200)),
   reviewedAt: moment,
   grade: z.enum(GRADE_NAMES),
   stateBefore: z.enum(FSRS_STATE_NAMES),
   dueAfter: moment,
   stabilityAfter: days,
-  difficultyAfter: z.number().min(0).max(10),
-  scheduledDays: z.int().min(0).max(36_600),
+  difficultyAfter: z.number().check(z.gte(0), z.lte(10)),
+  scheduledDays: z.int().check(z.gte(0), z.lte(36_600)),
   source: z.enum(['review', 'drill']),
-  durationMs: z.number().min(0).max(DAY_MS).nullable(),
+  durationMs: z.nullable(z.number().check(z.gte(0), z.lte(DAY_MS))),
 });
 
 const settingsSchema = z.object({
-  newPerDay: z.int().min(SETTINGS_LIMITS.newPerDay.min).max(SETTINGS_LIMITS.newPerDay.max),
-  drillSeconds: z.int().min(SETTINGS_LIMITS.drillSeconds.min).max(SETTINGS_LIMITS.drillSeconds.max),
+  newPerDay: z.int().check(z.gte(SETTINGS_LIMITS.newPerDay.min), z.lte(SETTINGS_LIMITS.newPerDay.max)),
+  drillSeconds: z.int().check(z.gte(SETTINGS_LIMITS.drillSeconds.min), z.lte(SETTINGS_LIMITS.drillSeconds.max)),
 });
 
 export const progressFileSchema = z.object({
   format: z.literal(PROGRESS_FORMAT),
   exportedAt: moment,
   settings: settingsSchema,
-  cards: z.array(cardProgressSchema).max(MAX_IMPORT_CARDS),
-  reviews: z.array(reviewSchema).max(MAX_IMPORT_REVIEWS),
+  cards: z.array(cardProgressSchema).check(z.maxLength(MAX_IMPORT_CARDS)),
+  reviews: z.array(reviewSchema).check(z.maxLength(MAX_IMPORT_REVIEWS)),
 });
 
 export type ProgressFile = z.infer<typeof progressFileSchema>;
