@@ -2,22 +2,21 @@
 // visit (IndexedDB, or memory when the browser refuses it), holds the latest snapshot, and
 // routes every write through the study service, re-reading the store afterwards so the view
 // always shows what is persisted. Another tab's writes arrive as change notices and reload.
-import {
-  createMemoryStore,
-  createStudyService,
-  openIdbStore,
-  systemClock,
-  type Clock,
-  type DayCalendar,
-  type GradeName,
-  type GradeOptions,
-  type GradeOutcome,
-  type ImportMode,
-  type ImportResult,
-  type ProgressSnapshot,
-  type ProgressStore,
-  type StudyService,
-  type StudySettings,
+// The service (the deck, FSRS, IndexedDB, import checks) is loaded by `init`, not with the
+// store: the walkthrough, the first screen, never needs it.
+import { systemClock } from '../../study/clock';
+import type {
+  Clock,
+  DayCalendar,
+  GradeName,
+  GradeOptions,
+  GradeOutcome,
+  ImportMode,
+  ImportResult,
+  ProgressSnapshot,
+  ProgressStore,
+  StudyService,
+  StudySettings,
 } from '../../study';
 import { defineSlice } from '../slice';
 
@@ -107,6 +106,7 @@ function message(e: unknown): string {
 
 /** IndexedDB when the browser allows it; otherwise memory, with the reason kept for the view. */
 export async function openBrowserStore(events: { onExternalChange: () => void; onClosed: () => void }): Promise<OpenedStore> {
+  const { openIdbStore, createMemoryStore } = await import('../../study');
   try {
     if (typeof indexedDB === 'undefined') throw new Error('indexedDB is not defined in this browser');
     const store = await openIdbStore({ onExternalChange: events.onExternalChange, onVersionChange: events.onClosed });
@@ -148,10 +148,13 @@ export function createStudySlice(options: StudySliceOptions = {}) {
       opening ??= (async () => {
         set({ status: 'loading' });
         try {
-          const opened = await openStore({
-            onExternalChange: () => void reload(),
-            onClosed: () => set({ status: 'error', problem: { kind: 'closed', detail: 'versionchange' } }),
-          });
+          const [{ createStudyService }, opened] = await Promise.all([
+            import('../../study'),
+            openStore({
+              onExternalChange: () => void reload(),
+              onClosed: () => set({ status: 'error', problem: { kind: 'closed', detail: 'versionchange' } }),
+            }),
+          ]);
           service = createStudyService({ store: opened.store, clock, ...(options.calendar ? { calendar: options.calendar } : {}) });
           set({ storage: opened.storage, problem: opened.problem });
           await reload();
