@@ -2,28 +2,24 @@
 // recovery), its config with the "this discards the trained model" question, experiments,
 // and the model library (save, load, delete, export, import; the session survives reloads).
 // Per-step numbers live in `live` (mutable, subscribe to it); the slice itself changes a few
-// times a second at most.
+// times a second at most. The session, library and experiments (../training/actions.ts) load
+// with the first action — the Train view's `init` — not with the store.
 import type { CheckpointErrorCode } from '../../model/checkpoint';
 import type { EngineInfo, EngineKind, ProbeInfo } from '../../train/events';
 import type { ExperimentId } from '../../train/experimentIds';
 import type { ExperimentResult } from '../../train/experimentRun';
-import type { TrainingLive } from '../../train/live';
-import { TrainingSession, type SessionNotice, type SessionStatus } from '../../train/session';
+import { TrainingLive } from '../../train/live';
+import type { SessionNotice, SessionStatus } from '../../train/session';
 import {
-  checkTrainingConfig,
   DEFAULT_TRAINING_CONFIG,
-  discardsModel,
-  withConfig,
   type TrainingConfig,
   type TrainingConfigPatch,
   type TrainingConfigProblem,
 } from '../../train/trainingConfig';
 import type { ModelLibrary, ModelOrigin, SavedModelSummary, StorageErrorCode } from '../persistence/modelLibrary';
 import { defineSlice } from '../slice';
-import { createExperimentRunner, type ExperimentState } from '../training/experimentsRunner';
-import { createLibraryActions } from '../training/libraryActions';
-import { sessionDeps } from '../training/sessionDeps';
-import { installTrainingTestApi } from '../training/testApi';
+import type { TrainingActions } from '../training/actions';
+import type { ExperimentState } from '../training/experimentsRunner';
 
 /** Everything the UI may have to say about training, translated by kind (train.notice.*). */
 export type TrainingNotice =
@@ -97,42 +93,31 @@ declare module '../slice' {
 export interface TrainingSliceOptions {
   /** The model library (tests: memory); default IndexedDB, memory when blocked. */
   openLibrary?: () => Promise<ModelLibrary>;
-  /** Open the library and restore the last session when the store is created (default: in a browser). */
+  /**
+   * Open the library and restore the last session when the store is created (default: no; the
+   * Train view calls `init` when it opens, which keeps the walkthrough's first screen light).
+   */
   autoInit?: boolean;
 }
 
 export function createTrainingSlice(options: TrainingSliceOptions = {}) {
   return defineSlice('training', ({ set, get, store }) => {
-    const session = new TrainingSession(
-      sessionDeps(store, {
-        onState: ({ step, ...rest }) => set(step === undefined ? rest : { ...rest, steps: step }),
-        onEvent: (e) => library.onEngineEvent(e),
-      }),
-    );
-    const library = createLibraryActions({ session, set, get, store, openLibrary: options.openLibrary });
-    const experiments = createExperimentRunner({ session, set, get, store });
+    const live = new TrainingLive();
+    let actions: TrainingActions | null = null;
+    let loading: Promise<TrainingActions> | null = null;
 
-    // A WebGPU engine must move when the device it was built on goes away.
-    store.subscribe((s, prev) => {
-      if (s.gpu.state !== prev.gpu.state || s.gpu.generation !== prev.gpu.generation) {
-        session.deviceChanged({ ready: s.gpu.state.kind === 'ready', generation: s.gpu.generation });
-        experiments.deviceChanged();
-      }
-    });
-
-    const setConfig = async (patch: TrainingConfigPatch, opts: { confirm?: boolean } = {}): Promise<SetConfigResult> => {
-      const prev = get().config;
-      const next = withConfig(prev, patch);
-      const problems = checkTrainingConfig(next);
-      if (problems.length) return { kind: 'invalid', problems };
-      const discard = discardsModel(prev, next) && session.hasModel();
-      if (discard && !opts.confirm) return { kind: 'needs-confirmation' };
-      set({ config: next });
-      await session.configure(next, { keepModel: !discardsModel(prev, next) });
-      if (discard) void library.clearSession();
-      if (!session.hasModel()) set({ origin: { kind: next.fromPretrained ? 'pretrained' : 'new' } });
-      return { kind: 'applied', discarded: discard };
-    };
+    const load = (): Promise<TrainingActions> =>
+      (loading ??= import('../training/actions').then(
+        ({ createTrainingActions }) => (actions = createTrainingActions({ set, get, store, live, openLibrary: options.openLibrary })),
+        (e: unknown) => {
+          loading = null; // the next action tries again
+          const message = `the training code could not be loaded (${e instanceof Error ? e.message : String(e)})`;
+          set({ notice: { kind: 'error', error: { code: 'internal', message } } });
+          throw e;
+        },
+      ));
+    /** Runs at once when the actions are loaded (no extra tick), else after loading them. */
+    const withActions = <T>(run: (a: TrainingActions) => Promise<T>): Promise<T> => (actions ? run(actions) : load().then(run));
 
     const slice: TrainingSlice = {
       status: 'empty',
@@ -144,52 +129,57 @@ export function createTrainingSlice(options: TrainingSliceOptions = {}) {
       probe: null,
       notice: null,
       origin: { kind: 'new' },
-      live: session.live,
+      live,
       library: { status: 'idle', kind: null, models: [] },
       experiment: null,
       restored: false,
 
-      init: () => library.init(),
-      start: async () => {
-        await library.init();
-        experiments.cancel();
-        await session.start().catch(() => undefined); // failures are in status/notice
-      },
-      pause: async () => {
-        await session.pause();
-      },
-      step: async (n = 1) => {
-        await library.init();
-        await session.step(n).catch(() => undefined);
-      },
-      reset: async () => {
-        await session.reset();
-        set({ origin: { kind: 'new' } });
-        await library.clearSession();
-      },
-      setConfig,
-      setProbe: async (text) => {
+      init: () => withActions(({ library }) => library.init()),
+      start: () =>
+        withActions(async ({ library, experiments, session }) => {
+          await library.init();
+          experiments.cancel();
+          await session.start().catch(() => undefined); // failures are in status/notice
+        }),
+      pause: () =>
+        withActions(async ({ session }) => {
+          await session.pause();
+        }),
+      step: (n = 1) =>
+        withActions(async ({ library, session }) => {
+          await library.init();
+          await session.step(n).catch(() => undefined);
+        }),
+      reset: () =>
+        withActions(async ({ library, session }) => {
+          await session.reset();
+          set({ origin: { kind: 'new' } });
+          await library.clearSession();
+        }),
+      setConfig: (patch, opts) => withActions((a) => a.setConfig(patch, opts)),
+      setProbe: (text) => {
         set({ probeText: text });
-        const probe = await session.setProbeText(text);
-        if (probe) set({ probe });
-        return probe;
+        return withActions(async ({ session }) => {
+          const probe = await session.setProbeText(text);
+          if (probe) set({ probe });
+          return probe;
+        });
       },
-      runExperiment: (id, opts) => experiments.run(id, opts),
-      cancelExperiment: () => experiments.cancel(),
-      saveModel: (name) => library.save(name),
-      loadModel: (id) => library.load(id),
-      deleteModel: (id) => library.remove(id),
-      exportModel: (opts) => library.exportCurrent(opts),
-      importModel: (file, name) => library.importFile(file, name),
-      openInWalkthrough: () => library.openInWalkthrough(),
+      runExperiment: (id, opts) => withActions(({ experiments }) => experiments.run(id, opts)),
+      cancelExperiment: () => actions?.experiments.cancel(),
+      saveModel: (name) => withActions(({ library }) => library.save(name)),
+      loadModel: (id) => withActions(({ library }) => library.load(id)),
+      deleteModel: (id) => withActions(({ library }) => library.remove(id)),
+      exportModel: (opts) => withActions(({ library }) => library.exportCurrent(opts)),
+      importModel: (file, name) => withActions(({ library }) => library.importFile(file, name)),
+      openInWalkthrough: () => withActions(({ library }) => library.openInWalkthrough()),
       dismissNotice: () => {
-        session.dismissNotice();
+        actions?.session.dismissNotice();
         set({ notice: null });
       },
     };
 
-    if (options.autoInit ?? typeof window !== 'undefined') setTimeout(() => void library.init(), 0); // after the store is assembled
-    installTrainingTestApi(store, session);
+    if (options.autoInit) setTimeout(() => void slice.init(), 0); // after the store is assembled
     return slice;
   });
 }

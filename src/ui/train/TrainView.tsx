@@ -2,7 +2,7 @@
 // sentence's attention with a replay slider, validation translations), run the curriculum's
 // experiments, keep models in the library, and open the trained model in the walkthrough.
 // The URL carries the open experiment, a study card's way back, and a study highlight.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import type { ExperimentId } from '../../train/experimentIds';
@@ -23,6 +23,11 @@ import { TOY_PROBE } from './probeText';
 import './train.css';
 
 export function TrainView({ route }: { route: TrainRoute }) {
+  // The training code, the model library and the last session load when the view first opens.
+  const init = useAppStore((s) => s.training.init);
+  useEffect(() => {
+    void init();
+  }, [init]);
   return (
     <ConfirmProvider>
       <TrainViewBody route={route} />
