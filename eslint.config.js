@@ -25,7 +25,7 @@ const forbidden = (folders, packages = uiSide) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'bench/results', 'playwright-report', 'test-results', 'public'] },
+  { ignores: ['dist', 'dist-*', 'scratch', 'node_modules', 'bench/results', 'playwright-report', 'test-results', 'public'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
