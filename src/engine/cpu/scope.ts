@@ -1,40 +1,10 @@
-// scope(fn): everything created inside fn is disposed when it returns, except the tensors
-// found in its return value (walking arrays, Maps, Sets and plain objects).
+// scope(fn) on the CPU: see shared/scope.ts.
+import { runScope as run } from '../shared/scope';
 import type { CpuContext } from './context';
 import { CpuTensor } from './tensor';
 
+const isCpuTensor = (v: unknown): v is CpuTensor => v instanceof CpuTensor;
+
 export function runScope<T>(ctx: CpuContext, fn: () => T): T {
-  ctx.openScope();
-  let result: T;
-  try {
-    result = fn();
-  } catch (e) {
-    ctx.closeScope(new Set());
-    throw e;
-  }
-  ctx.closeScope(collectTensors(result));
-  return result;
-}
-
-/** Every CpuTensor reachable from value through containers (cycles are fine). */
-export function collectTensors(value: unknown): Set<CpuTensor> {
-  const found = new Set<CpuTensor>();
-  const seen = new Set<object>();
-  const stack: unknown[] = [value];
-  while (stack.length) {
-    const v = stack.pop();
-    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
-    seen.add(v);
-    if (v instanceof CpuTensor) found.add(v);
-    else if (Array.isArray(v)) for (const x of v) stack.push(x);
-    else if (v instanceof Map) for (const [k, x] of v) stack.push(k, x);
-    else if (v instanceof Set) for (const x of v) stack.push(x);
-    else if (isPlainObject(v)) for (const x of Object.values(v)) stack.push(x);
-  }
-  return found;
-}
-
-function isPlainObject(v: object): boolean {
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
+  return run(ctx, fn, isCpuTensor);
 }

@@ -1,29 +1,12 @@
 // The parameter arena: params, grads and the two Adam moments as four flat GPU buffers, each
 // parameter at a 256-byte-aligned offset (64 floats) so its view binds with an offset — the
 // same layout as the CPU arena, so flat readbacks mean the same on both backends.
-import { EngineError, shapeStr, sizeOf, type Arena, type ArenaEntry } from '../backend';
+import { EngineError, shapeStr, type Arena, type ArenaEntry } from '../backend';
 import { checkShape } from './checks';
+import { arenaLayout } from '../shared/arenaLayout';
+export { ARENA_ALIGN, arenaLayout } from '../shared/arenaLayout';
 import type { Engine } from './context';
 import type { GpuTensor } from './tensor';
-
-/** Floats per alignment unit (256 bytes, the largest storage offset alignment WebGPU allows). */
-export const ARENA_ALIGN = 64;
-
-function alignUp(n: number): number {
-  return Math.ceil(n / ARENA_ALIGN) * ARENA_ALIGN;
-}
-
-/** Offsets of each entry and the padded total. */
-export function arenaLayout(entries: readonly ArenaEntry[]): { offsets: number[]; length: number } {
-  const offsets: number[] = [];
-  let end = 0;
-  for (const e of entries) {
-    const start = alignUp(end);
-    offsets.push(start);
-    end = start + sizeOf(e.shape);
-  }
-  return { offsets, length: alignUp(end) };
-}
 
 interface Slot {
   param: GpuTensor;

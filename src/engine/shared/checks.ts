@@ -1,0 +1,36 @@
+// Argument checks shared by both backends. Each throws EngineError naming the op, the
+// argument and its shape, so a bad call says what and where.
+import { EngineError, shapeStr, type Shape, type Tensor } from '../backend';
+
+export function needRank(op: string, role: string, t: Tensor, ranks: readonly number[]): void {
+  if (!ranks.includes(t.shape.length)) {
+    const want = ranks.map((r) => `${r}-D`).join(' or ');
+    throw new EngineError(op, `${role} must be ${want}, got ${shapeStr(t.shape)}`);
+  }
+}
+
+export function needSameSize(op: string, a: Tensor, aRole: string, b: Tensor, bRole: string): void {
+  if (a.size !== b.size) {
+    throw new EngineError(op, `sizes differ, ${aRole} ${shapeStr(a.shape)} ${bRole} ${shapeStr(b.shape)}`);
+  }
+}
+
+export function needPositiveInt(op: string, role: string, n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new EngineError(op, `${role} must be a positive integer, got ${n}`);
+}
+
+export function needFinite(op: string, role: string, x: number): void {
+  if (!Number.isFinite(x)) throw new EngineError(op, `${role} must be a finite number, got ${x}`);
+}
+
+export function checkShape(op: string, shape: Shape): void {
+  if (!Array.isArray(shape)) throw new EngineError(op, `shape must be an array, got ${String(shape)}`);
+  for (const d of shape) {
+    if (!Number.isInteger(d) || d < 0) throw new EngineError(op, `bad shape ${shapeStr(shape)}`);
+  }
+}
+
+/** Last axis length (1 for a scalar-shaped tensor). */
+export function lastDim(t: Tensor): number {
+  return t.shape.length ? t.shape[t.shape.length - 1] : 1;
+}
