@@ -5,7 +5,7 @@ import { useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode }
 import { useTranslation } from 'react-i18next';
 import { formatFixed } from './format';
 import { cellAt } from './heatmapLayout';
-import { heatmapShapeError, type CellPredicate, type HeatmapHighlight } from './heatmapModel';
+import { heatmapShapeError, type CellPredicate, type HeatmapDividers, type HeatmapHighlight } from './heatmapModel';
 import { HeatmapTable } from './HeatmapTable';
 import type { ColorScaleSpec } from './scales';
 import { SVG_FONT_STACK } from './svgMarkup';
@@ -29,6 +29,10 @@ export interface HeatmapProps {
   scale?: ColorScaleSpec;
   legendLabel?: string;
   highlight?: HeatmapHighlight;
+  /** Lines between groups of rows/columns (e.g. every Dh columns: the heads' blocks). */
+  dividers?: HeatmapDividers;
+  /** Square cells (for a D × D weight matrix); row labels are thinned to fit. */
+  square?: boolean;
   /** How a cell's value came about, shown with it on hover/focus. */
   describeCell?: (r: number, c: number) => string | ReactNode;
   onCellClick?: (r: number, c: number) => void;

@@ -1,6 +1,8 @@
 // Where everything in a heatmap goes, computed from counts, label texts and the width
 // available — pure arithmetic (text widths are estimated), so it runs and tests without a DOM.
-import { estimateTextWidth, truncateText } from './svgMarkup';
+import { formatShort } from './format';
+import { legendTicks, type ScaleKind } from './scales';
+import { estimateTextWidth, isWideText, truncateText, verticalTitleLength } from './svgMarkup';
 
 export const LABEL_FONT = 12;
 export const AXIS_FONT = 12;
@@ -15,6 +17,10 @@ export const COMPACT_CELL = 10;
 
 export const LEGEND_BAR_WIDTH = 160;
 export const LEGEND_BAR_HEIGHT = 10;
+/** Size of the numbers under the colour bar. */
+export const LEGEND_TICK_FONT = 11;
+/** Least room between two tick labels under the colour bar, px. */
+const LEGEND_TICK_GAP = 6;
 const LEGEND_ITEM_GAP = 20;
 const LEGEND_LINE = 34;
 const SWATCH = 12;
@@ -29,6 +35,8 @@ export type PlacedLegendItem = LegendItem & { x: number; y: number; width: numbe
 export interface PlacedLabel {
   index: number;
   text: string;
+  /** The whole label when `text` was cut short (drawn as the label's tooltip). */
+  full?: string;
   x: number;
   y: number;
   /** Turned to read upwards (column labels too wide for their column). */
@@ -61,6 +69,18 @@ export interface HeatmapLayoutInput {
   /** Width available, px. The result may be wider when even the smallest cells do not fit. */
   width: number;
   legend: LegendItem[];
+  /** Cells as tall as they are wide (a weight matrix); row labels are thinned to fit. */
+  square?: boolean;
+}
+
+/** The legend's items, left to right: its label, the colour bar, the range, then what hatching and outlines mean. */
+export function heatmapLegend(p: { label?: string; rangeText: string; masked?: string | null; highlight?: string | null }): LegendItem[] {
+  const items: LegendItem[] = [];
+  if (p.label) items.push({ kind: 'text', text: p.label, bold: true });
+  items.push({ kind: 'bar' }, { kind: 'text', text: p.rangeText });
+  if (p.masked) items.push({ kind: 'swatch', swatch: 'masked', text: p.masked });
+  if (p.highlight) items.push({ kind: 'swatch', swatch: 'highlight', text: p.highlight });
+  return items;
 }
 
 export function legendItemWidth(item: LegendItem): number {
@@ -89,6 +109,44 @@ export function flowLegend(items: LegendItem[], x0: number, y0: number, maxRight
   return { placed, right, bottom };
 }
 
+/** One number under the colour bar: where its tick sits (from the bar's left end) and how its label anchors. */
+export interface LegendTick {
+  value: number;
+  text: string;
+  x: number;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+/**
+ * The numbers under a colour bar of `barWidth` px: both ends always (the first label starts at
+ * the left end, the last ends at the right end), and the inner ticks of `legendTicks` only
+ * where their labels keep LEGEND_TICK_GAP px clear of the ends' labels and of each other (an
+ * inner "−2" next to an end "−3.68" would otherwise read "−3.68−2").
+ */
+export function placeLegendTicks(kind: ScaleKind, domain: readonly [number, number], barWidth = LEGEND_BAR_WIDTH): LegendTick[] {
+  const [lo, hi] = domain;
+  const values = legendTicks(kind, domain);
+  const at = (v: number) => (hi > lo ? ((v - lo) / (hi - lo)) * barWidth : barWidth / 2);
+  const tick = (value: number, anchor: LegendTick['anchor']): LegendTick => ({ value, text: formatShort(value), x: at(value), anchor });
+  if (values.length === 1) return [tick(values[0], 'middle')];
+  const extent = (t: LegendTick): [number, number] => {
+    const w = estimateTextWidth(t.text, LEGEND_TICK_FONT);
+    return t.anchor === 'start' ? [t.x, t.x + w] : t.anchor === 'end' ? [t.x - w, t.x] : [t.x - w / 2, t.x + w / 2];
+  };
+  const first = tick(values[0], 'start');
+  const last = tick(values[values.length - 1], 'end');
+  const kept: LegendTick[] = [first];
+  const lastLeft = extent(last)[0];
+  for (const v of values.slice(1, -1)) {
+    const t = tick(v, 'middle');
+    const [left, right] = extent(t);
+    const prevRight = extent(kept[kept.length - 1])[1];
+    if (left - prevRight >= LEGEND_TICK_GAP && lastLeft - right >= LEGEND_TICK_GAP) kept.push(t);
+  }
+  kept.push(last);
+  return kept;
+}
+
 export function heatmapLayout(input: HeatmapLayoutInput): HeatmapGeometry {
   const rows = input.rowLabels.length;
   const cols = input.colLabels.length;
@@ -100,13 +158,15 @@ export function heatmapLayout(input: HeatmapLayoutInput): HeatmapGeometry {
   // The row axis title runs down the left side unless the grid is too short for it; then it
   // sits in the top-left corner, level with the column labels.
   const rowAxisWidth = estimateTextWidth(input.rowAxis, AXIS_FONT);
+  const rowAxisLength = verticalTitleLength(input.rowAxis, AXIS_FONT);
   const guessCell = clamp(
     Math.floor((input.width - (PAD + rowLabelWidth + LABEL_GAP + AXIS_BAND) - PAD) / Math.max(1, cols)),
     MIN_CELL,
     MAX_CELL,
   );
-  const guessHeight = rows * clamp(guessCell, rows <= 48 ? 14 : 6, MAX_CELL);
-  const rowAxisVertical = input.rowAxis !== '' && rowAxisWidth + 8 <= guessHeight;
+  const minCellH = input.square ? MIN_CELL : rows <= 48 ? 14 : 6;
+  const guessHeight = rows * clamp(guessCell, minCellH, MAX_CELL);
+  const rowAxisVertical = input.rowAxis !== '' && rowAxisLength + 8 <= guessHeight;
   const gridX = rowAxisVertical
     ? PAD + AXIS_BAND + rowLabelWidth + LABEL_GAP
     : PAD + Math.max(rowLabelWidth, rowAxisWidth) + LABEL_GAP;
@@ -115,7 +175,7 @@ export function heatmapLayout(input: HeatmapLayoutInput): HeatmapGeometry {
   // width (quarters are exact in binary, so neighbouring cells meet without seams).
   const exact = (input.width - gridX - PAD) / Math.max(1, cols);
   const cellW = clamp(exact >= 8 ? Math.floor(exact) : Math.floor(exact * 4) / 4, MIN_CELL, MAX_CELL);
-  const cellH = clamp(cellW, rows <= 48 ? 14 : 6, MAX_CELL);
+  const cellH = clamp(cellW, minCellH, MAX_CELL);
   const gap = cellW >= 12 && cellH >= 12 ? 1 : 0;
 
   const colLabelsVertical = colLabelWidth > cellW - 4;
@@ -129,25 +189,18 @@ export function heatmapLayout(input: HeatmapLayoutInput): HeatmapGeometry {
   const colStep = Math.max(1, Math.ceil((colLabelsVertical ? LABEL_FONT + 2 : colLabelWidth + 4) / cellW));
   const rowLabels: PlacedLabel[] = [];
   for (let r = 0; r < rows; r += rowStep) {
-    rowLabels.push({
-      index: r,
-      text: truncateText(input.rowLabels[r], MAX_LABEL, LABEL_FONT),
-      x: gridX - LABEL_GAP,
-      y: gridY + (r + 0.5) * cellH,
-      vertical: false,
-    });
+    rowLabels.push({ index: r, ...cut(input.rowLabels[r]), x: gridX - LABEL_GAP, y: gridY + (r + 0.5) * cellH, vertical: false });
   }
   const colLabels: PlacedLabel[] = [];
+  const fits = (text: string) => estimateTextWidth(text, LABEL_FONT) <= cellW - 4;
+  // Turned or not, labels of one script read alike: words turn together as soon as one of
+  // them does not fit. Chinese words and single characters stay upright wherever they fit
+  // (a turned "i" or 猫 reads as a stray mark).
+  const wordsTurn = colStep > 1 || input.colLabels.some((l) => !isWideText(l) && Array.from(l).length > 1 && !fits(truncateText(l, MAX_LABEL, LABEL_FONT)));
   for (let c = 0; c < cols; c += colStep) {
-    const text = truncateText(input.colLabels[c], MAX_LABEL, LABEL_FONT);
-    colLabels.push({
-      index: c,
-      text,
-      x: gridX + (c + 0.5) * cellW,
-      y: gridY - LABEL_GAP,
-      // Only labels that do not fit turn, so short ones (a Chinese character) stay upright.
-      vertical: colStep > 1 || estimateTextWidth(text, LABEL_FONT) > cellW - 4,
-    });
+    const label = cut(input.colLabels[c]);
+    const upright = fits(label.text) && (!wordsTurn || isWideText(label.text) || Array.from(label.text).length === 1);
+    colLabels.push({ index: c, ...label, x: gridX + (c + 0.5) * cellW, y: gridY - LABEL_GAP, vertical: !upright });
   }
 
   const colAxisWidth = estimateTextWidth(input.colAxis, AXIS_FONT);
@@ -208,6 +261,12 @@ export function cellAt(g: HeatmapGeometry, rows: number, cols: number, x: number
   const c = Math.floor((x - g.gridX) / g.cellW);
   const r = Math.floor((y - g.gridY) / g.cellH);
   return r >= 0 && r < rows && c >= 0 && c < cols ? [r, c] : null;
+}
+
+/** A label cut to MAX_LABEL, keeping the whole text when it was cut. */
+function cut(label: string): { text: string; full?: string } {
+  const text = truncateText(label, MAX_LABEL, LABEL_FONT);
+  return text === label ? { text } : { text, full: label };
 }
 
 function clamp(v: number, lo: number, hi: number): number {

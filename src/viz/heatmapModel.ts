@@ -10,6 +10,22 @@ export interface HeatmapHighlight {
   cols?: number[];
   /** upper-triangle: c > r (keys after the query); lower-triangle: c < r; diagonal: c = r. */
   region?: 'upper-triangle' | 'lower-triangle' | 'diagonal';
+  /** What the outline marks, for the legend (e.g. "head 2"); default "highlighted". */
+  label?: string;
+}
+
+/** Lines drawn before these row / column indices, marking groups (e.g. one head's columns). */
+export interface HeatmapDividers {
+  rows?: number[];
+  cols?: number[];
+}
+
+/** Dividers every `size` columns or rows: [size, 2·size, …] below `count`. */
+export function everyN(size: number, count: number): number[] {
+  if (!(size > 0)) return [];
+  const out: number[] = [];
+  for (let i = size; i < count; i += size) out.push(i);
+  return out;
 }
 
 /** What is wrong with the inputs' shapes, in words, or null when they agree. */

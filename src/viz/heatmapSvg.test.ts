@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { standaloneSvg, exportFileName } from './exportImage';
 import { cellAt, heatmapLayout, type LegendItem } from './heatmapLayout';
 import { highlightCells, outlineEdges } from './heatmapModel';
-import { heatmapMarkup } from './heatmapSvg';
+import { dividersMarkup, heatmapMarkup } from './heatmapSvg';
 import { colorDomain, colorScale, valueRange } from './scales';
 
 const rowLabels = ['<bos>', '猫', 'sat'];
@@ -100,5 +100,34 @@ describe('exportFileName', () => {
     expect(exportFileName('enc.0 self / head 2', 'png')).toBe('enc.0-self-head-2.png');
     expect(exportFileName('注意力 权重', 'svg')).toBe('注意力-权重.svg');
     expect(exportFileName('///', 'svg')).toBe('attention-lab.svg');
+  });
+});
+
+describe('dividers', () => {
+  it('draw one line before each group boundary inside the grid, none at the edges', () => {
+    const geometry = heatmapLayout({ rowLabels: ['a', 'b', 'c', 'd'], colLabels: ['0', '1', '2', '3', '4', '5'], rowAxis: '', colAxis: '', width: 200, legend: [] });
+    const { gridX: x, gridY: y, cellW: w, cellH: h, gap } = geometry;
+    const d = dividersMarkup({ cols: [0, 3, 6], rows: [2] }, geometry, 4, 6).match(/ d="([^"]*)"/)![1];
+    const at = (v: number) => String(Math.round(v * 100) / 100);
+    expect(d).toBe(`M${at(x + 3 * w - gap / 2)} ${at(y)}V${at(y + 4 * h - gap)}M${at(x)} ${at(y + 2 * h - gap / 2)}H${at(x + 6 * w - gap)}`);
+    expect(dividersMarkup({ cols: [0, 6] }, geometry, 4, 6)).toBe('');
+  });
+});
+
+describe('labels cut short', () => {
+  it('keep their whole text as a tooltip', () => {
+    const long = 'a label far too long to fit beside the grid <b>';
+    const geometry = heatmapLayout({ rowLabels: [long], colLabels: ['x'], rowAxis: '', colAxis: '', width: 300, legend: [] });
+    const body = heatmapMarkup({
+      geometry,
+      values: [[1]],
+      color: colorScale('sequential', [0, 1]),
+      scaleKind: 'sequential',
+      domain: [0, 1],
+      highlight: null,
+      ids: { hatch: 'h', gradient: 'g' },
+    });
+    expect(body).toContain('<title>a label far too long to fit beside the grid &lt;b&gt;</title>');
+    expect(body).toMatch(/<\/title>[^<]*…<\/text>/);
   });
 });

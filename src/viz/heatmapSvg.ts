@@ -1,11 +1,10 @@
 // A heatmap as SVG markup: hatch pattern and gradient definitions, cells, outline of the
 // highlight, labels, axis titles and the legend. The component sets this markup once per
 // change of data or size; the export writes the same markup into a standalone file.
-import { formatShort } from './format';
-import type { HeatmapGeometry, PlacedLegendItem } from './heatmapLayout';
-import { AXIS_FONT, LABEL_FONT, LEGEND_BAR_HEIGHT, LEGEND_BAR_WIDTH } from './heatmapLayout';
-import type { CellPredicate, Edge } from './heatmapModel';
-import { gradientStops, legendTicks, type ScaleKind } from './scales';
+import type { HeatmapGeometry, PlacedLabel, PlacedLegendItem } from './heatmapLayout';
+import { AXIS_FONT, LABEL_FONT, LEGEND_BAR_HEIGHT, LEGEND_BAR_WIDTH, LEGEND_TICK_FONT, placeLegendTicks } from './heatmapLayout';
+import type { CellPredicate, Edge, HeatmapDividers } from './heatmapModel';
+import { gradientStops, type ScaleKind } from './scales';
 import { INK, el, escapeXml, hatchPattern, num, textEl, verticalTitle } from './svgMarkup';
 
 export interface HeatmapScene {
@@ -17,6 +16,8 @@ export interface HeatmapScene {
   domain: readonly [number, number];
   /** Outline of the highlighted cells, in cell units (see outlineEdges). */
   highlight: Edge[] | null;
+  /** Lines between groups of rows or columns (e.g. the heads' column blocks). */
+  dividers?: HeatmapDividers | null;
   /** Ids unique in the page, for url(#…) references. */
   ids: { hatch: string; gradient: string };
 }
@@ -37,6 +38,7 @@ export function heatmapMarkup(scene: HeatmapScene): string {
       '</defs>',
   );
   parts.push(cellsMarkup(scene));
+  if (scene.dividers) parts.push(dividersMarkup(scene.dividers, g, scene.values.length, scene.values[0]?.length ?? 0));
   if (scene.highlight) parts.push(outlineMarkup(scene.highlight, g));
   parts.push(labelsMarkup(g));
   if (g.legend.length) parts.push(legendMarkup(g.legend, scene));
@@ -61,6 +63,20 @@ function cellsMarkup(scene: HeatmapScene): string {
   return out.join('');
 }
 
+/** Thin dark lines across the grid before the given row and column indices. */
+export function dividersMarkup(d: HeatmapDividers, g: HeatmapGeometry, rows: number, cols: number): string {
+  const x0 = g.gridX;
+  const y0 = g.gridY;
+  const x1 = g.gridX + cols * g.cellW - g.gap;
+  const y1 = g.gridY + rows * g.cellH - g.gap;
+  const at = (start: number, i: number, cell: number) => start + i * cell - g.gap / 2;
+  const path = [
+    ...(d.cols ?? []).filter((c) => c > 0 && c < cols).map((c) => `M${num(at(x0, c, g.cellW))} ${num(y0)}V${num(y1)}`),
+    ...(d.rows ?? []).filter((r) => r > 0 && r < rows).map((r) => `M${num(x0)} ${num(at(y0, r, g.cellH))}H${num(x1)}`),
+  ].join('');
+  return path ? el('path', { d: path, fill: 'none', stroke: INK.text, 'stroke-width': g.cellW < 6 ? 1 : 1.5, 'data-role': 'dividers' }) : '';
+}
+
 /** A white halo under a dark line: visible on every colour of either scheme. */
 function outlineMarkup(edges: Edge[], g: HeatmapGeometry): string {
   const d = edges
@@ -78,17 +94,16 @@ function outlineMarkup(edges: Edge[], g: HeatmapGeometry): string {
 
 function labelsMarkup(g: HeatmapGeometry): string {
   const out: string[] = [`<g font-size="${LABEL_FONT}" fill="${INK.text}">`];
-  for (const l of g.rowLabels)
-    out.push(textEl(l.text, { x: l.x, y: l.y, 'text-anchor': 'end', 'dominant-baseline': 'central' }));
+  for (const l of g.rowLabels) out.push(labelEl(l, { x: l.x, y: l.y, 'text-anchor': 'end', 'dominant-baseline': 'central' }));
   for (const l of g.colLabels) {
     out.push(
       l.vertical
-        ? textEl(l.text, {
+        ? labelEl(l, {
             transform: `translate(${num(l.x)} ${num(l.y)}) rotate(-90)`,
             'text-anchor': 'start',
             'dominant-baseline': 'central',
           })
-        : textEl(l.text, { x: l.x, y: l.y, 'text-anchor': 'middle' }),
+        : labelEl(l, { x: l.x, y: l.y, 'text-anchor': 'middle' }),
     );
   }
   out.push('</g>');
@@ -103,6 +118,11 @@ function labelsMarkup(g: HeatmapGeometry): string {
     );
   }
   return out.join('');
+}
+
+/** A token label; one cut short keeps its whole text as a tooltip. */
+function labelEl(l: PlacedLabel, values: Parameters<typeof el>[1]): string {
+  return l.full === undefined ? textEl(l.text, values) : el('text', values, `<title>${escapeXml(l.full)}</title>${escapeXml(l.text)}`);
 }
 
 function legendMarkup(items: PlacedLegendItem[], scene: HeatmapScene): string {
@@ -126,9 +146,8 @@ function legendMarkup(items: PlacedLegendItem[], scene: HeatmapScene): string {
   return out.join('');
 }
 
-/** The gradient with its domain's ends (and 0 when diverging) marked below it. */
+/** The gradient with its domain's ends (and 0 when diverging, room permitting) marked below it. */
 function colorBarMarkup(x: number, y: number, scene: HeatmapScene): string {
-  const [lo, hi] = scene.domain;
   const out = [
     el('rect', {
       x,
@@ -139,14 +158,11 @@ function colorBarMarkup(x: number, y: number, scene: HeatmapScene): string {
       stroke: INK.border,
     }),
   ];
-  const ticks = legendTicks(scene.scaleKind, scene.domain);
-  for (let i = 0; i < ticks.length; i++) {
-    const v = ticks[i];
-    const tx = x + (hi > lo ? ((v - lo) / (hi - lo)) * LEGEND_BAR_WIDTH : LEGEND_BAR_WIDTH / 2);
-    const anchor = ticks.length > 1 && i === 0 ? 'start' : ticks.length > 1 && i === ticks.length - 1 ? 'end' : 'middle';
+  for (const tick of placeLegendTicks(scene.scaleKind, scene.domain, LEGEND_BAR_WIDTH)) {
+    const tx = x + tick.x;
     out.push(el('line', { x1: tx, x2: tx, y1: y + LEGEND_BAR_HEIGHT, y2: y + LEGEND_BAR_HEIGHT + 3, stroke: INK.muted }));
     out.push(
-      `<text x="${num(tx)}" y="${num(y + LEGEND_BAR_HEIGHT + 14)}" text-anchor="${anchor}" font-size="11" fill="${INK.muted}">${escapeXml(formatShort(v))}</text>`,
+      `<text x="${num(tx)}" y="${num(y + LEGEND_BAR_HEIGHT + 14)}" text-anchor="${tick.anchor}" font-size="${LEGEND_TICK_FONT}" fill="${INK.muted}">${escapeXml(tick.text)}</text>`,
     );
   }
   return out.join('');

@@ -65,21 +65,36 @@ export function textEl(content: string, values: Record<string, AttrValue>): stri
 }
 
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-const NARROW = /[ilI.,:;'|!`()[\]{}ftjr ]/;
-const BROAD = /[mwMW@%&—…]/;
+const NARROW = /[ilI.,:;'|!`()[\]{}ftjr ·]/;
+const BROAD = /[mwMW@%&—]/;
+/** Arrows, angle brackets and maths signs are as wide as capitals or wider in sans fonts. */
+const SYMBOL = /[<>=+\u2212±×÷→←↑↓↔~^#…]/;
 const UPPER = /[A-Z]/;
 
 /**
  * Estimated rendered width of a label in px (layout must be computable without a DOM), erring
- * wide: CJK characters 1 em, m/w and the like 0.9 em, capitals 0.72 em, narrow letters and
- * punctuation 0.34 em, everything else 0.62 em.
+ * wide (measured against DejaVu Sans, a wide system face): CJK characters 1 em, arrows and
+ * signs such as < > − → 0.84 em, m/w and the like 0.9 em, capitals 0.72 em,
+ * narrow letters and punctuation 0.34 em, everything else (lower case) 0.64 em.
  */
 export function estimateTextWidth(text: string, fontSize: number): number {
   let em = 0;
   for (const ch of text) {
-    em += WIDE.test(ch) ? 1 : BROAD.test(ch) ? 0.9 : NARROW.test(ch) ? 0.34 : UPPER.test(ch) ? 0.72 : 0.62;
+    em += WIDE.test(ch) ? 1 : SYMBOL.test(ch) ? (ch === '…' ? 1 : 0.84) : BROAD.test(ch) ? 0.9 : NARROW.test(ch) ? 0.34 : UPPER.test(ch) ? 0.72 : 0.64;
   }
   return em * fontSize;
+}
+
+/** Whether every character is a wide (CJK) one: such text reads upright, even stacked. */
+export function isWideText(text: string): boolean {
+  const chars = Array.from(text);
+  return chars.length > 0 && chars.every((ch) => WIDE.test(ch));
+}
+
+/** Length along the axis of a title drawn by verticalTitle (stacked CJK is 1.1 em a character). */
+export function verticalTitleLength(text: string, fontSize: number): number {
+  const chars = Array.from(text);
+  return chars.length <= 8 && isWideText(text) ? chars.length * fontSize * 1.1 : estimateTextWidth(text, fontSize);
 }
 
 /** The label cut to fit maxWidth, ending in "…" when cut. */
@@ -112,7 +127,7 @@ export function safeId(raw: string): string {
  */
 export function verticalTitle(text: string, x: number, y: number, fontSize: number, values: Record<string, string | number>): string {
   const chars = Array.from(text);
-  if (chars.length > 0 && chars.length <= 8 && chars.every((ch) => WIDE.test(ch))) {
+  if (chars.length <= 8 && isWideText(text)) {
     const step = fontSize * 1.1;
     const top = y - ((chars.length - 1) * step) / 2;
     const spans = chars.map((ch, i) => `<tspan x="${num(x)}" y="${num(top + i * step)}">${escapeXml(ch)}</tspan>`).join('');

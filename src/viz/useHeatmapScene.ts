@@ -1,8 +1,8 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRange } from './format';
-import { compactLayout, heatmapLayout, type HeatmapGeometry, type LegendItem } from './heatmapLayout';
-import { anyMasked, highlightCells, outlineEdges, type CellPredicate, type HeatmapHighlight } from './heatmapModel';
+import { compactLayout, heatmapLayout, heatmapLegend, type HeatmapGeometry } from './heatmapLayout';
+import { anyMasked, highlightCells, outlineEdges, type CellPredicate, type HeatmapDividers, type HeatmapHighlight } from './heatmapModel';
 import { heatmapMarkup } from './heatmapSvg';
 import { colorDomain, colorScale, valueRange, type ColorScaleSpec } from './scales';
 import { safeId } from './svgMarkup';
@@ -17,6 +17,8 @@ export interface HeatmapSceneInput {
   scale?: ColorScaleSpec;
   legendLabel?: string;
   highlight?: HeatmapHighlight;
+  dividers?: HeatmapDividers;
+  square?: boolean;
   compact?: boolean;
   /** Width available (px); ignored when compact. */
   width: number;
@@ -30,11 +32,17 @@ export interface HeatmapSceneResult {
   domain: [number, number];
 }
 
+function parseDividers(key: string): HeatmapDividers {
+  const list = (part: string) => (part ? part.split(',').map(Number) : []);
+  const [rows, cols] = key.split('|');
+  return { rows: list(rows), cols: list(cols) };
+}
+
 /** Colour domain, layout and markup of a heatmap, recomputed only when their inputs change. */
 export function useHeatmapScene(input: HeatmapSceneInput): HeatmapSceneResult {
   const { t } = useTranslation();
   const uid = safeId(useId());
-  const { values, rowLabels, colLabels, rowAxis, colAxis, masked, legendLabel, highlight, compact, width } = input;
+  const { values, rowLabels, colLabels, rowAxis, colAxis, masked, legendLabel, highlight, dividers, square, compact, width } = input;
   const kind = input.scale?.kind ?? 'sequential';
   const fixedLo = input.scale?.domain?.[0];
   const fixedHi = input.scale?.domain?.[1];
@@ -54,18 +62,21 @@ export function useHeatmapScene(input: HeatmapSceneInput): HeatmapSceneResult {
   }, [rowLabels.length, colLabels.length, highlight]);
 
   const maskedLegend = t('viz.maskedLegend');
-  const highlightLegend = t('viz.highlightLegend');
+  const highlightLegend = highlight?.label ? t('viz.highlightLegendLabel', { label: highlight.label }) : t('viz.highlightLegend');
   const rangeText = colors.range ? t('viz.valuesRange', { range: formatRange(colors.range) }) : t('viz.noValues');
   const geometry = useMemo(() => {
     if (compact) return compactLayout(rowLabels.length, colLabels.length);
-    const legend: LegendItem[] = [];
-    if (legendLabel) legend.push({ kind: 'text', text: legendLabel, bold: true });
-    legend.push({ kind: 'bar' }, { kind: 'text', text: rangeText });
-    if (colors.anyMasked) legend.push({ kind: 'swatch', swatch: 'masked', text: maskedLegend });
-    if (edges) legend.push({ kind: 'swatch', swatch: 'highlight', text: highlightLegend });
-    return heatmapLayout({ rowLabels, colLabels, rowAxis, colAxis, width, legend });
-  }, [compact, rowLabels, colLabels, rowAxis, colAxis, width, legendLabel, rangeText, colors.anyMasked, edges, maskedLegend, highlightLegend]);
+    const legend = heatmapLegend({
+      label: legendLabel,
+      rangeText,
+      masked: colors.anyMasked ? maskedLegend : null,
+      highlight: edges ? highlightLegend : null,
+    });
+    return heatmapLayout({ rowLabels, colLabels, rowAxis, colAxis, width, legend, square });
+  }, [compact, rowLabels, colLabels, rowAxis, colAxis, width, square, legendLabel, rangeText, colors.anyMasked, edges, maskedLegend, highlightLegend]);
 
+  // Dividers by value, so a caller building them inline does not redraw every render.
+  const dividerKey = dividers ? `${(dividers.rows ?? []).join(',')}|${(dividers.cols ?? []).join(',')}` : '';
   const markup = useMemo(
     () =>
       heatmapMarkup({
@@ -76,9 +87,10 @@ export function useHeatmapScene(input: HeatmapSceneInput): HeatmapSceneResult {
         scaleKind: kind,
         domain: colors.domain,
         highlight: edges,
+        dividers: dividerKey ? parseDividers(dividerKey) : null,
         ids: { hatch: `viz-hatch-${uid}`, gradient: `viz-grad-${uid}` },
       }),
-    [geometry, values, masked, colors, kind, edges, uid],
+    [geometry, values, masked, colors, kind, edges, dividerKey, uid],
   );
 
   return { geometry, markup, range: colors.range, domain: colors.domain };
