@@ -3,6 +3,7 @@
 // per test, moving between stages through the stage list (SwiftShader compiles once a page).
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
+import type { StageId } from '../src/model/stageIds';
 import { HIGHLIGHTS } from '../src/study/highlights';
 import { expect, test as base } from './fixtures/test';
 import { WalkthroughPage } from './fixtures/WalkthroughPage';
@@ -11,11 +12,11 @@ const test = base.extend<{ wt: WalkthroughPage }>({
   wt: async ({ app }, use) => use(new WalkthroughPage(app)),
 });
 
-const STAGES_B = ['add-norm', 'ffn', 'encoder-stack', 'decoder-self-attn', 'cross-attn', 'output', 'decoding', 'complexity'];
+const STAGES_B: StageId[] = ['add-norm', 'ffn', 'encoder-stack', 'decoder-self-attn', 'cross-attn', 'output', 'decoding', 'complexity'];
 
 /** Every highlight of src/study/highlights.ts that lives on these stages, by stage. */
 const HIGHLIGHTS_B: Record<string, string[]> = {};
-for (const [id, spec] of Object.entries(HIGHLIGHTS)) if (STAGES_B.includes(spec.stage)) (HIGHLIGHTS_B[spec.stage] ??= []).push(id);
+for (const [id, spec] of Object.entries(HIGHLIGHTS)) if ((STAGES_B as string[]).includes(spec.stage)) (HIGHLIGHTS_B[spec.stage] ??= []).push(id);
 
 const SOURCE = ['the', 'cat', 'sat', '.', '<eos>'];
 const TARGET = ['<bos>', '猫', '坐', '了', '。'];
