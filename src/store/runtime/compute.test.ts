@@ -48,7 +48,8 @@ describe('computeWalkthrough on the CPU', () => {
     expect(r.dispatches.records.every((d) => familyOf(d) !== null)).toBe(true);
     const usage = kernelUsage(r.dispatches.records, ['softmax']);
     expect(usage.map((u) => u.kernel)).toEqual(['softmax']);
-    expect(usage[0].count).toBe(2 * 1 + 2 * 2); // one per attention block: enc self ×2, dec self + cross ×2
+    // one per attention block (enc self ×2, dec self + cross ×2), plus the output probabilities
+    expect(usage[0].count).toBe(2 * 1 + 2 * 2 + 1);
     expect(r.dispatches.timed).toBe(false);
   });
 

@@ -4,7 +4,8 @@
 //   2. translate greedy decoding with the KV cache, keeping each step's distribution
 //   3. trace     a teacher-forced pass over <bos> + the model's own output, recording
 //                every intermediate (this is what the stage panels draw)
-//   4. profile   the same forward pass without the trace, with every dispatch recorded and,
+//   4. profile   the same forward pass without the trace, plus the softmax over its logits
+//                (the probabilities the trace records), with every dispatch recorded and,
 //                where the adapter has timestamp queries, timed
 //   5. compare   the trace again on the CPU engine, and the per-name differences
 import type { DispatchRecord } from '../../engine/backend';
@@ -12,6 +13,7 @@ import type { SourceInput } from '../../model/transformer';
 import type { Translator } from '../../model/translator';
 import { traceDiffs } from './diff';
 import type { Engine, EngineChoice } from './engines';
+import { parameterSet, trainingMeta } from './parameters';
 import { prepareSentence, referenceCheck } from './prepare';
 import type { StepView, TranslationView, WalkthroughResult } from './types';
 
@@ -52,22 +54,26 @@ async function translate(tr: Translator, input: Parameters<Translator['translate
   return { ids: t.ids, tokens: t.tokens, text: t.text, steps, finished };
 }
 
-/** The untraced teacher-forced forward pass, with its dispatches recorded (and timed). */
+/**
+ * The untraced teacher-forced forward pass and the softmax of its logits (what the traced pass
+ * records as `probs`), with their dispatches recorded (and timed).
+ */
 async function profileForward(engine: Engine, src: SourceInput, target: number[]): Promise<DispatchRecord[]> {
   const { model, special } = engine.translator;
   const be = model.be;
   const tgtIn = Int32Array.from([special.bos, ...target]);
-  const { result: logits, records } = be.recordDispatches(
+  const { result: probs, records } = be.recordDispatches(
     () =>
       be.scope(() => {
         const ctx = model.context();
         const enc = model.encode(ctx, src);
-        return model.decode(ctx, enc, { tgtLen: tgtIn.length, tgtIn, tgtMask: new Float32Array(tgtIn.length).fill(1) });
+        const logits = model.decode(ctx, enc, { tgtLen: tgtIn.length, tgtIn, tgtMask: new Float32Array(tgtIn.length).fill(1) });
+        return be.labelScope('output', () => be.softmax(logits));
       }),
     { profile: true },
   );
-  await be.read(logits); // the pass has run once this resolves
-  be.dispose(logits);
+  await be.read(probs); // the pass has run once this resolves
+  be.dispose(probs);
   return records;
 }
 
@@ -122,6 +128,8 @@ export async function computeWalkthrough(text: string, engines: EngineChoice, mo
       translation,
       trace,
       targetInput: ['<bos>', ...target.map((id) => tr.vocabs.tgt.token(id))],
+      parameters: parameterSet(main.checkpoint),
+      training: trainingMeta(main.checkpoint),
       comparison: { sameEngine, byName },
       dispatches: { records, timed: main.info.hasTimestamps && records.some((r) => r.gpuMs !== undefined) },
       reference: referenceCheck(prepared.view.tokens, translation.tokens),

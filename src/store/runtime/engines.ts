@@ -22,6 +22,8 @@ export class Engine {
     readonly key: string,
     readonly translator: Translator,
     readonly info: EngineInfo,
+    /** The checkpoint the translator was built from (its weights are the host copy). */
+    readonly checkpoint: Checkpoint,
   ) {}
 
   /** Run fn after every earlier job on this engine (their failures do not block it). */
@@ -38,7 +40,7 @@ export class Engine {
 
 function buildCpu(modelId: string, cp: Checkpoint): Engine {
   const tr = Translator.fromCheckpoint(createCpuBackend(), cp);
-  return new Engine(`${modelId}|cpu`, tr, { kind: 'cpu', name: 'CPU', hasTimestamps: false });
+  return new Engine(`${modelId}|cpu`, tr, { kind: 'cpu', name: 'CPU', hasTimestamps: false }, cp);
 }
 
 function buildGpu(modelId: string, cp: Checkpoint, gpu: GpuHandle): Engine {
@@ -46,7 +48,7 @@ function buildGpu(modelId: string, cp: Checkpoint, gpu: GpuHandle): Engine {
   try {
     const tr = Translator.fromCheckpoint(be, cp);
     const info: EngineInfo = { kind: 'webgpu', name: be.info.name, hasTimestamps: be.info.hasTimestamps };
-    return new Engine(`${modelId}|webgpu:${gpu.generation}`, tr, info);
+    return new Engine(`${modelId}|webgpu:${gpu.generation}`, tr, info, cp);
   } catch (e) {
     be.destroy();
     throw e;

@@ -6,4 +6,5 @@ export { entryDiff, traceDiffs, worstDiff } from './diff';
 export { familyOf, kernelUsage, type KernelUsage } from './kernels';
 export { prepareSentence, referenceCheck, type PrepareOutcome } from './prepare';
 export { LruCache } from './cache';
+export { parameterSet, parameterView, trainingMeta, type ParameterSet, type ParameterView, type TrainingMeta } from './parameters';
 export type * from './types';

@@ -4,6 +4,7 @@ import type { DispatchRecord } from '../../engine/backend';
 import type { ModelConfig, ModelVariant } from '../../model/config';
 import type { Trace } from '../../model/trace';
 import type { ToyParseProblem } from '../../data/toyTranslate';
+import type { ParameterSet, TrainingMeta } from './parameters';
 
 export type EngineKind = 'webgpu' | 'cpu';
 
@@ -67,7 +68,10 @@ export interface EngineComparison {
   byName: Record<string, EngineDiff>;
 }
 
-/** The dispatches of the plain (untraced) forward pass, with GPU times where measured. */
+/**
+ * The dispatches of the plain (untraced) forward pass plus the softmax that turns its logits
+ * into probabilities (the traced pass records those), with GPU times where measured.
+ */
 export interface DispatchLog {
   records: DispatchRecord[];
   /** True when gpuMs was measured (the adapter has timestamp queries). */
@@ -92,6 +96,10 @@ export interface WalkthroughResult {
   trace: Trace;
   /** Target-side input tokens of that pass: '<bos>' followed by the translation's tokens. */
   targetInput: string[];
+  /** The parameters of the model that computed this result (its checkpoint's host arrays). */
+  parameters: ParameterSet;
+  /** What that checkpoint records about its training. */
+  training: TrainingMeta;
   comparison: EngineComparison;
   dispatches: DispatchLog;
   reference: ReferenceCheck;

@@ -6,6 +6,7 @@ import type { Language } from '../../i18n/language';
 import type { ModelConfig } from '../../model/config';
 import type { StageId } from '../../model/stageIds';
 import type { Trace } from '../../model/trace';
+import type { ParameterView, TrainingMeta } from '../../store/runtime/parameters';
 import type { WalkthroughResult } from '../../store/runtime/types';
 import type { HighlightId } from '../../study/highlights';
 
@@ -37,6 +38,14 @@ export interface StageContext {
   highlight: HighlightId | null;
   /** Token labels: source + <eos> (unknown words as <unk>), and <bos> + the output. */
   labels: { source: string[]; target: string[]; predicted: string[] };
+  /**
+   * A parameter of the model that computed `result` (checkpoint names, e.g.
+   * 'enc.0.attn.wq.weight', 'dec.1.ln2.gamma'): its shape and row-major values, or null when
+   * the model has none by that name. The arrays are the checkpoint's own: never write to them.
+   */
+  param: (name: string) => ParameterView | null;
+  /** What that model's checkpoint records about its training (label smoothing, steps). */
+  trainingMeta: TrainingMeta;
   /** Open another stage (a new history entry), keeping the sentence; optionally pick side/layer/head. */
   goToStage: (id: StageId, picks?: Partial<{ side: Side; layer: number; head: number }>) => void;
 }

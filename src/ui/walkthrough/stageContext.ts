@@ -1,6 +1,8 @@
 // Builds the StageContext a panel receives: the result, clamped picker values for this
-// stage, token labels and a highlight meant for this stage (others are ignored).
+// stage, token labels, a highlight meant for this stage (others are ignored), and the
+// parameters of the model that computed the result (not whatever model is active now).
 import type { Language } from '../../i18n/language';
+import { parameterView, type ParameterView } from '../../store/runtime/parameters';
 import type { WalkthroughResult } from '../../store/runtime/types';
 import { HIGHLIGHTS, type HighlightId } from '../../study/highlights';
 import { predictedLabels, sourceLabels, targetLabels } from '../stages/shared/labels';
@@ -13,6 +15,18 @@ export function stageSide(stage: StageDefinition, params: Pick<ViewParams, 'side
   if (stage.pickers.side) return params.side ?? 'enc';
   if (stage.pickers.layer === 'enc' || stage.pickers.layer === 'dec') return stage.pickers.layer;
   return params.side ?? 'enc';
+}
+
+/** One accessor per result, so panels can memoise on it across picker changes. */
+const accessors = new WeakMap<WalkthroughResult, (name: string) => ParameterView | null>();
+
+function paramAccessor(result: WalkthroughResult): (name: string) => ParameterView | null {
+  let get = accessors.get(result);
+  if (!get) {
+    get = (name) => parameterView(result.parameters, name);
+    accessors.set(result, get);
+  }
+  return get;
 }
 
 export function buildStageContext(
@@ -35,6 +49,8 @@ export function buildStageContext(
     head: clampIndex(params.head, config.nHeads),
     highlight,
     labels: { source: sourceLabels(result), target: targetLabels(result), predicted: predictedLabels(result) },
+    param: paramAccessor(result),
+    trainingMeta: result.training,
     goToStage,
   };
 }

@@ -1,5 +1,6 @@
 // LayerNorm of one block, token by token: the recorded μ and rstd, σ² read back from rstd,
-// x̂ = (x − μ)·rstd (computed for display), the recorded output y, and γ, β read back by a fit.
+// x̂ = (x − μ)·rstd (computed for display), the recorded output y, and the model's own γ and β
+// (parameters of the checkpoint that computed this trace).
 import { useMemo } from 'react';
 import { Heatmap } from '../../../viz';
 import { AXES, fill } from '../shared/content';
@@ -10,11 +11,11 @@ import { TraceHeatmap } from '../shared/TraceHeatmap';
 import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
-import { fitAffine, moments, normalizeRows, varianceFromRstd } from './layerNorm';
+import { affineError, moments, normalizeRows, varianceFromRstd } from './layerNorm';
 import type { BlockNames } from './sublayers';
 
 function useLayerNorm(ctx: StageContext, names: BlockNames) {
-  const { trace, config } = ctx;
+  const { trace, config, param } = ctx;
   return useMemo(() => {
     const x = trace.matrix(names.lnInput); // (L, D)
     const mean = trace.matrix(names.ln.mean)[0]; // (L)
@@ -22,8 +23,11 @@ function useLayerNorm(ctx: StageContext, names: BlockNames) {
     const y = trace.matrix(names.ln.y); // (L, D)
     const xhat = normalizeRows(x, mean, rstd);
     const rows = mean.map((m, i) => ({ mean: m, rstd: rstd[i], variance: varianceFromRstd(rstd[i], config.lnEps), after: moments(xhat[i]) }));
-    return { x, mean, rstd, y, xhat, rows, fit: fitAffine(xhat, y) };
-  }, [trace, names, config.lnEps]);
+    const gamma = param(names.ln.gamma)?.data ?? null; // (D)
+    const beta = param(names.ln.beta)?.data ?? null; // (D)
+    const affine = gamma && beta ? { gamma: Array.from(gamma), beta: Array.from(beta), error: affineError(xhat, y, gamma, beta) } : null;
+    return { x, mean, rstd, y, xhat, rows, affine };
+  }, [trace, param, names, config.lnEps]);
 }
 
 export function LayerNormSection({ ctx, names, labels }: { ctx: StageContext; names: BlockNames; labels: string[] }) {
@@ -39,15 +43,18 @@ export function LayerNormSection({ ctx, names, labels }: { ctx: StageContext; na
       rstd: formatValue(ln.rstd[r]),
       xhat: formatValue(ln.xhat[r][c]),
     });
+  const { affine } = ln;
   const yTip = (r: number, c: number) =>
-    ln.fit
-      ? fill(tx(text.yTip), {
-          g: formatValue(ln.fit.gamma[c]),
-          xhat: formatValue(ln.xhat[r][c]),
-          b: formatValue(ln.fit.beta[c]),
-          y: formatValue(ln.y[r][c]),
-        })
-      : fill(tx(text.yTipNoFit), { y: formatValue(ln.y[r][c]) });
+    affine
+      ? fill(tx(text.yTip), { g: formatValue(affine.gamma[c]), xhat: formatValue(ln.xhat[r][c]), b: formatValue(affine.beta[c]), y: formatValue(ln.y[r][c]) })
+      : undefined;
+  const affineTip = (r: number, c: number) =>
+    affine &&
+    fill(tx(r === 0 ? text.gammaTip : text.betaTip), {
+      name: r === 0 ? names.ln.gamma : names.ln.beta,
+      c,
+      v: formatValue(r === 0 ? affine.gamma[c] : affine.beta[c]),
+    });
   return (
     <Emphasis active={ctx.highlight === 'ln-stats'} testId="addnorm-ln-section">
       <h3>{tx(text.lnTitle)}</h3>
@@ -92,23 +99,25 @@ export function LayerNormSection({ ctx, names, labels }: { ctx: StageContext; na
         <Heatmap {...common} values={ln.xhat} title={tx(text.xhatTitle)} scale={{ kind: 'diverging' }} describeCell={xhatTip} testId="addnorm-xhat" />
         <TraceHeatmap ctx={ctx} {...common} name={names.ln.y} title={tx(text.yTitle)} scale={{ kind: 'diverging' }} describeCell={yTip} testId="addnorm-ln" />
       </div>
-      {ln.fit ? (
+      {affine ? (
         <>
           <Heatmap
-            values={[ln.fit.gamma, ln.fit.beta]}
+            values={[affine.gamma, affine.beta]}
             rowLabels={['γ', 'β']}
             colLabels={dims}
-            rowAxis=""
+            rowAxis={tx(text.paramAxis)}
             colAxis={tx(AXES.dimension)}
             title={tx(text.affineTitle)}
             scale={{ kind: 'diverging' }}
             legendLabel={tx(text.value)}
+            describeCell={affineTip}
+            exportName={`${names.ln.gamma.replace(/\.gamma$/, '')}.affine`}
             testId="addnorm-affine"
           />
-          <p className="muted">{fill(tx(text.affineNote), { err: formatSmall(ln.fit.maxError) })}</p>
+          <p className="muted">{fill(tx(text.affineNote), { gamma: names.ln.gamma, beta: names.ln.beta, err: formatSmall(affine.error) })}</p>
         </>
       ) : (
-        <p className="note">{tx(text.affineNone)}</p>
+        <p className="note">{fill(tx(text.affineMissing), { gamma: names.ln.gamma })}</p>
       )}
       <p className="note">{tx(text.lnVsBn)}</p>
     </Emphasis>

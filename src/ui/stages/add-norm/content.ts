@@ -68,15 +68,20 @@ export const text = {
   xhatTip: { en: 'x̂ = (x − μ)·rstd = ({x} − {mean}) · {rstd} = {xhat}', zh: 'x̂ = (x − μ)·rstd = ({x} − {mean}) · {rstd} = {xhat}' },
   yTitle: { en: 'LayerNorm output y = γ ⊙ x̂ + β (recorded)', zh: '层归一化输出 y = γ ⊙ x̂ + β（记录值）' },
   yTip: { en: 'y = γ·x̂ + β = {g} · {xhat} + {b} = {y}', zh: 'y = γ·x̂ + β = {g} · {xhat} + {b} = {y}' },
-  yTipNoFit: { en: 'y = {y} (recorded)', zh: 'y = {y}（记录值）' },
   affineTitle: { en: 'γ and β: the learned scale and shift of each dimension', zh: 'γ 和 β：每个维度可学习的缩放与平移' },
-  affineNote: {
-    en: 'γ and β are parameters of the model, not part of the trace: this panel reads them back from the recorded x and y with a straight-line fit down each dimension (y = γ·x̂ + β reproduces every recorded value to within {err}).',
-    zh: 'γ 和 β 是模型的参数，不在记录的中间结果里：本面板用每个维度上的直线拟合，从记录的 x 和 y 反推出它们（y = γ·x̂ + β 与每个记录值的差都在 {err} 以内）。',
+  paramAxis: { en: 'parameter', zh: '参数' },
+  gammaTip: {
+    en: '{name}[{c}] = {v}: x̂ in dimension d{c} of every token is multiplied by this',
+    zh: '{name}[{c}] = {v}：每个词元在第 d{c} 维的 x̂ 都乘以这个数',
   },
-  affineNone: {
-    en: 'With a single token γ and β cannot be read back from the recorded values (a line needs two points); type a longer sentence to see them.',
-    zh: '只有一个词元时，无法从记录值反推出 γ 和 β（一条直线需要两个点）；输入更长的句子即可看到。',
+  betaTip: { en: '{name}[{c}] = {v}: added to dimension d{c} of every token', zh: '{name}[{c}] = {v}：加到每个词元的第 d{c} 维上' },
+  affineNote: {
+    en: 'γ and β are parameters of the model, not part of the trace: these are the checkpoint’s tensors {gamma} and {beta}, from the same model that computed this sentence. Check: γ·x̂ + β with these values reproduces every recorded y to within {err}.',
+    zh: 'γ 和 β 是模型的参数，不在记录的中间结果里：这里显示的是检查点中的张量 {gamma} 和 {beta}，来自计算这个句子的同一个模型。验证：用这些数值计算 γ·x̂ + β，与每个记录的 y 相差都在 {err} 以内。',
+  },
+  affineMissing: {
+    en: 'This model’s checkpoint has no {gamma} tensor, so γ and β cannot be shown.',
+    zh: '此模型的检查点中没有 {gamma} 张量，因此无法显示 γ 和 β。',
   },
   value: { en: 'value', zh: '数值' },
   lnVsBn: {

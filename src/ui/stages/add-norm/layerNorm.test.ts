@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../model/config';
-import { fitAffine, moments, normalizeRows, varianceFromRstd } from './layerNorm';
+import { parameterEntries } from '../../../model/parameters';
+import { affineError, moments, normalizeRows, varianceFromRstd } from './layerNorm';
 import { blockNames } from './sublayers';
 
 describe('LayerNorm display arithmetic', () => {
@@ -27,7 +28,7 @@ describe('LayerNorm display arithmetic', () => {
     }
   });
 
-  it('recovers γ and β from x̂ and y = γ·x̂ + β, and refuses a single row', () => {
+  it('measures how far γ·x̂ + β is from a recorded output', () => {
     const xhat = normalizeRows(
       x,
       stats.map((s) => s.mean),
@@ -36,11 +37,10 @@ describe('LayerNorm display arithmetic', () => {
     const gamma = [1.5, -0.5, 2, 0.25];
     const beta = [0.1, 0, -0.3, 1];
     const y = xhat.map((row) => row.map((v, c) => gamma[c] * v + beta[c]));
-    const fit = fitAffine(xhat, y)!;
-    fit.gamma.forEach((g, c) => expect(g).toBeCloseTo(gamma[c], 10));
-    fit.beta.forEach((b, c) => expect(b).toBeCloseTo(beta[c], 10));
-    expect(fit.maxError).toBeLessThan(1e-12);
-    expect(fitAffine([xhat[0]], [y[0]])).toBeNull();
+    expect(affineError(xhat, y, gamma, beta)).toBeLessThan(1e-12);
+    y[2][3] += 0.25; // one recorded value off by 0.25
+    expect(affineError(xhat, y, gamma, beta)).toBeCloseTo(0.25, 12);
+    expect(affineError(xhat, y, Float32Array.from(gamma), Float32Array.from(beta))).toBeCloseTo(0.25, 6);
   });
 });
 
@@ -57,6 +57,19 @@ describe('block names', () => {
   it('pre-norm: the stream is the previous sum, and LN normalizes the block input', () => {
     expect(blockNames(pre, 'enc', 1, 1)).toMatchObject({ input: 'enc.0.res2', lnInput: 'enc.0.res2' });
     expect(blockNames(pre, 'dec', 0, 3)).toMatchObject({ input: 'dec.0.res2', lnInput: 'dec.0.res2' });
+  });
+  it('names the LayerNorm’s γ and β as the checkpoint does', () => {
+    const params = new Set(parameterEntries(post, { src: 10, tgt: 10 }).map((e) => e.name));
+    for (const [side, subs] of [['enc', [1, 2]], ['dec', [1, 2, 3]]] as const) {
+      for (let layer = 0; layer < 2; layer++) {
+        for (const i of subs) {
+          const { gamma, beta } = blockNames(post, side, layer, i).ln;
+          expect(params.has(gamma), gamma).toBe(true);
+          expect(params.has(beta), beta).toBe(true);
+        }
+      }
+    }
+    expect(blockNames(post, 'dec', 1, 2).ln).toMatchObject({ gamma: 'dec.1.ln2.gamma', beta: 'dec.1.ln2.beta' });
   });
   it('refuses a sublayer the side does not have', () => {
     expect(() => blockNames(post, 'enc', 0, 3)).toThrow(/no sublayer 3/);

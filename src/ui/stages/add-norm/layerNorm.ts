@@ -1,6 +1,6 @@
-// Display arithmetic on recorded LayerNorm entries (nothing here replaces the kernel):
-// the variance the kernel used, read back from its rstd; the normalized values before γ and
-// β; and γ, β themselves, read back from the recorded input and output by a line fit.
+// Display arithmetic on recorded LayerNorm entries (nothing here replaces the kernel): the
+// variance the kernel used, read back from its rstd; the normalized values before γ and β;
+// and how closely γ·x̂ + β, with the model's own γ and β, matches the recorded output.
 
 /** σ² from the recorded rstd = 1/√(σ² + ε). */
 export function varianceFromRstd(rstd: number, eps: number): number {
@@ -20,44 +20,18 @@ export function moments(row: readonly number[]): { mean: number; variance: numbe
   return { mean, variance };
 }
 
-export interface AffineFit {
-  gamma: number[];
-  beta: number[];
-  /** Largest |γ·x̂ + β − y| over all cells: how exactly the fit reproduces the output. */
-  maxError: number;
-}
-
 /**
- * γ_c and β_c such that y[r][c] = γ_c·x̂[r][c] + β_c, by least squares down each column.
- * Needs two rows at least with different x̂ in every column; null otherwise.
+ * Largest |γ_c·x̂[r][c] + β_c − y[r][c]| over all cells: how exactly the model's γ and β,
+ * applied to x̂ here, reproduce the output the LayerNorm kernel recorded.
  */
-export function fitAffine(xhat: readonly (readonly number[])[], y: readonly (readonly number[])[]): AffineFit | null {
-  const rows = xhat.length;
-  if (rows < 2) return null;
-  const cols = xhat[0].length;
-  const gamma: number[] = [];
-  const beta: number[] = [];
-  for (let c = 0; c < cols; c++) {
-    let mx = 0;
-    let my = 0;
-    for (let r = 0; r < rows; r++) {
-      mx += xhat[r][c];
-      my += y[r][c];
-    }
-    mx /= rows;
-    my /= rows;
-    let sxx = 0;
-    let sxy = 0;
-    for (let r = 0; r < rows; r++) {
-      sxx += (xhat[r][c] - mx) ** 2;
-      sxy += (xhat[r][c] - mx) * (y[r][c] - my);
-    }
-    if (sxx < 1e-12) return null;
-    gamma.push(sxy / sxx);
-    beta.push(my - (sxy / sxx) * mx);
-  }
+export function affineError(
+  xhat: readonly (readonly number[])[],
+  y: readonly (readonly number[])[],
+  gamma: ArrayLike<number>,
+  beta: ArrayLike<number>,
+): number {
   let maxError = 0;
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++) maxError = Math.max(maxError, Math.abs(gamma[c] * xhat[r][c] + beta[c] - y[r][c]));
-  return { gamma, beta, maxError };
+  for (let r = 0; r < xhat.length; r++)
+    for (let c = 0; c < xhat[r].length; c++) maxError = Math.max(maxError, Math.abs(gamma[c] * xhat[r][c] + beta[c] - y[r][c]));
+  return maxError;
 }

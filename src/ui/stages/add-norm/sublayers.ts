@@ -1,5 +1,6 @@
 // Which trace entries surround one residual + LayerNorm block: the block's input x (the
-// residual stream), the sublayer's output F(·), their sum and the LayerNorm's own entries.
+// residual stream), the sublayer's output F(·), their sum and the LayerNorm's own entries
+// (plus the names of its parameters γ and β, which checkpoint and trace share as a prefix).
 // Post-norm (the paper): res = x + F(x), y = LN(res). Pre-norm: y = LN(x), res = x + F(y).
 import type { ModelConfig } from '../../../model/config';
 import type { Bilingual, Side } from '../types';
@@ -41,7 +42,8 @@ export interface BlockNames {
   sum: string;
   /** What the LayerNorm normalizes: the sum (post-norm) or the block's input (pre-norm). */
   lnInput: string;
-  ln: { mean: string; rstd: string; y: string };
+  /** The LayerNorm's trace entries (mean, rstd, y) and its parameters (gamma, beta). */
+  ln: { mean: string; rstd: string; y: string; gamma: string; beta: string };
 }
 
 export function blockNames(config: ModelConfig, side: Side, layer: number, index: number): BlockNames {
@@ -57,5 +59,5 @@ export function blockNames(config: ModelConfig, side: Side, layer: number, index
   const sublayer = kind === 'ffn' ? `${side}.${layer}.ffn.out` : `${side}.${layer}.${kind}.out`;
   const sum = `${side}.${layer}.res${index}`;
   const ln = `${side}.${layer}.ln${index}`;
-  return { input, sublayer, sum, lnInput: post ? sum : input, ln: { mean: `${ln}.mean`, rstd: `${ln}.rstd`, y: `${ln}.y` } };
+  return { input, sublayer, sum, lnInput: post ? sum : input, ln: { mean: `${ln}.mean`, rstd: `${ln}.rstd`, y: `${ln}.y`, gamma: `${ln}.gamma`, beta: `${ln}.beta` } };
 }

@@ -1,10 +1,13 @@
 // The concat stage: the heads' outputs as thumbnails, their concatenation (columns labelled
-// head·index, the picked head outlined), and the result after W_O.
+// head·index, the picked head outlined), the output weights W_O (rows grouped by head) and
+// the result after W_O.
 import { useMemo } from 'react';
+import { Heatmap, everyN } from '../../../viz';
 import { AXES, fill, selfAttentionKind } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { dimensionLabels } from '../shared/labels';
 import { attentionName, headDim } from '../shared/names';
+import { attentionParamName, useParameterRows } from '../shared/parameters';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
 import { useBilingual } from '../shared/useBilingual';
 import type { StagePanelProps } from '../types';
@@ -21,6 +24,8 @@ export function ConcatPanel({ ctx }: StagePanelProps) {
   const from = ctx.head * dh;
   const headCols = Array.from({ length: dh }, (_, j) => from + j);
   const concatName = attentionName(ctx.side, ctx.layer, 'self', 'concat');
+  const headLabels = useMemo(() => Array.from({ length: d }, (_, c) => `${Math.floor(c / dh)}·${c % dh}`), [d, dh]);
+  const blocks = everyN(dh, d);
   // The thumbnails share the concat's colour scale, so each one matches its block below.
   const bound = useMemo(() => Math.max(...ctx.trace.matrix(concatName).flat().map(Math.abs)), [ctx.trace, concatName]);
   const common = {
@@ -58,14 +63,16 @@ export function ConcatPanel({ ctx }: StagePanelProps) {
         <TraceHeatmap
           {...common}
           name={concatName}
-          colLabels={Array.from({ length: d }, (_, c) => `${Math.floor(c / dh)}·${c % dh}`)}
+          colLabels={headLabels}
           title={fill(tx(text.concatTitle), { l, d })}
-          highlight={{ cols: headCols }}
+          highlight={{ cols: headCols, label: fill(tx(text.headCols), { head: ctx.head }) }}
+          dividers={{ cols: blocks }}
           describeCell={(r, c) => fill(tx(text.cellConcat), { h: Math.floor(c / dh), j: c % dh, token: labels[r] })}
           testId="concat-heads"
         />
         <p className="muted">{fill(tx(text.concatNote), { head: ctx.head, from, to: from + dh - 1, dh })}</p>
         <p className="concat-wo__line">{fill(tx(text.woLine), { d })}</p>
+        <OutputWeights ctx={ctx} rowLabels={headLabels} headRows={headCols} blocks={blocks} />
         <TraceHeatmap
           {...common}
           name={attentionName(ctx.side, ctx.layer, 'self', 'out')}
@@ -77,6 +84,37 @@ export function ConcatPanel({ ctx }: StagePanelProps) {
         />
       </Emphasis>
       <p className="note">{fill(tx(text.headOff), { head: ctx.head })}</p>
+    </div>
+  );
+}
+
+/** W_O as stored (in, out): its rows are the concat's columns, grouped by head. */
+function OutputWeights({ ctx, rowLabels, headRows, blocks }: StagePanelProps & { rowLabels: string[]; headRows: number[]; blocks: number[] }) {
+  const tx = useBilingual();
+  const { dModel: d } = ctx.config;
+  const dh = headDim(ctx.config);
+  const name = attentionParamName(ctx.side, ctx.layer, 'self', 'wo');
+  const wo = useParameterRows(ctx, name); // (D, D)
+  if (!wo) return <p className="note">{fill(tx(text.woMissing), { name })}</p>;
+  return (
+    <div className="concat-wo__weights">
+      <Heatmap
+        values={wo}
+        rowLabels={rowLabels}
+        colLabels={dimensionLabels(d)}
+        rowAxis={tx(text.inAxis)}
+        colAxis={tx(text.outAxis)}
+        title={fill(tx(text.woTitle), { d })}
+        scale={{ kind: 'diverging' }}
+        legendLabel={tx(text.weightLegend)}
+        highlight={{ rows: headRows, label: fill(tx(text.headRows), { head: ctx.head }) }}
+        dividers={{ rows: blocks }}
+        square
+        describeCell={(r, c) => fill(tx(text.cellWo), { i: r, j: c, h: Math.floor(r / dh), k: r % dh })}
+        exportName={name}
+        testId="concat-wo-weights"
+      />
+      <p className="muted">{fill(tx(text.woNote), { head: ctx.head, dh, from: headRows[0], to: headRows[headRows.length - 1], name, d })}</p>
     </div>
   );
 }

@@ -31,6 +31,21 @@ export const text = {
     en: '× W_O ({d} × {d}) + b_O: every output column is a weighted mix of all {d} concatenated columns, so all heads reach every dimension.',
     zh: '× W_O（{d} × {d}）+ b_O：每个输出列都是全部 {d} 个拼接列的加权组合，所以每个头都能影响每一个维度。',
   },
+  woTitle: { en: 'W_O ({d} × {d}): rows = concat columns (head·index), columns = output dimensions', zh: 'W_O（{d} × {d}）：行 = 拼接后的列（头·序号），列 = 输出维度' },
+  woNote: {
+    en: 'Stored (in, out), so row i multiplies column i of the concat: head {head}’s {dh} columns meet the outlined rows {from}–{to}, and every output dimension draws on every head’s rows. This is the checkpoint’s parameter {name}, from the model that computed this sentence (its bias b_O, {d} numbers, is added after).',
+    zh: '按 (输入, 输出) 存放，所以第 i 行乘的是拼接结果的第 i 列：第 {head} 头的 {dh} 列对应描边的第 {from}–{to} 行，而每个输出维度都用到所有头的行。这是检查点中的参数 {name}，来自计算这个句子的同一个模型（之后再加上 {d} 个数的偏置 b_O）。',
+  },
+  inAxis: { en: 'concat column (head·index)', zh: '拼接列（头·序号）' },
+  outAxis: { en: 'output dimension', zh: '输出维度' },
+  weightLegend: { en: 'weight', zh: '权重' },
+  headRows: { en: 'head {head}’s rows', zh: '第 {head} 头的行' },
+  headCols: { en: 'head {head}', zh: '第 {head} 头' },
+  cellWo: {
+    en: 'W_O[{i}, {j}]: how much column {i} of the concat (head {h}, entry {k}) adds to output dimension d{j}',
+    zh: 'W_O[{i}, {j}]：拼接结果第 {i} 列（第 {h} 头的第 {k} 个分量）对输出第 d{j} 维的贡献系数',
+  },
+  woMissing: { en: 'This model’s checkpoint has no {name} tensor.', zh: '此模型的检查点中没有 {name} 张量。' },
   outTitle: { en: 'After W_O: the attention sublayer’s output ({l} × {d})', zh: '乘 W_O 之后：注意力子层的输出（{l} × {d}）' },
   headOff: {
     en: 'Switching head {head} off (the Train view’s “head off” experiment) zeroes its block before W_O; because W_O mixes all columns, the change spreads over every output dimension.',

@@ -1,5 +1,6 @@
 // Cross-entropy per position against the model's own translation (the sequence the
-// teacher-forced pass read), plain and with the shipped model's label smoothing.
+// teacher-forced pass read), plain and, when its checkpoint records it, with the label
+// smoothing the model was trained with.
 import { useMemo } from 'react';
 import { fill } from '../shared/content';
 import { formatProb, formatValue } from '../shared/format';
@@ -8,21 +9,19 @@ import type { StageContext } from '../types';
 import { text } from './content';
 import { smoothedCrossEntropy } from './distribution';
 
-/** The shipped model's training setting (checkpoint meta.labelSmoothing). */
-export const SHIPPED_LABEL_SMOOTHING = 0.1;
-
 export function LossTable({ ctx }: { ctx: StageContext }) {
   const tx = useBilingual();
   const { translation, reference } = ctx.result;
+  const eps = ctx.trainingMeta.labelSmoothing; // null: the checkpoint does not say
   const rows = useMemo(() => {
     const probs = ctx.trace.matrix('probs'); // (T, V)
     // Positions with a target: all of them, except the last when decoding stopped at the
     // length limit (that position's next token was never chosen).
     return probs.slice(0, translation.ids.length).map((p, t) => {
       const gold = translation.ids[t];
-      return { gold, p: p[gold], nll: -Math.log(Math.max(p[gold], 1e-30)), smoothed: smoothedCrossEntropy(p, gold, SHIPPED_LABEL_SMOOTHING) };
+      return { gold, p: p[gold], nll: -Math.log(Math.max(p[gold], 1e-30)), smoothed: eps === null ? null : smoothedCrossEntropy(p, gold, eps) };
     });
-  }, [ctx.trace, translation.ids]);
+  }, [ctx.trace, translation.ids, eps]);
   const mean = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0) / Math.max(1, rows.length);
   const refText =
     reference.kind === 'match'
@@ -44,7 +43,7 @@ export function LossTable({ ctx }: { ctx: StageContext }) {
             <th scope="col">{tx(text.target)}</th>
             <th scope="col">{tx(text.pTarget)}</th>
             <th scope="col">{tx(text.nll)}</th>
-            <th scope="col">{tx(text.smoothedLoss)}</th>
+            {eps !== null && <th scope="col">{fill(tx(text.smoothedLoss), { eps })}</th>}
           </tr>
         </thead>
         <tbody>
@@ -55,7 +54,7 @@ export function LossTable({ ctx }: { ctx: StageContext }) {
               <td lang="zh-CN">{ctx.labels.predicted[t]}</td>
               <td className="num">{formatProb(r.p)}</td>
               <td className="num">{formatValue(r.nll)}</td>
-              <td className="num">{formatValue(r.smoothed)}</td>
+              {r.smoothed !== null && <td className="num">{formatValue(r.smoothed)}</td>}
             </tr>
           ))}
           <tr className="row--current">
@@ -63,11 +62,11 @@ export function LossTable({ ctx }: { ctx: StageContext }) {
               {tx(text.mean)}
             </th>
             <td className="num">{formatValue(mean((r) => r.nll))}</td>
-            <td className="num">{formatValue(mean((r) => r.smoothed))}</td>
+            {eps !== null && <td className="num">{formatValue(mean((r) => r.smoothed ?? 0))}</td>}
           </tr>
         </tbody>
       </table>
-      <p className="muted">{tx(text.lossNote)}</p>
+      <p className="muted">{eps === null ? tx(text.smoothingUnknown) : fill(tx(text.lossNote), { eps })}</p>
     </>
   );
 }

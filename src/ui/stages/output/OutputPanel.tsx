@@ -37,7 +37,7 @@ export function OutputPanel({ ctx }: StagePanelProps) {
           testId="output-position"
         />
         <TemperatureBars ctx={ctx} position={position} k={k} />
-        <p className="note">{tx(text.smoothing)}</p>
+        <SmoothingNote eps={ctx.trainingMeta.labelSmoothing} />
         <TopKTable ctx={ctx} k={k} />
       </Emphasis>
       <Emphasis active={ctx.highlight === 'loss-target'} testId="output-loss-section">
@@ -61,4 +61,12 @@ export function OutputPanel({ ctx }: StagePanelProps) {
       />
     </div>
   );
+}
+
+/** Why the top probability is what it is, from the label smoothing the checkpoint records. */
+function SmoothingNote({ eps }: { eps: number | null }) {
+  const tx = useBilingual();
+  if (eps === null) return <p className="note">{tx(text.smoothingUnknown)}</p>;
+  if (eps === 0) return <p className="note">{tx(text.noSmoothing)}</p>;
+  return <p className="note">{fill(tx(text.smoothing), { eps, top: +(1 - eps).toFixed(4) })}</p>;
 }

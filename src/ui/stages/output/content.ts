@@ -13,8 +13,8 @@ export const explain: StageExplanation = {
     zh: '模型最终必须在它能写的词中做出选择。概率分布说明它有多大把握，让训练可以用交叉熵（正确词概率的负对数）来评价，也允许用其他方式做选择：采样、top-k、束搜索。',
   },
   problem: {
-    en: 'It maps a D-dimensional vector to a choice among V words. The shipped model was trained with label smoothing ε = 0.1 (10% of the target probability spread over all words), so its top probabilities sit near 0.9 rather than 1: that is the training target, not a lack of confidence.',
-    zh: '它把一个 D 维向量映射到 V 个词中的一个选择。内置模型训练时使用了 ε = 0.1 的标签平滑（目标概率的 10% 均匀分给所有词），因此最高概率在 0.9 左右而不是 1：这正是训练的目标，并非信心不足。',
+    en: 'It maps a D-dimensional vector to a choice among V words. A model trained with label smoothing ε (the shipped one used ε = 0.1: 10% of the target probability spread over all words) puts its top probabilities near 1 − ε rather than 1: that is the training target, not a lack of confidence.',
+    zh: '它把一个 D 维向量映射到 V 个词中的一个选择。用标签平滑 ε 训练的模型（内置模型用的是 ε = 0.1：目标概率的 10% 均匀分给所有词），最高概率会在 1 − ε 左右而不是 1：这正是训练的目标，并非信心不足。',
   },
 };
 
@@ -32,8 +32,16 @@ export const text = {
   barTitleTau: { en: 'Top {k} after “{reads}” (position {t}, recomputed at τ = {tau})', zh: '“{reads}”之后的前 {k} 名（位置 {t}，按 τ = {tau} 重新计算）' },
   entropy: { en: 'Entropy of the whole distribution: {h} nats (uniform over V = {v} words would be {max}).', zh: '整个分布的熵：{h} 奈特（在 V = {v} 个词上均匀分布时为 {max}）。' },
   smoothing: {
-    en: 'Why ≈ 0.9 and not 1? The shipped model was trained with label smoothing ε = 0.1: its target puts 0.9 + 0.1/V on the right word and 0.1/V on every other word, and the model learned to match it.',
-    zh: '为什么是 ≈ 0.9 而不是 1？内置模型训练时使用了 ε = 0.1 的标签平滑：目标分布给正确的词 0.9 + 0.1/V，给其他每个词 0.1/V，模型学会了贴近这个分布。',
+    en: 'Why ≈ {top} and not 1? This model was trained with label smoothing ε = {eps}: its target puts {top} + {eps}/V on the right word and {eps}/V on every other word, and the model learned to match it.',
+    zh: '为什么是 ≈ {top} 而不是 1？这个模型训练时使用了 ε = {eps} 的标签平滑：目标分布给正确的词 {top} + {eps}/V，给其他每个词 {eps}/V，模型学会了贴近这个分布。',
+  },
+  noSmoothing: {
+    en: 'This model was trained without label smoothing (ε = 0): its target is the one-hot vector, so a confident model puts nearly all probability on one word.',
+    zh: '这个模型训练时没有使用标签平滑（ε = 0）：目标是独热向量，所以有把握的模型几乎把全部概率放在一个词上。',
+  },
+  smoothingUnknown: {
+    en: 'This model’s checkpoint does not record its label smoothing, so the smoothed loss below is not shown.',
+    zh: '这个模型的检查点没有记录标签平滑设置，因此下面不显示平滑后的损失。',
   },
   tableCaption: { en: 'Top {k} at every position (recorded probabilities; greedy takes the first)', zh: '每个位置的前 {k} 名（记录的概率；贪心解码取第一名）' },
   position: { en: 'position', zh: '位置' },
@@ -51,11 +59,11 @@ export const text = {
   target: { en: 'target', zh: '目标' },
   pTarget: { en: 'p(target)', zh: 'p(目标)' },
   nll: { en: '−log p', zh: '−log p' },
-  smoothedLoss: { en: 'with ε = 0.1 smoothing', zh: '使用 ε = 0.1 平滑' },
+  smoothedLoss: { en: 'with ε = {eps} smoothing', zh: '使用 ε = {eps} 平滑' },
   mean: { en: 'mean', zh: '平均' },
   lossNote: {
-    en: 'The smoothed loss compares p with q = 0.9·onehot + 0.1/V, the shipped model’s training target (ε = 0.1 is its training setting); it cannot reach 0 even for a perfect match, because q itself is spread out.',
-    zh: '平滑后的损失把 p 与 q = 0.9·独热 + 0.1/V 比较，这是内置模型训练时的目标（ε = 0.1 是它的训练设置）；即使完全匹配它也不会降到 0，因为 q 本身就是分散的。',
+    en: 'The smoothed loss compares p with q = (1 − ε)·onehot + ε/V, the target this model was trained on (ε = {eps} is its recorded setting); with ε > 0 it cannot reach 0 even for a perfect match, because q itself is spread out.',
+    zh: '平滑后的损失把 p 与 q = (1 − ε)·独热 + ε/V 比较，这是这个模型训练时的目标（ε = {eps} 是检查点记录的设置）；ε > 0 时即使完全匹配它也不会降到 0，因为 q 本身就是分散的。',
   },
   heatmapTitle: { en: 'Probabilities at each decoder position over the whole vocabulary', zh: '解码器每个位置在整个词表上的概率' },
   rowAxis: { en: 'reads', zh: '读入' },

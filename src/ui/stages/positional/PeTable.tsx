@@ -10,6 +10,7 @@ import { dimensionLabels } from '../shared/labels';
 import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
+import { positionRowLabels } from './LearnedTable';
 
 export const posName = (side: 'enc' | 'dec') => (side === 'enc' ? 'src.pos' : 'tgt.pos');
 
@@ -35,7 +36,7 @@ export function PeTable({ ctx }: { ctx: StageContext }) {
   const values = useFullTable(ctx);
   const labels = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
   const used = labels.length;
-  const rowLabels = values.map((_, p) => (p < used ? `${p} ${labels[p]}` : String(p)));
+  const rowLabels = positionRowLabels(values.length, labels);
   const describe = (r: number, c: number) =>
     fill(tx(text.peCell), { fn: c % 2 === 0 ? 'sin' : 'cos', pos: r, i: c - (c % 2), d: D, value: formatValue(values[r][c]) });
   const series: LineSeries[] = useMemo(
@@ -59,7 +60,7 @@ export function PeTable({ ctx }: { ctx: StageContext }) {
         title={fill(tx(text.tableTitle), { n: maxLen, d: D })}
         scale={{ kind: 'diverging', domain: [-1, 1] }}
         legendLabel={tx(text.legend)}
-        highlight={{ rows: Array.from({ length: used }, (_, p) => p) }}
+        highlight={{ rows: Array.from({ length: used }, (_, p) => p), label: tx(text.usedRows) }}
         describeCell={describe}
         exportName={`${posName(ctx.side)}.table`}
         testId="positional-table"

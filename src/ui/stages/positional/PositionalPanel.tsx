@@ -1,13 +1,13 @@
-// The positional stage: the convention, the table over all positions (or what a learned /
-// absent encoding means), the curves, and the sum with the embeddings.
-import { AXES, fill } from '../shared/content';
-import { dimensionLabels } from '../shared/labels';
-import { TraceHeatmap } from '../shared/TraceHeatmap';
+// The positional stage: the convention, the table over all positions (sinusoids, or the
+// learned table read from the checkpoint; or what an absent encoding means), the curves, and
+// the sum with the embeddings.
+import { fill } from '../shared/content';
 import { useBilingual } from '../shared/useBilingual';
 import type { StagePanelProps } from '../types';
 import { text } from './content';
 import { PeSum } from './PeSum';
-import { PeTable, posName } from './PeTable';
+import { LearnedTable } from './LearnedTable';
+import { PeTable } from './PeTable';
 import './positional.css';
 
 /** 2π·10000^(2i/D) for the pair starting at dimension 2i, to one decimal. */
@@ -19,7 +19,6 @@ function wavelength(pairStart: number, D: number): string {
 export function PositionalPanel({ ctx }: StagePanelProps) {
   const tx = useBilingual();
   const { positional, maxLen, dModel: D } = ctx.config;
-  const labels = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
   return (
     <div className="positional-stage">
       {positional === 'sinusoidal' && (
@@ -31,18 +30,7 @@ export function PositionalPanel({ ctx }: StagePanelProps) {
       {positional === 'learned' && (
         <>
           <p className="note">{fill(tx(text.learned), { n: maxLen, d: D })}</p>
-          <TraceHeatmap
-            ctx={ctx}
-            name={posName(ctx.side)}
-            rowLabels={labels.map((t, p) => `${p} ${t}`)}
-            colLabels={dimensionLabels(D)}
-            rowAxis={tx(AXES.position)}
-            colAxis={tx(AXES.dimension)}
-            title={fill(tx(text.learnedTitle), { last: labels.length - 1 })}
-            scale={{ kind: 'diverging' }}
-            legendLabel={tx(text.legend)}
-            testId="positional-table"
-          />
+          <LearnedTable ctx={ctx} />
         </>
       )}
       {positional === 'none' && <p className="note note--warn">{tx(text.none)}</p>}

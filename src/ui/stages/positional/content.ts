@@ -28,11 +28,18 @@ export const text = {
     en: 'Outlined rows: the {count} positions this sentence uses (their values are read from the trace). The other rows come from the same constant table the model uploads (src/model/positional.ts); a longer sentence would use them.',
     zh: '描边的行：这个句子用到的 {count} 个位置（数值取自本次运行的记录）。其余各行来自模型上传的同一张常量表（src/model/positional.ts）；更长的句子会用到它们。',
   },
-  learnedTitle: { en: 'Learned position vectors of positions 0–{last}', zh: '位置 0–{last} 的可学习位置向量' },
+  learnedTitle: { en: 'Learned position table: all {n} positions × {d} dimensions', zh: '可学习的位置表：全部 {n} 个位置 × {d} 个维度' },
   learned: {
-    en: 'This model learns its position vectors (a table of {n} × {d} parameters, like BERT and GPT-2) instead of using sinusoids. Only the rows of the positions this sentence uses are part of this pass, so only they are shown. A learned table cannot reach past its {n} rows.',
-    zh: '此模型使用可学习的位置向量（一张 {n} × {d} 的参数表，和 BERT、GPT-2 一样），而不是正弦编码。本次计算只用到这个句子所在位置的那几行，所以只显示这些行。可学习的表无法超出它的 {n} 行。',
+    en: 'This model learns its position vectors (a table of {n} × {d} parameters, like BERT and GPT-2) instead of using sinusoids. A learned table cannot reach past its {n} rows.',
+    zh: '此模型使用可学习的位置向量（一张 {n} × {d} 的参数表，和 BERT、GPT-2 一样），而不是正弦编码。可学习的表无法超出它的 {n} 行。',
   },
+  learnedNote: {
+    en: 'The whole table is the checkpoint’s parameter {name}, from the model that computed this sentence. Outlined rows: the {count} positions this sentence uses — the rows added to its embeddings (see the sum below).',
+    zh: '整张表是检查点中的参数 {name}，来自计算这个句子的同一个模型。描边的行：这个句子用到的 {count} 个位置——也就是加到它的嵌入上的那些行（见下方的求和）。',
+  },
+  learnedCell: { en: 'row {pos} of {name}, dimension d{dim}: a learned number', zh: '{name} 的第 {pos} 行、第 d{dim} 维：一个学习得到的数' },
+  learnedMissing: { en: 'This model’s checkpoint has no {name} tensor.', zh: '此模型的检查点中没有 {name} 张量。' },
+  usedRows: { en: 'positions this sentence uses', zh: '这个句子用到的位置' },
   none: {
     en: 'This model adds no positional encoding (a what-if experiment): the input is the embedding alone, so self-attention cannot tell word order apart. Two sentences made of the same words reach the decoder as the same set of vectors.',
     zh: '此模型不加位置编码（一个假设实验）：输入只有嵌入，因此自注意力无法分辨词序。由相同单词组成的两个句子，到达解码器时是同一组向量。',

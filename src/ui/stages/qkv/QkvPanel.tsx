@@ -1,7 +1,7 @@
 // The qkv stage: the layer's input X, the full projections Q, K, V (all heads side by side,
 // the picked head's slice outlined), that head's slices on their own, and the shape drill.
 import { useMemo } from 'react';
-import { Heatmap, type ColorScaleSpec } from '../../../viz';
+import { Heatmap, everyN, type ColorScaleSpec } from '../../../viz';
 import { AXES, fill, selfAttentionKind } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { dimensionLabels } from '../shared/labels';
@@ -11,6 +11,7 @@ import { useBilingual } from '../shared/useBilingual';
 import type { StageContext, StagePanelProps } from '../types';
 import { text } from './content';
 import { layerInput } from './layerInput';
+import { QkvWeights, headColumnLabels } from './QkvWeights';
 
 const PARTS = [
   ['q', 'Q'],
@@ -72,7 +73,7 @@ function FullProjection({ ctx, part, m, values, scale }: { ctx: StageContext; pa
   const tx = useBilingual();
   const dh = headDim(ctx.config);
   const labels = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
-  const colLabels = values[0].map((_, c) => `${Math.floor(c / dh)}·${c % dh}`);
+  const colLabels = headColumnLabels(ctx.config.dModel, dh);
   const start = ctx.head * dh;
   return (
     <Heatmap
@@ -84,7 +85,8 @@ function FullProjection({ ctx, part, m, values, scale }: { ctx: StageContext; pa
       title={fill(tx(text.fullTitle), { m, h: ctx.config.nHeads })}
       scale={scale}
       legendLabel={tx(text.legend)}
-      highlight={{ cols: Array.from({ length: dh }, (_, j) => start + j) }}
+      highlight={{ cols: Array.from({ length: dh }, (_, j) => start + j), label: fill(tx(text.headBlock), { head: ctx.head }) }}
+      dividers={{ cols: everyN(dh, ctx.config.dModel) }}
       describeCell={(r, c) =>
         fill(tx(text.cellFull), { token: labels[r], d: ctx.config.dModel, col: c, m, j: c % dh, h: Math.floor(c / dh) })
       }
@@ -121,6 +123,7 @@ export function QkvPanel({ ctx }: StagePanelProps) {
           describeCell={(r, c) => fill(tx(text.cellX), { layer: ctx.layer, token: labels[r], dim: c })}
           testId="qkv-x"
         />
+        <QkvWeights ctx={ctx} />
         <p className="muted">{fill(tx(text.fullNote), { head: ctx.head })}</p>
         {PARTS.map(([part, m]) => (
           <FullProjection key={part} ctx={ctx} part={part} m={m} {...projections[part]} />

@@ -50,5 +50,23 @@ export const text = {
     zh: 'X 中 “{token}” 这一行（{d} 个数）· W_{m} 的第 {col} 列，再加 b_{m}[{col}]；属于第 {h} 个头的第 {j} 个分量',
   },
   cellHead: { en: 'column {col} of the full {m} (head {h} starts at column {start})', zh: '完整 {m} 的第 {col} 列（第 {h} 个头从第 {start} 列开始）' },
+  weightsTitle: { en: 'The learned weights W_Q, W_K and W_V of this layer', zh: '这一层可学习的权重 W_Q、W_K 和 W_V' },
+  weightsNote: {
+    en: 'Each is D × D = {d} × {d}, stored (in, out): row i takes dimension d_i of X, column j produces column j of the result. The dark lines split the columns into the {h} heads’ blocks of {dh}; head {head}’s block is outlined. These are the checkpoint’s parameters ({names}), from the model that computed this sentence — not part of the trace. The three maps share one colour scale.',
+    zh: '每个都是 D × D = {d} × {d}，按 (输入, 输出) 存放：第 i 行对应 X 的第 i 维，第 j 列生成结果的第 j 列。深色线把列分成 {h} 个头的块，每块 {dh} 列；第 {head} 个头的块有描边。这些是检查点中的参数（{names}），来自计算这个句子的同一个模型，不在记录的中间结果里。三张图使用同一个颜色范围。',
+  },
+  weightTitle: { en: 'W_{m} ({d} × {d})', zh: 'W_{m}（{d} × {d}）' },
+  inAxis: { en: 'input dimension', zh: '输入维度' },
+  outAxis: { en: 'output column (head·index)', zh: '输出列（头·序号）' },
+  headBlock: { en: 'head {head}', zh: '第 {head} 个头' },
+  weightLegend: { en: 'weight', zh: '权重' },
+  cellWeight: {
+    en: 'W_{m}[{i}, {j}]: how much dimension d{i} of X adds to column {j} of {m} (head {h}, entry {k})',
+    zh: 'W_{m}[{i}, {j}]：X 的第 d{i} 维对 {m} 第 {j} 列（第 {h} 个头的第 {k} 个分量）的贡献系数',
+  },
+  biasTitle: { en: 'The biases b_Q, b_K, b_V ({d} each)', zh: '偏置 b_Q、b_K、b_V（各 {d} 个数）' },
+  biasAxis: { en: 'bias', zh: '偏置' },
+  cellBias: { en: 'b_{m}[{j}]: added to column {j} of {m} for every token (head {h}, entry {k})', zh: 'b_{m}[{j}]：对每个词元都加到 {m} 的第 {j} 列（第 {h} 个头的第 {k} 个分量）' },
+  weightsMissing: { en: 'This model’s checkpoint has no {name} tensor.', zh: '此模型的检查点中没有 {name} 张量。' },
   cellX: { en: 'what layer {layer} reads for “{token}”, dimension d{dim}', zh: '第 {layer} 层为 “{token}” 读入的第 d{dim} 维' },
 } satisfies Record<string, Bilingual>;
