@@ -62,18 +62,12 @@ export const en = {
   views: {
     walkthrough: {
       title: 'Walkthrough',
-      comingNext:
-        'Step by step through the model, from tokens to the translation. The stage panels are coming next.',
-      stage: 'Stage',
-      sentence: 'Sentence',
     },
     train: {
       title: 'Train',
-      comingNext: 'Train the model in this tab and run what-if experiments. Coming next.',
     },
     study: {
       title: 'Study',
-      comingNext: 'Interview flashcards that open the live panel behind each answer. Coming next.',
     },
   },
 } as const;

@@ -59,17 +59,12 @@ export const zh: Messages = {
   views: {
     walkthrough: {
       title: '逐步讲解',
-      comingNext: '从词元到译文，一步一步走完整个模型。各阶段面板即将推出。',
-      stage: '阶段',
-      sentence: '句子',
     },
     train: {
       title: '训练',
-      comingNext: '在这个标签页里训练模型，并做“如果……会怎样”的实验。即将推出。',
     },
     study: {
       title: '复习',
-      comingNext: '面试闪卡：每个答案都能打开背后的实时面板。即将推出。',
     },
   },
 };

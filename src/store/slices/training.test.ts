@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '..';
+import { applyLanguage, initI18n } from '../../i18n';
 import { parseCheckpoint } from '../../model/checkpoint';
 import { SMALL_TRAINING_PATCH } from '../../train/testing';
 import { createMemoryLibrary } from '../persistence/memoryLibrary';
@@ -43,6 +44,12 @@ describe('training slice', () => {
     expect(await t().setConfig({ model: { dFF: 48 } })).toEqual({ kind: 'needs-confirmation' });
     expect(t().config.model.dFF).toBe(32);
     expect(t().steps).toBe(4);
+
+    // Without a name, the model is named for its dataset and steps, in the interface language.
+    initI18n('zh');
+    expect(await t().saveModel('  ')).toMatchObject({ name: '玩具语法 · 4 步', steps: 4 });
+    applyLanguage('en');
+    for (const m of t().library.models) await t().deleteModel(m.id);
 
     const saved = await t().saveModel('four steps');
     expect(saved).toMatchObject({ name: 'four steps', steps: 4, dataset: 'toy' });

@@ -2,6 +2,7 @@
 // and the session record that brings the current run back after a reload. Storage failures
 // become notices; a refused import changes nothing.
 import type { StoreApi } from 'zustand/vanilla';
+import { i18n } from '../../i18n';
 import { serializeCheckpoint, parseCheckpoint, type Checkpoint } from '../../model/checkpoint';
 import { checkpointSteps, configForCheckpoint, runCheckpoint } from '../../train/checkpointing';
 import type { StartFrom, TrainerEvent } from '../../train/events';
@@ -95,7 +96,10 @@ export function createLibraryActions(ctx: Ctx) {
 
   function label(): string {
     const o = get().origin;
-    return o.kind === 'saved' || o.kind === 'imported' ? o.name : `${session.currentConfig.dataset} · ${session.live.step} steps`;
+    if (o.kind === 'saved' || o.kind === 'imported') return o.name;
+    // In the interface language of the moment; the user can type any other name.
+    const dataset = i18n.t(session.currentConfig.dataset === 'toy' ? 'train.library.datasetToy' : 'train.library.datasetTatoeba');
+    return i18n.t('train.library.defaultName', { dataset, count: session.live.step });
   }
 
   async function saveSession(): Promise<void> {
