@@ -1,11 +1,16 @@
 // Stage panels of group A on the built app, for `the cat sat .`: the overview's blocks open
-// their stages; positional shows maxLen × D; qkv states S = 5; the mask stage hatches the
-// decoder's upper triangle; every attention-weights table of these stages has rows summing to
+// their stages; positional shows maxLen × D; qkv states S = 5 and draws the layer's own
+// weights; concat draws W_O; add-norm's γ and β reproduce the recorded output; the mask stage
+// hatches the decoder's upper triangle; every attention-weights table of these stages has rows summing to
 // 1, and the decoder's has nothing but masked cells (weight 0) above the diagonal.
 // One page per test: stages change through the URL hash, so the sentence is computed once.
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { parseCheckpoint } from '../src/model/checkpoint';
 import { expect, test as base } from './fixtures/test';
 import { WalkthroughPage } from './fixtures/WalkthroughPage';
+
+const SHIPPED = parseCheckpoint(readFileSync('public/checkpoints/en-zh-toy.json', 'utf8'));
 
 const test = base.extend<{ wt: WalkthroughPage }>({
   wt: async ({ app }, use) => use(new WalkthroughPage(app)),
@@ -124,6 +129,16 @@ test('group A stages show the numbers their issue asks for', async ({ wt, page, 
   const q = await tableOf(wt, 'qkv-q');
   expect(q.values).toHaveLength(5);
   expect(q.values[0]).toHaveLength(12);
+  // The layer's own W_Q (48 × 48, from the checkpoint) and its biases; b_K has no gradient.
+  const wq = await tableOf(wt, 'qkv-w-q');
+  expect(wq.values).toHaveLength(48);
+  expect(wq.values.every((row) => row.length === 48)).toBe(true);
+  // The very values of the shipped checkpoint (the table shows three decimals).
+  const shippedWq = SHIPPED.weights.get('enc.0.attn.wq.weight')!;
+  const wqError = Math.max(...wq.values.flat().map((v, i) => Math.abs((v ?? NaN) - shippedWq[i])));
+  expect(wqError).toBeLessThanOrEqual(5e-4 + 1e-6);
+  const keyBias = (await page.getByTestId('qkv-bias-note').textContent()) ?? '';
+  expect(Number(/\|b_K\| = ([\d.]+)/.exec(keyBias)?.[1])).toBeLessThan(0.01);
 
   // Mask, decoder: the upper triangle is masked in the scores and in the causal mask.
   await go(wt, 'mask', '&side=dec');
@@ -170,6 +185,17 @@ test('group A stages show the numbers their issue asks for', async ({ wt, page, 
   expect(concat.cols.slice(11, 13)).toEqual(['0·11', '1·0']);
   expect(concat.values.every((row) => row.length === 48)).toBe(true);
   await expect(page.getByTestId('concat-out')).toBeVisible();
+  const wo = await tableOf(wt, 'concat-wo-weights');
+  expect(wo.values).toHaveLength(48);
+  expect(wo.values.every((row) => row.length === 48)).toBe(true);
+
+  // Add & Norm: the checkpoint's γ and β, and γ·x̂ + β reproduces the recorded LayerNorm output.
+  await go(wt, 'add-norm');
+  const affine = await tableOf(wt, 'addnorm-affine');
+  expect(affine.rows).toEqual(['γ', 'β']);
+  expect(affine.values.every((row) => row.length === 48)).toBe(true);
+  const check = (await page.getByTestId('addnorm-affine-check').textContent()) ?? '';
+  expect(Number(/within ([0-9.]+(?:e[+-]?\d+)?)/.exec(check)?.[1])).toBeLessThan(1e-4);
 });
 
 test('on the CPU fallback the same stages draw the same shapes and sums', async ({ wt, page, gpuMode }) => {

@@ -1,7 +1,7 @@
 // Layout rules of the heatmap, checked on estimated text boxes: nothing overlaps or leaves the
 // picture, colour-bar numbers keep apart, labels of one script turn together.
 import { describe, expect, it } from 'vitest';
-import { AXIS_FONT, heatmapLayout, heatmapLegend, LABEL_FONT, LEGEND_TICK_FONT, placeLegendTicks, type HeatmapGeometry, type LegendTick } from './heatmapLayout';
+import { AXIS_FONT, axisTitleWidth, heatmapLayout, heatmapLegend, LABEL_FONT, LEGEND_TICK_FONT, placeLegendTicks, type HeatmapGeometry, type LegendTick } from './heatmapLayout';
 import { estimateTextWidth, verticalTitleLength } from './svgMarkup';
 
 type Box = { name: string; x0: number; y0: number; x1: number; y1: number };
@@ -22,7 +22,7 @@ function textBoxes(g: HeatmapGeometry): Box[] {
     );
   }
   if (g.colAxis) {
-    const w = estimateTextWidth(g.colAxis.text, AXIS_FONT);
+    const w = axisTitleWidth(g.colAxis.text);
     boxes.push({ name: 'col axis', x0: g.colAxis.x - w / 2, y0: g.colAxis.y - AXIS_FONT / 2, x1: g.colAxis.x + w / 2, y1: g.colAxis.y + AXIS_FONT / 2 });
   }
   if (g.rowAxis) {
@@ -31,7 +31,7 @@ function textBoxes(g: HeatmapGeometry): Box[] {
       const len = verticalTitleLength(a.text, AXIS_FONT);
       boxes.push({ name: 'row axis', x0: a.x - AXIS_FONT / 2, y0: a.y - len / 2, x1: a.x + AXIS_FONT / 2, y1: a.y + len / 2 });
     } else {
-      const w = estimateTextWidth(a.text, AXIS_FONT);
+      const w = axisTitleWidth(a.text);
       boxes.push({ name: 'row axis', x0: a.x - w, y0: a.y - 0.8 * AXIS_FONT, x1: a.x, y1: a.y + 0.2 * AXIS_FONT });
     }
   }

@@ -9,6 +9,11 @@ export const AXIS_FONT = 12;
 const PAD = 4;
 const AXIS_BAND = 18; // room for an axis title
 const LABEL_GAP = 6; // between labels and the grid
+
+/** Width of an axis title: titles are semibold, whose narrow letters (r, t) are wider than the estimate's. */
+export function axisTitleWidth(text: string): number {
+  return estimateTextWidth(text, AXIS_FONT) * 1.15;
+}
 const MAX_LABEL = 96; // longer labels are cut with "…" (the tooltip and table keep them whole)
 const MIN_CELL = 3;
 const MAX_CELL = 40;
@@ -157,7 +162,7 @@ export function heatmapLayout(input: HeatmapLayoutInput): HeatmapGeometry {
 
   // The row axis title runs down the left side unless the grid is too short for it; then it
   // sits in the top-left corner, level with the column labels.
-  const rowAxisWidth = estimateTextWidth(input.rowAxis, AXIS_FONT);
+  const rowAxisWidth = axisTitleWidth(input.rowAxis);
   const rowAxisLength = verticalTitleLength(input.rowAxis, AXIS_FONT);
   const guessCell = clamp(
     Math.floor((input.width - (PAD + rowLabelWidth + LABEL_GAP + AXIS_BAND) - PAD) / Math.max(1, cols)),
@@ -203,7 +208,7 @@ export function heatmapLayout(input: HeatmapLayoutInput): HeatmapGeometry {
     colLabels.push({ index: c, ...label, x: gridX + (c + 0.5) * cellW, y: gridY - LABEL_GAP, vertical: !upright });
   }
 
-  const colAxisWidth = estimateTextWidth(input.colAxis, AXIS_FONT);
+  const colAxisWidth = axisTitleWidth(input.colAxis);
   const colAxis =
     input.colAxis === ''
       ? null

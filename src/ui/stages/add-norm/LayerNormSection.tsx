@@ -114,7 +114,7 @@ export function LayerNormSection({ ctx, names, labels }: { ctx: StageContext; na
             exportName={`${names.ln.gamma.replace(/\.gamma$/, '')}.affine`}
             testId="addnorm-affine"
           />
-          <p className="muted">{fill(tx(text.affineNote), { gamma: names.ln.gamma, beta: names.ln.beta, err: formatSmall(affine.error) })}</p>
+          <p className="muted" data-testid="addnorm-affine-check">{fill(tx(text.affineNote), { gamma: names.ln.gamma, beta: names.ln.beta, err: formatSmall(affine.error) })}</p>
         </>
       ) : (
         <p className="note">{fill(tx(text.affineMissing), { gamma: names.ln.gamma })}</p>

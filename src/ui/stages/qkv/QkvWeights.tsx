@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { Heatmap, everyN } from '../../../viz';
 import { fill } from '../shared/content';
+import { formatValue } from '../shared/format';
 import { dimensionLabels } from '../shared/labels';
 import { headDim } from '../shared/names';
 import { attentionParamName, parameterRows, type AttentionWeight } from '../shared/parameters';
@@ -19,6 +20,8 @@ const WEIGHTS = [
 
 /** Column labels head·index, as in the full Q, K, V maps. */
 export const headColumnLabels = (d: number, dh: number) => Array.from({ length: d }, (_, c) => `${Math.floor(c / dh)}·${c % dh}`);
+
+const maxAbs = (v: readonly number[]) => v.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 
 export function QkvWeights({ ctx }: StagePanelProps) {
   const tx = useBilingual();
@@ -81,6 +84,9 @@ export function QkvWeights({ ctx }: StagePanelProps) {
         exportName={`${side}.${layer}.self.qkv-bias`}
         testId="qkv-bias"
       />
+      <p className="muted" data-testid="qkv-bias-note">
+        {fill(tx(text.keyBiasNote), { kMax: formatValue(maxAbs(data.biases[1]), 4), qMax: formatValue(maxAbs(data.biases[0]), 4) })}
+      </p>
     </section>
   );
 }

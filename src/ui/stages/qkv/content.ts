@@ -67,6 +67,10 @@ export const text = {
   biasTitle: { en: 'The biases b_Q, b_K, b_V ({d} each)', zh: '偏置 b_Q、b_K、b_V（各 {d} 个数）' },
   biasAxis: { en: 'bias', zh: '偏置' },
   cellBias: { en: 'b_{m}[{j}]: added to column {j} of {m} for every token (head {h}, entry {k})', zh: 'b_{m}[{j}]：对每个词元都加到 {m} 的第 {j} 列（第 {h} 个头的第 {k} 个分量）' },
+  keyBiasNote: {
+    en: 'b_K stays near its initial zeros (largest |b_K| = {kMax}, against {qMax} for b_Q). Adding the same b_K to every key adds q·b_K to a whole row of scores, and softmax ignores a constant added to a row, so b_K gets no gradient: what little it moved is rounding noise that Adam’s step normalisation turns into small steps.',
+    zh: 'b_K 几乎停在初始的 0（最大 |b_K| = {kMax}，而 b_Q 是 {qMax}）。给每个键都加上同一个 b_K，相当于给一整行分数加上 q·b_K，而 softmax 对一行加同一个常数不敏感，所以 b_K 的梯度为零：它那一点点变化只是舍入噪声，被 Adam 的按幅度归一化放大成了小步长。',
+  },
   weightsMissing: { en: 'This model’s checkpoint has no {name} tensor.', zh: '此模型的检查点中没有 {name} 张量。' },
   cellX: { en: 'what layer {layer} reads for “{token}”, dimension d{dim}', zh: '第 {layer} 层为 “{token}” 读入的第 d{dim} 维' },
 } satisfies Record<string, Bilingual>;
