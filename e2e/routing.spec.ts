@@ -1,6 +1,7 @@
 // Hash routes: every view has a URL that reopens it; back/forward; graceful fallbacks.
 import { en } from '../src/i18n/en';
 import { expect, test } from './fixtures/test';
+import { WalkthroughPage } from './fixtures/WalkthroughPage';
 
 const views = [
   { hash: '#/walkthrough/softmax?text=the+cat+sleeps&layer=1&head=2', title: en.views.walkthrough.title },
@@ -22,7 +23,9 @@ for (const { hash, title } of views) {
 test('the walkthrough reads its stage and query parameters from the URL', async ({ app, page }) => {
   await app.goto('#/walkthrough/cross-attn?text=I+like+green+tea&layer=1&head=3');
   await expect(page.getByTestId('stage-id')).toHaveText('cross-attn');
-  await expect(app.main).toContainText('I like green tea');
+  await expect(new WalkthroughPage(app).sentence()).toHaveValue('I like green tea');
+  await expect(page.getByTestId('picker-layer')).toHaveValue('1');
+  await expect(page.getByTestId('picker-head')).toHaveValue('3');
 });
 
 test('an empty hash opens the overview under its canonical URL', async ({ app, page }) => {
@@ -39,7 +42,7 @@ test('unknown routes fall back to the overview and say so', async ({ app, page }
 
   await app.goto('#/walkthrough/no-such-stage?text=hello');
   await expect(app.notFound).toContainText('/walkthrough/no-such-stage');
-  await expect(app.main).toContainText('hello');
+  await expect(new WalkthroughPage(app).sentence()).toHaveValue('hello');
 
   await app.navLink('train').click();
   await expect(app.notFound).toHaveCount(0);
