@@ -33,7 +33,6 @@ struct Params { rows: u32, cols: u32, acc: u32, eps: f32 }
 @group(0) @binding(5) var<storage, read_write> dgamma: array<f32>;
 @group(0) @binding(6) var<storage, read_write> dbeta: array<f32>;
 
-var<workgroup> red: array<f32, RWG>;
 var<workgroup> red2: array<f32, RWG>;
 
 // ---- forward ----------------------------------------------------------------------------
@@ -54,19 +53,6 @@ fn forward_rows(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgrou
   }
   mean_out[row] = mean;
   rstd_out[row] = rstd;
-}
-
-// Sum of v over the workgroup (RWG a power of two), returned uniformly to every invocation.
-fn reduce_sum(t: u32, v: f32) -> f32 {
-  red[t] = v;
-  workgroupBarrier();
-  for (var span = RWG / 2u; span > 0u; span /= 2u) {
-    if (t < span) { red[t] += red[t + span]; }
-    workgroupBarrier();
-  }
-  let r = workgroupUniformLoad(&red[0]);
-  workgroupBarrier(); // red is reused by the next reduction
-  return r;
 }
 
 @compute @workgroup_size(RWG)
@@ -167,3 +153,6 @@ fn dparams(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) n
   dgamma[c] = sg;
   dbeta[c] = sb;
 }
+
+// reduce_sum and its scratch `red` (also used by dx_wg's paired reduction): shaders/reduce.wgsl,
+// appended to this file.

@@ -30,8 +30,6 @@ struct Params { rows: u32, cols: u32, tq: u32, heads: u32, flags: u32, offset: i
 @group(0) @binding(2) var<storage, read> dy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> dx: array<f32>;
 
-var<workgroup> red: array<f32, RWG>;
-
 fn is_masked(row: u32, j: u32) -> bool {
   if ((p.flags & CAUSAL) != 0u && i32(j) > i32(row % p.tq) + p.offset) { return true; }
   if ((p.flags & KEY_MASK) != 0u) {
@@ -63,32 +61,6 @@ fn softmax_rows(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgrou
   for (var j = 0u; j < p.cols; j++) {
     y[base + j] = select(exp(p.scale * x[base + j] - m) * inv, 0.0, is_masked(row, j));
   }
-}
-
-// Tree reductions over `red` (RWG is a power of two); every invocation gets the result,
-// as a workgroup-uniform value (so callers may branch on it around later barriers).
-fn reduce_max(t: u32, v: f32) -> f32 {
-  red[t] = v;
-  workgroupBarrier();
-  for (var span = RWG / 2u; span > 0u; span /= 2u) {
-    if (t < span) { red[t] = max(red[t], red[t + span]); }
-    workgroupBarrier();
-  }
-  let r = workgroupUniformLoad(&red[0]);
-  workgroupBarrier(); // red is reused by the next reduction
-  return r;
-}
-
-fn reduce_sum(t: u32, v: f32) -> f32 {
-  red[t] = v;
-  workgroupBarrier();
-  for (var span = RWG / 2u; span > 0u; span /= 2u) {
-    if (t < span) { red[t] += red[t + span]; }
-    workgroupBarrier();
-  }
-  let r = workgroupUniformLoad(&red[0]);
-  workgroupBarrier(); // red is reused by the next reduction
-  return r;
 }
 
 // ---- forward, one workgroup per row -----------------------------------------------------
@@ -152,3 +124,5 @@ fn mask_scores(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroup
   let row = i / p.cols;
   y[i] = select(p.scale * x[i], MASKED_VALUE, is_masked(row, i % p.cols));
 }
+
+// reduce_max, reduce_sum and their scratch `red`: shaders/reduce.wgsl, appended to this file.

@@ -1,5 +1,6 @@
 // Every WGSL kernel family, as source text: the pipeline cache compiles from here and the
-// walkthrough's "view shader" panel shows it.
+// walkthrough's "view shader" panel shows it. WGSL has no includes: the row kernels get the
+// shared workgroup reductions (reduce.wgsl) appended.
 import matmul from '../../../shaders/matmul.wgsl?raw';
 import softmax from '../../../shaders/softmax.wgsl?raw';
 import layernorm from '../../../shaders/layernorm.wgsl?raw';
@@ -8,6 +9,7 @@ import activation from '../../../shaders/activation.wgsl?raw';
 import crossEntropy from '../../../shaders/cross_entropy.wgsl?raw';
 import adam from '../../../shaders/adam.wgsl?raw';
 import elementwise from '../../../shaders/elementwise.wgsl?raw';
+import reduce from '../../../shaders/reduce.wgsl?raw';
 
 export type ShaderFamily =
   | 'matmul'
@@ -27,8 +29,8 @@ export interface ShaderSource {
 
 export const shaderSources: Readonly<Record<ShaderFamily, ShaderSource>> = {
   matmul: { file: 'matmul.wgsl', source: matmul },
-  softmax: { file: 'softmax.wgsl', source: softmax },
-  layernorm: { file: 'layernorm.wgsl', source: layernorm },
+  softmax: { file: 'softmax.wgsl', source: `${softmax}\n${reduce}` },
+  layernorm: { file: 'layernorm.wgsl', source: `${layernorm}\n${reduce}` },
   embedding: { file: 'embedding.wgsl', source: embedding },
   activation: { file: 'activation.wgsl', source: activation },
   cross_entropy: { file: 'cross_entropy.wgsl', source: crossEntropy },
