@@ -35,8 +35,10 @@ export function ContextualVectors({ ctx }: { ctx: StageContext }) {
   const before = useMemo(() => cosineMatrix(embed, embed), [embed]);
   const after = useMemo(() => cosineMatrix(memory, memory), [memory]);
   const repeats = repeatedPairs(labels);
-  const pairTip = (m: number[][]) => (r: number, c: number) => fill(tx(text.pairTip), { a: labels[r], b: labels[c], v: formatValue(m[r][c]) });
   const cosScale = { kind: 'diverging' as const, domain: [-1, 1] as [number, number] };
+  // The two token-by-token similarity maps share everything but their values.
+  const pair = { rowLabels: labels, colLabels: labels, rowAxis: tx(AXES.sourcePosition), colAxis: tx(AXES.sourcePosition), scale: cosScale, legendLabel: tx(text.cosLegend) };
+  const pairTip = (m: number[][]) => (r: number, c: number) => fill(tx(text.pairTip), { a: labels[r], b: labels[c], v: formatValue(m[r][c]) });
   return (
     <Emphasis active={ctx.highlight === 'contextual-vectors'} testId="encstack-contextual">
       <h3>{tx(text.contextTitle)}</h3>
@@ -74,30 +76,8 @@ export function ContextualVectors({ ctx }: { ctx: StageContext }) {
         testId="encstack-cos"
       />
       <div className="heatmap-pair">
-        <Heatmap
-          values={before}
-          rowLabels={labels}
-          colLabels={labels}
-          rowAxis={tx(AXES.sourcePosition)}
-          colAxis={tx(AXES.sourcePosition)}
-          title={tx(text.pairTitleStatic)}
-          scale={cosScale}
-          legendLabel={tx(text.cosLegend)}
-          describeCell={pairTip(before)}
-          testId="encstack-cos-static"
-        />
-        <Heatmap
-          values={after}
-          rowLabels={labels}
-          colLabels={labels}
-          rowAxis={tx(AXES.sourcePosition)}
-          colAxis={tx(AXES.sourcePosition)}
-          title={tx(text.pairTitleContext)}
-          scale={cosScale}
-          legendLabel={tx(text.cosLegend)}
-          describeCell={pairTip(after)}
-          testId="encstack-cos-memory"
-        />
+        <Heatmap {...pair} values={before} title={tx(text.pairTitleStatic)} describeCell={pairTip(before)} testId="encstack-cos-static" />
+        <Heatmap {...pair} values={after} title={tx(text.pairTitleContext)} describeCell={pairTip(after)} testId="encstack-cos-memory" />
       </div>
       {repeats.length ? (
         repeats.map(([i, j]) => (
