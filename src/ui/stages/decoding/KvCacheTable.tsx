@@ -45,7 +45,7 @@ export function KvCacheTable({ ctx, step }: { ctx: StageContext; step: number })
           ))}
         </tbody>
       </table>
-      <p>{fill(tx(text.kvTotal), { layers: L, rows, d: D, numbers: 2 * L * rows * D, s: S, cross: 2 * L * S * D })}</p>
+      <p>{fill(tx(text.kvTotal), { layers: L, rows, d: D, numbers: 2 * L * rows * D, s: S, cross: 2 * L * S * D, saving: rows > 1 ? fill(tx(text.kvSaves), { rows }) : tx(text.kvNothingYet) })}</p>
     </Emphasis>
   );
 }

@@ -65,9 +65,14 @@ export const text = {
   kvNow: { en: 'this step', zh: '这一步' },
   kvOnce: { en: 'once, from the encoder output, before step 1', zh: '只算一次：第 1 步之前由编码器输出得到' },
   kvTotal: {
-    en: 'Cached now: 2 (K and V) × {layers} layers × t = {rows} × D = {d} → {numbers} numbers (plus cross-attention’s 2 × {layers} × {s} × {d} = {cross}, fixed). Without the cache this step would recompute the projections and attention of all {rows} positions instead of one.',
-    zh: '当前缓存：2（K 和 V）× {layers} 层 × t = {rows} × D = {d} → {numbers} 个数（另有交叉注意力的 2 × {layers} × {s} × {d} = {cross} 个，固定不变）。没有缓存的话，这一步要重算全部 {rows} 个位置的投影和注意力，而不是一个。',
+    en: 'Cached now: 2 (K and V) × {layers} layers × t = {rows} × D = {d} → {numbers} numbers (plus cross-attention’s 2 × {layers} × {s} × {d} = {cross}, fixed). {saving}',
+    zh: '当前缓存：2（K 和 V）× {layers} 层 × t = {rows} × D = {d} → {numbers} 个数（另有交叉注意力的 2 × {layers} × {s} × {d} = {cross} 个，固定不变）。{saving}',
   },
+  kvSaves: {
+    en: 'Without the cache this step would recompute the projections and attention of all {rows} positions instead of one.',
+    zh: '没有缓存的话，这一步要重算全部 {rows} 个位置的投影和注意力，而不是一个。',
+  },
+  kvNothingYet: { en: 'At the first step there is nothing earlier to reuse: the cache starts here.', zh: '第一步之前没有可复用的内容：缓存从这里开始。' },
   stepsCaption: { en: 'The whole run: every greedy step', zh: '整个过程：每一个贪心步骤' },
   step: { en: 'step', zh: '步' },
   chosen: { en: 'chosen', zh: '选中' },
