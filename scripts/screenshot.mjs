@@ -2,6 +2,7 @@
 // Screenshots of the built app (run `npm run build` first):
 //   node scripts/screenshot.mjs [hash] [out.png] [--lang=en|zh] [--width=1280] [--height=800]
 //                               [--no-webgpu] [--lose-device] [--focus-skip-link] [--dist=dist]
+//                               [--scroll-to=<data-testid>]
 // Defaults: '#/walkthrough/overview' → docs/screenshot.png, English, 1280×800, WebGPU on.
 // Serves dist/ (or --dist=<folder>) with `vite preview` on a free port next to 4173 while it works.
 import { spawn } from 'node:child_process';
@@ -52,6 +53,13 @@ try {
   await page.waitForFunction(() => window.__attentionLab !== undefined);
   await page.evaluate(() => window.__attentionLab.waitForGpu());
   await page.getByRole('heading', { level: 1 }).waitFor();
+  if (hash.startsWith('#/walkthrough')) {
+    // The stage panels come with the walkthrough's code; wait until its sentence is computed.
+    await page.waitForFunction(() => typeof window.__attentionLab?.waitForWalkthrough === 'function');
+    await page.evaluate(() => window.__attentionLab.waitForWalkthrough());
+  }
+  const scrollTo = flag('scroll-to', '');
+  if (scrollTo) await page.getByTestId(scrollTo).scrollIntoViewIfNeeded();
   if (loseDevice) {
     await page.evaluate(() => window.__attentionLab.destroyDevice());
     await page.getByTestId('gpu-failure').waitFor();

@@ -30,7 +30,7 @@ function WeightsHeatmap({ ctx, layer, head, title, testId, peaks }: { ctx: Stage
       title={title}
       scale={{ kind: 'sequential', domain: [0, 1] }}
       legendLabel={tx(text.legendWeight)}
-      highlight={peaks ? { cells } : undefined}
+      highlight={peaks ? { cells, label: tx(text.peakLegend) } : undefined}
       describeCell={(r, c) =>
         fill(tx(text.cellTip), {
           row: target[r],

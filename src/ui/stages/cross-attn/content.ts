@@ -39,6 +39,7 @@ export const text = {
     zh: '行：解码器在每个位置读到的内容（<bos> 和已生成的输出）；第 t 行预测下一个词。列：源词元，以 <eos> 结尾。加框的格子：每一行中最大的权重。',
   },
   heatmapTitle: { en: 'Cross-attention weights', zh: '交叉注意力权重' },
+  peakLegend: { en: 'each row’s largest weight', zh: '每行最大的权重' },
   alignCaption: { en: 'Where each row looks most ({where}; the largest weight of each row)', zh: '每一行最关注哪里（{where}；每行最大的权重）' },
   reads: { en: 'reads', zh: '读入' },
   predicts: { en: 'predicts', zh: '预测' },
