@@ -1,7 +1,8 @@
 // Per-step data without per-step renders: a component that draws from a TrainingLive calls
 // useLiveVersion(live) and re-renders at most every `intervalMs` (then on the next frame), so
-// a training step never re-renders the view and charts redraw a few times a second.
-import { useEffect, useState } from 'react';
+// a training step never re-renders the view and charts redraw a few times a second, in
+// interruptible (transition) renders.
+import { startTransition, useEffect, useState } from 'react';
 import type { TrainingLive } from '../../train/live';
 
 export function useLiveVersion(live: TrainingLive | null | undefined, intervalMs = 250): number {
@@ -12,7 +13,9 @@ export function useLiveVersion(live: TrainingLive | null | undefined, intervalMs
     let frame = 0;
     const flush = () => {
       timer = null;
-      frame = requestAnimationFrame(() => setVersion(live.version));
+      // A transition: React renders it in slices that yield to input, so a redraw of several
+      // charts (or the first attention maps) never blocks the page in one long task.
+      frame = requestAnimationFrame(() => startTransition(() => setVersion(live.version)));
     };
     const stop = live.subscribe(() => {
       if (timer === null) timer = setTimeout(flush, intervalMs);
