@@ -3,6 +3,7 @@
 // the result after W_O.
 import { useMemo } from 'react';
 import { Heatmap, everyN } from '../../../viz';
+import { AfterFirstPaint } from '../shared/AfterFirstPaint';
 import { AXES, fill, selfAttentionKind } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { dimensionLabels } from '../shared/labels';
@@ -72,7 +73,9 @@ export function ConcatPanel({ ctx }: StagePanelProps) {
         />
         <p className="muted">{fill(tx(text.concatNote), { head: ctx.head, from, to: from + dh - 1, dh })}</p>
         <p className="concat-wo__line">{fill(tx(text.woLine), { d })}</p>
-        <OutputWeights ctx={ctx} rowLabels={headLabels} headRows={headCols} blocks={blocks} />
+        <AfterFirstPaint minHeight="28rem">
+          <OutputWeights ctx={ctx} rowLabels={headLabels} headRows={headCols} blocks={blocks} />
+        </AfterFirstPaint>
         <TraceHeatmap
           {...common}
           name={attentionName(ctx.side, ctx.layer, 'self', 'out')}

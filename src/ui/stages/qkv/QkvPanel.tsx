@@ -2,6 +2,7 @@
 // the picked head's slice outlined), that head's slices on their own, and the shape drill.
 import { useMemo } from 'react';
 import { Heatmap, everyN, type ColorScaleSpec } from '../../../viz';
+import { AfterFirstPaint } from '../shared/AfterFirstPaint';
 import { AXES, fill, selfAttentionKind } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { dimensionLabels } from '../shared/labels';
@@ -123,7 +124,9 @@ export function QkvPanel({ ctx }: StagePanelProps) {
           describeCell={(r, c) => fill(tx(text.cellX), { layer: ctx.layer, token: labels[r], dim: c })}
           testId="qkv-x"
         />
-        <QkvWeights ctx={ctx} />
+        <AfterFirstPaint minHeight="30rem">
+          <QkvWeights ctx={ctx} />
+        </AfterFirstPaint>
         <p className="muted">{fill(tx(text.fullNote), { head: ctx.head })}</p>
         {PARTS.map(([part, m]) => (
           <FullProjection key={part} ctx={ctx} part={part} m={m} {...projections[part]} />
