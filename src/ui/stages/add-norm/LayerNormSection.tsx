@@ -114,6 +114,14 @@ export function LayerNormSection({ ctx, names, labels }: { ctx: StageContext; na
             exportName={`${names.ln.gamma.replace(/\.gamma$/, '')}.affine`}
             testId="addnorm-affine"
           />
+          <p className="muted" data-testid="addnorm-affine-range">
+            {fill(tx(text.affineRange), {
+              gMin: formatValue(Math.min(...affine.gamma)),
+              gMax: formatValue(Math.max(...affine.gamma)),
+              bMin: formatValue(Math.min(...affine.beta)),
+              bMax: formatValue(Math.max(...affine.beta)),
+            })}
+          </p>
           <p className="muted" data-testid="addnorm-affine-check">{fill(tx(text.affineNote), { gamma: names.ln.gamma, beta: names.ln.beta, err: formatSmall(affine.error) })}</p>
         </>
       ) : (

@@ -79,6 +79,10 @@ export const text = {
     en: 'γ and β are parameters of the model, not part of the trace: these are the checkpoint’s tensors {gamma} and {beta}, from the same model that computed this sentence. Check: γ·x̂ + β with these values reproduces every recorded y to within {err}.',
     zh: 'γ 和 β 是模型的参数，不在记录的中间结果里：这里显示的是检查点中的张量 {gamma} 和 {beta}，来自计算这个句子的同一个模型。验证：用这些数值计算 γ·x̂ + β，与每个记录的 y 相差都在 {err} 以内。',
   },
+  affineRange: {
+    en: 'γ spans {gMin} … {gMax} (training started it at 1) and β spans {bMin} … {bMax} (started at 0). Both rows share one colour scale, so small differences within γ are easier to read in the table.',
+    zh: 'γ 的范围是 {gMin} … {gMax}（训练开始时为 1），β 的范围是 {bMin} … {bMax}（开始时为 0）。两行共用一个颜色刻度，γ 内部的细小差别在表格里更容易看清。',
+  },
   affineMissing: {
     en: 'This model’s checkpoint has no {gamma} tensor, so γ and β cannot be shown.',
     zh: '此模型的检查点中没有 {gamma} 张量，因此无法显示 γ 和 β。',
