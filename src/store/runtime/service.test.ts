@@ -130,7 +130,8 @@ describe('walkthrough runtime on a WebGPU device (Dawn)', async () => {
   const api = webgpu.create([]);
   const adapter = await api.requestAdapter();
 
-  it.skipIf(!adapter)('shows the CPU result while the GPU compiles, then the GPU result; falls back when the device is lost', async () => {
+  if (!adapter) console.warn('!! walkthrough service GPU test SKIPPED: no WebGPU adapter in Node (VK_ICD_FILENAMES / libvulkan1)');
+  it.skipIf(!adapter)(`shows the CPU result while the GPU compiles, then the GPU result; falls back when the device is lost${adapter ? '' : ' [SKIPPED: no WebGPU adapter in Node]'}`, async () => {
     const { store, wt } = setup();
     await Promise.all([store.getState().model.loadShipped(), store.getState().gpu.init(api)]);
     expect(store.getState().gpu.state.kind).toBe('ready');
