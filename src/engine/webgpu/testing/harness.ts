@@ -14,10 +14,27 @@ export interface GpuHarness {
 
 export type HarnessResult = { ok: true; h: GpuHarness; title: string } | { ok: false; h: null; title: string };
 
-/** Open the file's device. Without one, print a banner and return a title saying "skipped". */
+/**
+ * Where a device must exist (CI, or ATTENTION_LAB_REQUIRE_GPU=1), a missing one is a failure,
+ * not a skip: otherwise a broken driver setup would turn every GPU test into a silent pass.
+ * ATTENTION_LAB_REQUIRE_GPU=0 lets a CI machine without a GPU skip on purpose.
+ */
+export function gpuRequired(env: Record<string, string | undefined> = process.env): boolean {
+  const flag = env.ATTENTION_LAB_REQUIRE_GPU;
+  if (flag === '0') return false;
+  return flag === '1' || (!!env.CI && env.CI !== 'false' && env.CI !== '0');
+}
+
+/**
+ * Open the file's device. Without one, print a banner and return a title saying "skipped";
+ * where a device is required (see gpuRequired), throw instead so the test file fails.
+ */
 export async function openHarness(suite: string): Promise<HarnessResult> {
   const r = await createNodeGpu();
   if (!r.ok) {
+    if (gpuRequired()) {
+      throw new Error(`${suite}: no WebGPU adapter (${r.reason}), but one is required here (CI or ATTENTION_LAB_REQUIRE_GPU=1); set ATTENTION_LAB_REQUIRE_GPU=0 to skip on purpose`);
+    }
     const line = '!'.repeat(78);
     console.warn(`\n${line}\n!! WebGPU kernel tests SKIPPED (${suite}): no adapter — ${r.reason}\n${line}\n`);
     return { ok: false, h: null, title: `${suite} [SKIPPED: no WebGPU adapter — ${r.reason}]` };
