@@ -41,7 +41,8 @@ describe('Trainer (CPU engine, small toy model)', () => {
   it('pause stops the steps; step(n) runs exactly n more', async () => {
     const { trainer } = await cpuTrainer(smallConfig());
     trainer.start();
-    await new Promise((r) => setTimeout(r, 150));
+    // Wait for a step to land rather than a fixed time: on a busy machine 150 ms may hold none.
+    await nextEvent(trainer.subscribe.bind(trainer), (e): e is Extract<TrainerEvent, { type: 'steps' }> => e.type === 'steps');
     await trainer.pause();
     const paused = trainer.steps;
     expect(paused).toBeGreaterThan(0);
