@@ -1,6 +1,7 @@
 // Lint rules, including the import direction of docs/design.md:
 //   engine → model → train, and none of those three imports React, the store, viz or ui.
-//   viz receives data as props and never imports the store or ui.
+//   viz receives data as props and never imports the store or ui; the store never imports ui
+//   or viz (src/store/CONTEXT.md).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -41,6 +42,7 @@ export default tseslint.config(
   { files: ['src/data/**'], rules: forbidden(['engine', 'model', 'train', 'store', 'ui', 'viz', 'study', 'cli']) },
   { files: ['src/viz/**'], rules: forbidden(['store', 'ui', 'engine', 'model', 'train'], []) },
   { files: ['src/study/**'], rules: forbidden(['store', 'ui', 'viz'], ['react', 'react-dom', 'zustand', 'zustand/*']) },
+  { files: ['src/store/**'], rules: forbidden(['ui', 'viz'], []) },
   {
     files: ['src/ui/**', 'src/viz/**', 'src/store/**'],
     plugins: { 'react-hooks': reactHooks },
