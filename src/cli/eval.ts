@@ -1,4 +1,4 @@
-// npm run eval -- --n 1000 --seed S [--checkpoint PATH] [--beam N]
+// npm run eval -- --n 1000 --seed S [--checkpoint PATH] [--verbose]
 // Exact match, token accuracy and BLEU of greedy translations on freshly generated toy
 // sentences (seed S must differ from the training seeds to measure generalization).
 import { parseArgs } from 'node:util';
@@ -6,15 +6,23 @@ import { generateToyCorpus } from '../data/toyGenerator';
 import { evaluate } from '../train/evaluate';
 import { CliError, loadTranslator, runCli, SHIPPED_CHECKPOINT } from './common';
 
+const USAGE = 'usage: npm run eval -- [--n N] [--seed S] [--checkpoint PATH] [--verbose]';
+
 runCli(async () => {
-  const { values } = parseArgs({
-    options: {
-      n: { type: 'string', default: '1000' },
-      seed: { type: 'string', default: '20261123' },
-      checkpoint: { type: 'string', default: SHIPPED_CHECKPOINT },
-      verbose: { type: 'boolean', default: false },
-    },
-  });
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        n: { type: 'string', default: '1000' },
+        seed: { type: 'string', default: '20261123' },
+        checkpoint: { type: 'string', default: SHIPPED_CHECKPOINT },
+        verbose: { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    throw new CliError(`${(e as Error).message}\n${USAGE}`);
+  }
+  const { values } = args;
   const n = Number(values.n);
   const seed = Number(values.seed);
   if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new CliError(`--n must be an integer from 1 to 100000, got ${values.n}`);
