@@ -5,7 +5,7 @@ import { useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode }
 import { useTranslation } from 'react-i18next';
 import { formatFixed } from './format';
 import { cellAt } from './heatmapLayout';
-import { heatmapShapeError, type CellPredicate, type HeatmapDividers, type HeatmapHighlight } from './heatmapModel';
+import { cellInside, clampCell, heatmapShapeError, type CellPredicate, type HeatmapDividers, type HeatmapHighlight } from './heatmapModel';
 import { HeatmapTable } from './HeatmapTable';
 import type { ColorScaleSpec } from './scales';
 import { SVG_FONT_STACK } from './svgMarkup';
@@ -77,9 +77,12 @@ function HeatmapFigure(props: HeatmapProps) {
   const cols = colLabels.length;
 
   const [tableShown, setTableShown] = useState(false);
-  const [cursor, setCursor] = useState<Cell>([0, 0]);
+  const [rememberedCursor, setCursor] = useState<Cell>([0, 0]);
   const [focused, setFocused] = useState(false);
-  const [tip, setTip] = useState<{ cell: Cell; anchor: AnchorBox } | null>(null);
+  const [rememberedTip, setTip] = useState<{ cell: Cell; anchor: AnchorBox } | null>(null);
+  // The same figure may get a smaller matrix (a shorter sentence) while a cell is remembered.
+  const cursor = clampCell(rememberedCursor, rows, cols);
+  const tip = rememberedTip && cellInside(rememberedTip.cell, rows, cols) ? rememberedTip : null;
   const [announcement, setAnnouncement] = useState('');
 
   /** The cell's box in the stage's coordinates (the svg may be scrolled or scaled). */

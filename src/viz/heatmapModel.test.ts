@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heatmapShapeError, heatmapTableModel, highlightCells, outlineEdges } from './heatmapModel';
+import { cellInside, clampCell, heatmapShapeError, heatmapTableModel, highlightCells, outlineEdges } from './heatmapModel';
 
 describe('heatmapTableModel', () => {
   it('gives header cells from the labels, values to `digits` decimals, masked cells flagged', () => {
@@ -67,5 +67,15 @@ describe('outlineEdges', () => {
     expect(edges).toContainEqual([3, 0, 3, 2]);
     const perimeter = edges.reduce((s, [x1, y1, x2, y2]) => s + Math.abs(x2 - x1) + Math.abs(y2 - y1), 0);
     expect(perimeter).toBe(8);
+  });
+});
+
+describe('clampCell / cellInside', () => {
+  it('moves a remembered cell into a matrix that has shrunk, and says whether it was outside', () => {
+    expect(clampCell([8, 11], 4, 5)).toEqual([3, 4]);
+    expect(clampCell([2, 1], 4, 5)).toEqual([2, 1]);
+    expect(cellInside([2, 1], 4, 5)).toBe(true);
+    expect(cellInside([4, 1], 4, 5)).toBe(false);
+    expect(cellInside([1, 5], 4, 5)).toBe(false);
   });
 });

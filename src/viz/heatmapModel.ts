@@ -28,6 +28,20 @@ export function everyN(size: number, count: number): number[] {
   return out;
 }
 
+/**
+ * A remembered cell (keyboard cursor, hovered cell) moved inside a matrix of rows × cols: the
+ * matrix may have shrunk since (a shorter sentence), and an index past its end would read
+ * values that no longer exist.
+ */
+export function clampCell([r, c]: readonly [number, number], rows: number, cols: number): [number, number] {
+  return [Math.max(0, Math.min(r, rows - 1)), Math.max(0, Math.min(c, cols - 1))];
+}
+
+/** Whether a remembered cell still lies inside a matrix of rows × cols. */
+export function cellInside([r, c]: readonly [number, number], rows: number, cols: number): boolean {
+  return r >= 0 && c >= 0 && r < rows && c < cols;
+}
+
 /** What is wrong with the inputs' shapes, in words, or null when they agree. */
 export function heatmapShapeError(
   title: string,
