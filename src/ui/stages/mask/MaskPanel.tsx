@@ -90,14 +90,14 @@ function PaddingMask({ ctx }: StagePanelProps) {
         testId="mask-padding"
       />
       <Emphasis active={ctx.highlight === 'padding-columns'} testId="mask-padding-box">
-        <p className="muted">{tx(text.exampleNote)}</p>
+        <p className="muted">{fill(tx(text.exampleNote), { n: PAD_EXAMPLE })}</p>
         <Heatmap
           values={example}
           rowLabels={padded}
           colLabels={padded}
           rowAxis={tx(AXES.query)}
           colAxis={tx(AXES.key)}
-          title={tx(text.exampleTitle)}
+          title={fill(tx(text.exampleTitle), { n: PAD_EXAMPLE })}
           masked={exampleMasked}
           scale={{ kind: 'sequential', domain: [0, 1] }}
           legendLabel={tx(text.legendMask)}

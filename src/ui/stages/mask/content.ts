@@ -51,10 +51,10 @@ export const text = {
     en: 'The walkthrough runs one sentence on its own, so it is not padded: every key is a real token and the padding mask is a row of ones.',
     zh: '演示中只运行一个句子，不需要填充：每个键都是真实词元，填充掩码是一行 1。',
   },
-  exampleTitle: { en: 'Illustration (not computed by the model): this sentence padded by 2 in a batch', zh: '示意图（不是模型计算的）：这个句子在一批中被填充 2 个位置' },
+  exampleTitle: { en: 'Illustration (not computed by the model): this sentence padded by {n} in a batch', zh: '示意图（不是模型计算的）：这个句子在一批中被填充 {n} 个位置' },
   exampleNote: {
-    en: 'If this sentence shared a batch with one two tokens longer, it would get two <pad> tokens. Their key columns are masked in every row; the <pad> query rows still get weights, but the loss ignores them.',
-    zh: '如果这个句子和一个长两个词元的句子在同一批中，它会补上两个 <pad>。它们的键列在每一行都被掩码；<pad> 查询行仍然有权重，但损失函数忽略它们。',
+    en: 'If this sentence shared a batch with one {n} tokens longer, it would get {n} <pad> tokens. Their key columns are masked in every row; the <pad> query rows still get weights, but the loss ignores them.',
+    zh: '如果这个句子和一个长 {n} 个词元的句子在同一批中，它会补上 {n} 个 <pad>。它们的键列在每一行都被掩码；<pad> 查询行仍然有权重，但损失函数忽略它们。',
   },
   scoresHeading: { en: 'Scores after masking · {where}', zh: '掩码之后的分数 · {where}' },
   scoresTitle: { en: 'Masked scores (what the softmax sees)', zh: '掩码后的分数（softmax 的输入）' },
