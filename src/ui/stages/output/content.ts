@@ -13,8 +13,8 @@ export const explain: StageExplanation = {
     zh: '模型最终必须在它能写的词中做出选择。概率分布说明它有多大把握，让训练可以用交叉熵（正确词概率的负对数）来评价，也允许用其他方式做选择：采样、top-k、束搜索。',
   },
   problem: {
-    en: 'It maps a D-dimensional vector to a choice among V words. A model trained with label smoothing ε (the shipped one used ε = 0.1: 10% of the target probability spread over all words) puts its top probabilities near 1 − ε rather than 1: that is the training target, not a lack of confidence.',
-    zh: '它把一个 D 维向量映射到 V 个词中的一个选择。用标签平滑 ε 训练的模型（内置模型用的是 ε = 0.1：目标概率的 10% 均匀分给所有词），最高概率会在 1 − ε 左右而不是 1：这正是训练的目标，并非信心不足。',
+    en: 'It maps a D-dimensional vector to a choice among V words. A model trained with label smoothing ε (a share ε of the target probability spread over all words; the panel below states this model’s ε) puts its top probabilities near 1 − ε rather than 1: that is the training target, not a lack of confidence.',
+    zh: '它把一个 D 维向量映射到 V 个词中的一个选择。用标签平滑 ε 训练的模型（目标概率中 ε 的份额均匀分给所有词；下面的面板给出这个模型的 ε），最高概率会在 1 − ε 左右而不是 1：这正是训练的目标，并非信心不足。',
   },
 };
 
