@@ -84,7 +84,9 @@ function ShaderSource({ family }: { family: KernelFamily }) {
   const { file, source } = shaderSources[family];
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = () => {
-    navigator.clipboard?.writeText(source).then(
+    // No clipboard API (an insecure context, an old browser): say so instead of doing nothing.
+    if (!navigator.clipboard) return setCopyState('failed');
+    navigator.clipboard.writeText(source).then(
       () => setCopyState('copied'),
       () => setCopyState('failed'),
     );
