@@ -84,6 +84,29 @@ describe('training slice', () => {
     expect(t().library.models.map((m) => m.name)).toEqual(['copy']);
   });
 
+  it('asks before an import replaces the model, and only once the file is valid', async () => {
+    const store = makeStore(createMemoryLibrary());
+    const t = () => store.getState().training;
+    await t().setConfig(SMALL_TRAINING_PATCH);
+    await t().step(2);
+    const exported = await t().exportModel();
+    await t().step(1);
+    const before = await weightsOf(store);
+    const asked: string[] = [];
+
+    expect(await t().importModel('not json', 'bad.json', async () => (asked.push('bad'), true))).toBe(false);
+    expect(asked).toEqual([]); // a refused file asks nothing
+
+    expect(await t().importModel(exported!.text, 'two.json', async () => (asked.push('declined'), false))).toBe(false);
+    expect(asked).toEqual(['declined']);
+    expect(t()).toMatchObject({ steps: 3, origin: { kind: 'new' } });
+    expect(await weightsOf(store)).toBe(before);
+    expect(t().library.models).toEqual([]);
+
+    expect(await t().importModel(exported!.text, 'two.json', async () => true)).toBe(true);
+    expect(t()).toMatchObject({ steps: 2, origin: { kind: 'imported', name: 'two' } });
+  });
+
   it('opens the trained model in the walkthrough (model slice)', async () => {
     const store = makeStore(createMemoryLibrary());
     const t = () => store.getState().training;

@@ -77,8 +77,11 @@ export interface TrainingSlice {
   deleteModel: (id: string) => Promise<void>;
   /** The current model as checkpoint text; `download` also offers it as a file. */
   exportModel: (opts?: { download?: boolean; name?: string }) => Promise<{ fileName: string; text: string } | null>;
-  /** Validate and load a checkpoint file; a refused file leaves everything as it was. */
-  importModel: (file: Blob | string, name?: string) => Promise<boolean>;
+  /**
+   * Validate and load a checkpoint file; a refused file leaves everything as it was. A valid
+   * file is loaded only if `confirmReplace` (when given) answers yes.
+   */
+  importModel: (file: Blob | string, name?: string, confirmReplace?: () => Promise<boolean>) => Promise<boolean>;
   /** Make the current model the walkthrough's (model slice's setActiveCheckpoint). */
   openInWalkthrough: () => Promise<boolean>;
   dismissNotice: () => void;
@@ -171,7 +174,7 @@ export function createTrainingSlice(options: TrainingSliceOptions = {}) {
       loadModel: (id) => withActions(({ library }) => library.load(id)),
       deleteModel: (id) => withActions(({ library }) => library.remove(id)),
       exportModel: (opts) => withActions(({ library }) => library.exportCurrent(opts)),
-      importModel: (file, name) => withActions(({ library }) => library.importFile(file, name)),
+      importModel: (file, name, confirmReplace) => withActions(({ library }) => library.importFile(file, name, confirmReplace)),
       openInWalkthrough: () => withActions(({ library }) => library.openInWalkthrough()),
       dismissNotice: () => {
         actions?.session.dismissNotice();

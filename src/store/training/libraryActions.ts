@@ -215,13 +215,18 @@ export function createLibraryActions(ctx: Ctx) {
       return { fileName, text };
     },
 
-    async importFile(file: Blob | string, name?: string): Promise<boolean> {
+    /**
+     * Validates first; only a valid file reaches `confirmReplace` (asked before the current
+     * model is replaced), so a broken file never interrupts with a question.
+     */
+    async importFile(file: Blob | string, name?: string, confirmReplace?: () => Promise<boolean>): Promise<boolean> {
       await init();
       const read = await readCheckpointFile(file);
       if (!read.ok) {
         set({ notice: { kind: 'import-refused', code: read.error.code, params: read.error.params } });
         return false;
       }
+      if (confirmReplace && !(await confirmReplace())) return false;
       const fileName = name ?? (typeof file !== 'string' && 'name' in file ? String((file as File).name) : 'imported model');
       const displayName = fileName.replace(/\.json$/i, '');
       const cp = read.checkpoint;

@@ -90,7 +90,12 @@ export function LibraryPanel() {
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = ''; // the same file may be chosen again
-            if (file) void work(() => importModel(file));
+            if (!file) return;
+            // Asked only once the file has passed validation; a refused file asks nothing.
+            const confirmReplace = hasModel
+              ? () => confirm({ title: t('train.confirm.loadTitle'), body: t('train.confirm.importBody', { name: file.name }), action: t('train.confirm.importAction') })
+              : undefined;
+            void work(() => importModel(file, undefined, confirmReplace));
           }}
           data-testid="library-file"
         />
