@@ -30,10 +30,11 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
   const confirm = useCallback<Confirm>(
     (req) =>
       new Promise<boolean>((resolve) => {
-        const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
         setPending((prev) => {
           prev?.resolve(false); // a second question replaces the first
-          return { ...req, resolve, returnFocus };
+          // ...and focus still goes back to what asked the first (not to the dialog's own button).
+          return { ...req, resolve, returnFocus: prev ? prev.returnFocus : active };
         });
       }),
     [],
