@@ -165,14 +165,24 @@ export function DataPanel({ snapshot }: { snapshot: ProgressSnapshot }) {
   );
 }
 
-/** "Delete all progress?" with the counts; focus starts on the harmless choice. */
+/** "Delete all progress?" with the counts; focus starts on the harmless choice, Escape cancels. */
 function ConfirmReset({ cards, reviews, onConfirm, onCancel }: { cards: number; reviews: number; onConfirm: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const textId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => cancelRef.current?.focus(), []);
   return (
-    <div className="study-confirm" role="group" aria-labelledby={textId}>
+    <div
+      className="study-confirm"
+      role="group"
+      aria-labelledby={textId}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel(); // as in a dialog: Escape is "no", and focus goes back to Reset
+        }
+      }}
+    >
       <p id={textId}>{t('study.data.confirmReset', { cards, reviews })}</p>
       <button type="button" className="button button--danger" onClick={onConfirm} data-testid="confirm-reset">
         {t('study.data.confirmYes')}
