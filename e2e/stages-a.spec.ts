@@ -183,6 +183,7 @@ test('group A stages show the numbers their issue asks for', async ({ wt, page, 
   await go(wt, 'concat', '&head=1');
   const concat = await tableOf(wt, 'concat-heads');
   expect(concat.cols.slice(11, 13)).toEqual(['0·11', '1·0']);
+  expect(concat.values).toHaveLength(SOURCE.length);
   expect(concat.values.every((row) => row.length === 48)).toBe(true);
   await expect(page.getByTestId('concat-out')).toBeVisible();
   const wo = await tableOf(wt, 'concat-wo-weights');

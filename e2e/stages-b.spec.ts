@@ -18,6 +18,13 @@ const STAGES_B: StageId[] = ['add-norm', 'ffn', 'encoder-stack', 'decoder-self-a
 const HIGHLIGHTS_B: Record<string, string[]> = {};
 for (const [id, spec] of Object.entries(HIGHLIGHTS)) if ((STAGES_B as string[]).includes(spec.stage)) (HIGHLIGHTS_B[spec.stage] ??= []).push(id);
 
+/** Every cell of a column, after checking there is one per row (so a loop over them is never empty). */
+async function columnCells(table: Locator, col: string, rows: number): Promise<string[]> {
+  const cells = table.locator(`td[data-col="${col}"]`);
+  await expect(cells, `${col} cells`).toHaveCount(rows);
+  return cells.allTextContents();
+}
+
 const SOURCE = ['the', 'cat', 'sat', '.', '<eos>'];
 const TARGET = ['<bos>', '猫', '坐', '了', '。'];
 
@@ -55,10 +62,11 @@ test('group B stages show the model’s numbers for “the cat sat .”', async 
   await expect(page.getByTestId('addnorm-placement')).toContainText('ε = 0.00001');
   const stats = page.getByTestId('addnorm-stats');
   await expect(stats.locator('tbody th')).toHaveText(SOURCE);
-  for (const cell of await stats.locator('td[data-col="xhat-mean"]').allTextContents()) expect(Math.abs(num(cell))).toBeLessThanOrEqual(1e-3);
-  for (const cell of await stats.locator('td[data-col="xhat-variance"]').allTextContents()) expect(Math.abs(num(cell) - 1)).toBeLessThanOrEqual(1e-3);
+  for (const cell of await columnCells(stats, 'xhat-mean', SOURCE.length)) expect(Math.abs(num(cell))).toBeLessThanOrEqual(1e-3);
+  for (const cell of await columnCells(stats, 'xhat-variance', SOURCE.length)) expect(Math.abs(num(cell) - 1)).toBeLessThanOrEqual(1e-3);
   // The residual sum is x + Sublayer(x), cell by cell (to the tables' 3 decimals).
   const [x, f, sum] = [await openTable(wt, 'addnorm-x'), await openTable(wt, 'addnorm-sub'), await openTable(wt, 'addnorm-res')];
+  for (const t of [x, f, sum]) expect(t.map((row) => row.length)).toEqual(Array(SOURCE.length).fill(48));
   sum.forEach((row, r) => row.forEach((v, c) => expect(Math.abs(num(v) - num(x[r][c]) - num(f[r][c]))).toBeLessThanOrEqual(2e-3)));
   // The decoder has three sublayers.
   await page.getByRole('radio', { name: 'Decoder' }).check();
@@ -100,6 +108,7 @@ test('group B stages show the model’s numbers for “the cat sat .”', async 
   // decoder-self-attn: zeros (masked) above the diagonal, rows summing to 1.
   await wt.stageLink('decoder-self-attn').click();
   const dec = await openTable(wt, 'decself-weights');
+  expect(dec.map((row) => row.length)).toEqual(Array(TARGET.length).fill(TARGET.length));
   dec.forEach((row, r) =>
     row.forEach((v, c) => {
       if (c > r) expect(v, `(${r}, ${c})`).toBe('masked');
@@ -107,8 +116,8 @@ test('group B stages show the model’s numbers for “the cat sat .”', async 
     }),
   );
   expectRowsSumToOne(dec, 'decoder self-attention');
-  for (const v of await page.getByTestId('decself-check').locator('td[data-col="future"]').allTextContents()) expect(v).toBe('0.000');
-  for (const v of await page.getByTestId('decself-check').locator('td[data-col="sum"]').allTextContents()) expect(v).toBe('1.000');
+  for (const v of await columnCells(page.getByTestId('decself-check'), 'future', TARGET.length)) expect(v).toBe('0.000');
+  for (const v of await columnCells(page.getByTestId('decself-check'), 'sum', TARGET.length)) expect(v).toBe('1.000');
 
   // output: top-k at every position, 猫 first at position 0; temperature recomputes the bars.
   await wt.stageLink('output').click();
@@ -147,6 +156,7 @@ test('group B stages show the model’s numbers for “the cat sat .”', async 
   await expect(chart.locator('svg')).toContainText('n = 5 (this sentence)');
 
   // Every highlight a study card can ask of these stages is shown, labelled.
+  expect(Object.keys(HIGHLIGHTS_B).length, 'highlights on group B stages').toBeGreaterThan(0);
   for (const [stage, ids] of Object.entries(HIGHLIGHTS_B)) {
     for (const id of ids) {
       await page.evaluate((h) => (window.location.hash = h), `#/walkthrough/${stage}?text=the+cat+sat+.&highlight=${id}`);
