@@ -89,6 +89,7 @@ test('a stage URL with text, layer, head and side restores the view, pickers kee
     expect(diff?.sameEngine).toBe(false);
     expect(diff!.maxRel).toBeLessThan(1e-4);
     await expect(wt.engineDiff).toContainText('max |GPU − CPU| =');
+    await expect(wt.engineDiff).toHaveAttribute('data-max-abs', /^\d/);
     expect(Number(await wt.engineDiff.getAttribute('data-max-abs'))).toBeLessThan(1e-3);
   } else {
     expect(diff).toMatchObject({ sameEngine: true, maxAbs: 0 });
