@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, preview } from 'vite';
-import { chromium } from 'playwright';
+import { chromium } from '@playwright/test'; // playwright itself is not a declared dependency
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FLAGS = [
