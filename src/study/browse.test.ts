@@ -30,6 +30,27 @@ describe('browse', () => {
     expect(ids({ text: 'attention zebra' })).toEqual([]);
   });
 
+  it('searches one language when asked: Chinese words only in Chinese texts, English words only in English ones', () => {
+    const both = ids({ text: '缩放' });
+    expect(both.length).toBeGreaterThan(0);
+    expect(ids({ text: '缩放', textLanguage: 'zh' })).toEqual(both);
+    expect(ids({ text: '缩放', textLanguage: 'en' })).toEqual([]);
+
+    // "softmax" is written in Latin letters in Chinese answers too: each language finds its own.
+    const en = filterCards(DECK, { text: 'softmax', textLanguage: 'en' });
+    const zh = filterCards(DECK, { text: 'softmax', textLanguage: 'zh' });
+    expect(en.length).toBeGreaterThan(0);
+    expect(zh.length).toBeGreaterThan(0);
+    for (const card of en) expect(`${card.question.en} ${card.answer.en} ${card.cloze?.text.en ?? ''} ${card.formula ?? ''} ${card.tags} ${card.id}`.toLowerCase()).toContain('softmax');
+    for (const card of zh) expect(`${card.question.zh} ${card.answer.zh} ${card.cloze?.text.zh ?? ''}`.toLowerCase()).toContain('softmax');
+    expect(ids({ text: 'SOFTMAX', textLanguage: 'en' })).toEqual(en.map((c) => c.id));
+
+    // A cloze answer counts for its own script; the other filters still apply.
+    expect(ids({ text: '编码器', textLanguage: 'zh', kinds: ['cloze'] })).toContain('d23-kv-source');
+    expect(filterCards(DECK, { text: 'key', textLanguage: 'en', kinds: ['cloze'] }).every((c) => c.kind === 'cloze')).toBe(true);
+    expect(ids({ text: '   ', textLanguage: 'zh' })).toHaveLength(DECK.length);
+  });
+
   it('searches topic titles and tags too', () => {
     expect(ids({ text: '暴露偏差' })).toContain('f36-exposure-bias');
     expect(ids({ text: 'rope' })).toContain('b10-rope');

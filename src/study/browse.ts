@@ -1,9 +1,12 @@
 // Browsing the deck: filter by section, topic, tag, kind, difficulty and mastery, and search
-// the text in either language.
+// the text in both languages or in one.
 import { topicById, type SectionId } from './curriculum';
 import { masteryOf, type MasteryLevel } from './mastery';
 import type { CardProgress } from './records';
-import type { Card, CardKind, Difficulty } from './types';
+import type { Card, CardKind, Difficulty, Lang } from './types';
+
+/** Where a text search looks: both languages (the default), or only one. */
+export type SearchLanguage = 'both' | Lang;
 
 /** Every field narrows the result; within a field, any listed value matches. */
 export interface CardFilter {
@@ -14,8 +17,14 @@ export interface CardFilter {
   difficulties?: readonly Difficulty[];
   /** Needs the progress map passed to filterCards. */
   mastery?: readonly MasteryLevel[];
-  /** Words to find (all of them) in the card's texts, tags or topic title, in English or Chinese. */
+  /** Words to find (all of them) in the card's texts, tags or topic title. */
   text?: string;
+  /**
+   * The language whose texts `text` is looked for in (default both). A bilingual learner may
+   * want only one: "softmax" is written in Latin letters in Chinese answers too. Ids, tags and
+   * formulas count as English; a cloze answer counts for the script it is written in.
+   */
+  textLanguage?: SearchLanguage;
 }
 
 /** Case- and width-insensitive form for searching (full-width letters match ASCII). */
@@ -23,35 +32,28 @@ function fold(s: string): string {
   return s.normalize('NFKC').toLowerCase();
 }
 
-/** Everything a text search looks at, folded once per card. */
-function searchableText(card: Card): string {
+const CJK = /[\u3400-\u9fff]/;
+
+/** Everything a text search in `lang` looks at. */
+function searchableText(card: Card, lang: Lang): string {
   const topic = topicById(card.topic);
-  const parts = [
-    card.id,
-    card.question.en,
-    card.question.zh,
-    card.answer.en,
-    card.answer.zh,
-    card.cloze?.text.en ?? '',
-    card.cloze?.text.zh ?? '',
-    ...(card.cloze?.answers ?? []),
-    card.formula ?? '',
-    ...card.tags,
-    topic?.title.en ?? '',
-    topic?.title.zh ?? '',
-  ];
+  const answers = (card.cloze?.answers ?? []).filter((a) => CJK.test(a) === (lang === 'zh'));
+  const parts = [card.question[lang], card.answer[lang], card.cloze?.text[lang] ?? '', ...answers, topic?.title[lang] ?? ''];
+  if (lang === 'en') parts.push(card.id, card.formula ?? '', ...card.tags);
   return fold(parts.join('\n'));
 }
 
-const textCache = new WeakMap<Card, string>();
+const textCache = new WeakMap<Card, Record<SearchLanguage, string>>();
 
-function textOf(card: Card): string {
-  let text = textCache.get(card);
-  if (text === undefined) {
-    text = searchableText(card);
-    textCache.set(card, text);
+function textOf(card: Card, lang: SearchLanguage): string {
+  let texts = textCache.get(card);
+  if (texts === undefined) {
+    const en = searchableText(card, 'en');
+    const zh = searchableText(card, 'zh');
+    texts = { en, zh, both: `${en}\n${zh}` };
+    textCache.set(card, texts);
   }
-  return text;
+  return texts[lang];
 }
 
 /** Search terms: whitespace-separated words; Chinese text without spaces is one term, matched as a substring. */
@@ -73,7 +75,7 @@ export function matchesFilter(card: Card, filter: CardFilter, progress?: Readonl
     return false;
   }
   if (filter.text) {
-    const haystack = textOf(card);
+    const haystack = textOf(card, filter.textLanguage ?? 'both');
     if (!searchTerms(filter.text).every((term) => haystack.includes(term))) return false;
   }
   return true;

@@ -11,7 +11,7 @@ export { formatInterval, gradeButtons, type GradeButton } from './intervals';
 export { buildQueue, isNewCard, newIntroducedOn, type QueueInput, type StudyQueue } from './queue';
 export { masteryOf, MASTERY_LEVELS, MATURE_STABILITY_DAYS, type MasteryLevel, type MasteryCounts } from './mastery';
 export { computeStats, retention, streak, RETENTION_WINDOW_DAYS, type StudyStats, type StatsInput, type Retention, type Streak } from './stats';
-export { filterCards, matchesFilter, tagCounts, type CardFilter } from './browse';
+export { filterCards, matchesFilter, tagCounts, type CardFilter, type SearchLanguage } from './browse';
 export * from './timer';
 export * from './drill';
 export { hashSeed, seededRandom, sampleSeeded } from './random';

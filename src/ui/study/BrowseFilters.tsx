@@ -16,9 +16,9 @@ import {
   type Difficulty,
   type Lang,
   type MasteryLevel,
+  type SearchLanguage,
   type SectionId,
 } from '../../study';
-import type { SearchLanguage } from './browseSearch';
 
 export interface BrowseFilterState {
   text: string;

@@ -3,11 +3,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HTML_LANG } from '../../i18n/language';
-import { cardById, DECK, KIND_LABELS, MASTERY_LABELS, masteryOf, topicById } from '../../study';
+import { cardById, DECK, filterCards, KIND_LABELS, MASTERY_LABELS, masteryOf, topicById } from '../../study';
 import { useAppStore } from '../../store';
 import { formatHash, type Query } from '../common/route';
 import { BrowseFilters, EMPTY_FILTERS, type BrowseFilterState } from './BrowseFilters';
-import { browseCards } from './browseSearch';
 import { CardDetail } from './CardDetail';
 import { useLang } from './hooks';
 import { studyRouteFor } from './studyRoute';
@@ -32,7 +31,7 @@ export function BrowseTab({
 
   const cards = useMemo(
     () =>
-      browseCards(
+      filterCards(
         DECK,
         {
           text: filters.text,
