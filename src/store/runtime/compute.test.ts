@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCheckpoint } from '../../model/checkpoint';
+import { gpuRequired } from '../../engine/webgpu/testing/harness';
 import { createNodeGpu } from '../../engine/webgpu/testing/nodeGpu';
 import { computeWalkthrough, Superseded } from './compute';
 import { EnginePool } from './engines';
@@ -83,6 +84,7 @@ describe('computeWalkthrough on the CPU', () => {
 
 describe('computeWalkthrough on WebGPU vs the CPU', async () => {
   const node = await createNodeGpu();
+  if (!node.ok && gpuRequired()) throw new Error(`computeWalkthrough on WebGPU: no adapter (${node.reason}), but one is required here`);
   const pool = new EnginePool();
   afterAll(() => {
     pool.destroy();

@@ -6,6 +6,7 @@ import { createAppStore } from '..';
 import gpuSlice from '../slices/gpu';
 import { createModelSlice } from '../slices/model';
 import { createWalkthroughSlice } from '../slices/walkthrough';
+import { gpuRequired } from '../../engine/webgpu/testing/harness';
 import { parseCheckpoint } from '../../model/checkpoint';
 
 const text = readFileSync('public/checkpoints/en-zh-toy.json', 'utf8');
@@ -129,6 +130,7 @@ describe('walkthrough runtime on a WebGPU device (Dawn)', async () => {
   Object.assign(globalThis, webgpu.globals);
   const api = webgpu.create([]);
   const adapter = await api.requestAdapter();
+  if (!adapter && gpuRequired()) throw new Error('walkthrough service on WebGPU: no adapter, but one is required here');
 
   if (!adapter) console.warn('!! walkthrough service GPU test SKIPPED: no WebGPU adapter in Node (VK_ICD_FILENAMES / libvulkan1)');
   it.skipIf(!adapter)(`shows the CPU result while the GPU compiles, then the GPU result; falls back when the device is lost${adapter ? '' : ' [SKIPPED: no WebGPU adapter in Node]'}`, async () => {
