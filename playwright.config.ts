@@ -4,7 +4,8 @@
 // Browser: $CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own (scripts/chromium.mjs).
 // ATTENTION_LAB_PREBUILT=1 skips the build (npm test has just built); ATTENTION_LAB_PORT
 // moves the server off 4173 when another run holds it; ATTENTION_LAB_DIST builds and serves
-// another folder than dist/ (so parallel runs don't overwrite each other's build).
+// another folder than dist/ (so parallel runs don't overwrite each other's build); each dist
+// folder has its own test-results/<dist>/, since Playwright empties its output folder on start.
 import { defineConfig } from '@playwright/test';
 import { BASE_CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 import type { GpuModeOptions } from './e2e/fixtures/test';
@@ -18,6 +19,7 @@ const buildCmd = `npx vite build --outDir ${dist} --emptyOutDir`;
 
 export default defineConfig<object, GpuModeOptions>({
   testDir: 'e2e',
+  outputDir: `test-results/${dist}`,
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
