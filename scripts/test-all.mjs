@@ -12,6 +12,9 @@ const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 const env = { ...process.env };
 // Node's WebGPU (the `webgpu` package, used by the kernel tests) finds SwiftShader this way.
 if (!env.VK_ICD_FILENAMES && existsSync(SWIFTSHADER_ICD)) env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
+// Where that driver exists, an adapter must too: the GPU tests fail instead of skipping
+// (ATTENTION_LAB_REQUIRE_GPU=0 in the environment still lets them skip on purpose).
+if (env.ATTENTION_LAB_REQUIRE_GPU === undefined && existsSync(SWIFTSHADER_ICD)) env.ATTENTION_LAB_REQUIRE_GPU = '1';
 
 const bin = (name) => join('node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 
