@@ -1,6 +1,7 @@
 // The walkthrough on the built app: typing a sentence, its tokens and translation, every stage
 // through the keyboard, URLs that restore the view, both languages, bad input, and the GPU vs
 // CPU comparison. Each test reuses one page (SwiftShader compiles every kernel once per page).
+import { en } from '../src/i18n/en';
 import { STAGE_IDS } from '../src/model/stageIds';
 import { title as scoresTitle } from '../src/ui/stages/scores/content';
 import { explain as tokensExplain, title as tokensTitle } from '../src/ui/stages/tokens/content';
@@ -131,6 +132,24 @@ test('unknown words, markup and over-long input are handled visibly', async ({ w
   await expect(wt.truncatedMessage).toContainText('cut to the first 23 words');
   await expect(wt.sentence()).toHaveValue(long); // the user's text stays in the box
   expect(state.sourceTokens).toHaveLength(24);
+});
+
+test('a heatmap keeps working by keyboard when the sentence gets shorter', async ({ wt, page }) => {
+  // The heatmap stays mounted across sentences; its remembered cursor must follow the new size.
+  await wt.open('#/walkthrough/scores?text=did+the+big+dog+drink+the+water+at+home+last+night+%3F');
+  const grid = wt.stagePanel.locator('.viz-heatmap__grid').first();
+  const live = wt.stagePanel.locator('[aria-live="polite"]').first();
+  await grid.focus();
+  await page.keyboard.press('Control+End'); // the last cell of a 12 × 12 map
+  await page.keyboard.press('ArrowUp');
+  await expect(live).toContainText('query ?, key <eos>'); // row 10 of 12
+  await wt.type('the cat sat .'); // 5 × 5 now
+  await grid.focus();
+  await page.keyboard.press('ArrowUp');
+  // Row 10 is gone: clamped to the new last cell, then one row up.
+  await expect(live).toContainText('query ., key <eos>');
+  await expect(page.getByText(en.crash.title)).toHaveCount(0);
+  await expect(grid).toBeVisible();
 });
 
 test('a lost GPU device recomputes the sentence on the CPU', async ({ wt, app, gpuMode }) => {
