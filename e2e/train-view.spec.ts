@@ -1,8 +1,9 @@
 // The Train view through its controls: a small model set up in the form trains (counter and
 // loss chart advance, the loss falls, pause holds, one step, the replay slider), opens in the
 // walkthrough, runs an experiment preset, survives a reload in the library, refuses a broken
-// file, trips the divergence guard, recovers from a lost GPU device; on WebGPU and, in the
+// file and asks before a valid one replaces the model, trips the divergence guard, recovers from a lost GPU device; on WebGPU and, in the
 // cpu-fallback project, in a CPU worker. Test hooks only where noted.
+import { readFileSync } from 'node:fs';
 import { en } from '../src/i18n/en';
 import { expect, test } from './fixtures/test';
 import { TrainPage } from './fixtures/TrainPage';
@@ -164,6 +165,31 @@ test('a broken import file is refused with the reason, and the current model sta
   await train.notice.getByRole('button', { name: words.actions.dismiss }).click();
   await expect(train.notice).toHaveCount(0);
   await expect(train.toggle).toBeFocused();
+});
+
+test('a valid import asks before it replaces the model being trained', async ({ app, page }) => {
+  const train = new TrainPage(app);
+  await train.open();
+  await train.configureSmall();
+  await train.stepButton.click();
+  await expect.poll(() => train.stepCount()).toBe(1);
+  const origin = await train.origin.textContent();
+  const file = { name: 'en-zh-toy.json', mimeType: 'application/json', buffer: readFileSync('public/checkpoints/en-zh-toy.json') };
+
+  // Escape keeps everything as it was.
+  await train.libraryFile.setInputFiles(file);
+  await expect(train.dialog).toBeVisible();
+  await expect(train.dialog).toContainText('Importing “en-zh-toy.json” replaces the model being trained.');
+  await page.keyboard.press('Escape');
+  await expect(train.dialog).toHaveCount(0);
+  expect(await train.stepCount()).toBe(1);
+  await expect(train.origin).toHaveText(origin!);
+
+  // Confirming loads the file's model, with its recorded steps.
+  await train.libraryFile.setInputFiles(file);
+  await train.dialog.getByTestId('confirm-action').click();
+  await expect(train.origin).toContainText('imported model “en-zh-toy”');
+  await expect.poll(() => train.stepCount()).toBe(2000);
 });
 
 test('lr = 1e3 trips the divergence guard: the notice explains, the weights are finite (test hook)', async ({ app, page }) => {
