@@ -31,6 +31,15 @@ describe('lineChartScene', () => {
     expect(scene.y.domain()[1]).toBeGreaterThanOrEqual(40);
   });
 
+  it('a single point at step 0 gets an axis from 0, with whole-number ticks only', () => {
+    const scene = lineChartScene({ ...base, series: [{ label: 'exact match', x: [0], y: [0] }], yScale: 'linear' });
+    expect(scene.x.domain()).toEqual([0, 1]);
+    expect(scene.markup).not.toMatch(/>[−-]1<|>0\.5</);
+    // Fractional x data keeps its fractional ticks.
+    const fractional = lineChartScene({ ...base, series: [{ label: 'f', x: [0, 0.25, 0.5, 1], y: [1, 2, 3, 4] }], yScale: 'linear' });
+    expect(fractional.markup).toMatch(/>0\.2</);
+  });
+
   it('drops values ≤ 0 from a log scale and counts them', () => {
     const scene = lineChartScene({ ...base, series: [{ label: 'lr', x: [0, 1, 2, 3], y: [0, 1e-4, 1e-3, 5e-4] }], yScale: 'log' });
     expect(scene.droppedForLog).toBe(1);

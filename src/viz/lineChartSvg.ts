@@ -65,6 +65,7 @@ export function lineChartScene(input: LineChartInput): LineChartScene {
 
   // Data extents over every point (not just the drawn ones), so a spike sets the axis.
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity, dropped = 0; // prettier-ignore
+  let integerX = true; // steps, positions, lengths: no ticks between whole numbers
   for (const s of series) {
     const n = Math.min(s.x.length, s.y.length);
     for (let i = 0; i < n; i++) {
@@ -75,6 +76,7 @@ export function lineChartScene(input: LineChartInput): LineChartScene {
         if (log && Number.isFinite(yv)) dropped++;
         continue;
       }
+      if (!Number.isInteger(xv)) integerX = false;
       if (xv < x0) x0 = xv;
       if (xv > x1) x1 = xv;
       if (yv < y0) y0 = yv;
@@ -82,7 +84,8 @@ export function lineChartScene(input: LineChartInput): LineChartScene {
     }
   }
   const empty = !(x0 <= x1);
-  const xDomain: [number, number] = input.xDomain ?? (empty ? [0, 1] : x0 === x1 ? [x0 - 1, x1 + 1] : [x0, x1]);
+  // One x value: widen around it, but not below 0 for data that never goes there (steps).
+  const xDomain: [number, number] = input.xDomain ?? (empty ? [0, 1] : x0 === x1 ? [x0 >= 0 ? Math.max(0, x0 - 1) : x0 - 1, x1 + 1] : [x0, x1]);
   let yDomain: [number, number];
   if (input.yDomain) yDomain = input.yDomain;
   else if (empty) yDomain = log ? [0.1, 10] : [0, 1];
@@ -125,7 +128,7 @@ export function lineChartScene(input: LineChartInput): LineChartScene {
   const height = Math.ceil(plotY + plotH + 40);
   y.range([plotY + plotH, plotY]);
   const x = scaleLinear().domain(xDomain).range([plotX, plotX + plotW]);
-  const xTicks = empty ? [] : x.ticks(Math.max(2, Math.min(8, Math.floor(plotW / 80))));
+  const xTicks = empty ? [] : x.ticks(Math.max(2, Math.min(8, Math.floor(plotW / 80)))).filter((v) => !integerX || Number.isInteger(v));
   const xTickFormat = x.tickFormat(xTicks.length);
 
   const out: string[] = [];
