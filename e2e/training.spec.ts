@@ -62,7 +62,6 @@ test('a saved model survives a reload, with the session and its history', async 
   await training.step(5);
   const saved = await training.save('e2e model');
   expect(saved).toMatchObject({ name: 'e2e model', steps: 5, dataset: 'toy' });
-  await page.waitForTimeout(500); // the session record is written right after
 
   await page.reload();
   await app.waitForGpu();

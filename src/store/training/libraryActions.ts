@@ -124,11 +124,18 @@ export function createLibraryActions(ctx: Ctx) {
     }, delay);
   }
 
+  /** Write the session now (dropping a pending timed write), for actions a reload must not lose. */
+  async function flushSession(): Promise<void> {
+    if (saveTimer !== null) clearTimeout(saveTimer);
+    saveTimer = null;
+    await saveSession();
+  }
+
   async function loadInto(cp: Checkpoint, origin: ModelOrigin, steps: number, config = configForCheckpoint(cp, get().config)): Promise<void> {
     const start: StartFrom = { kind: 'weights', weights: Object.fromEntries(cp.weights), vocab: cp.vocab, step: steps };
     await session.load(config, start);
     set({ config, origin, restored: false });
-    scheduleSave(0);
+    await flushSession();
   }
 
   return {
@@ -179,7 +186,7 @@ export function createLibraryActions(ctx: Ctx) {
       }
       set({ origin: { kind: 'saved', id: model.id, name: model.name }, notice: { kind: 'saved', name: model.name } });
       await refresh();
-      scheduleSave(0);
+      await flushSession(); // the session now names the saved model, before save() resolves
       return get().library.models.find((m) => m.id === model.id) ?? null;
     },
 
