@@ -45,8 +45,7 @@ test('a small model set up in the form trains: counter and loss chart advance, t
   expect(late.reduce((a, b) => a + b, 0) / late.length).toBeLessThan(rows[0].value);
 
   // One step, then pause again.
-  await train.stepButton.click();
-  await expect.poll(() => train.stepCount()).toBe(held + 1);
+  await train.stepTo(held + 1);
   await expect(train.status).toContainText(words.status.paused);
 
   // The replay slider scrubs back through the attention snapshots with the arrow keys.
@@ -66,8 +65,7 @@ test('“Open in walkthrough” shows the trained model there, with the probe se
   await train.open();
   await train.configureSmall();
   await expect(train.openWalkthrough).toBeDisabled();
-  await train.stepButton.click();
-  await expect.poll(() => train.stepCount()).toBe(1);
+  await train.stepTo(1);
   await train.probeInput().fill('the cat sat .');
   await train.probeInput().press('Enter');
   await train.openWalkthrough.click();
@@ -119,10 +117,8 @@ test('a model saved to the library survives a reload and loads back', async ({ a
   const train = new TrainPage(app);
   await train.open();
   await train.configureSmall();
-  await train.stepButton.click();
-  await expect.poll(() => train.stepCount()).toBe(1);
-  await train.stepButton.click();
-  await expect.poll(() => train.stepCount()).toBe(2);
+  await train.stepTo(1);
+  await train.stepTo(2);
   await train.libraryName.fill('e2e model');
   await train.librarySave.click();
   await expect(train.notice).toContainText('Saved “e2e model”.');
@@ -147,8 +143,7 @@ test('a broken import file is refused with the reason, and the current model sta
   const train = new TrainPage(app);
   await train.open();
   await train.configureSmall();
-  await train.stepButton.click();
-  await expect.poll(() => train.stepCount()).toBe(1);
+  await train.stepTo(1);
   const origin = await train.origin.textContent();
 
   await train.libraryFile.setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "attention-lab/checkpoint@1", "config": {') });
@@ -171,8 +166,7 @@ test('a valid import asks before it replaces the model being trained', async ({ 
   const train = new TrainPage(app);
   await train.open();
   await train.configureSmall();
-  await train.stepButton.click();
-  await expect.poll(() => train.stepCount()).toBe(1);
+  await train.stepTo(1);
   const origin = await train.origin.textContent();
   const file = { name: 'en-zh-toy.json', mimeType: 'application/json', buffer: readFileSync('public/checkpoints/en-zh-toy.json') };
 
@@ -233,8 +227,7 @@ test('changing the model asks first; the dialog works from the keyboard', async 
   const train = new TrainPage(app);
   await train.open();
   await train.configureSmall();
-  await train.stepButton.click();
-  await expect.poll(() => train.stepCount()).toBe(1);
+  await train.stepTo(1);
 
   await train.field('nHeads').fill('3');
   await expect(page.getByText(words.setup.invalid.headsDivide.replace('{{d}}', '16').replace('{{h}}', '3'))).toBeVisible();
