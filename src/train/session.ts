@@ -116,9 +116,19 @@ export class TrainingSession {
   /**
    * Make a saved model current: its config, where its weights start, and (after a reload) its
    * history. The engine is built lazily, on the next start/step/measure.
+   * `opts.onlyIfEmpty`: do nothing (resolve false) when a model is current by the time the load
+   * runs (a start that came first wins). `opts.beforeShow` runs in the same synchronous step as
+   * the status change, so no observer sees the new status without the caller's own state
+   * (a restored session that is 'paused' but not yet marked restored).
    */
-  load(config: TrainingConfig, start: StartFrom, history?: Parameters<TrainingLive['restore']>[0]): Promise<void> {
+  load(
+    config: TrainingConfig,
+    start: StartFrom,
+    history?: Parameters<TrainingLive['restore']>[0],
+    opts: { onlyIfEmpty?: boolean; beforeShow?: () => void } = {},
+  ): Promise<boolean> {
     return this.exclusive(async () => {
+      if (opts.onlyIfEmpty && this.status !== 'empty') return false;
       this.dropEngine();
       this.config = config;
       this.startFrom = start;
@@ -130,7 +140,9 @@ export class TrainingSession {
         this.live.reset();
         this.live.step = step;
       }
+      opts.beforeShow?.();
       this.setState({ status: 'paused', engineKind: null, step, info: null, notice: null });
+      return true;
     });
   }
 

@@ -3,7 +3,7 @@
 // refused file changes nothing, the walkthrough receives the trained model, and a new store on
 // the same library restores the session.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '..';
 import { applyLanguage, initI18n } from '../../i18n';
 import { parseCheckpoint } from '../../model/checkpoint';
@@ -127,14 +127,21 @@ describe('training slice', () => {
     await first.getState().training.setConfig(SMALL_TRAINING_PATCH);
     await first.getState().training.step(3);
     await first.getState().training.pause();
-    await new Promise((r) => setTimeout(r, 500)); // the debounced session save
+    // The session save is debounced and asynchronous: wait for it, however busy the machine.
+    await vi.waitFor(async () => expect((await lib.readSession())?.start).toMatchObject({ kind: 'state', state: { step: 3 } }), { timeout: 30_000, interval: 50 });
     const weights = await weightsOf(first);
-    expect((await lib.readSession())?.start).toMatchObject({ kind: 'state', state: { step: 3 } });
 
     const second = makeStore(lib);
+    // Every state an observer can see: 'paused' never comes without the restored session's flag
+    // and config (a test or a render reading between the two would see a half-restored run).
+    const seen: { status: string; restored: boolean; dModel: number }[] = [];
+    second.subscribe((s) => seen.push({ status: s.training.status, restored: s.training.restored, dModel: s.training.config.model.dModel }));
     await second.getState().training.init();
     const t = second.getState().training;
     expect(t).toMatchObject({ restored: true, status: 'paused', steps: 3 });
+    const paused = seen.filter((s) => s.status === 'paused');
+    expect(paused.length).toBeGreaterThan(0);
+    expect(paused.every((s) => s.restored && s.dModel === 16)).toBe(true);
     expect(t.live.loss.length).toBe(3);
     expect(t.config.model.dModel).toBe(16);
     expect(await weightsOf(second)).toBe(weights);

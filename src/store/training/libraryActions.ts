@@ -48,12 +48,15 @@ export function createLibraryActions(ctx: Ctx) {
     await refresh();
     try {
       const record = await lib.readSession();
-      // Only when nothing happened meanwhile (a start before the library opened wins).
-      if (record && session.currentStatus === 'empty') {
-        await session.load(record.config, record.start, record.history ?? undefined);
-        set({ config: record.config, origin: record.origin, probeText: record.probe, restored: true });
-        if (record.probe) void session.setProbeText(record.probe);
-      }
+      // Only when nothing happened meanwhile (a start before the library opened wins). The
+      // slice's fields change with the status, so 'paused' is never seen without `restored`.
+      const loaded =
+        record &&
+        (await session.load(record.config, record.start, record.history ?? undefined, {
+          onlyIfEmpty: true,
+          beforeShow: () => set({ config: record.config, origin: record.origin, probeText: record.probe, restored: true }),
+        }));
+      if (loaded && record.probe) void session.setProbeText(record.probe);
     } catch (e) {
       fail(e, 'restore the last session');
     }
@@ -133,8 +136,7 @@ export function createLibraryActions(ctx: Ctx) {
 
   async function loadInto(cp: Checkpoint, origin: ModelOrigin, steps: number, config = configForCheckpoint(cp, get().config)): Promise<void> {
     const start: StartFrom = { kind: 'weights', weights: Object.fromEntries(cp.weights), vocab: cp.vocab, step: steps };
-    await session.load(config, start);
-    set({ config, origin, restored: false });
+    await session.load(config, start, undefined, { beforeShow: () => set({ config, origin, restored: false }) });
     await flushSession();
   }
 
