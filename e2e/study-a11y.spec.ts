@@ -15,40 +15,61 @@ async function seriousViolations(page: Page) {
 
 const languages: Language[] = ['en', 'zh'];
 
+// One state (or two close ones) per test, so a scan's time on a busy machine is bounded per test
+// rather than summed over the whole Study view under one test's clock. The Study view does not
+// touch the compute backend (a11y.spec.ts scans #/study in both projects), so these run once.
 for (const lang of languages) {
-  test(`axe: every Study tab in ${lang}`, async ({ study, page, gpuMode }) => {
-    test.skip(gpuMode !== 'webgpu' && lang === 'zh', 'one language is enough on the second project');
-    await study.goto('', { lang });
-    expect(await seriousViolations(page), 'review, question').toEqual([]);
-    await study.revealWithKeyboard();
-    await study.bothLanguages.check();
-    expect(await seriousViolations(page), 'review, answer and grades').toEqual([]);
+  test.describe(`axe, Study in ${lang}`, () => {
+    test.beforeEach(({ gpuMode }) => {
+      test.skip(gpuMode !== 'webgpu', 'the Study view does not depend on the compute backend');
+    });
 
-    await study.openTab('progress');
-    await page.locator('.study-topics summary').click();
-    await page.getByTestId('import-progress').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{') });
-    await expect(page.getByTestId('import-refused')).toBeVisible();
-    await page.locator('.button--danger-outline').click();
-    expect(await seriousViolations(page), 'progress').toEqual([]);
+    test('review: the question, then the answer with its grades', async ({ study, page }) => {
+      await study.goto('', { lang });
+      expect(await seriousViolations(page), 'review, question').toEqual([]);
+      await study.revealWithKeyboard();
+      await study.bothLanguages.check();
+      await expect(study.answer).toBeVisible();
+      expect(await seriousViolations(page), 'review, answer and grades').toEqual([]);
+    });
 
-    await study.openTab('browse');
-    expect(await seriousViolations(page), 'browse list').toEqual([]);
-    await study.goto('?card=c14-formula', { lang });
-    await study.clozeInput.fill('nonsense');
-    await study.clozeInput.press('Enter');
-    await expect(study.clozeResult).toBeVisible();
-    expect(await seriousViolations(page), 'card detail, wrong cloze').toEqual([]);
-    await study.goto('?card=h48-explain-self-attention', { lang });
-    await page.getByTestId('practice-timer').click();
-    await expect(study.card.getByRole('timer')).toBeVisible();
-    expect(await seriousViolations(page), 'practice card with timer').toEqual([]);
+    test('progress: a refused import and the reset confirmation', async ({ study, page }) => {
+      await study.goto('?tab=progress', { lang });
+      await page.locator('.study-topics summary').click();
+      await page.getByTestId('import-progress').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{') });
+      await expect(page.getByTestId('import-refused')).toBeVisible();
+      await page.locator('.button--danger-outline').click();
+      await expect(page.getByTestId('confirm-reset')).toBeVisible();
+      expect(await seriousViolations(page), 'progress').toEqual([]);
+    });
 
-    await study.openTab('drill');
-    expect(await seriousViolations(page), 'drill setup').toEqual([]);
-    await page.getByTestId('drill-start').click();
-    await page.keyboard.press('Space');
-    await expect(page.getByTestId('drill-card').getByTestId('study-answer')).toBeVisible();
-    expect(await seriousViolations(page), 'drill, revealed').toEqual([]);
+    test('browse: the card list', async ({ study, page }) => {
+      await study.goto('?tab=browse', { lang });
+      await expect(study.panel).toHaveAttribute('id', 'study-panel-browse');
+      expect(await seriousViolations(page), 'browse list').toEqual([]);
+    });
+
+    test('card detail: a wrong cloze answer, a practice card with its timer', async ({ study, page }) => {
+      await study.goto('?card=c14-formula', { lang });
+      await study.clozeInput.fill('nonsense');
+      await study.clozeInput.press('Enter');
+      await expect(study.clozeResult).toBeVisible();
+      expect(await seriousViolations(page), 'card detail, wrong cloze').toEqual([]);
+      await study.goto('?card=h48-explain-self-attention', { lang });
+      await page.getByTestId('practice-timer').click();
+      await expect(study.card.getByRole('timer')).toBeVisible();
+      expect(await seriousViolations(page), 'practice card with timer').toEqual([]);
+    });
+
+    test('drill: the setup, then a revealed card', async ({ study, page }) => {
+      await study.goto('?tab=drill', { lang });
+      await expect(page.getByTestId('drill-start')).toBeVisible();
+      expect(await seriousViolations(page), 'drill setup').toEqual([]);
+      await page.getByTestId('drill-start').click();
+      await page.keyboard.press('Space');
+      await expect(page.getByTestId('drill-card').getByTestId('study-answer')).toBeVisible();
+      expect(await seriousViolations(page), 'drill, revealed').toEqual([]);
+    });
   });
 }
 

@@ -159,7 +159,8 @@ test('two tabs save models side by side; each sees the other’s', async ({ app,
   await second.configure(SMALL_PATCH, true);
   await Promise.all([first.step(2), second.step(3)]);
   const [a, b] = await Promise.all([first.save('tab one'), second.save('tab two')]);
-  expect(a && b).toBeTruthy();
+  expect(a).toMatchObject({ name: 'tab one', steps: 2 });
+  expect(b).toMatchObject({ name: 'tab two', steps: 3 });
   await expect.poll(async () => (await first.list()).map((m) => m.name).sort()).toEqual(['tab one', 'tab two']);
   await expect.poll(async () => (await second.list()).map((m) => m.name).sort()).toEqual(['tab one', 'tab two']);
   expect(await first.load(b!.id)).toBe(true);
