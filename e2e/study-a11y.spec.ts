@@ -17,13 +17,10 @@ const languages: Language[] = ['en', 'zh'];
 
 // One state (or two close ones) per test, so a scan's time on a busy machine is bounded per test
 // rather than summed over the whole Study view under one test's clock. The Study view does not
-// touch the compute backend (a11y.spec.ts scans #/study in both projects), so these run once.
+// touch the compute backend: the webgpu project alone runs this spec (playwright.config.ts;
+// a11y.spec.ts scans #/study in both).
 for (const lang of languages) {
   test.describe(`axe, Study in ${lang}`, () => {
-    test.beforeEach(({ gpuMode }) => {
-      test.skip(gpuMode !== 'webgpu', 'the Study view does not depend on the compute backend');
-    });
-
     test('review: the question, then the answer with its grades', async ({ study, page }) => {
       await study.goto('', { lang });
       expect(await seriousViolations(page), 'review, question').toEqual([]);
@@ -73,8 +70,7 @@ for (const lang of languages) {
   });
 }
 
-test('the Study tabs follow the ARIA tab pattern', async ({ study, page, app, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'keyboard behaviour does not depend on the backend');
+test('the Study tabs follow the ARIA tab pattern', async ({ study, page, app }) => {
   await study.goto();
   const tabs = study.tablist.getByRole('tab');
   await expect(tabs).toHaveCount(4);

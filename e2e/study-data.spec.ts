@@ -7,10 +7,6 @@ import { importErrorMessage, PROGRESS_FORMAT } from '../src/study';
 import { expect, test } from './fixtures/studyTest';
 import type { StudyPage } from './fixtures/StudyPage';
 
-test.beforeEach(({ gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'the Study view does not depend on the compute backend');
-});
-
 /** Grades the first two queue cards with the keyboard, so there is progress to protect. */
 async function makeProgress(study: StudyPage) {
   await study.goto();

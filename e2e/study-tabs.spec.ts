@@ -5,10 +5,6 @@ import { expect, test } from './fixtures/studyTest';
 import { AppPage } from './fixtures/AppPage';
 import { StudyPage } from './fixtures/StudyPage';
 
-test.beforeEach(({ gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'the Study view does not depend on the compute backend');
-});
-
 test('two tabs grade different cards and the same card; no review is lost', async ({ study, context }) => {
   const other = new StudyPage(new AppPage(await context.newPage()));
   const problems: string[] = [];

@@ -19,11 +19,6 @@ async function expectRoute(page: Page, path: string, params: Record<string, stri
     .toEqual({ path, ...params });
 }
 
-test.beforeEach(({ gpuMode }) => {
-  // Nothing here touches the GPU; one project is enough (the a11y spec runs both).
-  test.skip(gpuMode !== 'webgpu', 'the Study view does not depend on the compute backend');
-});
-
 test('reviews several cards with the keyboard; grades and due dates survive a reload', async ({ study, page }) => {
   const start = await study.goto();
   expect(start.cards).toEqual([]);

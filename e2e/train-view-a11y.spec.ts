@@ -20,10 +20,8 @@ for (const lang of ['en', 'zh'] as const satisfies readonly Language[]) {
     const train = new TrainPage(app);
     await train.open('#/train?experiment=gelu', { lang });
     await train.configureSmall({}, {});
-    await train.stepButton.click();
-    await expect.poll(() => train.stepCount()).toBe(1);
-    await train.stepButton.click();
-    await expect.poll(() => train.stepCount()).toBe(2);
+    await train.stepTo(1);
+    await train.stepTo(2);
     await expect(train.status).toHaveAttribute('data-status', 'paused');
     await expect(page.getByTestId('probe-cross')).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);

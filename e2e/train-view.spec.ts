@@ -136,7 +136,7 @@ test('a model saved to the library survives a reload and loads back', async ({ a
   await expect(train.dialog).toBeVisible();
   await train.dialog.getByTestId('confirm-action').click();
   await expect(train.origin).toContainText('saved model “e2e model”');
-  await expect.poll(() => train.stepCount()).toBe(2);
+  await train.waitForStepCount(2);
 });
 
 test('a broken import file is refused with the reason, and the current model stays', async ({ app }) => {
@@ -183,7 +183,7 @@ test('a valid import asks before it replaces the model being trained', async ({ 
   await train.libraryFile.setInputFiles(file);
   await train.dialog.getByTestId('confirm-action').click();
   await expect(train.origin).toContainText('imported model “en-zh-toy”');
-  await expect.poll(() => train.stepCount()).toBe(2000);
+  await train.waitForStepCount(2000);
 });
 
 test('lr = 1e3 trips the divergence guard: the notice explains, the weights are finite (test hook)', async ({ app, page }) => {

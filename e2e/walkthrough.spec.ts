@@ -5,7 +5,7 @@ import { en } from '../src/i18n/en';
 import { STAGE_IDS } from '../src/model/stageIds';
 import { title as scoresTitle } from '../src/ui/stages/scores/content';
 import { explain as tokensExplain, title as tokensTitle } from '../src/ui/stages/tokens/content';
-import { expect, test as base } from './fixtures/test';
+import { COMPUTE_TIMEOUT, expect, test as base } from './fixtures/test';
 import { WalkthroughPage } from './fixtures/WalkthroughPage';
 
 const test = base.extend<{ wt: WalkthroughPage }>({
@@ -158,7 +158,7 @@ test('a lost GPU device recomputes the sentence on the CPU', async ({ wt, app, g
   expect((await wt.state()).engine).toBe('webgpu');
   expect(await app.destroyDevice()).toBe(true);
   await expect(app.failureBanner).toBeVisible();
-  await expect.poll(async () => (await wt.state()).engine).toBe('cpu');
+  await expect.poll(async () => (await wt.state()).engine, { timeout: COMPUTE_TIMEOUT }).toBe('cpu');
   await expect(wt.translationText).toHaveText('我 昨天 吃 了 苹果 。');
   await expect(wt.stagePanel.locator('figure').first()).toBeVisible();
   await expect(wt.engineDiff).toContainText('Only the CPU engine computed this sentence');
