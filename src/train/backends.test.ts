@@ -1,8 +1,11 @@
 // The WebGPU and CPU engines run the same model to the same numbers: logits of a forward
-// pass, the greedy translation, and the weights after one full training step (forward,
-// backward, clipping, AdamW). Runs on real WebGPU (Dawn in Node); loudly skipped without it.
+// pass, the greedy translation, and one full training step (forward, backward, clipping,
+// AdamW): the gradients element by element, then the weights. The weights alone would not
+// catch a wrong gradient: from fresh moments Adam moves each weight by ≈ ±lr whatever the
+// gradient's size. Runs on real WebGPU (Dawn in Node); loudly skipped without it.
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectAllClose } from '../engine/testing/close';
 import { openHarness, relError } from '../engine/webgpu/testing/harness';
 import type { Backend } from '../engine/backend';
 import { makeBatch } from '../data/batch';
@@ -10,6 +13,7 @@ import { generateToyCorpus } from '../data/toyGenerator';
 import { PAD_ID } from '../data/vocab';
 import { parseCheckpoint } from '../model/checkpoint';
 import { Translator } from '../model/translator';
+import { GRADIENT_TOLERANCE } from './gradientTesting';
 import { DEFAULT_OPTIMIZER, trainStep } from './step';
 
 const harness = await openHarness('model on WebGPU vs CPU');
@@ -43,7 +47,7 @@ describe.skipIf(!harness.ok)(harness.title, () => {
     expect((await gpu.translate(p.source)).text).toBe((await cpu.translate(p.source)).text);
   });
 
-  it('updates the weights identically in one training step (≤ 1e-4 relative per tensor)', async () => {
+  it('computes the same gradients (per element) and weights (≤ 1e-4 relative per tensor) in one training step', async () => {
     const gpu = load(h.be);
     const cpu = load(h.cpu);
     const batch = makeBatch(generateToyCorpus(7, 8), gpu.vocabs, cp.config.maxLen);
@@ -55,6 +59,14 @@ describe.skipIf(!harness.ok)(harness.title, () => {
       }),
     );
     expect(Math.abs(losses[0] - losses[1]) / Math.abs(losses[1])).toBeLessThan(1e-4);
+    // Adam reads the gradients and leaves them in the arena: compare them first.
+    const grads = async (tr: Translator) => {
+      const out = new Map<string, Float32Array>();
+      for (const name of tr.model.arena.names()) out.set(name, Float32Array.from(await tr.model.be.read(tr.model.arena.grad(name))));
+      return out;
+    };
+    const shapes = new Map(cpu.model.arena.names().map((n) => [n, cpu.model.arena.grad(n).shape]));
+    expectAllClose(await grads(gpu), await grads(cpu), GRADIENT_TOLERANCE, shapes);
     const [wg, wc] = [await gpu.model.getWeights(), await cpu.model.getWeights()];
     let changed = 0;
     const bad: string[] = [];
