@@ -2,7 +2,9 @@
 // share of a layer's weights per side.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../model/config';
+import { formulaContext } from '../shared/formulaContext';
 import { explain } from './content';
+import { ffnStage } from '.';
 import { paramsText, widthsText } from './texts';
 
 describe('FFN texts', () => {
@@ -27,12 +29,12 @@ describe('FFN texts', () => {
     expect(enc.en).toContain('66.5% of these weights: most of them');
     expect(enc.en).toContain('One encoder layer has 1 attention block,');
     expect(enc.zh).toContain('编码器的一层有 1 个注意力块');
-    expect(enc.zh).toContain('66.5%：占了大部分');
+    expect(enc.zh).toContain('66.5%：即大部分');
 
     const dec = paramsText(DEFAULT_CONFIG, 'dec');
     expect(dec.en).toContain('One decoder layer has 2 attention blocks,');
     expect(dec.en).toContain('49.8% of these weights: about half, not most');
-    expect(dec.zh).toContain('49.8%：约占一半，并非大部分');
+    expect(dec.zh).toContain('49.8%：约为一半，并非大部分');
 
     // A narrow FFN (F = D): under half even in an encoder layer.
     const narrow = paramsText({ dModel: 48, dFF: 48 }, 'enc');
@@ -44,5 +46,13 @@ describe('FFN texts', () => {
     expect(explain.why.en).not.toContain('holds most of a layer’s weights');
     expect(explain.why.en).toContain('paper’s F = 4·D');
     expect(explain.why.zh).toContain('论文的 F = 4·D');
+  });
+
+  it('the formula names this model’s activation and widths', () => {
+    expect(ffnStage.formula(formulaContext())).toContain('\\max(0,\\,\\cdot)');
+    const gelu = ffnStage.formula(formulaContext({ activation: 'gelu', dFF: 144 }));
+    expect(gelu).toContain('\\operatorname{GELU}');
+    expect(gelu).not.toContain('\\max(0');
+    expect(gelu).toContain('F{=}144');
   });
 });
