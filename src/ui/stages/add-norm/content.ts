@@ -5,8 +5,8 @@ export const title: Bilingual = { en: 'Residual add and LayerNorm', zh: '残差�
 
 export const explain: StageExplanation = {
   what: {
-    en: 'Every sublayer (self-attention, cross-attention, the feed-forward network) sits inside the same wrapper. Its output is added to its own input — the residual, or skip, connection — and LayerNorm rescales each token’s vector on its own: subtract the vector’s mean, divide by its standard deviation (with a small ε inside the square root), then multiply by a learned γ and add a learned β, one pair per dimension.',
-    zh: '每个子层（自注意力、交叉注意力、前馈网络）都包在同样的结构里：子层的输出加回到它自己的输入上——这就是残差连接（也叫跳跃连接）；然后层归一化对每个词元的向量单独处理：减去该向量的均值，除以它的标准差（平方根内加一个很小的 ε），再乘以可学习的 γ、加上可学习的 β，每个维度各一对。',
+    en: 'Every sublayer (self-attention, cross-attention, the feed-forward network) sits inside the same wrapper. Its output is added to its own input — the residual, or skip, connection — and a LayerNorm rescales each token’s vector on its own, either the sum (post-norm, the paper’s order) or the sublayer’s input (pre-norm; the panel says which this model uses): subtract the vector’s mean, divide by its standard deviation (with a small ε inside the square root), then multiply by a learned γ and add a learned β, one pair per dimension.',
+    zh: '每个子层（自注意力、交叉注意力、前馈网络）都包在同样的结构里：子层的输出加回到它自己的输入上——这就是残差连接（也叫跳跃连接）；层归一化（LayerNorm）则对每个词元的向量单独处理，处理的对象要么是这个和（后置归一化，论文的顺序），要么是子层的输入（前置归一化；本模型用哪一种，见下方面板）：减去该向量的均值，除以它的标准差（平方根内加一个很小的 ε），再乘以可学习的 γ、加上可学习的 β，每个维度各一对。',
   },
   why: {
     en: 'The residual path lets a sublayer learn a correction to its input instead of a whole new representation, and gives gradients a route through the identity: the Jacobian of x + F(x) is I + ∂F/∂x. LayerNorm keeps the scale of the vectors steady from layer to layer, using only the token’s own numbers, so it behaves the same in training and at inference, for any batch size.',
@@ -80,8 +80,8 @@ export const text = {
     zh: 'γ 和 β 是模型的参数，不在记录的中间结果里：这里显示的是检查点中的张量 {gamma} 和 {beta}，来自计算这个句子的同一个模型。验证：用这些数值计算 γ·x̂ + β，与每个记录的 y 相差都在 {err} 以内。',
   },
   affineRange: {
-    en: 'γ spans {gMin} … {gMax} (training started it at 1) and β spans {bMin} … {bMax} (started at 0). Both rows share one colour scale, so small differences within γ are easier to read in the table.',
-    zh: 'γ 的范围是 {gMin} … {gMax}（训练开始时为 1），β 的范围是 {bMin} … {bMax}（开始时为 0）。两行共用一个颜色刻度，γ 内部的细小差别在表格里更容易看清。',
+    en: 'γ spans {gMin} … {gMax} and β spans {bMin} … {bMax} (training in this app starts γ at 1 and β at 0). Both rows share one colour scale, so small differences within γ are easier to read in the table.',
+    zh: 'γ 的范围是 {gMin} … {gMax}，β 的范围是 {bMin} … {bMax}（本应用训练时 γ 从 1、β 从 0 开始）。两行共用一个颜色刻度，γ 内部的细小差别在表格里更容易看清。',
   },
   affineMissing: {
     en: 'This model’s checkpoint has no {gamma} tensor, so γ and β cannot be shown.',

@@ -13,8 +13,8 @@ export const explain: StageExplanation = {
     zh: '两两比较让任意两个词元无论相隔多远都能在一步之内相互作用；代价是计算量随长度的平方增长。',
   },
   problem: {
-    en: 'For short sentences like these the FFN and the projections dominate; attention’s n² term takes over only past a crossover length (n = 2D + F for a whole layer, n = 6·d when F = 4·d: about 3,000 tokens for the paper’s d = 512). That is why long documents need cheaper attention.',
-    zh: '对于这里这样的短句，前馈网络和投影占了大头；只有当长度超过一个交叉点时，注意力的 n² 项才会占主导（整层而言 n = 2D + F，当 F = 4·d 时即 n = 6·d：论文的 d = 512 时约 3000 个词元）。这就是长文档需要更便宜的注意力的原因。',
+    en: 'For sentences shorter than the crossover length n = 2D + F (a whole layer), the FFN and the projections dominate and attention’s n² term takes over only past it (the panel gives this model’s crossover; n = 6·d when F = 4·d: about 3,000 tokens for the paper’s d = 512). That is why long documents need cheaper attention.',
+    zh: '句子短于交叉长度 n = 2D + F（整层而言）时，前馈网络和投影占了大头，只有超过这个长度，注意力的 n² 项才会占主导（本模型的交叉点见下方面板；当 F = 4·d 时即 n = 6·d：论文的 d = 512 时约 3000 个词元）。这就是长文档需要更便宜的注意力的原因。',
   },
 };
 

@@ -12,7 +12,7 @@ import { useBilingual } from '../shared/useBilingual';
 import type { StageContext, StagePanelProps } from '../types';
 import { rowPeaks } from './alignment';
 import { text } from './content';
-import { crossQueryInput } from './names';
+import { sourcesText } from './texts';
 import './cross-attn.css';
 
 function WeightsHeatmap({ ctx, layer, head, title, testId, peaks }: { ctx: StageContext; layer: number; head: number; title: string; testId: string; peaks?: boolean }) {
@@ -54,11 +54,7 @@ function Sources({ ctx }: { ctx: StageContext }) {
     <Emphasis active={ctx.highlight === 'cross-sources'} testId="cross-sources">
       <h3>{tx(text.sourcesTitle)}</h3>
       <p>
-        {fill(tx(text.sources), {
-          y: crossQueryInput(ctx.config, ctx.layer),
-          t: ctx.labels.target.length,
-          s: ctx.labels.source.length,
-        })}
+        {tx(sourcesText(ctx.config, ctx.layer, ctx.labels.target.length, ctx.labels.source.length))}
       </p>
       <p className="note">{tx(text.noMask)}</p>
       <div className="heatmap-pair">

@@ -21,9 +21,13 @@ export const explain: StageExplanation = {
 export const text = {
   which: { en: 'layer {layer}, head {head}', zh: '第 {layer} 层，第 {head} 头' },
   sourcesTitle: { en: 'Where Q, K and V come from', zh: 'Q、K、V 从哪里来' },
-  sources: {
-    en: 'Q = Y·W_Q, with Y the decoder’s vectors after its masked self-attention sublayer ({y}, T = {t} rows). K = M·W_K and V = M·W_V, with M the encoder’s output (enc.out, S = {s} rows), the same for every decoder layer and every decoding step.',
-    zh: 'Q = Y·W_Q，其中 Y 是解码器经过掩码自注意力子层之后的向量（{y}，T = {t} 行）。K = M·W_K，V = M·W_V，其中 M 是编码器的输出（enc.out，S = {s} 行），每个解码器层、每个解码步骤用的都是它。',
+  sourcesPost: {
+    en: 'Q = Y·W_Q + b_Q, with Y the decoder’s vectors after its masked self-attention sublayer and its LayerNorm ({y}, T = {t} rows). K = M·W_K + b_K and V = M·W_V + b_V, with M the memory: the output of the last encoder layer (enc.out, S = {s} rows), the same for every decoder layer and every decoding step.',
+    zh: 'Q = Y·W_Q + b_Q，其中 Y 是解码器经过掩码自注意力子层及其层归一化之后的向量（{y}，T = {t} 行）。K = M·W_K + b_K，V = M·W_V + b_V，其中 M 是记忆：最后一个编码器层的输出（enc.out，S = {s} 行），每个解码器层、每个解码步骤用的都是它。',
+  },
+  sourcesPre: {
+    en: 'Q = Y·W_Q + b_Q, with Y the decoder’s residual stream after its masked self-attention sublayer, normalized by this sublayer’s LayerNorm (pre-norm: {y}, T = {t} rows). K = M·W_K + b_K and V = M·W_V + b_V, with M the memory: the last encoder layer’s output passed through the encoder’s final LayerNorm (enc.ln_f, giving enc.out, S = {s} rows), the same for every decoder layer and every decoding step.',
+    zh: 'Q = Y·W_Q + b_Q，其中 Y 是解码器经过掩码自注意力子层后的残差流，再经本子层的层归一化（前置归一化：{y}，T = {t} 行）。K = M·W_K + b_K，V = M·W_V + b_V，其中 M 是记忆：最后一个编码器层的输出再经过编码器的最终层归一化（enc.ln_f，得到 enc.out，S = {s} 行），每个解码器层、每个解码步骤用的都是它。',
   },
   noMask: {
     en: 'No causal mask: every target row may look at every source column. Only source padding would be masked, and one sentence has none — so no cell below is hatched.',

@@ -1,6 +1,7 @@
 // Stage `cross-attn`: decoder queries against encoder keys and values, target × source per
 // head and layer, read as an alignment.
 import { attentionName } from '../shared/names';
+import { memoryTex, scoresTex } from '../shared/conventions';
 import { texLines, texShape } from '../shared/tex';
 import type { StageDefinition } from '../types';
 import { explain, title } from './content';
@@ -16,8 +17,8 @@ export const crossAttnStage: StageDefinition = {
     const S = ctx.labels.source.length;
     const { dModel: D, nHeads: H } = ctx.config;
     return texLines(
-      `Q = Y W_Q: ${texShape([['T', T], ['D', D]])},\\quad K = M W_K,\\ V = M W_V: ${texShape([['S', S], ['D', D]])},\\quad M = h_{\\text{enc}}^{(${ctx.config.nEncoderLayers})}`,
-      `A = \\operatorname{softmax}\\!\\Big(\\frac{QK^{\\top}}{\\sqrt{D_h}}\\Big): ${texShape([['H', H], ['T', T], ['S', S]])},\\quad \\operatorname{out} = A V W_O: ${texShape([['T', T], ['D', D]])}`,
+      `Q = Y W_Q + b_Q: ${texShape([['T', T], ['D', D]])},\\quad K = M W_K + b_K,\\ V = M W_V + b_V: ${texShape([['S', S], ['D', D]])},\\quad M = ${memoryTex(ctx.config)}`,
+      `A = \\operatorname{softmax}\\!\\Big(${scoresTex(ctx.result.variant)}\\Big): ${texShape([['H', H], ['T', T], ['S', S]])},\\quad \\operatorname{out} = \\operatorname{Concat}_h(A_h V_h)\\, W_O + b_O: ${texShape([['T', T], ['D', D]])}`,
     );
   },
   kernels: ['matmul', 'softmax'],

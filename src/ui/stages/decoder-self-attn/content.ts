@@ -5,8 +5,8 @@ export const title: Bilingual = { en: 'Decoder masked self-attention', zh: '解�
 
 export const explain: StageExplanation = {
   what: {
-    en: 'The first sublayer of every decoder layer is self-attention over the target tokens: queries, keys and values all come from the decoder’s own input (<bos> and the tokens produced so far). The causal mask lets position t attend to positions 0…t only, never to later ones: their scores are set to a large negative number before the softmax, so their weights are exactly 0. Everything else works as in the encoder.',
-    zh: '每个解码器层的第一个子层是目标词元上的自注意力：查询、键和值都来自解码器自己的输入（<bos> 和已经生成的词元）。因果掩码只让位置 t 关注位置 0…t，绝不关注之后的位置：这些位置的分数在 softmax 之前被设为一个很大的负数，因此它们的权重恰好为 0。其余部分与编码器相同。',
+    en: 'The first sublayer of every decoder layer is self-attention over the target tokens: queries, keys and values all come from the decoder’s own input (<bos> and the tokens produced so far). The causal mask lets position t attend to positions 0…t only, never to later ones: the softmax kernel leaves the later keys out of its maximum and its sum and writes a weight of exactly 0 for them (the usual code writes −1e9 into those scores instead; the masks stage says where that would differ). Everything else works as in the encoder.',
+    zh: '每个解码器层的第一个子层是目标词元上的自注意力：查询、键和值都来自解码器自己的输入（<bos> 和已经生成的词元）。因果掩码只让位置 t 关注位置 0…t，绝不关注之后的位置：softmax 内核在求最大值和总和时跳过这些之后的键，并把它们的权重写成恰好 0（常见的写法是把这些分数填成 −1e9；两者在什么情况下结果不同，见“掩码”阶段）。其余部分与编码器相同。',
   },
   why: {
     en: 'The decoder needs to know what it has already written, to keep the sentence consistent and to know which word comes next. The mask keeps it honest: each position predicts its token only from what would be available while generating, one token at a time.',

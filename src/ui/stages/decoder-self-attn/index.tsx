@@ -1,6 +1,7 @@
 // Stage `decoder-self-attn`: causal self-attention of the decoder, compared with its
 // cross-attention (sources of Q, K, V and the masks each uses).
 import { attentionName } from '../shared/names';
+import { MASKED_SOFTMAX_TEX, scoresTex } from '../shared/conventions';
 import { texLines, texShape } from '../shared/tex';
 import type { StageDefinition } from '../types';
 import { explain, title } from './content';
@@ -14,11 +15,12 @@ export const decoderSelfAttnStage: StageDefinition = {
     const T = ctx.labels.target.length;
     const S = ctx.labels.source.length;
     const H = ctx.config.nHeads;
-    const mask = ctx.result.variant.causalMask
-      ? `(M_{\\text{causal}})_{ij} = \\begin{cases} 0 & j \\le i \\\\ -10^9 & j > i \\end{cases}`
-      : `M_{\\text{causal}} = 0`;
+    // The causal mask as the kernels apply it: later keys are left out of the softmax (weight
+    // exactly 0), not given a −1e9 score.
+    const visible = ctx.result.variant.causalMask ? `\\mathcal{V}_i = \\{ j : j \\le i \\}` : `\\mathcal{V}_i = \\{ 0, \\dots, ${T - 1} \\}`;
     return texLines(
-      `A = \\operatorname{softmax}\\!\\Big(\\frac{Q K^{\\top}}{\\sqrt{D_h}} + M_{\\text{causal}}\\Big),\\quad Q, K, V = Y W_{Q,K,V},\\quad ${mask}`,
+      `Q, K, V = Y W_{Q,K,V} + b_{Q,K,V},\\quad s = ${scoresTex(ctx.result.variant)},\\quad ${visible}`,
+      MASKED_SOFTMAX_TEX,
       `A_{\\text{self}}: ${texShape([['H', H], ['T', T], ['T', T]])},\\qquad A_{\\text{cross}}: ${texShape([['H', H], ['T', T], ['S', S]])}`,
     );
   },

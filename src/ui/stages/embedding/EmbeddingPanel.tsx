@@ -11,6 +11,7 @@ import { TraceHeatmap } from '../shared/TraceHeatmap';
 import { useBilingual } from '../shared/useBilingual';
 import type { Bilingual, StageContext, StagePanelProps } from '../types';
 import { text } from './content';
+import { lookedUpTitle } from './texts';
 
 export const embedName = (side: 'enc' | 'dec') => (side === 'enc' ? 'src.embed' : 'tgt.embed');
 
@@ -97,7 +98,7 @@ export function EmbeddingPanel({ ctx }: StagePanelProps) {
         colLabels={dimensionLabels(D)}
         rowAxis={tx(ctx.side === 'enc' ? AXES.sourcePosition : AXES.targetPosition)}
         colAxis={tx(AXES.dimension)}
-        title={fill(tx(text.heatmapTitle), { side: tx(SIDES[ctx.side]), scale: ctx.config.embedScale ? `√${D}` : '1' })}
+        title={tx(lookedUpTitle(ctx.config, SIDES[ctx.side]))}
         scale={{ kind: 'diverging' }}
         legendLabel={tx(text.legend)}
         describeCell={(r, c) =>

@@ -12,6 +12,7 @@ import type { StageContext } from '../types';
 import { text } from './content';
 import { cosine, cosineMatrix, repeatedPairs } from './cosine';
 import { stackEntries } from './stackNames';
+import { inputLabel, stagesNote } from './texts';
 
 export function ContextualVectors({ ctx }: { ctx: StageContext }) {
   const tx = useBilingual();
@@ -23,7 +24,7 @@ export function ContextualVectors({ ctx }: { ctx: StageContext }) {
     e.kind === 'embed'
       ? tx(text.stageEmbed)
       : e.kind === 'input'
-        ? tx(text.stageInput)
+        ? tx(inputLabel(ctx.config))
         : e.kind === 'memory'
           ? tx(text.stageMemory)
           : fill(tx(text.stageLayer), { layer: e.layer ?? 0 });
@@ -61,7 +62,7 @@ export function ContextualVectors({ ctx }: { ctx: StageContext }) {
         legendLabel={tx(text.value)}
         testId="encstack-path"
       />
-      <p className="muted">{tx(text.stagesNote)}</p>
+      <p className="muted" data-testid="encstack-stages-note">{tx(stagesNote(ctx.config))}</p>
       <Heatmap
         values={cos}
         rowLabels={labels}

@@ -5,8 +5,8 @@ export const title: Bilingual = { en: 'The encoder stack and the model view', zh
 
 export const explain: StageExplanation = {
   what: {
-    en: 'The encoder repeats the same kind of layer N times (N = 6 in the paper; this model’s N is in the formula), each with its own weights: self-attention, then the feed-forward network, each wrapped in a residual add and LayerNorm. The last layer’s output, one vector per source token, is the “memory” that every decoder layer reads through cross-attention. The decoder stacks its own layers the same way, with a third sublayer for cross-attention.',
-    zh: '编码器把同一种层重复 N 次（论文中 N = 6；本模型的 N 见公式），每层有自己的权重：先自注意力，再前馈网络，每个子层都包在残差相加和层归一化之中。最后一层的输出（每个源词元一个向量）就是“记忆”，每个解码器层都通过交叉注意力读取它。解码器也以同样方式堆叠自己的层，只是多了一个交叉注意力子层。',
+    en: 'The encoder repeats the same kind of layer N times (N = 6 in the paper; this model’s N is in the formula), each with its own weights: self-attention, then the feed-forward network, each wrapped in a residual add and a LayerNorm. The last layer’s output, one vector per source token (in a pre-norm model, after one final LayerNorm), is the “memory” that every decoder layer reads through cross-attention. The decoder stacks its own layers the same way, with a third sublayer for cross-attention.',
+    zh: '编码器把同一种层重复 N 次（论文中 N = 6；本模型的 N 见公式），每层有自己的权重：先自注意力，再前馈网络，每个子层都包在残差相加和层归一化之中。最后一层的输出（每个源词元一个向量；前置归一化的模型还要再经过一次最终层归一化）就是“记忆”，每个解码器层都通过交叉注意力读取它。解码器也以同样方式堆叠自己的层，只是多了一个交叉注意力子层。',
   },
   why: {
     en: 'One layer lets each token gather information from the others once. Stacking layers lets it combine information that was itself gathered, so a token’s vector stops being a dictionary entry and becomes a description of the word in this sentence.',
@@ -40,9 +40,22 @@ export const text = {
   stageInput: { en: '+ position', zh: '+ 位置' },
   stageLayer: { en: 'layer {layer}', zh: '第 {layer} 层' },
   stageMemory: { en: 'final LN', zh: '最终归一化' },
+  stageInputNoPos: { en: 'input (no positions)', zh: '输入（无位置编码）' },
   stagesNote: {
-    en: 'Rows: the static embedding (the table row × √D), the encoder input (+ position), then the output of each layer; the last one is the memory the decoder reads.',
-    zh: '各行依次是：静态嵌入（表中的行 × √D）、编码器输入（+ 位置），然后是每一层的输出；最后一行就是解码器读取的记忆。',
+    en: 'Rows: the static embedding ({embed}), the encoder input ({input}), then the output of each layer; {memory}',
+    zh: '各行依次是：静态嵌入（{embed}）、编码器输入（{input}），然后是每一层的输出；{memory}',
+  },
+  embedScaled: { en: 'the table row × √D', zh: '表中的行 × √D' },
+  embedPlain: { en: 'the table row as it is: this model does not scale embeddings', zh: '表中的行原样使用：本模型不缩放嵌入' },
+  inputPos: { en: '+ position', zh: '+ 位置' },
+  inputNoPos: { en: 'the same vectors: this model adds no positional encoding', zh: '与嵌入相同：本模型不加位置编码' },
+  memoryPost: {
+    en: 'the last layer’s output is the memory the decoder reads (post-norm: every layer already ends in a LayerNorm).',
+    zh: '最后一层的输出就是解码器读取的记忆（后置归一化：每一层本身就以层归一化结束）。',
+  },
+  memoryPre: {
+    en: 'the last row, “final LN”, is the last layer’s output passed through the encoder’s final LayerNorm (enc.ln_f, pre-norm): that is the memory the decoder reads.',
+    zh: '最后一行“最终归一化”是最后一层的输出再经过编码器的最终层归一化（enc.ln_f，前置归一化）：这才是解码器读取的记忆。',
   },
   pathTitle: { en: 'The vector of “{token}” (position {pos}) through the encoder', zh: '“{token}”（位置 {pos}）的向量在编码器中的变化' },
   stageAxis: { en: 'stage', zh: '阶段' },

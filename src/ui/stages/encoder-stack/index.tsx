@@ -1,6 +1,7 @@
 // Stage `encoder-stack`: the model view (every layer × head of the three attention blocks,
 // clickable) and static vs contextual vectors up the encoder.
 import { attentionName } from '../shared/names';
+import { memoryTex } from '../shared/conventions';
 import { texRange, texShape } from '../shared/tex';
 import type { StageDefinition, StagePanelProps } from '../types';
 import { explain, title } from './content';
@@ -25,7 +26,7 @@ export const encoderStackStage: StageDefinition = {
   formula: (ctx) => {
     const { nEncoderLayers: N, nDecoderLayers: M, dModel: D } = ctx.config;
     const S = ctx.labels.source.length;
-    return `h^{(0)} = x,\\ \\ h^{(l+1)} = \\operatorname{EncoderLayer}_l\\big(h^{(l)}\\big),\\ l = ${texRange(N)},\\quad \\text{memory} = h^{(${N})}: ${texShape([['S', S], ['D', D]])},\\quad N_{\\text{dec}} = ${M}`;
+    return `h^{(0)} = x,\\ \\ h^{(l+1)} = \\operatorname{EncoderLayer}_l\\big(h^{(l)}\\big),\\ l = ${texRange(N)},\\quad \\text{memory} = ${memoryTex(ctx.config, 'h')}: ${texShape([['S', S], ['D', D]])},\\quad N_{\\text{dec}} = ${M}`;
   },
   kernels: ['matmul', 'softmax', 'layernorm', 'activation', 'elementwise'],
   traceNames: (ctx) => {

@@ -1,8 +1,7 @@
 // The FFN panel: the widths D → F → D and the weight split, the hidden units the activation
 // switched off (per token and overall), and the three recorded matrices.
-import { format } from 'd3-format';
 import { useMemo } from 'react';
-import { AXES, SIDES, SIDE_TITLES, fill } from '../shared/content';
+import { AXES, SIDE_TITLES, fill } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatValue } from '../shared/format';
 import { dimensionLabels } from '../shared/labels';
@@ -10,12 +9,12 @@ import { TraceHeatmap } from '../shared/TraceHeatmap';
 import { useBilingual } from '../shared/useBilingual';
 import type { StagePanelProps } from '../types';
 import { text } from './content';
-import { NEAR_ZERO, offCount, weightSplit, zeroTable } from './counts';
+import { NEAR_ZERO, offCount, zeroTable } from './counts';
 import { ffnName } from './names';
+import { paramsText, widthsText } from './texts';
 import { ZeroTable } from './ZeroTable';
 import './ffn.css';
 
-const count = format(',');
 const pct = (part: number, whole: number) => (whole ? ((100 * part) / whole).toFixed(1) : '0.0');
 
 export function FfnPanel({ ctx }: StagePanelProps) {
@@ -28,7 +27,6 @@ export function FfnPanel({ ctx }: StagePanelProps) {
   const act = useMemo(() => ctx.trace.matrix(ffnName(ctx.side, ctx.layer, 'act')), [ctx.trace, ctx.side, ctx.layer]);
   const out = useMemo(() => ctx.trace.matrix(ffnName(ctx.side, ctx.layer, 'out')), [ctx.trace, ctx.side, ctx.layer]);
   const zeros = useMemo(() => zeroTable(act), [act]);
-  const split = weightSplit(ctx.config, ctx.side);
   const where = fill(tx(text.which), { side: tx(SIDE_TITLES[ctx.side]), layer: ctx.layer });
   const all = zeros.all;
   const summary =
@@ -56,19 +54,8 @@ export function FfnPanel({ ctx }: StagePanelProps) {
           <span className="ffn__box">D = {D}</span> → <span className="ffn__box ffn__box--wide">F = {F}</span> → {actName} →{' '}
           <span className="ffn__box">D = {D}</span>
         </p>
-        <p>{fill(tx(text.widths), { n: labels.length, d: D, f: F, ratio: formatValue(F / D, F % D === 0 ? 0 : 2) })}</p>
-        <p>
-          {fill(tx(text.params), {
-            d: D,
-            f: F,
-            ffn: count(split.ffn),
-            att: count(split.attentionBlock),
-            side: tx(SIDES[ctx.side]),
-            blocks: split.blocks,
-            plural: split.blocks === 1 ? '' : 's',
-            share: (100 * split.ffnShare).toFixed(0),
-          })}
-        </p>
+        <p>{tx(widthsText(ctx.config, labels.length))}</p>
+        <p data-testid="ffn-params">{tx(paramsText(ctx.config, ctx.side))}</p>
       </Emphasis>
       <Emphasis active={ctx.highlight === 'ffn-zeroed'} testId="ffn-zeroed-section">
         <h3>{tx(text.zeroedTitle)}</h3>

@@ -9,8 +9,8 @@ export const explain: StageExplanation = {
     zh: '每个词元的向量单独经过两个线性层，中间夹一个激活函数：先从 D 维扩展到 F 维（论文中 F = 4·D），激活函数（论文用 ReLU：max(0, x)）关掉为负的那些，第二个线性层再投影回 D 维。每个位置使用同一组权重；词元之间在这里不交换信息——那是注意力的工作。',
   },
   why: {
-    en: 'Attention mixes vectors by weighted averages, which are linear in the values. The FFN adds the per-token non-linear computation, and holds most of a layer’s weights. Its wide hidden layer works like a bank of F pattern detectors: each column of W₁ with its bias tests the token for one pattern, the activation lets only the matching ones through, and the matching rows of W₂ are written back into the D-wide stream.',
-    zh: '注意力用加权平均混合向量，对值来说是线性的。前馈网络为每个词元加入非线性计算，并占了一层中的大部分权重。它宽大的隐藏层就像 F 个模式检测器：W₁ 的每一列连同偏置检测词元是否符合某种模式，激活函数只让匹配的通过，然后 W₂ 中对应的行被写回 D 维的数据流。',
+    en: 'Attention mixes vectors by weighted averages, which are linear in the values. The FFN adds the per-token non-linear computation. With the paper’s F = 4·D it holds about two thirds of an encoder layer’s weights, but only about half of a decoder layer’s, which has a second attention block (the panel works out the share for this model). Its wide hidden layer works like a bank of F pattern detectors: each column of W₁ with its bias tests the token for one pattern, the activation lets only the matching ones through, and the matching rows of W₂ are written back into the D-wide stream.',
+    zh: '注意力用加权平均混合向量，对值来说是线性的。前馈网络为每个词元加入非线性计算。按论文的 F = 4·D，它约占编码器一层权重的三分之二，但在解码器一层中只占约一半，因为解码器层还多一个注意力块（本模型的实际占比见下方面板）。它宽大的隐藏层就像 F 个模式检测器：W₁ 的每一列连同偏置检测词元是否符合某种模式，激活函数只让匹配的通过，然后 W₂ 中对应的行被写回 D 维的数据流。',
   },
   problem: {
     en: 'Without the activation, the two layers collapse into one linear map (x·W₁·W₂): depth would add nothing. Expanding gives room for many patterns; projecting back keeps the residual stream one fixed width, so layers can be stacked and added to their inputs.',
@@ -22,13 +22,24 @@ export const text = {
   which: { en: '{side} layer {layer}', zh: '{side}第 {layer} 层' },
   widthsTitle: { en: 'Expand, activate, project back', zh: '扩展、激活、投影回去' },
   widths: {
-    en: 'Each of the {n} tokens: D = {d} → F = {f} → D = {d}. F is {ratio} × D, the paper’s ratio (d_model = 512, d_ff = 2048).',
-    zh: '{n} 个词元中的每一个：D = {d} → F = {f} → D = {d}。F 是 D 的 {ratio} 倍，与论文的比例相同（d_model = 512，d_ff = 2048）。',
+    en: 'Each of the {n} tokens: D = {d} → F = {f} → D = {d}.',
+    zh: '{n} 个词元中的每一个：D = {d} → F = {f} → D = {d}。',
+  },
+  ratioPaper: {
+    en: 'F is 4 × D, the paper’s ratio (d_model = 512, d_ff = 2048).',
+    zh: 'F 是 D 的 4 倍，与论文的比例相同（d_model = 512，d_ff = 2048）。',
+  },
+  ratioOther: {
+    en: 'F is {ratio} × D here; the paper uses F = 4 × D (d_model = 512, d_ff = 2048).',
+    zh: '这里 F 是 D 的 {ratio} 倍；论文用的是 F = 4 × D（d_model = 512，d_ff = 2048）。',
   },
   params: {
-    en: 'Weights: W₁ ({d} × {f}) + b₁ and W₂ ({f} × {d}) + b₂ = {ffn} numbers; one attention block’s W_Q, W_K, W_V, W_O with biases = {att}. One {side} layer has {blocks} attention block{plural}, so its FFN holds {share}% of these weights (arithmetic on the config).',
-    zh: '权重：W₁（{d} × {f}）+ b₁ 和 W₂（{f} × {d}）+ b₂，共 {ffn} 个数；一个注意力块的 W_Q、W_K、W_V、W_O 连同偏置共 {att} 个。在{side}的一层中（{blocks} 个注意力块），前馈网络占这些权重的 {share}%（由配置算出）。',
+    en: 'Weights: W₁ ({d} × {f}) + b₁ and W₂ ({f} × {d}) + b₂ = {ffn} numbers; one attention block’s W_Q, W_K, W_V, W_O with biases = {att}. One {side} layer has {blocks} attention block{plural}, so its FFN holds {share}% of these weights: {verdict} (arithmetic on the config, LayerNorm’s γ and β left out).',
+    zh: '权重：W₁（{d} × {f}）+ b₁ 和 W₂（{f} × {d}）+ b₂，共 {ffn} 个数；一个注意力块的 W_Q、W_K、W_V、W_O 连同偏置共 {att} 个。{side}的一层有 {blocks} 个注意力块，所以前馈网络占这些权重的 {share}%：{verdict}（由配置算出，不计层归一化的 γ 和 β）。',
   },
+  shareMost: { en: 'most of them', zh: '即大部分' },
+  shareHalf: { en: 'about half, not most', zh: '约为一半，并非大部分' },
+  shareLess: { en: 'less than half', zh: '不到一半' },
   stepHidden: { en: '① x·W₁ + b₁', zh: '① x·W₁ + b₁' },
   stepAct: { en: '② {act}', zh: '② {act}' },
   stepOut: { en: '③ ·W₂ + b₂', zh: '③ ·W₂ + b₂' },

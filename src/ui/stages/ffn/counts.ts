@@ -54,7 +54,7 @@ export interface WeightSplit {
   ffnShare: number;
 }
 
-export function weightSplit(c: ModelConfig, side: 'enc' | 'dec'): WeightSplit {
+export function weightSplit(c: Pick<ModelConfig, 'dModel' | 'dFF'>, side: 'enc' | 'dec'): WeightSplit {
   const D = c.dModel;
   const F = c.dFF;
   const ffn = D * F + F + F * D + D;

@@ -1,5 +1,6 @@
 // Stage `heads`: every head's attention weights in one layer, side by side.
 import { attentionNames, headDim, lengthSymbol, selfLength } from '../shared/names';
+import { scoresTex } from '../shared/conventions';
 import { texLines, texShape } from '../shared/tex';
 import type { StageDefinition } from '../types';
 import { explain, title } from './content';
@@ -15,7 +16,7 @@ export const headsStage: StageDefinition = {
     const L = lengthSymbol(ctx.side);
     const n = selfLength(ctx, ctx.side);
     return texLines(
-      `\\text{head}_h = \\operatorname{softmax}\\!\\Big(\\frac{Q_h K_h^{\\top}}{\\sqrt{D_h}}\\Big) V_h,\\ h = 0,\\dots,${H - 1}`,
+      `\\text{head}_h = \\operatorname{softmax}\\!\\Big(${scoresTex(ctx.result.variant, 'Q_h', 'K_h')}\\Big) V_h,\\ h = 0,\\dots,${H - 1}`,
       `D_h = D/H = ${D}/${H} = ${headDim(ctx.config)},\\ A: ${texShape([['H', H], [L, n], [L, n]])}`,
     );
   },

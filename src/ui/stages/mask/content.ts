@@ -5,16 +5,16 @@ export const title: Bilingual = { en: 'Masks: causal and padding', zh: '掩码�
 
 export const explain: StageExplanation = {
   what: {
-    en: 'Before the softmax, some scores are replaced by a large negative number (here −1e9) so that their weight becomes 0. In the decoder’s self-attention the causal (sequence) mask removes every key after the query: the upper triangle. In a batch of sentences of different lengths, the padding mask removes the key columns that belong to <pad> tokens.',
-    zh: '在 softmax 之前，把一部分分数替换成一个很大的负数（这里是 −1e9），使它们的权重变成 0。在解码器的自注意力中，因果掩码（序列掩码）去掉查询之后的所有键，也就是上三角。在一批长度不同的句子中，填充掩码去掉属于 <pad> 词元的键列。',
+    en: 'Some query–key pairs must get no attention at all: their weight has to be exactly 0. The usual code writes a large negative number (−1e9, or −∞) into those scores before the softmax (PyTorch’s masked_fill); this model’s softmax kernel instead leaves masked keys out of the row’s maximum and sum and writes 0 for them. The −1e9 you see in the masked scores below is only how the recorded scores mark those cells. In the decoder’s self-attention the causal (sequence) mask removes every key after the query: the upper triangle. In a batch of sentences of different lengths, the padding mask removes the key columns that belong to <pad> tokens.',
+    zh: '有些查询–键对完全不应得到注意力：它们的权重必须恰好为 0。常见的写法是在 softmax 之前把这些分数填成一个很大的负数（−1e9 或 −∞，即 PyTorch 的 masked_fill）；本模型的 softmax 内核则在求这一行的最大值和总和时直接跳过被掩码的键，并把它们的权重写成 0。下面掩码后的分数里出现的 −1e9，只是记录下来的分数用来标记这些格子的。在解码器的自注意力中，因果掩码（序列掩码）去掉查询之后的所有键，也就是上三角。在一批长度不同的句子中，填充掩码去掉属于 <pad> 词元的键列。',
   },
   why: {
     en: 'During training the decoder sees the whole target sentence at once (teacher forcing); without the causal mask, position t could simply read the token it is asked to predict and learn to copy. Padding exists only to give the sentences of a batch the same length, and no real token should take information from it.',
     zh: '训练时解码器一次看到整个目标句子（教师强制）；如果没有因果掩码，位置 t 可以直接读到它要预测的词元，学会抄写而不是预测。填充只是为了让一批句子长度相同，任何真实词元都不应该从它那里获取信息。',
   },
   problem: {
-    en: 'The causal mask makes training match generation, where future tokens do not exist yet, while still training every position in parallel. A large finite negative is used rather than −∞, so the arithmetic never produces NaN; a row with every key masked gives all-zero weights.',
-    zh: '因果掩码让训练与生成时的情形一致（生成时未来的词元还不存在），同时仍能并行训练所有位置。这里用一个很大的有限负数而不是 −∞，这样运算不会产生 NaN；所有键都被掩码的行，权重全为 0。',
+    en: 'The causal mask makes training match generation, where future tokens do not exist yet, while still training every position in parallel. Skipping masked keys also handles a row whose keys are all masked: it gets all-zero weights. A −1e9 fill would give such a row equal scores everywhere, hence a uniform row of weights, and a −∞ fill would give 0/0 = NaN; no infinity ever enters the kernel’s arithmetic (WGSL may assume there are none).',
+    zh: '因果掩码让训练与生成时的情形一致（生成时未来的词元还不存在），同时仍能并行训练所有位置。跳过被掩码的键，也处理了所有键都被掩码的行：这样的行权重全为 0。如果填 −1e9，这一行的分数处处相等，得到的是一行均匀的权重；如果填 −∞，则会得到 0/0 = NaN；而内核的运算中从不出现无穷大（WGSL 可以假定没有无穷大）。',
   },
 };
 
@@ -34,8 +34,8 @@ export const text = {
   causalHeading: { en: 'Causal mask of the decoder’s self-attention (layer {layer}, head {head})', zh: '解码器自注意力的因果掩码（第 {layer} 层，第 {head} 头）' },
   causalTitle: { en: 'Causal mask: 1 = may attend, hatched = masked', zh: '因果掩码：1 = 可以关注，斜线 = 被掩码' },
   causalFromTrace: {
-    en: 'Read from the model’s masked scores: a cell is masked where they hold −1e9. {count} of {total} cells are masked, all above the diagonal.',
-    zh: '取自模型掩码后的分数：分数为 −1e9 的格子即被掩码。{total} 个格子中有 {count} 个被掩码，全部在对角线以上。',
+    en: 'Read from the model’s recorded masked scores, which mark a masked cell with −1e9. {count} of {total} cells are masked, all above the diagonal.',
+    zh: '取自模型记录的掩码后分数，其中被掩码的格子标为 −1e9。{total} 个格子中有 {count} 个被掩码，全部在对角线以上。',
   },
   encHasNone: {
     en: 'You are looking at the encoder: it has no causal mask, because every source token may see the whole sentence. This is the decoder’s, for comparison.',
@@ -76,7 +76,10 @@ export const text = {
   },
   legendScore: { en: 'score', zh: '分数' },
   legendMask: { en: 'mask', zh: '掩码' },
-  cellMasked: { en: 'scaled score {s} replaced by −1e9: weight 0 after the softmax', zh: '缩放后的分数 {s} 被替换为 −1e9：softmax 之后权重为 0' },
+  cellMasked: {
+    en: 'scaled score {s}, masked: recorded as −1e9, left out of the softmax’s maximum and sum, weight exactly 0',
+    zh: '缩放后的分数 {s}，被掩码：记录为 −1e9，softmax 求最大值和总和时跳过它，权重恰好为 0',
+  },
   cellKept: { en: 'scaled score {s}, kept', zh: '缩放后的分数 {s}，保留' },
   cellCausalMasked: { en: 'key “{key}” comes after query “{query}”: masked', zh: '键 “{key}” 在查询 “{query}” 之后：被掩码' },
   cellCausalKept: { en: 'key “{key}” is at or before query “{query}”: kept', zh: '键 “{key}” 在查询 “{query}” 之前或同一位置：保留' },

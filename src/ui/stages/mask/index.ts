@@ -1,5 +1,6 @@
 // Stage `mask`: the causal (decoder) and padding masks, and the scores with them applied.
 import { attentionName, lengthSymbol, selfLength } from '../shared/names';
+import { MASKED_SOFTMAX_TEX, scoresTex } from '../shared/conventions';
 import { texLines, texShape } from '../shared/tex';
 import type { StageDefinition } from '../types';
 import { explain, title } from './content';
@@ -15,11 +16,13 @@ export const maskStage: StageDefinition = {
     const shape = texShape([[L, n], [L, n]]);
     // P: the positions of <pad> keys; a single sentence has none.
     const causal = ctx.side === 'dec' && ctx.result.variant.causalMask;
-    const keep = !causal ? 'j \\notin P' : 'j \\le i,\\ j \\notin P';
-    const drop = !causal ? 'j \\in P' : 'j > i\\ \\lor\\ j \\in P';
+    // 𝒱ᵢ: the keys query i may see. The recorded masked scores mark the others with −1e9;
+    // the softmax kernels leave them out and write weight 0.
+    const visible = !causal ? '\\mathcal{V}_i = \\{ j : j \\notin P \\}' : '\\mathcal{V}_i = \\{ j : j \\le i,\\ j \\notin P \\}';
     return texLines(
-      `\\text{masked}_{ij} = \\begin{cases} s_{ij} & ${keep} \\\\ -10^{9} & ${drop} \\end{cases},\\qquad P = \\varnothing`,
-      `s = QK^{\\top}/\\sqrt{D_h}: ${shape}`,
+      `s = ${scoresTex(ctx.result.variant)}: ${shape},\\quad ${visible},\\quad P = \\varnothing`,
+      `\\text{masked}_{ij} = \\begin{cases} s_{ij} & j \\in \\mathcal{V}_i \\\\ -10^{9} & j \\notin \\mathcal{V}_i \\end{cases}`,
+      MASKED_SOFTMAX_TEX,
     );
   },
   kernels: ['softmax'],

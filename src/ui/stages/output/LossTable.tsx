@@ -8,6 +8,7 @@ import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
 import { smoothedCrossEntropy } from './distribution';
+import { smoothingScopeText } from './texts';
 
 export function LossTable({ ctx }: { ctx: StageContext }) {
   const tx = useBilingual();
@@ -67,6 +68,11 @@ export function LossTable({ ctx }: { ctx: StageContext }) {
         </tbody>
       </table>
       <p className="muted">{eps === null ? tx(text.smoothingUnknown) : fill(tx(text.lossNote), { eps })}</p>
+      {eps !== null && eps > 0 && (
+        <p className="muted" data-testid="output-smoothing-scope">
+          {tx(smoothingScopeText(eps, ctx.result.vocabTokens.tgt))}
+        </p>
+      )}
     </>
   );
 }

@@ -13,8 +13,8 @@ export const explain: StageExplanation = {
     zh: '模型最终必须在它能写的词中做出选择。概率分布说明它有多大把握，让训练可以用交叉熵（正确词概率的负对数）来评价，也允许用其他方式做选择：采样、top-k、束搜索。',
   },
   problem: {
-    en: 'It maps a D-dimensional vector to a choice among V words. A model trained with label smoothing ε (a share ε of the target probability spread over all words; the panel below states this model’s ε) puts its top probabilities near 1 − ε rather than 1: that is the training target, not a lack of confidence.',
-    zh: '它把一个 D 维向量映射到 V 个词中的一个选择。用标签平滑 ε 训练的模型（目标概率中 ε 的份额均匀分给所有词；下面的面板给出这个模型的 ε），最高概率会在 1 − ε 左右而不是 1：这正是训练的目标，并非信心不足。',
+    en: 'It maps a D-dimensional vector to a choice among V words. A model trained with label smoothing ε (a share ε of the target probability spread evenly over every token of the target vocabulary, <pad> and the other special tokens included, where the Annotated Transformer leaves <pad> out; the panel below states this model’s ε) puts its top probabilities near 1 − ε rather than 1: that is the training target, not a lack of confidence.',
+    zh: '它把一个 D 维向量映射到 V 个词中的一个选择。用标签平滑 ε 训练的模型（目标概率中 ε 的份额均匀分给目标词表中的每个词元，包括 <pad> 等特殊词元，而 Annotated Transformer 不分给 <pad>；下面的面板给出这个模型的 ε），最高概率会在 1 − ε 左右而不是 1：这正是训练的目标，并非信心不足。',
   },
 };
 
@@ -64,6 +64,10 @@ export const text = {
   lossNote: {
     en: 'The smoothed loss compares p with q = (1 − ε)·onehot + ε/V, the target this model was trained on (ε = {eps} is its recorded setting); with ε > 0 it cannot reach 0 even for a perfect match, because q itself is spread out.',
     zh: '平滑后的损失把 p 与 q = (1 − ε)·独热 + ε/V 比较，这是这个模型训练时的目标（ε = {eps} 是检查点记录的设置）；ε > 0 时即使完全匹配它也不会降到 0，因为 q 本身就是分散的。',
+  },
+  smoothingScope: {
+    en: 'Where ε goes: this project’s loss spreads it evenly over all V = {v} tokens of the target vocabulary, the special tokens {specials} included. So even <pad>, which is never a target, gets ε/V = {share} in the smoothed target. The Annotated Transformer makes the other choice: it gives <pad> nothing and spreads ε over the V − 2 tokens that are neither <pad> nor the correct one. In both, positions whose target is <pad> are left out of the loss.',
+    zh: 'ε 分到哪里：本项目的损失把它均匀分给目标词表中全部 V = {v} 个词元，包括特殊词元 {specials}。所以即使是从不作为目标出现的 <pad>，在平滑后的目标中也得到 ε/V = {share}。Annotated Transformer 的选择不同：它不给 <pad> 任何概率，而是把 ε 分给既不是 <pad> 也不是正确词元的 V − 2 个词元。两种做法都不把目标为 <pad> 的位置计入损失。',
   },
   heatmapTitle: { en: 'Probabilities at each decoder position over the whole vocabulary', zh: '解码器每个位置在整个词表上的概率' },
   rowAxis: { en: 'reads', zh: '读入' },

@@ -36,6 +36,8 @@ export const LAST_ROW = 12;
 export function diagramBlocks(config: ModelConfig, vocab: { src: number; tgt: number }): DiagramBlock[] {
   const d = config.dModel;
   const sizes = { d, f: config.dFF, h: config.nHeads, dh: headDim(config), act: config.activation === 'gelu' ? 'GELU' : 'ReLU' };
+  const addNorm = config.norm === 'pre' ? blocks.addNormPre : blocks.addNorm;
+  const embed = config.embedScale ? blocks.embed : blocks.embedPlain;
   const pos = config.positional === 'sinusoidal' ? blocks.posSin : config.positional === 'learned' ? blocks.posLearned : blocks.posNone;
   const enc = (key: string, row: number, stage: StageId, kind: BlockKind, label: Bilingual, inStack = false): DiagramBlock => ({
     key: `enc-${key}`,
@@ -61,21 +63,21 @@ export function diagramBlocks(config: ModelConfig, vocab: { src: number; tgt: nu
   });
   return [
     enc('input', 1, 'tokens', 'io', blocks.encInput),
-    enc('embed', 2, 'embedding', 'embed', blocks.embed),
+    enc('embed', 2, 'embedding', 'embed', embed),
     enc('pos', 3, 'positional', 'embed', pos),
     enc('self', 4, 'qkv', 'attn', blocks.selfAttn, true),
-    enc('norm1', 5, 'add-norm', 'norm', blocks.addNorm, true),
+    enc('norm1', 5, 'add-norm', 'norm', addNorm, true),
     enc('ffn', 6, 'ffn', 'ffn', blocks.ffn, true),
-    enc('norm2', 7, 'add-norm', 'norm', blocks.addNorm, true),
+    enc('norm2', 7, 'add-norm', 'norm', addNorm, true),
     dec('input', 2, 'tokens', 'io', blocks.decInput),
-    dec('embed', 3, 'embedding', 'embed', blocks.embed),
+    dec('embed', 3, 'embedding', 'embed', embed),
     dec('pos', 4, 'positional', 'embed', pos),
     dec('self', 5, 'decoder-self-attn', 'attn', blocks.maskedAttn, true),
-    dec('norm1', 6, 'add-norm', 'norm', blocks.addNorm, true),
+    dec('norm1', 6, 'add-norm', 'norm', addNorm, true),
     dec('cross', 7, 'cross-attn', 'attn', blocks.crossAttn, true, BOTH_ONLY),
-    dec('norm2', 8, 'add-norm', 'norm', blocks.addNorm, true, BOTH_ONLY),
+    dec('norm2', 8, 'add-norm', 'norm', addNorm, true, BOTH_ONLY),
     dec('ffn', 9, 'ffn', 'ffn', blocks.ffn, true),
-    dec('norm3', 10, 'add-norm', 'norm', blocks.addNorm, true),
+    dec('norm3', 10, 'add-norm', 'norm', addNorm, true),
     dec('linear', 11, 'output', 'out', blocks.linear),
     dec('softmax', 12, 'decoding', 'out', blocks.softmax),
   ];

@@ -8,6 +8,7 @@ import { TraceHeatmap } from '../shared/TraceHeatmap';
 import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
+import { embedTitle, sumTexts } from './texts';
 
 const names = (side: 'enc' | 'dec') => {
   const p = side === 'enc' ? 'src' : 'tgt';
@@ -25,6 +26,7 @@ export function PeSum({ ctx }: { ctx: StageContext }) {
   );
   const labels = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
   const D = ctx.config.dModel;
+  const sums = sumTexts(ctx.config);
   // One colour scale for all three, so the sizes compare: PE's ±1 next to the embeddings' range.
   const bound = useMemo(() => Math.ceil(Math.max(...[m.embed, m.x].flat(2).map(Math.abs), 1)), [m]);
   const common = {
@@ -38,10 +40,10 @@ export function PeSum({ ctx }: { ctx: StageContext }) {
   };
   return (
     <Emphasis active={ctx.highlight === 'pe-add'} testId="positional-sum-box">
-      <h3>{fill(tx(text.sumHeading), { side: tx(SIDES[ctx.side]) })}</h3>
-      <p className="muted">{fill(tx(text.sumNote), { l: labels.length, d: D, bound })}</p>
+      <h3>{fill(tx(sums.heading), { side: tx(SIDES[ctx.side]) })}</h3>
+      <p className="muted">{fill(tx(sums.note), { l: labels.length, d: D, bound })}</p>
       <div className="pe-sum">
-        <TraceHeatmap {...common} name={n.embed} title={tx(text.embedTitle)} testId="positional-embed" />
+        <TraceHeatmap {...common} name={n.embed} title={tx(embedTitle(ctx.config))} testId="positional-embed" />
         {m.pos && (
           <>
             <p className="pe-sum__op" aria-hidden="true">

@@ -5,16 +5,16 @@ export const title: Bilingual = { en: 'Positional encoding', zh: '位置编码' 
 
 export const explain: StageExplanation = {
   what: {
-    en: 'A vector that depends only on the position is added to each token’s embedding. The shipped model uses the paper’s sinusoids: dimension 2i holds sin(pos / 10000^(2i/D)) and dimension 2i+1 holds cos of the same angle, so even dimensions are sines and odd ones cosines, from fast waves in the first dimensions to slow ones in the last.',
-    zh: '给每个词元的嵌入加上一个只取决于位置的向量。内置模型使用论文中的正弦编码：第 2i 维是 sin(pos / 10000^(2i/D))，第 2i+1 维是同一角度的 cos，所以偶数维是正弦、奇数维是余弦，前面的维度变化快，后面的维度变化慢。',
+    en: 'A vector that depends only on the position is added to each token’s embedding. The paper uses sinusoids (the panel below says what this model uses): dimension 2i holds sin(pos / 10000^(2i/D)) and dimension 2i+1 holds cos of the same angle, so even dimensions are sines and odd ones cosines, from fast waves in the first dimensions to slow ones in the last.',
+    zh: '给每个词元的嵌入加上一个只取决于位置的向量。论文使用正弦编码（本模型用的是哪一种，见下方面板）：第 2i 维是 sin(pos / 10000^(2i/D))，第 2i+1 维是同一角度的 cos，所以偶数维是正弦、奇数维是余弦，前面的维度变化快，后面的维度变化慢。',
   },
   why: {
     en: 'Self-attention by itself ignores order: permute the input tokens and its outputs are permuted the same way, with the same values (it is permutation-equivariant). Adding a position signal is how the model can tell “the dog bit the man” from “the man bit the dog”.',
     zh: '自注意力本身不考虑顺序：把输入词元换个顺序，输出也只是以同样方式换了顺序，数值完全相同（置换等变）。加上位置信号，模型才能分辨 “the dog bit the man” 和 “the man bit the dog”。',
   },
   problem: {
-    en: 'It gives every position a distinct, smooth code without adding parameters, and it can be computed for any position. For a fixed offset k, the encoding of pos + k is a linear function (a rotation of each sin/cos pair) of the encoding of pos, which makes relative positions easy to read out. It is added, not concatenated, so the width stays D.',
-    zh: '它不增加任何参数，就给每个位置一个互不相同、平滑变化的编码，而且任何位置都能算出来。对固定的偏移 k，pos + k 的编码是 pos 编码的线性函数（每一对 sin/cos 做一次旋转），因此相对位置很容易读出。它是相加而不是拼接，所以宽度仍是 D。',
+    en: 'The sinusoids give every position a distinct, smooth code without adding parameters, and can be computed for any position. For a fixed offset k, the encoding of pos + k is a linear function (a rotation of each sin/cos pair) of the encoding of pos, which makes relative positions easy to read out. It is added, not concatenated, so the width stays D.',
+    zh: '正弦编码不增加任何参数，就给每个位置一个互不相同、平滑变化的编码，而且任何位置都能算出来。对固定的偏移 k，pos + k 的编码是 pos 编码的线性函数（每一对 sin/cos 做一次旋转），因此相对位置很容易读出。它是相加而不是拼接，所以宽度仍是 D。',
   },
 };
 
@@ -58,7 +58,13 @@ export const text = {
     en: 'An element-wise sum of two {l} × {d} matrices: same width, so nothing is concatenated. The three share one colour scale (−{bound} to {bound}), so their sizes compare.',
     zh: '两个 {l} × {d} 矩阵逐元素相加：宽度相同，不做拼接。三张图使用同一个颜色范围（−{bound} 到 {bound}），便于比较数值大小。',
   },
+  sumNoneHeading: { en: 'Without positions, the embedding is the {side}’s input', zh: '没有位置编码时，嵌入就是{side}的输入' },
+  sumNoneNote: {
+    en: 'Nothing is added: the input x is the {l} × {d} embedding matrix itself. Both maps share one colour scale (−{bound} to {bound}).',
+    zh: '这里什么也不加：输入 x 就是这个 {l} × {d} 的嵌入矩阵本身。两张图使用同一个颜色范围（−{bound} 到 {bound}）。',
+  },
   embedTitle: { en: 'Token embeddings ×√D', zh: '词元嵌入 ×√D' },
+  embedTitlePlain: { en: 'Token embeddings (not scaled)', zh: '词元嵌入（未缩放）' },
   peTitle: { en: 'Positional encoding PE', zh: '位置编码 PE' },
   sumTitle: { en: 'Input x = embedding + PE', zh: '输入 x = 嵌入 + PE' },
   legend: { en: 'value', zh: '数值' },

@@ -11,6 +11,7 @@ import { TraceHeatmap } from '../shared/TraceHeatmap';
 import { useBilingual } from '../shared/useBilingual';
 import type { StageContext, StagePanelProps } from '../types';
 import { text } from './content';
+import { embedSource } from './texts';
 import { layerInput } from './layerInput';
 import { QkvWeights, headColumnLabels } from './QkvWeights';
 
@@ -105,7 +106,7 @@ export function QkvPanel({ ctx }: StagePanelProps) {
   const input = layerInput(ctx.config, ctx.side, ctx.layer);
   const projections = useProjections(ctx);
   const source =
-    input.source === 'embed' ? tx(text.xSourceEmbed) : input.source === 'prev' ? fill(tx(text.xSourcePrev), { prev: ctx.layer - 1 }) : tx(text.xSourceNorm);
+    input.source === 'embed' ? tx(embedSource(ctx.config)) : input.source === 'prev' ? fill(tx(text.xSourcePrev), { prev: ctx.layer - 1 }) : tx(text.xSourceNorm);
   return (
     <div className="qkv-stage">
       <p>{where}</p>

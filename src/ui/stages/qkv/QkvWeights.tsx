@@ -4,13 +4,13 @@
 import { useMemo } from 'react';
 import { Heatmap, everyN } from '../../../viz';
 import { fill } from '../shared/content';
-import { formatValue } from '../shared/format';
 import { dimensionLabels } from '../shared/labels';
 import { headDim } from '../shared/names';
 import { attentionParamName, parameterRows, type AttentionWeight } from '../shared/parameters';
 import { useBilingual } from '../shared/useBilingual';
 import type { StagePanelProps } from '../types';
 import { text } from './content';
+import { keyBiasText } from './texts';
 
 const WEIGHTS = [
   ['wq', 'Q'],
@@ -85,7 +85,7 @@ export function QkvWeights({ ctx }: StagePanelProps) {
         testId="qkv-bias"
       />
       <p className="muted" data-testid="qkv-bias-note">
-        {fill(tx(text.keyBiasNote), { kMax: formatValue(maxAbs(data.biases[1]), 4), qMax: formatValue(maxAbs(data.biases[0]), 4) })}
+        {tx(keyBiasText(maxAbs(data.biases[1]), maxAbs(data.biases[0])))}
       </p>
     </section>
   );

@@ -32,6 +32,7 @@ export const text = {
   drill5: { en: 'K and V are split the same way; the scores QKᵀ of each head are then (1, {h}, {n}, {n}).', zh: 'K 和 V 也同样拆分；每个头的分数 QKᵀ 的形状是 (1, {h}, {n}, {n})。' },
   xTitle: { en: 'X: what this layer reads ({source})', zh: 'X：这一层读入的内容（{source}）' },
   xSourceEmbed: { en: 'embedding + positions', zh: '嵌入 + 位置' },
+  xSourceEmbedOnly: { en: 'the embedding: this model adds no positions', zh: '嵌入：本模型不加位置编码' },
   xSourcePrev: { en: 'output of layer {prev}', zh: '第 {prev} 层的输出' },
   xSourceNorm: { en: 'LayerNorm of the layer’s input (pre-norm)', zh: '本层输入的 LayerNorm（前归一化）' },
   fullTitle: { en: '{m} = X·W_{m} + b_{m}: all {h} heads side by side', zh: '{m} = X·W_{m} + b_{m}：全部 {h} 个头并排' },
@@ -68,8 +69,16 @@ export const text = {
   biasAxis: { en: 'bias', zh: '偏置' },
   cellBias: { en: 'b_{m}[{j}]: added to column {j} of {m} for every token (head {h}, entry {k})', zh: 'b_{m}[{j}]：对每个词元都加到 {m} 的第 {j} 列（第 {h} 个头的第 {k} 个分量）' },
   keyBiasNote: {
-    en: 'b_K stays near its initial zeros (largest |b_K| = {kMax}, against {qMax} for b_Q). Adding the same b_K to every key adds q·b_K to a whole row of scores, and softmax ignores a constant added to a row, so b_K gets no gradient: what little it moved is rounding noise that Adam’s step normalisation turns into small steps.',
-    zh: 'b_K 几乎停在初始的 0（最大 |b_K| = {kMax}，而 b_Q 是 {qMax}）。给每个键都加上同一个 b_K，相当于给一整行分数加上 q·b_K，而 softmax 对一行加同一个常数不敏感，所以 b_K 的梯度为零：它那一点点变化只是舍入噪声，被 Adam 的按幅度归一化放大成了小步长。',
+    en: 'Adding the same b_K to every key adds q·b_K to a whole row of scores, and the softmax ignores a constant added to a row, so b_K gets no gradient. Here the largest |b_K| = {kMax}, against {qMax} for b_Q.',
+    zh: '给每个键都加上同一个 b_K，相当于给一整行分数加上 q·b_K，而 softmax 对一行加同一个常数不敏感，所以 b_K 的梯度为零。这里最大的 |b_K| = {kMax}，而 b_Q 的最大值是 {qMax}。',
+  },
+  keyBiasStayed: {
+    en: 'So b_K has stayed near the zeros that training in this app starts every bias from: what little it moved is rounding noise that Adam’s step normalisation turns into small steps.',
+    zh: '所以 b_K 几乎停在本应用训练时所有偏置的初始值 0 附近：它那一点点变化只是舍入噪声，被 Adam 的按幅度归一化放大成了小步长。',
+  },
+  keyBiasMoved: {
+    en: 'So these values of b_K did not come from the gradient of this loss (they may come from initialisation or from another training setup); they change no attention weight.',
+    zh: '所以 b_K 的这些数值并非来自这个损失的梯度（可能来自初始化或其他训练设置）；它们不会改变任何注意力权重。',
   },
   weightsMissing: { en: 'This model’s checkpoint has no {name} tensor.', zh: '此模型的检查点中没有 {name} 张量。' },
   cellX: { en: 'what layer {layer} reads for “{token}”, dimension d{dim}', zh: '第 {layer} 层为 “{token}” 读入的第 d{dim} 维' },

@@ -9,8 +9,8 @@ export const explain: StageExplanation = {
     zh: '每个头用点积把每个查询和每个键两两比较：QKᵀ 的第 i 行第 j 列表示词元 i 的查询与词元 j 的键有多匹配。然后把分数除以 √Dh，即每个头维度的平方根。在编码器中，查询和键都来自同一组源词元；在解码器的自注意力中，它们来自目标词元。',
   },
   why: {
-    en: 'A dot product is a cheap, learnable measure of similarity: W_Q and W_K are trained so that a query points towards the keys it should attend to. Dividing by √Dh keeps the scores’ spread about the same whatever the head size: if q and k have Dh independent entries of variance 1, their dot product has variance Dh, so its standard deviation grows like √Dh.',
-    zh: '点积是一种计算便宜、又可学习的相似度：W_Q 和 W_K 经过训练，使查询指向它应该关注的键。除以 √Dh 可以让分数的离散程度与头的维度无关：如果 q 和 k 各有 Dh 个方差为 1 的独立分量，它们的点积方差为 Dh，标准差按 √Dh 增长。',
+    en: 'A dot product is a cheap, learnable measure of similarity: W_Q and W_K are trained so that a query points towards the keys it should attend to. Dividing by √Dh keeps the scores’ spread about the same whatever the head size: if the 2·Dh components of q and k are independent, each with mean 0 and variance 1, then q·k, a sum of Dh such products, has mean 0 and variance Dh, so its standard deviation grows like √Dh. Real queries and keys only roughly meet that condition, so the rule sets the scale rather than an exact value.',
+    zh: '点积是一种计算便宜、又可学习的相似度：W_Q 和 W_K 经过训练，使查询指向它应该关注的键。除以 √Dh 可以让分数的离散程度与头的维度无关：如果 q 和 k 的全部 2·Dh 个分量相互独立，且每个均值为 0、方差为 1，那么 q·k 作为 Dh 个这样的乘积之和，均值为 0、方差为 Dh，标准差按 √Dh 增长。真实的查询和键只是大致满足这个条件，所以这条规律给出的是量级，而不是精确值。',
   },
   problem: {
     en: 'Without the scaling, large heads give large scores, the softmax that follows saturates into an almost one-hot distribution, and its gradients nearly vanish, which makes training slow or unstable. The scaling keeps the softmax in the range where it still learns.',

@@ -43,3 +43,8 @@ export const LAYER: Bilingual = { en: 'layer {layer}', zh: '第 {layer} 层' };
 export function fill(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
+
+/** Fill the same placeholders in both languages of a text. */
+export function fillBoth(text: Bilingual, values: Record<string, string | number>): Bilingual {
+  return { en: fill(text.en, values), zh: fill(text.zh, values) };
+}

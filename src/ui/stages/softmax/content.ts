@@ -47,6 +47,9 @@ export const text = {
   tipRow: { en: 'row “{token}”: scores s = [{scores}]', zh: '“{token}” 这一行：分数 s = [{scores}]' },
   tipExp: { en: 'max m = {m}; e^(s − m) = [{exps}]; total Σ = {sum}', zh: '最大值 m = {m}；e^(s − m) = [{exps}]；总和 Σ = {sum}' },
   tipCell: { en: 'this cell: {e} / {sum} = {w} (the model’s weight: {model})', zh: '这个格子：{e} / {sum} = {w}（模型算出的权重：{model}）' },
-  tipMaskedCell: { en: 'this cell is masked: e^(−1e9 − m) = 0, weight 0', zh: '这个格子被掩码：e^(−1e9 − m) = 0，权重为 0' },
+  tipMaskedCell: {
+    en: 'this cell is masked: the kernel leaves it out of m and Σ and writes weight 0',
+    zh: '这个格子被掩码：内核在求 m 和 Σ 时跳过它，并把权重写成 0',
+  },
   tipRowSum: { en: 'the row’s weights sum to {sum}', zh: '这一行的权重之和为 {sum}' },
 } satisfies Record<string, Bilingual>;

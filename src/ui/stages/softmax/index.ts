@@ -1,6 +1,7 @@
 // Stage `softmax`: the attention weights, row by row, for encoder or decoder self-attention.
 import { attentionName, lengthSymbol, selfLength } from '../shared/names';
-import { texShape } from '../shared/tex';
+import { MASKED_SOFTMAX_TEX } from '../shared/conventions';
+import { texLines, texShape } from '../shared/tex';
 import type { StageDefinition } from '../types';
 import { explain, title } from './content';
 import { SoftmaxPanel } from './SoftmaxPanel';
@@ -12,7 +13,8 @@ export const softmaxStage: StageDefinition = {
   formula: (ctx) => {
     const L = lengthSymbol(ctx.side);
     const n = selfLength(ctx, ctx.side);
-    return `a_{ij} = \\frac{e^{s_{ij} - m_i}}{\\sum_{j'} e^{s_{ij'} - m_i}},\\ m_i = \\max_{j} s_{ij},\\quad \\sum_j a_{ij} = 1,\\qquad A: ${texShape([['H', ctx.config.nHeads], [L, n], [L, n]])}`;
+    // 𝒱ᵢ: the keys query i may see (all of them unless a mask applies).
+    return texLines(MASKED_SOFTMAX_TEX, `\\sum_j a_{ij} = 1,\\qquad A: ${texShape([['H', ctx.config.nHeads], [L, n], [L, n]])}`);
   },
   kernels: ['softmax'],
   traceNames: (ctx) => [attentionName(ctx.side, ctx.layer, 'self', 'masked'), attentionName(ctx.side, ctx.layer, 'self', 'weights')],

@@ -1,0 +1,19 @@
+// The note under the contextual-vectors view, filled from the model's conventions: whether
+// embeddings are scaled by √D, whether positions are added, and where the memory comes from.
+import type { ModelConfig } from '../../../model/config';
+import type { Bilingual } from '../types';
+import { text } from './content';
+
+export function stagesNote(config: Pick<ModelConfig, 'embedScale' | 'positional' | 'norm'>): Bilingual {
+  const embed = config.embedScale ? text.embedScaled : text.embedPlain;
+  const input = config.positional === 'none' ? text.inputNoPos : text.inputPos;
+  const memory = config.norm === 'pre' ? text.memoryPre : text.memoryPost;
+  const one = (lang: 'en' | 'zh') =>
+    text.stagesNote[lang].replace('{embed}', embed[lang]).replace('{input}', input[lang]).replace('{memory}', memory[lang]);
+  return { en: one('en'), zh: one('zh') };
+}
+
+/** The label of the encoder-input row: "+ position", or what it is when no positions are added. */
+export function inputLabel(config: Pick<ModelConfig, 'positional'>): Bilingual {
+  return config.positional === 'none' ? text.stageInputNoPos : text.stageInput;
+}
