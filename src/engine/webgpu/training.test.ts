@@ -1,7 +1,8 @@
 // The training kernels on WebGPU against the CPU twin: embedding gather (scale, positions,
 // offset) and its deterministic backward with repeated tokens, fused cross-entropy (label
 // smoothing, ignored rows, normalizer; narrow and wide vocabularies) and AdamW over an arena
-// (weight decay, clipping, a NaN gradient that must leave everything untouched).
+// (weight decay, clipping, a NaN gradient that must leave everything untouched, the step count
+// t included).
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AdamOptions, Arena, Backend } from '../backend';
 import { both, expectMatch, expectNoDeviceErrors, openHarness, randn, rng } from './testing/harness';
@@ -78,33 +79,36 @@ describe.skipIf(!env.ok)(env.title, () => {
   });
 
   /** The same arena contents on a backend: random params, grads and moments. */
-  function arenaOn(be: Backend, data: Float32Array[]): Arena {
+  function arenaOn(be: Backend, data: Float32Array[], adamStep = 0): Arena {
     const a = be.createArena([
       { name: 'w', shape: [3, 5] },
       { name: 'b', shape: [7] },
     ]);
     [a.params, a.grads, a.m, a.v].forEach((t, i) => be.write(t, data[i]));
+    be.write(a.adamStep, [adamStep]);
     return a;
   }
 
-  async function adamCase(name: string, gradEdit: (g: Float32Array) => void, opts: Partial<AdamOptions>, clip: boolean) {
+  async function adamCase(name: string, gradEdit: (g: Float32Array) => void, opts: Partial<AdamOptions>, clip: boolean, adamStep = 2) {
     const length = 128;
     const data = [randn(rand, length), randn(rand, length, 2), randn(rand, length, 0.1), randn(rand, length, 0.1).map(Math.abs)];
     gradEdit(data[1]);
-    const ga = arenaOn(h.be, data);
-    const ca = arenaOn(h.cpu, data);
-    const base: AdamOptions = { lr: 0.01, beta1: 0.9, beta2: 0.98, eps: 1e-9, weightDecay: 0.01, step: 3, ...opts };
+    const ga = arenaOn(h.be, data, adamStep);
+    const ca = arenaOn(h.cpu, data, adamStep);
+    const base: AdamOptions = { lr: 0.01, beta1: 0.9, beta2: 0.98, eps: 1e-9, weightDecay: 0.01, ...opts };
     const gss = clip ? h.be.sumSquares(ga.grads) : undefined;
     const css = clip ? h.cpu.sumSquares(ca.grads) : undefined;
     h.be.adam(ga, { ...base, gradSumSquares: gss });
     h.cpu.adam(ca, { ...base, gradSumSquares: css });
     for (const k of ['params', 'm', 'v'] as const) await expectMatch(h, ga[k], ca[k], `${name} ${k}`);
+    expect([...(await h.be.read(ga.adamStep))], `${name} adamStep`).toEqual([adamStep + 1]);
     return { ga, data };
   }
 
   it('adam: AdamW step with bias correction and weight decay', async () => {
     await adamCase('adamw', () => {}, {}, false);
-    await adamCase('plain adam, step 1', () => {}, { weightDecay: 0, step: 1 }, false);
+    await adamCase('plain adam, step 1', () => {}, { weightDecay: 0 }, false, 0);
+    await adamCase('late step, β1 = 0', () => {}, { beta1: 0 }, false, 499);
     expectNoDeviceErrors(h);
   });
 
@@ -120,11 +124,33 @@ describe.skipIf(!env.ok)(env.title, () => {
     const length = 128;
     const data = [randn(rand, length), randn(rand, length), randn(rand, length), randn(rand, length).map(Math.abs)];
     data[1][5] = bad;
-    const a = arenaOn(h.be, data);
-    h.be.adam(a, { lr: 0.1, beta1: 0.9, beta2: 0.99, eps: 1e-8, weightDecay: 0.1, step: 1, gradSumSquares: h.be.sumSquares(a.grads), maxNorm: 1 });
+    const a = arenaOn(h.be, data, 7);
+    h.be.adam(a, { lr: 0.1, beta1: 0.9, beta2: 0.99, eps: 1e-8, weightDecay: 0.1, gradSumSquares: h.be.sumSquares(a.grads), maxNorm: 1 });
     expect(await h.be.read(a.params)).toEqual(data[0]);
     expect(await h.be.read(a.m)).toEqual(data[2]);
     expect(await h.be.read(a.v)).toEqual(data[3]);
+    expect([...(await h.be.read(a.adamStep))]).toEqual([7]);
+  });
+
+  it('adam: a skipped step does not advance t, so the next applied step matches the CPU with no skip', async () => {
+    const length = 128;
+    const data = [randn(rand, length), randn(rand, length), randn(rand, length, 0.1), randn(rand, length, 0.1).map(Math.abs)];
+    const second = randn(rand, length);
+    const opts = { lr: 0.01, beta1: 0.9, beta2: 0.98, eps: 1e-9, weightDecay: 0.01, maxNorm: 1 };
+    const step = (be: Backend, a: Arena) => be.adam(a, { ...opts, gradSumSquares: be.sumSquares(a.grads) });
+    const ga = arenaOn(h.be, data);
+    step(h.be, ga);
+    h.be.write(ga.grads, new Float32Array(length).fill(NaN));
+    step(h.be, ga); // skipped
+    h.be.write(ga.grads, second);
+    step(h.be, ga);
+    const ca = arenaOn(h.cpu, data);
+    step(h.cpu, ca);
+    h.cpu.write(ca.grads, second);
+    step(h.cpu, ca);
+    expect([...(await h.be.read(ga.adamStep))]).toEqual([2]);
+    for (const k of ['params', 'm', 'v'] as const) await expectMatch(h, ga[k], ca[k], `after a skipped step: ${k}`);
+    expectNoDeviceErrors(h);
   });
 
   it('errors name the op and the shapes', () => {
@@ -142,7 +168,7 @@ describe.skipIf(!env.ok)(env.title, () => {
       'crossEntropy: targets (3) do not match logits (4, 5)',
     );
     const arena = h.be.createArena([{ name: 'w', shape: [2] }]);
-    const opts = { lr: 0.1, beta1: 0.9, beta2: 0.99, eps: 1e-8, weightDecay: 0, step: 1 };
+    const opts = { lr: 0.1, beta1: 0.9, beta2: 0.99, eps: 1e-8, weightDecay: 0 };
     expect(() => h.be.adam(arena, { ...opts, maxNorm: 1 })).toThrow('adam: maxNorm needs gradSumSquares');
     expect(() => h.be.adam(h.cpu.createArena([]), opts)).toThrow('adam: arena was not created by this WebGPU backend');
     expect(() => arena.param('nope')).toThrow("arena.param: no parameter 'nope' in arena (64)");
