@@ -4,7 +4,7 @@
 // (weight decay, clipping, a NaN gradient that must leave everything untouched, the step count
 // t included).
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AdamOptions, Arena, Backend } from '../backend';
+import { EngineError, type AdamOptions, type Arena, type Backend } from '../backend';
 import { both, expectMatch, expectNoDeviceErrors, openHarness, randn, rng } from './testing/harness';
 
 const env = await openHarness('webgpu embedding + cross-entropy + adam');
@@ -150,6 +150,54 @@ describe.skipIf(!env.ok)(env.title, () => {
     step(h.cpu, ca);
     expect([...(await h.be.read(ga.adamStep))]).toEqual([2]);
     for (const k of ['params', 'm', 'v'] as const) await expectMatch(h, ga[k], ca[k], `after a skipped step: ${k}`);
+    expectNoDeviceErrors(h);
+  });
+
+  it('out-of-range ids and targets are refused exactly as on the CPU (same EngineError and message)', () => {
+    const refusal = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return { type: (e as Error).constructor, message: (e as Error).message };
+      }
+      return null;
+    };
+    const cases: Array<[string, (be: Backend) => unknown]> = [
+      ['embedding, id = V', (be) => be.embedding(be.tensor([2, 3], [0, 1, 5, 2, 0, 1], 'i32'), be.tensor([5, 4]), { seqLen: 3 })],
+      ['embedding, negative id', (be) => be.embedding(be.tensor([3], [0, -2, 1], 'i32'), be.tensor([5, 4]), { seqLen: 3 })],
+      ['embeddingBackward', (be) => be.embeddingBackward(be.tensor([3], [0, 1, 9], 'i32'), be.tensor([3, 4]), be.tensor([5, 4]))],
+      ['crossEntropy, target = V', (be) => be.crossEntropy(be.tensor([3, 4]), be.tensor([3], [1, 4, 0], 'i32'), { ignoreIndex: 0 })],
+      ['crossEntropy, wide, negative target', (be) => be.crossEntropy(be.tensor([2, 200]), be.tensor([2], [3, -1], 'i32'), { ignoreIndex: 0 })],
+      ['crossEntropy, pad = V', (be) => be.crossEntropy(be.tensor([2, 4]), be.tensor([2], [1, 9], 'i32'))],
+    ];
+    for (const [name, run] of cases) {
+      const onCpu = refusal(() => run(h.cpu));
+      const onGpu = refusal(() => run(h.be));
+      expect(onCpu, `${name}: the CPU refuses`).not.toBeNull();
+      expect(onGpu, name).toEqual(onCpu);
+      expect(onGpu!.type, name).toBe(EngineError);
+      expect(onGpu!.message, name).toMatch(/^(embedding|embeddingBackward|crossEntropy): (ids|targets)\[\d\] = -?\d+ is outside the vocabulary \[0, \d+\)/);
+    }
+    // Ids rewritten later on the host are checked as they are now.
+    const ids = h.be.tensor([2], [0, 1], 'i32');
+    const table = h.be.tensor([2, 4]);
+    expect(() => h.be.embedding(ids, table, { seqLen: 2 })).not.toThrow();
+    h.be.write(ids, [1, 2]);
+    expect(() => h.be.embedding(h.be.reshape(ids, [1, 2]), table, { seqLen: 2 })).toThrow('embedding: ids[1] = 2 is outside the vocabulary [0, 2)');
+    expectNoDeviceErrors(h);
+  });
+
+  it('ids only the device knows are not checked, and the kernels stay inside the table', async () => {
+    // A copy made on the device: the host never saw these values. The gather reads zeros for
+    // the bad id and the loss counts the bad target as ignored — never memory outside the table.
+    const src = h.be.tensor([2], [1, 7], 'i32');
+    const ids = h.be.tensor([2], null, 'i32');
+    h.be.copy(src, ids);
+    const table = h.be.tensor([3, 2], [1, 2, 3, 4, 5, 6]);
+    const y = h.be.embedding(ids, table, { seqLen: 2 });
+    expect([...(await h.be.read(y))]).toEqual([3, 4, 0, 0]);
+    const ce = h.be.crossEntropy(h.be.tensor([2, 3]), ids);
+    expect((await h.be.read(ce.loss))[1]).toBe(0);
     expectNoDeviceErrors(h);
   });
 
