@@ -2,6 +2,8 @@
 // With label smoothing ε the target is t = (1 − ε)·onehot + ε/V, so
 //   loss = −Σ_c t_c·log p_c = lse − (1 − ε)·x_y − (ε/V)·Σ_c x_c      (lse = log Σ e^x)
 //   dlogits = (p − t) / normalizer.
+// That is (1 − ε)(−log p_y) + (ε/V)·Σ_c(−log p_c) with c over all V classes (specials included):
+// the "Loss" of docs/checkpoint.md, once the trainer divides the sum by the non-pad count.
 import { EngineError, shapeStr, type CrossEntropyOptions, type CrossEntropyResult, type Tensor } from '../backend';
 import { checkIds, need, needFinite, needRank } from './checks';
 import type { CpuContext } from './context';
