@@ -2,7 +2,8 @@
 // in one pass, with label smoothing, an ignore index and a normalizer.
 //   target t_c = (1 − ε)·[c = y] + ε/V;  loss = logΣexp(x) − Σ_c t_c·x_c
 //   dlogits_c = (softmax(x)_c − t_c) / normalizer;  ignored rows: loss 0, dlogits 0.
-//   A target label outside [0, V) is treated as ignored (only the host could raise an error).
+//   The wrapper refuses out-of-range targets on the host whenever it knows them (written from
+//   the host, as every caller's are); one it cannot know, outside [0, V), counts as ignored here.
 //
 // Who computes what:
 //   xent_rows — one invocation per row r = gid.x + gid.y·64·nwg.x (narrow vocabularies).

@@ -3,7 +3,8 @@
 // Who computes what:
 //   forward  — invocation i (global index over 256-wide workgroups) computes y[i] for token
 //              n = i / D, feature d = i mod D:  y = table[ids[n], d]·scale + pos[n mod T + off, d].
-//              An id outside [0, V) gathers zeros (only the host can raise an error).
+//              The wrapper refuses out-of-range ids on the host whenever it knows them; an id
+//              it cannot know (written by the device), outside [0, V), gathers zeros here.
 //   links    — invocation n (one per token) finds whether n is the first occurrence of its id
 //              and the next token with the same id: links[2n] = next (or -1), links[2n+1] = first.
 //   backward — invocation i for token n = i / D, feature d: if n is the first occurrence of its

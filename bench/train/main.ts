@@ -65,7 +65,7 @@ async function timeOurs(be: Backend, n: number, data: Batch[]): Promise<EngineRe
   const model = new Transformer(be, DEFAULT_CONFIG, vocab);
   model.initialize(1);
   const opt = { ...DEFAULT_OPTIMIZER };
-  for (let i = 0; i < WARM; i++) trainStep(model, data[i], opt, i + 1, PAD_ID, i);
+  for (let i = 0; i < WARM; i++) trainStep(model, data[i], opt, PAD_ID, i);
   await be.sync();
   const stats = (be as { stats?: () => Record<string, number> }).stats;
   const before = stats ? stats.call(be) : null;
@@ -74,7 +74,7 @@ async function timeOurs(be: Backend, n: number, data: Batch[]): Promise<EngineRe
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     const b = data[i % WARM];
-    last = trainStep(model, b, opt, WARM + 1 + i, PAD_ID, WARM + 1 + i);
+    last = trainStep(model, b, opt, PAD_ID, WARM + 1 + i);
     tokens += b.nTokens;
   }
   await be.sync();
@@ -128,7 +128,7 @@ async function stepsTo90(be: Backend): Promise<{ steps: number | null; seconds: 
   const t0 = performance.now();
   for (let step = 1; step <= 1500; step++) {
     const lr = learningRate({ kind: 'cosine', peak: DEFAULT_OPTIMIZER.lr, warmup: 100, total: 2000 }, step);
-    trainStep(model, makeBatch(g.next().value!, vocabs, DEFAULT_CONFIG.maxLen), { ...DEFAULT_OPTIMIZER, lr }, step, PAD_ID, step);
+    trainStep(model, makeBatch(g.next().value!, vocabs, DEFAULT_CONFIG.maxLen), { ...DEFAULT_OPTIMIZER, lr }, PAD_ID, step);
     if (step % EVAL_EVERY === 0) {
       const r = await evaluate(model, valid, vocabs, 100);
       log(`  step ${step}: valid exact match ${(r.exactMatch * 100).toFixed(1)}%`);

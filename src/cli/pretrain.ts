@@ -130,7 +130,7 @@ runCli(async () => {
       lossSum += r.lossSum;
     }
     tokens += normalizer;
-    be.scope(() => applyUpdate(model, { ...opt, lr: learningRate(schedule, step) }, step));
+    be.scope(() => applyUpdate(model, { ...opt, lr: learningRate(schedule, step) }));
 
     if (step % o.evalEvery === 0 || step === o.steps) {
       const r = await evaluate(model, valid, vocabs);

@@ -1,10 +1,13 @@
 // npm run translate -- "did the cat drink the milk at home ?" [--checkpoint PATH] [--beam N]
 //                      [--file PATH] [--json]
+// Greedy by default; --beam N > 1 runs beam search, hypotheses ranked by GNMT's length-normalised
+// score log p / ((5 + len)/6)^0.6. Either way the output has at most maxLen tokens with <eos>.
 // Prints one translation per input line; with --json one JSON object per line carrying
 // tokens, unknown positions, per-step top-5 probabilities and the attention of a
 // teacher-forced pass over the output ([layer][head][query][key]).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { teacherForcingTarget } from '../model/decode';
 import type { Trace } from '../model/trace';
 import type { Translator } from '../model/translator';
 import { CliError, loadTranslator, runCli, SHIPPED_CHECKPOINT } from './common';
@@ -31,8 +34,7 @@ async function translateLine(tr: Translator, line: string, beam: number, json: b
   const src = prepared.source;
   const t = await tr.translate(src, { beam });
   if (!json) return t.text;
-  const target = t.ids.filter((id) => id !== tr.special.eos);
-  const { trace } = await tr.trace(src, target);
+  const { trace } = await tr.trace(src, teacherForcingTarget(t.ids, tr.special.eos, tr.maxLen));
   const cfg = tr.model.config;
   const steps = (t.steps ?? []).map((s) => ({
     token: tr.vocabs.tgt.token(s.token),

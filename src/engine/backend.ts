@@ -123,12 +123,11 @@ export interface AdamOptions {
   eps: number;
   /** Decoupled weight decay (AdamW). 0 gives plain Adam. */
   weightDecay: number;
-  /** 1-based step count, for bias correction. */
-  step: number;
   /**
    * (1) global gradient L2 norm (from sumSquares + sqrt inside the kernel: pass the
    * sum of squares). Gradients are scaled by min(1, maxNorm / norm) before the update.
-   * When the norm is not finite the update is skipped entirely, leaving weights intact.
+   * When the norm is not finite the update is skipped entirely: weights, moments and the
+   * arena's `adamStep` stay as they were.
    */
   gradSumSquares?: Tensor;
   maxNorm?: number;
@@ -143,6 +142,13 @@ export interface Arena {
   readonly grads: Tensor;
   readonly m: Tensor;
   readonly v: Tensor;
+  /**
+   * (1) i32: Adam updates applied to this arena so far, the t of the bias correction
+   * 1 − β^t. adam() advances it on the device, and only when it applies an update (a step
+   * skipped for a non-finite gradient norm leaves it), so the count never needs a readback.
+   * Part of the optimizer state: save and restore it with m and v. Starts at 0.
+   */
+  readonly adamStep: Tensor;
   /** Views into the regions at aligned offsets, by parameter name. */
   param(name: string): Tensor;
   grad(name: string): Tensor;
@@ -303,7 +309,7 @@ export interface Backend {
   /** Fused softmax + cross-entropy forward and backward over (N, V) logits. A target outside
    *  [0, V) throws on the CPU; on a GPU the row is treated as ignored. */
   crossEntropy(logits: Tensor, targets: Tensor, opts?: CrossEntropyOptions): CrossEntropyResult;
-  /** One AdamW step over the whole arena in one dispatch. */
+  /** One AdamW step over the whole arena (t = arena.adamStep + 1, advanced only if applied). */
   adam(arena: Arena, opts: AdamOptions): void;
 }
 

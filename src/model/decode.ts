@@ -1,6 +1,11 @@
 // Decoding: greedy (with or without the KV cache), beam search, and the teacher-forced pass.
 // The encoder reads the source + <eos>; the decoder starts from <bos> and appends the most
 // probable token until <eos> or maxLen (docs/checkpoint.md).
+//
+// Length bound, the same as training's: a training target is at most maxLen tokens with its
+// <eos> (decoder input <bos> + y₁…y_T and output y₁…y_T <eos>, both ≤ maxLen positions), so
+// decoding generates at most maxLen tokens, <eos> included. The token chosen at position
+// maxLen − 1 is the last one: it is never fed back, so no input is ever longer than maxLen.
 import type { Tensor } from '../engine/backend';
 import { KVCache } from './kvcache';
 import { logSoftmaxRow, softmaxRow, topK } from './numeric';
@@ -30,15 +35,29 @@ export interface DecodeResult {
 
 export interface GreedyOptions {
   special: SpecialIds;
-  /** Stop after this many generated tokens (default: the model's maxLen − 1). */
+  /** Stop after this many generated tokens, <eos> included (default and cap: the model's maxLen). */
   maxSteps?: number;
   /** Use the KV cache (default) or recompute the whole prefix every step. */
   cache?: boolean;
   context?: ContextOptions;
 }
 
-function maxSteps(model: Transformer, opts: { maxSteps?: number }): number {
-  return Math.min(opts.maxSteps ?? model.config.maxLen - 1, model.config.maxLen - 1);
+/** How many tokens a decode may generate: at most maxLen, <eos> included (see the header). */
+export function maxSteps(model: Transformer, opts: { maxSteps?: number }): number {
+  const { maxLen } = model.config;
+  const n = opts.maxSteps ?? maxLen;
+  if (!Number.isInteger(n) || n < 1) throw new Error(`decode: maxSteps must be a positive integer, got ${n}`);
+  return Math.min(n, maxLen);
+}
+
+/**
+ * Generated ids as the target of a teacher-forced pass (`teacherForced`): without <eos> and at
+ * most maxLen − 1 of them (<bos> takes one position). An unfinished output has maxLen words; its
+ * last word was chosen at position maxLen − 1 and never fed back, so the pass over the first
+ * maxLen − 1 words still computes every distribution the decoder chose from.
+ */
+export function teacherForcingTarget(ids: readonly number[], eos: number, maxLen: number): number[] {
+  return ids.filter((id) => id !== eos).slice(0, maxLen - 1);
 }
 
 /** Greedy decoding of a batch of sources (B ≥ 1); each row stops at its own <eos>. */
@@ -116,33 +135,76 @@ function pickGreedy(logits: Float32Array, B: number, results: DecodeResult[], do
 export interface BeamOptions {
   special: SpecialIds;
   beam: number;
+  /** As for greedy decoding: at most this many generated tokens, <eos> included (cap: maxLen). */
   maxSteps?: number;
-  /** Finished hypotheses are ranked by log p / length^alpha (GNMT-style). Default 0.6. */
+  /**
+   * α of GNMT's length penalty (Wu et al. 2016, eq. 14): a hypothesis of `len` generated
+   * tokens (<eos> included) scores log p / lp(len), lp(len) = ((5 + len) / 6)^α. 0 ranks by
+   * log p alone. Default 0.6, the value the Transformer paper used.
+   */
   lengthPenalty?: number;
 }
 
 export interface BeamHypothesis {
+  /** Generated ids without <bos>, ending with <eos> when finished. */
   tokens: number[];
   logProb: number;
+  /** logProb / gnmtLengthPenalty(tokens.length, α). */
   score: number;
 }
 
-/** Beam search for one source sentence (B = 1). Returns hypotheses best first. */
+/** GNMT's length penalty lp(len) = ((5 + len) / 6)^α; lp(1) = 1 and it grows with len for α > 0. */
+export function gnmtLengthPenalty(len: number, alpha: number): number {
+  return Math.pow((5 + len) / 6, alpha);
+}
+
+/**
+ * The best normalised score any completion of a live hypothesis can reach. Its log p is L ≤ 0
+ * now and can only fall (every further token adds log p(token) ≤ 0); it finishes, if at all,
+ * at some length m ≤ maxTokens, and lp grows with m (α ≥ 0), so the score is
+ * ≤ L / lp(m) ≤ L / lp(maxTokens). (Dividing a negative number by a larger lp raises it, which
+ * is why "every live score is below the best finished one" is not a safe stop.)
+ */
+export function beamScoreBound(logProb: number, maxTokens: number, alpha: number): number {
+  return logProb / gnmtLengthPenalty(maxTokens, alpha);
+}
+
+/**
+ * Beam search for one source sentence (B = 1). Returns up to `beam` hypotheses, best first;
+ * unfinished ones (no <eos> within maxLen tokens) are ranked with the rest.
+ *
+ * Every step, each live hypothesis proposes its own `beam` most probable next tokens. <eos>
+ * is accepted only from that list: the candidate joins the finished set. The other candidates
+ * of all hypotheses compete by log p (they have equal length, so that is also the normalised
+ * order) for the `beam` live places. The finished set keeps its `beam` best by score. The search
+ * stops early only once `beam` hypotheses have finished and no live one can still reach them
+ * (`beamScoreBound` at most the worst kept score): from then on, running to maxLen would return
+ * the same list.
+ */
 export async function beamSearch(model: Transformer, src: SourceInput, opts: BeamOptions): Promise<BeamHypothesis[]> {
   if (src.batch !== 1) throw new Error(`beam search: one sentence at a time, got batch ${src.batch}`);
   if (!Number.isInteger(opts.beam) || opts.beam < 1) throw new Error(`beam search: beam must be a positive integer, got ${opts.beam}`);
+  const alpha = opts.lengthPenalty ?? 0.6;
+  if (!(Number.isFinite(alpha) && alpha >= 0)) throw new Error(`beam search: lengthPenalty must be a finite number ≥ 0, got ${alpha}`);
   const { be } = model;
   const V = model.vocab.tgt;
-  const alpha = opts.lengthPenalty ?? 0.6;
-  const score = (logProb: number, len: number) => logProb / Math.pow(len, alpha);
+  const { beam } = opts;
+  const { eos, bos } = opts.special;
+  const limit = maxSteps(model, opts);
+  const extend = (h: BeamHypothesis, token: number, logP: number): BeamHypothesis => {
+    const tokens = [...h.tokens, token];
+    const logProb = h.logProb + logP;
+    return { tokens, logProb, score: logProb / gnmtLengthPenalty(tokens.length, alpha) };
+  };
+  const byScore = (a: BeamHypothesis, b: BeamHypothesis) => b.score - a.score;
   const ctx = model.context();
   let live: BeamHypothesis[] = [{ tokens: [], logProb: 0, score: 0 }];
-  const finished: BeamHypothesis[] = [];
-  for (let step = 0; step < maxSteps(model, opts) && live.length; step++) {
+  let finished: BeamHypothesis[] = [];
+  for (let step = 0; step < limit && live.length; step++) {
     const K = live.length;
     const T = step + 1;
     const tgtIn = new Int32Array(K * T);
-    live.forEach((h, k) => tgtIn.set([opts.special.bos, ...h.tokens], k * T));
+    live.forEach((h, k) => tgtIn.set([bos, ...h.tokens], k * T));
     const rep = replicate(src, K);
     const logits = be.scope(() => {
       const enc = model.encode(ctx, rep);
@@ -150,28 +212,21 @@ export async function beamSearch(model: Transformer, src: SourceInput, opts: Bea
     });
     const all = (await be.read(logits)) as Float32Array;
     be.dispose(logits);
-    const candidates: BeamHypothesis[] = [];
+    const growing: BeamHypothesis[] = [];
     live.forEach((h, k) => {
       const lp = logSoftmaxRow(all.subarray((k * T + step) * V, (k * T + step + 1) * V));
-      for (const { index, value } of topK(lp, opts.beam)) {
-        const tokens = [...h.tokens, index];
-        const logProb = h.logProb + value;
-        candidates.push({ tokens, logProb, score: score(logProb, tokens.length) });
+      for (const { index, value } of topK(lp, beam)) {
+        (index === eos ? finished : growing).push(extend(h, index, value));
       }
     });
-    candidates.sort((a, b) => b.logProb - a.logProb);
-    live = [];
-    for (const c of candidates) {
-      if (c.tokens[c.tokens.length - 1] === opts.special.eos) finished.push(c);
-      else if (live.length < opts.beam) live.push(c);
-      if (live.length >= opts.beam && finished.length >= opts.beam) break;
+    live = growing.sort((a, b) => b.logProb - a.logProb).slice(0, beam);
+    finished = finished.sort(byScore).slice(0, beam);
+    if (finished.length === beam) {
+      const worstKept = finished[beam - 1].score;
+      if (live.every((h) => beamScoreBound(h.logProb, limit, alpha) <= worstKept)) break;
     }
-    // Heuristic stop: enough finished hypotheses and none live scores better yet.
-    const bestFinished = Math.max(...finished.map((f) => f.score), -Infinity);
-    if (finished.length >= opts.beam && live.every((h) => h.score < bestFinished)) break;
   }
-  const all = [...finished, ...live].sort((a, b) => b.score - a.score);
-  return all.slice(0, opts.beam);
+  return [...finished, ...live].sort(byScore).slice(0, beam);
 }
 
 function replicate(src: SourceInput, k: number): SourceInput {

@@ -54,7 +54,7 @@ describe.skipIf(!harness.ok)(harness.title, () => {
     const opt = { ...DEFAULT_OPTIMIZER, lr: 1e-3, dropout: 0.1 };
     const losses = await Promise.all(
       [gpu, cpu].map(async (tr) => {
-        const t = trainStep(tr.model, batch, opt, 1, PAD_ID, 42);
+        const t = trainStep(tr.model, batch, opt, PAD_ID, 42);
         return (await t.lossSum!.data)[0];
       }),
     );

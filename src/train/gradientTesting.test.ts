@@ -66,7 +66,7 @@ describe('the gradient comparison (GRADIENT_TOLERANCE) on real gradients', () =>
     const weightsAfter = async (factor: number) => {
       const { be, model, grads } = await realGradients();
       for (const [n, g] of grads) be.write(model.arena.grad(n), g.map((v) => v * factor));
-      be.scope(() => applyUpdate(model, DEFAULT_OPTIMIZER, 1));
+      be.scope(() => applyUpdate(model, DEFAULT_OPTIMIZER));
       return model.getWeights();
     };
     const [a, b] = [await weightsAfter(1), await weightsAfter(2)];

@@ -51,11 +51,11 @@ describe('host snapshots of weights and Adam state', () => {
     const model = new Transformer(be, config.model, { src: vocabs.src.size, tgt: vocabs.tgt.size });
     model.initialize(1);
     const batch = makeBatch(toyValidationSet(5, 8), vocabs, config.model.maxLen);
-    for (let s = 1; s <= 3; s++) trainStep(model, batch, DEFAULT_OPTIMIZER, s, PAD_ID, s);
+    for (let s = 1; s <= 3; s++) trainStep(model, batch, DEFAULT_OPTIMIZER, PAD_ID, s);
     const saved = await readHostState(model, 3);
     expect(isFiniteState(saved)).toBe(true);
     expect(saved.m.some((x) => x !== 0) && saved.v.some((x) => x !== 0)).toBe(true);
-    for (let s = 4; s <= 6; s++) trainStep(model, batch, DEFAULT_OPTIMIZER, s, PAD_ID, s);
+    for (let s = 4; s <= 6; s++) trainStep(model, batch, DEFAULT_OPTIMIZER, PAD_ID, s);
     const moved = await readHostState(model, 6);
     expect(moved.params).not.toEqual(saved.params);
     writeHostState(model, saved);
@@ -63,6 +63,11 @@ describe('host snapshots of weights and Adam state', () => {
     expect(back.params).toEqual(saved.params);
     expect(back.m).toEqual(saved.m);
     expect(back.v).toEqual(saved.v);
+    expect(saved.adamStep).toBe(3);
+    expect(back.adamStep).toBe(3);
+    // A state saved before Adam's count was kept restores it as the step number.
+    writeHostState(model, { step: 5, params: saved.params, m: saved.m, v: saved.v });
+    expect((await readHostState(model, 5)).adamStep).toBe(5);
     expect(() => writeHostState(model, { ...saved, m: new Float32Array(3) })).toThrow(/m has 3 floats/);
   });
 });

@@ -8,19 +8,31 @@
 // result for a step > N arrives; the newest good copy is what a rollback restores.
 import type { Transformer } from '../model/transformer';
 
-/** Weights + Adam state of a model after `step` updates (flat arena layout, same on every backend). */
+/** Weights + Adam state of a model after `step` training steps (flat arena layout, same on every backend). */
 export interface HostState {
   step: number;
   params: Float32Array;
   m: Float32Array;
   v: Float32Array;
+  /**
+   * Adam updates actually applied (the arena's `adamStep`, t of the bias correction): behind
+   * `step` when steps were skipped or training started from pretrained weights with fresh
+   * moments. Absent in states saved before it was kept; restoring one then uses `step`.
+   */
+  adamStep?: number;
 }
 
-/** Queue copies of params, m and v now (in queue order: exactly the state after `step`). */
+/** Queue copies of params, m, v and Adam's step count now (in queue order: exactly the state after `step`). */
 export function readHostState(model: Transformer, step: number): Promise<HostState> {
   const { be, arena } = model;
-  const reads = [be.read(arena.params), be.read(arena.m), be.read(arena.v)];
-  return Promise.all(reads).then(([params, m, v]) => ({ step, params: params as Float32Array, m: m as Float32Array, v: v as Float32Array }));
+  const reads = [be.read(arena.params), be.read(arena.m), be.read(arena.v), be.read(arena.adamStep)];
+  return Promise.all(reads).then(([params, m, v, t]) => ({
+    step,
+    params: params as Float32Array,
+    m: m as Float32Array,
+    v: v as Float32Array,
+    adamStep: t[0],
+  }));
 }
 
 export function writeHostState(model: Transformer, s: HostState): void {
@@ -31,6 +43,7 @@ export function writeHostState(model: Transformer, s: HostState): void {
   be.write(arena.params, s.params);
   be.write(arena.m, s.m);
   be.write(arena.v, s.v);
+  be.write(arena.adamStep, [s.adamStep ?? s.step]);
   be.fill(arena.grads, 0);
 }
 

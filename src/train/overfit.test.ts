@@ -27,7 +27,7 @@ describe('overfitting eight sentences', () => {
     let step = 0;
     while (step < 400) {
       step++;
-      const t = trainStep(model, batch, { ...opt, lr: learningRate({ kind: 'constant', peak: 3e-3, warmup: 20 }, step) }, step, PAD_ID, step);
+      const t = trainStep(model, batch, { ...opt, lr: learningRate({ kind: 'constant', peak: 3e-3, warmup: 20 }, step) }, PAD_ID, step);
       losses.push((await t.lossSum!.data)[0] / batch.nTokens);
       if (step % 50 === 0) {
         exact = (await evaluate(model, pairs, vocabs)).exactMatch;

@@ -90,7 +90,7 @@ export async function warmUp(be: Backend, shadow: Transformer, data: TrainingDat
     () => be.scope(() => void shadow.encode(shadow.context(), batch)),
     () => be.scope(() => void shadow.decode(shadow.context(), shadow.encode(shadow.context(), batch), batch)),
     () => be.scope(() => void forwardBackward(shadow, batch, opt, PAD_ID, 1)),
-    () => be.scope(() => void applyUpdate(shadow, opt, 1)),
+    () => be.scope(() => void applyUpdate(shadow, opt)),
   ];
   for (const phase of phases) {
     phase();

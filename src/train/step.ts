@@ -72,8 +72,13 @@ export function forwardBackward(
   return be.colSum(be.reshape(ce.loss, [N, 1])); // (1)
 }
 
-/** Clip by the global gradient norm and apply AdamW; returns (1) Σ g² before clipping. */
-export function applyUpdate(model: Transformer, opt: OptimizerSettings, step: number): Tensor {
+/**
+ * Clip by the global gradient norm and apply AdamW; returns (1) Σ g² before clipping. Adam's
+ * bias correction uses the arena's own count of applied updates (`arena.adamStep`), which a
+ * step skipped for a non-finite gradient norm does not advance — on either engine, without a
+ * readback. The training step number (schedule, data) is the caller's and may run ahead of it.
+ */
+export function applyUpdate(model: Transformer, opt: OptimizerSettings): Tensor {
   const { be, arena } = model;
   const gss = be.sumSquares(arena.grads); // (1)
   be.adam(arena, {
@@ -82,7 +87,6 @@ export function applyUpdate(model: Transformer, opt: OptimizerSettings, step: nu
     beta2: opt.beta2,
     eps: opt.eps,
     weightDecay: opt.weightDecay,
-    step,
     gradSumSquares: gss,
     maxNorm: opt.maxNorm > 0 ? opt.maxNorm : 1e30, // 1e30: no clipping, still finite in f32
   });
@@ -90,23 +94,16 @@ export function applyUpdate(model: Transformer, opt: OptimizerSettings, step: nu
 }
 
 /**
- * Encode one whole training step. `step` is 1-based (Adam bias correction). Returns
- * readback tickets (null when the ring was full) — never waits for the device.
+ * Encode one whole training step (`seed` drives dropout). Returns readback tickets (null when
+ * the ring was full) — never waits for the device.
  */
-export function trainStep(
-  model: Transformer,
-  batch: TrainBatch,
-  opt: OptimizerSettings,
-  step: number,
-  padId: number,
-  seed: number,
-): StepTickets {
+export function trainStep(model: Transformer, batch: TrainBatch, opt: OptimizerSettings, padId: number, seed: number): StepTickets {
   const { be, arena } = model;
   let tickets: StepTickets = { lossSum: null, gradSumSquares: null };
   be.scope(() => {
     be.fill(arena.grads, 0);
     const lossSum = forwardBackward(model, batch, opt, padId, seed);
-    const gss = applyUpdate(model, opt, step);
+    const gss = applyUpdate(model, opt);
     tickets = { lossSum: be.readback(lossSum, 'loss'), gradSumSquares: be.readback(gss, 'grad-norm') };
     be.flush();
   });

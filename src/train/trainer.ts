@@ -230,7 +230,7 @@ export class Trainer implements TrainingEngine {
     try {
       const batch = this.data.nextBatch();
       tokens = batch.nTokens;
-      tickets = trainStep(this.model, batch, { ...optimizer, lr }, step, PAD_ID, (Math.imul(seed + 1, 0x9e3779b1) ^ step) >>> 0);
+      tickets = trainStep(this.model, batch, { ...optimizer, lr }, PAD_ID, (Math.imul(seed + 1, 0x9e3779b1) ^ step) >>> 0);
     } catch (e) {
       this.fail(e);
       return;

@@ -1,5 +1,6 @@
 // One AdamW step over a whole arena (params, grads, m, v are flat and aligned alike).
 //   g ← g·clip, clip = min(1, maxNorm/‖g‖) from the summed squares (step skipped if ‖g‖ is not finite)
+//   t ← t + 1 (arena.adamStep: counts applied updates only, so a skipped step leaves it)
 //   m ← β1·m + (1 − β1)·g        v ← β2·v + (1 − β2)·g²
 //   p ← p − lr·( m̂/(√v̂ + eps) + wd·p ),  m̂ = m/(1 − β1^t), v̂ = v/(1 − β2^t)
 // Weight decay is decoupled (Loshchilov & Hutter): it acts on p, not through the moments.
@@ -10,9 +11,8 @@ import { CpuArena } from './arena';
 export function adam(arena: Arena, opts: AdamOptions): void {
   const op = 'adam';
   if (!(arena instanceof CpuArena)) throw new EngineError(op, 'arena was not created by the CPU backend');
-  const { lr, beta1, beta2, eps, weightDecay, step } = opts;
+  const { lr, beta1, beta2, eps, weightDecay } = opts;
   for (const [name, v] of Object.entries({ lr, beta1, beta2, eps, weightDecay })) needFinite(op, name, v);
-  if (!Number.isInteger(step) || step < 1) throw new EngineError(op, `step must be an integer ≥ 1, got ${step}`);
   if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1)) {
     throw new EngineError(op, `betas must be in [0, 1), got ${beta1}, ${beta2}`);
   }
@@ -22,7 +22,7 @@ export function adam(arena: Arena, opts: AdamOptions): void {
     const ss = need(op, 'gradSumSquares', opts.gradSumSquares);
     if (ss.size !== 1) throw new EngineError(op, `gradSumSquares must hold one value, got ${ss.size}`);
     const norm = Math.sqrt(ss.f32[0]);
-    if (!Number.isFinite(norm)) return; // overflowed or NaN gradients: keep the weights
+    if (!Number.isFinite(norm)) return; // overflowed or NaN gradients: keep weights, moments and t
     if (opts.maxNorm !== undefined) {
       if (!(opts.maxNorm > 0)) throw new EngineError(op, `maxNorm must be > 0, got ${opts.maxNorm}`);
       if (norm > opts.maxNorm) clip = opts.maxNorm / norm;
@@ -35,6 +35,8 @@ export function adam(arena: Arena, opts: AdamOptions): void {
   const g = need(op, 'grads', arena.grads).f32;
   const m = need(op, 'm', arena.m).f32;
   const v = need(op, 'v', arena.v).f32;
+  const counter = need(op, 'adamStep', arena.adamStep, 'i32').i32;
+  const step = ++counter[0];
   const c1 = 1 / (1 - Math.pow(beta1, step));
   const c2 = 1 / (1 - Math.pow(beta2, step));
   const decay = lr * weightDecay;

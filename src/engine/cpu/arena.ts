@@ -19,6 +19,7 @@ export class CpuArena implements Arena {
   readonly grads: CpuTensor;
   readonly m: CpuTensor;
   readonly v: CpuTensor;
+  readonly adamStep: CpuTensor;
   private readonly slots = new Map<string, Slot>();
 
   constructor(ctx: CpuContext, entries: readonly ArenaEntry[], label: string) {
@@ -29,6 +30,7 @@ export class CpuArena implements Arena {
     this.grads = region('grads');
     this.m = region('m');
     this.v = region('v');
+    this.adamStep = ctx.wrap(new Int32Array(1), [1], 'i32', `${label}.adamStep`, true);
     entries.forEach((e, i) => {
       checkShape('createArena', e.shape);
       if (this.slots.has(e.name)) throw new EngineError('createArena', `duplicate parameter '${e.name}'`);

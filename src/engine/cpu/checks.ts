@@ -2,7 +2,7 @@
 // and its shape, so a bad call says what and where.
 import { EngineError, shapeStr, type DType, type Tensor } from '../backend';
 import { CpuTensor } from './tensor';
-export { checkShape, lastDim, needFinite, needPositiveInt, needRank, needSameSize } from '../shared/checks';
+export { checkIds, checkShape, lastDim, needFinite, needPositiveInt, needRank, needSameSize } from '../shared/checks';
 
 /** The argument as a live CpuTensor of the given dtype. */
 export function need(op: string, role: string, t: Tensor | undefined, dtype: DType = 'f32'): CpuTensor {

@@ -65,7 +65,12 @@ describe('crossEntropy', () => {
       'crossEntropy: targets (3) do not match logits (2, 3)',
     );
     expect(() => be.crossEntropy(be.tensor([1, 3]), be.tensor([1], [3], 'i32'))).toThrow(
-      'crossEntropy: row 0 has target 3, outside vocabulary of 3',
+      'crossEntropy: targets[0] = 3 is outside the vocabulary [0, 3) (and is not the ignore index -1)',
+    );
+    // The ignore index itself may lie outside the vocabulary.
+    expect(() => be.crossEntropy(be.tensor([2, 3]), be.tensor([2], [-7, 1], 'i32'), { ignoreIndex: -7 })).not.toThrow();
+    expect(() => be.crossEntropy(be.tensor([2, 3]), be.tensor([2], [0, -1], 'i32'), { ignoreIndex: 0 })).toThrow(
+      'crossEntropy: targets[1] = -1 is outside the vocabulary [0, 3) (and is not the ignore index 0)',
     );
   });
 });

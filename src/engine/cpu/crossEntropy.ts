@@ -2,8 +2,10 @@
 // With label smoothing ε the target is t = (1 − ε)·onehot + ε/V, so
 //   loss = −Σ_c t_c·log p_c = lse − (1 − ε)·x_y − (ε/V)·Σ_c x_c      (lse = log Σ e^x)
 //   dlogits = (p − t) / normalizer.
+// That is (1 − ε)(−log p_y) + (ε/V)·Σ_c(−log p_c) with c over all V classes (specials included):
+// the "Loss" of docs/checkpoint.md, once the trainer divides the sum by the non-pad count.
 import { EngineError, shapeStr, type CrossEntropyOptions, type CrossEntropyResult, type Tensor } from '../backend';
-import { need, needFinite, needRank } from './checks';
+import { checkIds, need, needFinite, needRank } from './checks';
 import type { CpuContext } from './context';
 
 /** logits (N, V), targets (N) i32 → loss (N), dLogits (N, V). */
@@ -24,9 +26,11 @@ export function crossEntropy(
   const eps = opts.smoothing ?? 0;
   if (!(eps >= 0 && eps <= 1)) throw new EngineError(op, `smoothing must be in [0, 1], got ${eps}`);
   const ignore = opts.ignoreIndex ?? -1;
+  if (!Number.isInteger(ignore)) throw new EngineError(op, `ignoreIndex must be an integer, got ${ignore}`);
   const normalizer = opts.normalizer ?? 1;
   needFinite(op, 'normalizer', normalizer);
-  if (normalizer <= 0) throw new EngineError(op, `normalizer must be > 0, got ${normalizer}`);
+  if (normalizer <= 0) throw new EngineError(op, `normalizer must be positive, got ${normalizer}`);
+  checkIds(op, 'targets', targets.i32, vocab, ignore);
 
   const loss = ctx.alloc([rows], 'f32', 'crossEntropy.loss');
   const dLogits = ctx.alloc([rows, vocab], 'f32', 'crossEntropy.dLogits');
@@ -40,7 +44,6 @@ export function crossEntropy(
   for (let r = 0; r < rows; r++) {
     const y = tg[r];
     if (y === ignore) continue; // loss and gradient stay 0
-    if (y < 0 || y >= vocab) throw new EngineError(op, `row ${r} has target ${y}, outside vocabulary of ${vocab}`);
     const base = r * vocab;
     let max = -Infinity;
     let sumX = 0;

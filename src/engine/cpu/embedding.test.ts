@@ -56,7 +56,9 @@ describe('embedding', () => {
 
   it('errors name op and shapes', () => {
     const ids = be.tensor([2], [0, 4], 'i32');
-    expect(() => be.embedding(ids, table, { seqLen: 2 })).toThrow('embedding: token 1 has id 4, outside vocabulary of 4');
+    expect(() => be.embedding(ids, table, { seqLen: 2 })).toThrow('embedding: ids[1] = 4 is outside the vocabulary [0, 4)');
+    expect(() => be.embedding(be.tensor([2], [-1, 0], 'i32'), table, { seqLen: 2 })).toThrow('embedding: ids[0] = -1 is outside the vocabulary [0, 4)');
+    expect(() => be.embeddingBackward(ids, be.tensor([2, 3]), be.tensor([4, 3]))).toThrow('embeddingBackward: ids[1] = 4 is outside the vocabulary [0, 4)');
     expect(() => be.embedding(be.tensor([2], [0, 1]), table, { seqLen: 2 })).toThrow('embedding: ids must be i32, got f32 (2)');
     expect(() => be.embedding(be.tensor([3], [0, 1, 2], 'i32'), table, { seqLen: 2 })).toThrow(
       'embedding: ids (3) do not split into sequences of 2',

@@ -1,16 +1,9 @@
 // Token embedding: gather table rows, scale, add positions; and its backward, a scatter-add
 // done as a gather (tokens grouped by id, in token order) so sums are deterministic.
 import { EngineError, shapeStr, type EmbeddingOptions, type Tensor } from '../backend';
-import { lastDim, need, needFinite, needPositiveInt, needRank } from './checks';
+import { checkIds, lastDim, need, needFinite, needPositiveInt, needRank } from './checks';
 import type { CpuContext } from './context';
 import type { CpuTensor } from './tensor';
-
-function checkIds(op: string, ids: Int32Array, vocab: number): void {
-  for (let n = 0; n < ids.length; n++) {
-    const id = ids[n];
-    if (id < 0 || id >= vocab) throw new EngineError(op, `token ${n} has id ${id}, outside vocabulary of ${vocab}`);
-  }
-}
 
 /** ids (N) i32, table (V, D) → (N, D): table[id]·scale + positions[(n mod T) + offset]. */
 export function embedding(ctx: CpuContext, idsIn: Tensor, tableIn: Tensor, opts: EmbeddingOptions): CpuTensor {
@@ -37,7 +30,7 @@ export function embedding(ctx: CpuContext, idsIn: Tensor, tableIn: Tensor, opts:
     pos = pt.f32;
   }
   const idd = ids.i32;
-  checkIds(op, idd, vocab);
+  checkIds(op, 'ids', idd, vocab);
   const out = ctx.alloc([n, d], 'f32', 'embedding');
   const o = out.f32;
   const tb = table.f32;
@@ -68,7 +61,7 @@ export function embeddingBackward(idsIn: Tensor, dyIn: Tensor, outIn: Tensor, sc
     throw new EngineError(op, `dy ${shapeStr(dy.shape)} does not match ids ${shapeStr(ids.shape)} and out ${shapeStr(out.shape)}`);
   }
   const idd = ids.i32;
-  checkIds(op, idd, vocab);
+  checkIds(op, 'ids', idd, vocab);
   // Counting sort of token indices by id; stable, so each group keeps token order.
   const start = new Int32Array(vocab + 1);
   for (let t = 0; t < n; t++) start[idd[t] + 1]++;

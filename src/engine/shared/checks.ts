@@ -34,3 +34,17 @@ export function checkShape(op: string, shape: Shape): void {
 export function lastDim(t: Tensor): number {
   return t.shape.length ? t.shape[t.shape.length - 1] : 1;
 }
+
+/**
+ * Every id must index a table of `vocab` rows. Both engines refuse the first one outside
+ * [0, vocab) with the same EngineError, e.g. `embedding: ids[3] = 12 is outside the vocabulary
+ * [0, 11)`. `exempt` (crossEntropy's ignore index) may be anything.
+ */
+export function checkIds(op: string, role: string, ids: ArrayLike<number>, vocab: number, exempt?: number): void {
+  for (let n = 0; n < ids.length; n++) {
+    const id = ids[n];
+    if (id === exempt || (id >= 0 && id < vocab)) continue;
+    const note = exempt === undefined ? '' : ` (and is not the ignore index ${exempt})`;
+    throw new EngineError(op, `${role}[${n}] = ${id} is outside the vocabulary [0, ${vocab})${note}`);
+  }
+}

@@ -1,6 +1,7 @@
 // The parameter arena: params, grads and the two Adam moments as four flat GPU buffers, each
 // parameter at a 256-byte-aligned offset (64 floats) so its view binds with an offset — the
-// same layout as the CPU arena, so flat readbacks mean the same on both backends.
+// same layout as the CPU arena, so flat readbacks mean the same on both backends — plus
+// Adam's applied-update count t (one i32 in its own buffer, advanced by the adam kernels).
 import { EngineError, shapeStr, type Arena, type ArenaEntry } from '../backend';
 import { checkShape } from './checks';
 import { arenaLayout } from '../shared/arenaLayout';
@@ -19,6 +20,7 @@ export class GpuArena implements Arena {
   readonly grads: GpuTensor;
   readonly m: GpuTensor;
   readonly v: GpuTensor;
+  readonly adamStep: GpuTensor;
   private readonly slots = new Map<string, Slot>();
 
   constructor(
@@ -43,6 +45,7 @@ export class GpuArena implements Arena {
     this.grads = region('grads');
     this.m = region('m');
     this.v = region('v');
+    this.adamStep = owner.view(owner.createOwnedBuffer(`${label}.adamStep`, 256), 0, [1], 'i32', `${label}.adamStep`, true);
     entries.forEach((e, i) => {
       const at = offsets[i] * 4;
       this.slots.set(e.name, {

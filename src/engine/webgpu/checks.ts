@@ -1,7 +1,7 @@
 // Argument checks shared by the WebGPU ops. Each throws EngineError naming the op, the
 // argument and its shape, so a bad call says what and where.
 import type { Tensor } from '../backend';
-export { checkShape, lastDim, needFinite, needPositiveInt, needRank, needSameSize } from '../shared/checks';
+export { checkIds, checkShape, lastDim, needFinite, needPositiveInt, needRank, needSameSize } from '../shared/checks';
 
 /** Workgroup counts for `groups` workgroups, folded into 2-D past the 65535 limit. */
 export function grid(groups: number): [number, number] {

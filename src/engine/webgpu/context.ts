@@ -66,6 +66,7 @@ export class Engine {
   /** A pooled tensor with undefined contents (the op fills it), owned by the open scope. */
   alloc(shape: Shape, dtype: DType, label: string): GpuTensor {
     const storage = this.pool.acquire(sizeOf(shape) * 4, label);
+    storage.hostIds = null;
     return this.view(storage, 0, shape, dtype, label, false);
   }
 
@@ -148,7 +149,21 @@ export class Engine {
 
   run(call: KernelCall): void {
     const { tensors, ...rest } = call;
+    tensors.forEach((t, i) => {
+      if (t && call.bindings[i] === 'w') t.storage.hostIds = null; // the device writes it now
+    });
     this.stream.dispatch({ ...rest, ranges: tensors.map((t) => this.range(t)) });
+  }
+
+  /**
+   * The tensor's values as the host last wrote them, when it wrote exactly these i32 values
+   * and no GPU command has written the buffer since (see Storage.hostIds); else null.
+   */
+  hostIds(t: GpuTensor): Int32Array | null {
+    const m = t.storage.hostIds;
+    if (t.dtype !== 'i32' || !m || t.offset < m.offset || t.offset + t.bytes > m.offset + m.data.byteLength) return null;
+    const start = (t.offset - m.offset) / 4;
+    return m.data.subarray(start, start + t.size);
   }
 
   /** Encoded copy of `bytes` between two tensors (through a temporary within one buffer). */
@@ -156,6 +171,7 @@ export class Engine {
     if (bytes === 0) return;
     const from = { storage: src.storage, offset: src.offset + srcOffset, size: bytes };
     dst.storage.lastUse = this.stream.serial;
+    dst.storage.hostIds = null;
     if (src.storage !== dst.storage) {
       this.stream.copy(from, { buffer: dst.storage.buffer, offset: dst.offset + dstOffset }, bytes);
       return;
@@ -175,6 +191,7 @@ export class Engine {
    */
   writeHost(t: GpuTensor, host: Float32Array | Int32Array | Uint8Array): void {
     if (host.byteLength === 0) return;
+    t.storage.hostIds = t.dtype === 'i32' && host instanceof Int32Array ? { offset: t.offset, data: host.slice() } : null;
     const data = host as ArrayBufferView<ArrayBuffer>; // typed arrays over a SharedArrayBuffer work too
     if (t.storage.lastUse !== this.stream.serial) {
       this.device.queue.writeBuffer(t.storage.buffer, t.offset, data);

@@ -13,6 +13,12 @@ export class Storage {
   lastUse = -1;
   /** Times the pool has handed this buffer out (1: never used before, so still zeroed). */
   leases = 0;
+  /**
+   * The i32 values the host last wrote here (at byte `offset`), kept while no GPU command has
+   * written the buffer since: ops that index tables (embedding, crossEntropy) check ids from it
+   * on the host, because a kernel cannot raise an error without a readback. Null = unknown.
+   */
+  hostIds: { offset: number; data: Int32Array } | null = null;
 
   constructor(
     readonly buffer: GPUBuffer,

@@ -9,6 +9,7 @@
 //                where the adapter has timestamp queries, timed
 //   5. compare   the trace again on the CPU engine, and the per-name differences
 import type { DispatchRecord } from '../../engine/backend';
+import { teacherForcingTarget } from '../../model/decode';
 import type { SourceInput } from '../../model/transformer';
 import type { Translator } from '../../model/translator';
 import { traceDiffs } from './diff';
@@ -100,7 +101,7 @@ export async function computeWalkthrough(text: string, engines: EngineChoice, mo
     const translation = await translate(tr, prepared.source, opts.topK ?? 5);
     await phase('translate');
 
-    const target = translation.ids.filter((id) => id !== tr.special.eos);
+    const target = teacherForcingTarget(translation.ids, tr.special.eos, tr.maxLen);
     const { trace } = await tr.trace(prepared.source, target);
     await phase('trace');
 

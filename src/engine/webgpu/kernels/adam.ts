@@ -1,4 +1,5 @@
-// adam.wgsl's wrapper: one AdamW step over the whole arena in one dispatch.
+// adam.wgsl's wrapper: one AdamW step over the whole arena: adam_count advances the arena's
+// step count t unless the step is skipped, then adam updates every element with 1 − β^t.
 import { EngineError, type AdamOptions, type Arena } from '../../backend';
 import { grid, needFinite } from '../checks';
 import type { Engine } from '../context';
@@ -8,7 +9,6 @@ export function adam(e: Engine, arena: Arena, opts: AdamOptions): void {
   const op = 'adam';
   if (!(arena instanceof GpuArena) || arena.owner !== e) throw new EngineError(op, 'arena was not created by this WebGPU backend');
   for (const k of ['lr', 'beta1', 'beta2', 'eps', 'weightDecay'] as const) needFinite(op, k, opts[k]);
-  if (!Number.isInteger(opts.step) || opts.step < 1) throw new EngineError(op, `step must be an integer ≥ 1, got ${opts.step}`);
   const { beta1, beta2 } = opts;
   if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1)) {
     throw new EngineError(op, `betas must be in [0, 1), got ${beta1}, ${beta2}`);
@@ -21,21 +21,31 @@ export function adam(e: Engine, arena: Arena, opts: AdamOptions): void {
     throw new EngineError(op, `maxNorm must be > 0, got ${opts.maxNorm}`);
   }
   const params = e.need(op, 'arena.params', arena.params);
+  const step = e.need(op, 'arena.adamStep', arena.adamStep, 'i32');
   const n = arena.length;
+  const uniforms = {
+    u: [n, (gss ? 1 : 0) | (hasMax ? 2 : 0)],
+    f: [opts.lr, opts.beta1, opts.beta2, opts.eps, opts.weightDecay, opts.maxNorm ?? 0],
+  };
+  e.run({
+    family: 'adam',
+    entry: 'adam_count',
+    kernel: 'adam.count',
+    label: `adam.count.${params.label}`,
+    bindings: ['r', 'w'],
+    uniforms,
+    tensors: [gss, step],
+    workgroups: [1, 1],
+  });
   if (!n) return;
-  const bc1 = 1 - beta1 ** opts.step;
-  const bc2 = 1 - beta2 ** opts.step;
   e.run({
     family: 'adam',
     entry: 'adam',
     kernel: 'adam',
     label: `adam.${params.label}`,
-    bindings: ['w', 'r', 'w', 'w', 'r'],
-    uniforms: {
-      u: [n, (gss ? 1 : 0) | (hasMax ? 2 : 0)],
-      f: [opts.lr, opts.beta1, opts.beta2, opts.eps, opts.weightDecay, bc1, bc2, opts.maxNorm ?? 0],
-    },
-    tensors: [params, arena.grads, arena.m, arena.v, gss],
+    bindings: ['w', 'r', 'w', 'w', 'r', 'r'],
+    uniforms,
+    tensors: [params, arena.grads, arena.m, arena.v, gss, step],
     workgroups: grid(Math.ceil(n / 256)),
   });
 }

@@ -1,8 +1,10 @@
 // cross_entropy.wgsl's wrapper: fused softmax + cross-entropy with label smoothing, an ignore
 // index and a normalizer. Vocabularies up to ROW_LIMIT run one invocation per row, larger
-// ones one workgroup per row.
+// ones one workgroup per row. Targets are checked on the host like the CPU twin's whenever the
+// engine knows them (see embedding.ts); targets only the device knows count as ignored when
+// out of range.
 import { EngineError, shapeStr, type CrossEntropyOptions, type CrossEntropyResult, type Tensor } from '../../backend';
-import { grid, needFinite, needRank, outLabel } from '../checks';
+import { checkIds, grid, needFinite, needRank, outLabel } from '../checks';
 import type { Engine } from '../context';
 
 const ROW_LIMIT = 128;
@@ -22,6 +24,8 @@ export function crossEntropy(e: Engine, logits: Tensor, targets: Tensor, opts: C
   if (!Number.isInteger(ignore)) throw new EngineError(op, `ignoreIndex must be an integer, got ${ignore}`);
   needFinite(op, 'normalizer', normalizer);
   if (normalizer <= 0) throw new EngineError(op, `normalizer must be positive, got ${normalizer}`);
+  const known = e.hostIds(T);
+  if (known) checkIds(op, 'targets', known, v, ignore);
   const loss = e.alloc([n], 'f32', outLabel('crossEntropy.loss', L));
   const dLogits = e.alloc([n, v], 'f32', outLabel('crossEntropy.dLogits', L));
   if (n && v) {

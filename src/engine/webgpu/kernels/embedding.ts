@@ -1,7 +1,11 @@
 // embedding.wgsl's wrapper: gather with scale and positions, and the deterministic backward
 // (two dispatches: link repeated tokens, then one writer per (id, feature)).
+// Ids are checked against the table on the host, exactly as the CPU twin checks them, whenever
+// the engine knows them (written from the host, untouched by the device since: always the case
+// in this app). Ids that only the device knows are not checked; the kernel still never reads
+// outside the table (it gathers zeros, and the backward skips them).
 import { EngineError, shapeStr, type EmbeddingOptions, type Tensor } from '../../backend';
-import { grid, needFinite, needPositiveInt, needRank, outLabel } from '../checks';
+import { checkIds, grid, needFinite, needPositiveInt, needRank, outLabel } from '../checks';
 import type { Engine } from '../context';
 
 export function embedding(e: Engine, ids: Tensor, table: Tensor, opts: EmbeddingOptions): Tensor {
@@ -30,6 +34,8 @@ export function embedding(e: Engine, ids: Tensor, table: Tensor, opts: Embedding
       throw new EngineError(op, `position ${last} is past positions ${shapeStr(P.shape)} (seqLen ${opts.seqLen}, offset ${offset})`);
     }
   }
+  const known = e.hostIds(I);
+  if (known) checkIds(op, 'ids', known, v);
   const y = e.alloc([n, d], 'f32', outLabel(op, W));
   if (!y.size) return y;
   e.run({
@@ -57,6 +63,8 @@ export function embeddingBackward(e: Engine, ids: Tensor, dy: Tensor, out: Tenso
   if (DY.size !== n * d) {
     throw new EngineError(op, `dy ${shapeStr(DY.shape)} is not (${n}, ${d}) for ids ${shapeStr(I.shape)} out ${shapeStr(O.shape)}`);
   }
+  const known = e.hostIds(I);
+  if (known) checkIds(op, 'ids', known, v);
   if (!n || !d) return;
   const links = e.alloc([2 * n], 'i32', `embedding.links.${I.label}`);
   e.run({

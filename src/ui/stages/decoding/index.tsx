@@ -15,7 +15,7 @@ export const decodingStage: StageDefinition = {
     const { nHeads: H } = ctx.config;
     const dh = headDim(ctx.config);
     return texLines(
-      `y_t = \\arg\\max_{w} P(w \\mid y_{<t}, x),\\quad y_0 = \\langle\\text{bos}\\rangle,\\quad t = 1,\\dots,${n}\\ \\ (t \\le ${ctx.config.maxLen - 1})`,
+      `y_t = \\arg\\max_{w} P(w \\mid y_{<t}, x),\\quad y_0 = \\langle\\text{bos}\\rangle,\\quad t = 1,\\dots,${n}\\ \\ (t \\le ${ctx.config.maxLen})`,
       `K^{(l)}_{\\le t}, V^{(l)}_{\\le t}: (H{=}${H},\\, t,\\, D_h{=}${dh}),\\quad q_t, k_t, v_t: ${texShape([['H', H], 1, ['D_h', dh]])}`,
     );
   },

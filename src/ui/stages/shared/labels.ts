@@ -14,10 +14,12 @@ export function targetLabels(r: WalkthroughResult): string[] {
 
 /**
  * What each decoder position predicts (one per position of targetLabels): the output tokens,
- * then <eos> — or '…' when decoding stopped at the length limit before producing it.
+ * then <eos> — or, when decoding stopped at the length limit before producing it, the last
+ * word it chose there (never fed back as an input).
  */
 export function predictedLabels(r: WalkthroughResult): string[] {
-  return [...r.targetInput.slice(1), r.translation.finished ? '<eos>' : '…'];
+  const last = r.translation.finished ? '<eos>' : (r.translation.steps[r.targetInput.length - 1]?.token ?? '…');
+  return [...r.targetInput.slice(1), last];
 }
 
 /** 'd0', 'd1', … for feature dimensions. */
