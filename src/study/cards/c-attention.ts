@@ -202,8 +202,8 @@ export const SECTION_C: readonly Card[] = [
       zh: '去掉除以 √d_k 这一步后重新训练。预测 softmax 的各行和它们的熵会是什么样子。',
     },
     answer: {
-      en: 'Expect sharper rows, close to one-hot, and attention entropy collapsing toward zero, because the scores are √d_k times larger (4× here, with d_k = 16). A saturated softmax passes back tiny gradients, so training is slower or settles at a worse loss. The network can partly compensate by learning smaller W_Q and W_K, so the harm is largest early in training and grows with d_k.',
-      zh: '预计各行会变得更尖锐、接近独热，注意力熵趋向于零，因为分数变大了 √d_k 倍（本模型 d_k = 16，即 4 倍）。饱和的 softmax 回传的梯度极小，训练会变慢，或停在更差的损失上。网络可以通过学出更小的 W_Q、W_K 部分抵消这一影响，所以危害在训练早期最明显，并随 d_k 增大而加重。',
+      en: 'Expect sharper rows, closer to one-hot, because every score is √d_k times larger. In this experiment’s small model d_k = 8, so about 2.8×; in the shipped model (d_k = 12) it would be about 3.5×. The run shows lower attention entropy in every block and a higher training loss: a saturated softmax passes back tiny gradients. The network can partly compensate by learning smaller W_Q and W_K, so the harm is largest early and grows with d_k.',
+      zh: '预计各行会更尖锐、更接近独热，因为每个分数都大了 √d_k 倍。本实验的小模型 d_k = 8，约 2.8 倍；内置模型 d_k = 12，则约 3.5 倍。运行结果是每个注意力模块的熵都更低，训练损失更高：饱和的 softmax 回传的梯度极小。网络可以学出更小的 W_Q、W_K 部分抵消，所以危害在早期最明显，并随 d_k 增大而加重。',
     },
     stage: 'scores',
     highlight: 'sqrt-dk',
@@ -284,8 +284,8 @@ export const SECTION_C: readonly Card[] = [
       zh: '保持 d_model 不变，用 1 个头代替 4 个头重新训练。预测参数量和训练曲线。',
     },
     answer: {
-      en: 'The parameter count does not change: W_Q, W_K, W_V and W_O are d_model × d_model either way; only the grouping of their columns differs. With one head each token gets a single attention distribution per layer, so it cannot follow the aligned source word and its neighbours at the same time; expect slower convergence and usually a somewhat worse final loss. On a task this small one head may still learn it — multiple heads add capacity and ease of training, not a hard requirement.',
-      zh: '参数量不变：无论几个头，W_Q、W_K、W_V、W_O 都是 d_model × d_model，只是列的分组不同。只有一个头时，每个词元在每层只有一个注意力分布，无法同时关注对齐的源词和它的邻居；预计收敛更慢，最终损失通常也略差。在这么小的任务上单头也可能学会——多头带来的是容量和易训练性上的收益，而不是硬性要求。',
+      en: 'The parameter count does not change: W_Q, W_K, W_V and W_O are d_model × d_model either way; only the grouping of their columns differs. On this small task expect the same parameter count and losses that end close, one head possibly ahead. The difference is in the maps — one head gives each token a single distribution per layer, while four can follow the aligned word and its neighbours at once, which pays off on harder tasks.',
+      zh: '参数量不变：无论几个头，W_Q、W_K、W_V、W_O 都是 d_model × d_model，只是列的分组不同。在这个小任务上，预计参数量相同，损失最终接近，单头甚至可能领先。区别在注意力图里：单头让每个词元（token）每层只有一个分布，四个头则能同时关注对齐的源词和它的邻居，任务更难时才显出好处。',
     },
     stage: 'heads',
     highlight: 'head-grid',
@@ -302,8 +302,8 @@ export const SECTION_C: readonly Card[] = [
       zh: '在推理时关掉训练好的模型中的一个头（在乘 W^O 之前把它的输出置零）。预测会有什么影响。',
     },
     answer: {
-      en: 'It depends on the head. Many heads are partly redundant, and removing one often changes the translation little; but a head that carries the source-target alignment in cross-attention, or that tracks the previous token, can break the output. Studies of trained Transformers found that most heads can be pruned with little loss while a few are essential. Try each head in turn and compare its heatmap with what breaks.',
-      zh: '取决于是哪个头。很多头在一定程度上是冗余的，去掉一个往往对译文影响不大；但如果这个头负责交叉注意力中的源-目标对齐，或者负责跟踪前一个词元，去掉它就可能让输出崩坏。对训练好的 Transformer 的研究发现，大多数头都能剪掉而损失很小，只有少数头不可或缺。可以逐个关掉各头，把它的热力图和出错之处对照来看。',
+      en: 'It depends on the head. For the shipped model’s cross-attention heads, expect that the cost differs widely from head to head: one can go almost for free, while the worst takes away over a third of exact match. A head that carries the source-target alignment breaks the output; a partly redundant one is covered by the others. Studies of large trained Transformers found many heads can be pruned with little loss; a model this small has less to spare. Compare each head’s heatmap with what breaks.',
+      zh: '取决于是哪个头。对内置模型的交叉注意力头，预计不同的头代价差别很大：有的头去掉几乎没有损失，最关键的那个头却会让完全匹配率下降三分之一以上。承担源-目标对齐的头一去掉，输出就会出错；部分冗余的头则能由其他头补上。对大型 Transformer 的研究发现很多头能剪掉而损失很小，这么小的模型余量更少。可以把每个头的热力图和出错之处对照来看。',
     },
     stage: 'concat',
     highlight: 'concat-wo',

@@ -76,8 +76,8 @@ export const SECTION_F: readonly Card[] = [
       zh: '逐步查看一个译文有 6 个词元的句子的解码过程。预测需要几次编码器计算、几次解码器计算，以及每一步之间什么在变化。',
     },
     answer: {
-      en: 'One encoder pass and 7 decoder passes: 6 for the tokens and one more that emits <eos>. Between steps only the decoder’s input prefix grows by one token; the encoder output — and with it cross-attention’s keys and values — stays the same. Without a KV cache each pass recomputes the whole prefix, so later steps cost more.',
-      zh: '1 次编码器计算，7 次解码器计算：6 次生成词元，再加 1 次输出 <eos>。每一步之间只有解码器的输入前缀增加一个词元；编码器输出——以及交叉注意力的键和值——保持不变。没有 KV 缓存时，每次都要重新计算整个前缀，所以越往后的步骤越耗时。',
+      en: 'Expect one encoder pass and 7 decoder passes: 6 for the tokens and one more that emits <eos>. Between steps only the decoder’s input prefix grows by one token; the encoder output — and with it cross-attention’s keys and values — stays the same. Without a KV cache each pass recomputes the whole prefix, so later steps cost more.',
+      zh: '预计 1 次编码器计算、7 次解码器计算：6 次生成词元（token），再加 1 次输出 <eos>。每一步之间只有解码器的输入前缀增加一个词元；编码器输出——以及交叉注意力的键和值——保持不变。没有 KV 缓存时，每次都要重新计算整个前缀，所以越往后的步骤越耗时。',
     },
     stage: 'decoding',
     highlight: 'decode-loop',
@@ -355,8 +355,8 @@ export const SECTION_F: readonly Card[] = [
       zh: '把学习率设得过高。预测损失曲线和梯度范数曲线。',
     },
     answer: {
-      en: 'After a few steps the loss stops falling and spikes, the gradient norm jumps by orders of magnitude, and left alone the weights overflow to NaN. In this app the divergence guard steps in when the loss becomes non-finite or explodes, instead of training on with broken weights. The usual fixes are a lower peak rate, warm-up and gradient clipping.',
-      zh: '几步之后损失不再下降并出现尖峰，梯度范数暴涨几个数量级，放任不管的话权重会溢出成 NaN。在本应用中，当损失变为非有限值或爆炸时，发散保护会介入，而不是带着坏掉的权重继续训练。常见的解决办法是降低峰值学习率、加预热和梯度裁剪。',
+      en: 'Within the first steps the weights are thrown to absurd values: the loss and the gradient norm jump by orders of magnitude, and left alone they overflow to NaN. In this app the guard stops the variant within a few steps and restores finite weights from the last good snapshot, instead of training on with broken ones, while the baseline trains normally. The usual fixes are a lower peak rate, warm-up and gradient clipping.',
+      zh: '最初几步权重就被推到荒谬的数值：损失和梯度范数暴涨几个数量级，放任不管就会溢出成 NaN。在本应用中，发散保护在几步之内拦下变体，并恢复为有限的权重（取自最近一次正常的快照），而不是带着坏掉的权重继续训练；基线则正常训练。常见的解决办法是降低峰值学习率、加预热（warm-up）和梯度裁剪。',
     },
     stage: 'train',
     highlight: 'grad-norm',
