@@ -65,12 +65,12 @@ describe('cards about this app’s model', () => {
     expect(shippedParameters).toBe(tensors);
   });
 
-  it('quote the shipped d_model and heads somewhere', () => {
+  it('quote the shipped d_model, heads and parameter count somewhere', () => {
     const quoted = DECK.flatMap((card) => texts(card).flatMap((t) => [t.en, t.zh]))
       .flatMap(clauses)
       .filter((s) => SHIPPED.test(s))
       .flatMap(quotes);
-    for (const size of ['dModel', 'heads'] as const) expect(quoted.some((q) => q.size === size), size).toBe(true);
+    for (const size of ['dModel', 'heads', 'parameters'] as const) expect(quoted.some((q) => q.size === size), size).toBe(true);
   });
 
   it('quote each size from the model the sentence names, and only the paper’s sizes otherwise', () => {

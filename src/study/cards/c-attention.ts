@@ -65,6 +65,24 @@ export const SECTION_C: readonly Card[] = [
     highlight: 'score-matrix',
   },
   {
+    id: 'c13-dot-similarity',
+    topic: 13,
+    tags: ['attention', 'similarity', 'linear-algebra'],
+    difficulty: 1,
+    kind: 'qa',
+    question: {
+      en: 'Why does a dot product measure similarity, and how does it differ from cosine similarity?',
+      zh: '为什么点积能衡量相似度？它和余弦相似度有什么不同？',
+    },
+    answer: {
+      en: 'q·k = |q||k| cos θ: large when the two vectors point the same way, zero when they are orthogonal, negative when they point apart. For vectors of similar length it ranks keys as cosine similarity would, but it also grows with length, so a key with a large norm draws more attention — the model can use the norm as a learned volume. W_Q and W_K decide which directions count as similar, and all pairs come from one matrix product.',
+      zh: 'q·k = |q||k| cos θ：两个向量方向一致时很大，正交时为零，方向相反时为负。长度相近时，它对键的排序与余弦相似度相同；但它还随长度增长，范数大的键会得到更多注意力——模型可以把范数当作学到的“音量”。W_Q 和 W_K 决定哪些方向算相似，所有位置对的分数由一次矩阵乘法得到。',
+    },
+    formula: String.raw`q \cdot k = \sum_{i} q_i k_i = \lVert q \rVert\, \lVert k \rVert \cos\theta`,
+    stage: 'scores',
+    highlight: 'score-matrix',
+  },
+  {
     id: 'c14-steps',
     topic: 14,
     tags: ['attention', 'formula'],
@@ -148,6 +166,30 @@ export const SECTION_C: readonly Card[] = [
     formula: String.raw`o_i = \sum_j a_{ij}\, v_j,\qquad \sum_j a_{ij} = 1`,
     stage: 'weighted-sum',
     highlight: 'weighted-values',
+  },
+  {
+    id: 'c14-hand-code-attention',
+    topic: 14,
+    tags: ['attention', 'coding', 'mask', 'softmax'],
+    difficulty: 2,
+    kind: 'qa',
+    question: {
+      en: 'Hand-code scaled dot-product attention with a mask. Which lines, and where do people slip?',
+      zh: '手撕注意力：写出带掩码的缩放点积注意力。要写哪几行？容易错在哪里？',
+    },
+    answer: {
+      en: 'Three lines (the formula shows a PyTorch-style version): scores q @ kᵀ / √d_k, using transpose(-2, -1) so batch and head axes stay put; masked_fill where the mask is 0 with a large negative (−inf turns a fully masked row into NaN); softmax over the last axis, the keys, then @ v. Common slips: √d_model instead of √d_k, softmax over queries, a mask that broadcasts the wrong way. This app does the same in src/model/attention.ts: op.scores with alpha = 1/√Dh, op.softmax with the masks, op.weightedSum.',
+      zh: '三行（公式区是 PyTorch 风格的写法）：q @ kᵀ / √d_k，用 transpose(-2, -1) 保留批和头两维；掩码为 0 处填很大的负数（用 −inf 时整行被屏蔽会得 NaN）；沿最后一维（键）做 softmax，再 @ v。常见错误：除以 √d_model、沿查询维做 softmax、掩码广播错。本应用的 src/model/attention.ts 同样是 op.scores（alpha = 1/√Dh）、带掩码的 op.softmax、op.weightedSum。',
+    },
+    formula: String.raw`\begin{array}{l}
+\texttt{def attention(q, k, v, mask=None):  \# q: (B, H, T, Dh)} \\
+\quad\texttt{s = q @ k.transpose(-2, -1) / math.sqrt(q.size(-1))} \\
+\quad\texttt{if mask is not None: s = s.masked\_fill(mask == 0, -1e9)} \\
+\quad\texttt{return s.softmax(dim=-1) @ v}
+\end{array}`,
+    stage: 'softmax',
+    highlight: 'softmax-rows',
+    labCode: { path: 'src/model/attention.ts', symbols: ['op.scores', '1 / Math.sqrt(dh)', 'op.softmax', 'op.weightedSum'] },
   },
   {
     id: 'c15-why-scale',
@@ -369,6 +411,30 @@ export const SECTION_C: readonly Card[] = [
     highlight: 'qkv-shapes',
   },
   {
+    id: 'c18-hand-code-multi-head',
+    topic: 18,
+    tags: ['multi-head', 'coding', 'shapes'],
+    difficulty: 3,
+    kind: 'qa',
+    question: {
+      en: 'Hand-code multi-head attention around that function: the reshapes and transposes, with their shapes.',
+      zh: '手撕多头注意力：在单头函数外面写出拆头、转置和合并，并标出形状。',
+    },
+    answer: {
+      en: 'Project at full width: x @ W_q is (B, T, D). Split with view(B, T, H, Dh), then transpose(1, 2) to (B, H, T, Dh); viewing straight to (B, H, T, Dh) mixes positions into heads. Attention per batch and head gives scores (B, H, T, S) and outputs (B, H, T, Dh). Merge with transpose(1, 2) and reshape(B, T, D), then multiply by W_o. A padding mask broadcasts as (B, 1, 1, S), a causal one as (T, T). This app: op.splitHeads, op.mergeHeads and the wo linear in src/model/attention.ts.',
+      zh: 'x @ W_q 为 (B, T, D)；view(B, T, H, Dh) 后 transpose(1, 2) 得 (B, H, T, Dh)，直接 view 成后者会把位置混进各头。逐头注意力：分数 (B, H, T, S)，输出与 q 同形。合并：transpose(1, 2)、reshape(B, T, D)，再乘 W_o。填充掩码按 (B, 1, 1, S) 广播。本应用见 src/model/attention.ts 的 op.splitHeads、op.mergeHeads 和 wo 线性层。',
+    },
+    formula: String.raw`\begin{array}{l}
+\texttt{split = lambda t: t.view(B, -1, H, D // H).transpose(1, 2)} \\
+\texttt{q, k, v = split(x @ Wq), split(m @ Wk), split(m @ Wv)} \\
+\texttt{o = attention(q, k, v, mask)  \# (B, H, T, Dh)} \\
+\texttt{y = o.transpose(1, 2).reshape(B, -1, D) @ Wo  \# (B, T, D)}
+\end{array}`,
+    stage: 'qkv',
+    highlight: 'qkv-shapes',
+    labCode: { path: 'src/model/attention.ts', symbols: ['op.splitHeads', 'op.mergeHeads', '.wo`'] },
+  },
+  {
     id: 'c19-cost',
     topic: 19,
     tags: ['complexity'],
@@ -446,6 +512,28 @@ export const SECTION_C: readonly Card[] = [
     stageNote: {
       en: 'None of these variants runs here; the complexity chart shows the O(n²) curve they all try to flatten.',
       zh: '这些变体都没有在本应用中运行；复杂度图展示的正是它们都想压平的 O(n²) 曲线。',
+    },
+    highlight: 'complexity-curves',
+  },
+  {
+    id: 'c20-ssm-mamba',
+    topic: 20,
+    tags: ['complexity', 'ssm', 'mamba'],
+    difficulty: 3,
+    kind: 'qa',
+    question: {
+      en: 'Transformers vs state-space models such as Mamba: what does each do better?',
+      zh: 'Transformer 与 Mamba 这类状态空间模型相比，各自擅长什么？',
+    },
+    answer: {
+      en: 'A state-space model (SSM) carries a fixed-size state through a recurrence: training runs in parallel as a scan, each generated token costs the same and memory stays constant, so cost is linear in length. Mamba makes the state update depend on the input (selective), so it can choose what to keep. But the whole past must fit in that state, so exact recall — copying a long string, finding one key among many — is weaker than attention, which keeps every token in its KV cache at O(n) memory and O(n²) compute. Hybrids add a few attention layers.',
+      zh: '状态空间模型（SSM）用一个固定大小的状态做递推：训练时可按扫描并行计算，生成每个词元（token）的开销相同、内存恒定，总代价随长度线性增长。Mamba 让状态更新依赖输入（选择性），能决定保留什么。但整段历史都得塞进这个状态，所以精确回忆——照抄一长串、在很多键里找一个——不如注意力；注意力把每个词元都留在 KV 缓存中，内存 O(n)、计算 O(n²)。混合模型会加入少量注意力层。',
+    },
+    formula: String.raw`h_t = \bar A(x_t)\, h_{t-1} + \bar B(x_t)\, x_t,\qquad y_t = C(x_t)\, h_t`,
+    stage: 'complexity',
+    stageNote: {
+      en: 'No state-space model runs here; the complexity chart shows the quadratic attention curve that an SSM replaces with a linear one.',
+      zh: '本应用没有运行状态空间模型；复杂度图展示的正是 SSM 用线性曲线取代的平方级注意力曲线。',
     },
     highlight: 'complexity-curves',
   },

@@ -163,6 +163,23 @@ export const SECTION_D: readonly Card[] = [
     highlight: 'cross-alignment',
   },
   {
+    id: 'd23-memory-sequence',
+    topic: 23,
+    tags: ['cross-attention', 'encoder', 'rnn', 'seq2seq'],
+    difficulty: 2,
+    kind: 'qa',
+    question: {
+      en: 'Does the encoder compress the source sentence into one fixed-length vector, as RNN seq2seq models did?',
+      zh: '编码器会像 RNN 序列到序列模型那样，把源句压缩成一个定长向量吗？',
+    },
+    answer: {
+      en: 'No. The encoder returns one d_model-wide vector per source token: an (S, d_model) memory that grows with the sentence. The first RNN encoder-decoders squeezed the whole source into their final hidden state, a bottleneck that hurt long sentences; Bahdanau attention eased it by letting the decoder look back at every encoder state, and the Transformer keeps that idea. In every decoder layer and at every step, cross-attention reads the whole memory and takes what the current word needs.',
+      zh: '不会。编码器为每个源词元（token）输出一个 d_model 维向量：一份形状为 (S, d_model)、随句子变长的记忆。早期的 RNN 编码器-解码器把整个源句压进最后一个隐藏状态，这个瓶颈让长句效果变差；Bahdanau 注意力让解码器回看每个编码器状态，缓解了它，Transformer 沿用了这一思路。每个解码器层、每一步，交叉注意力都读取整份记忆，取当前词所需的信息。',
+    },
+    stage: 'cross-attn',
+    highlight: 'cross-sources',
+  },
+  {
     id: 'd24-two-attentions',
     topic: 24,
     tags: ['decoder', 'cross-attention', 'mask'],

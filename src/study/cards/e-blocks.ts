@@ -45,6 +45,24 @@ export const SECTION_E: readonly Card[] = [
     highlight: 'residual-path',
   },
   {
+    id: 'e26-degradation',
+    topic: 26,
+    tags: ['residual', 'depth', 'optimization'],
+    difficulty: 2,
+    kind: 'qa',
+    question: {
+      en: 'What is the degradation problem, and how do residual connections answer it?',
+      zh: '什么是退化问题？残差连接如何解决它？',
+    },
+    answer: {
+      en: 'He et al. found that adding layers to a plain deep network made its training error go up, not only its test error — so it is not overfitting but a failure of optimisation. A deeper net could in principle copy a shallower one and make the extra layers identities, yet gradient descent does not find that solution. A residual block y = x + F(x) makes the identity the default: pushing F toward 0 is easy, so extra layers need not hurt, and the gradient has a direct path through the skip. Every Transformer sublayer is wrapped this way.',
+      zh: '何恺明等人发现，给普通深层网络加层后，训练误差反而上升，而不只是测试误差——所以这不是过拟合，而是优化失败。更深的网络理论上可以复制浅层网络、让多出的层做恒等映射，但梯度下降找不到这个解。残差块 y = x + F(x) 把恒等映射变成默认：把 F 推向 0 很容易，多出的层不至于帮倒忙，梯度也有一条经过跳跃连接的直达通路。Transformer 的每个子层都这样包装。',
+    },
+    formula: String.raw`y = x + F(x),\qquad F \equiv 0 \;\Rightarrow\; y = x`,
+    stage: 'add-norm',
+    highlight: 'residual-path',
+  },
+  {
     id: 'e27-layernorm-formula',
     topic: 27,
     tags: ['layernorm', 'formula'],

@@ -154,6 +154,23 @@ export const SECTION_F: readonly Card[] = [
     highlight: 'kv-cache',
   },
   {
+    id: 'f37-mask-at-inference',
+    topic: 37,
+    tags: ['inference', 'mask', 'kv-cache', 'causal'],
+    difficulty: 2,
+    kind: 'qa',
+    question: {
+      en: 'Is the causal mask still needed at inference?',
+      zh: '推理时还需要因果掩码吗？',
+    },
+    answer: {
+      en: 'It depends on how the decoder runs. With a KV cache and one new query per step, the cache holds only positions up to t, so there is no future to hide: in this app’s cached decoder the mask is applied but hides nothing. If the whole prefix is recomputed in one pass, or a prompt is processed in parallel (prefill), every row but the last could see later tokens, so the mask is needed to match training. Padding masks are still needed for batches.',
+      zh: '取决于解码器怎么运行。用 KV 缓存、每步只有一个新查询时，缓存里只有不超过 t 的位置，没有未来可遮：本应用的缓存解码器虽然照样加了掩码，但它什么也没遮住。若每步在一次计算中重算整个前缀，或并行处理提示（预填充，prefill），除最后一行外每行都可能看到后面的词元（token），这时必须加掩码才与训练一致。批量输入仍需要填充掩码。',
+    },
+    stage: 'decoding',
+    highlight: 'kv-cache',
+  },
+  {
     id: 'f38-cross-entropy',
     topic: 38,
     tags: ['loss', 'cross-entropy'],
@@ -325,6 +342,27 @@ export const SECTION_F: readonly Card[] = [
     },
     stage: 'train',
     stageNote: trainViewNote,
+    highlight: 'loss-curve',
+  },
+  {
+    id: 'f40-parallelism',
+    topic: 40,
+    tags: ['engineering', 'parallelism', 'distributed'],
+    difficulty: 3,
+    kind: 'qa',
+    question: {
+      en: 'Data, tensor and pipeline parallelism: what does each split, and what does it cost?',
+      zh: '数据并行、张量并行和流水线并行各切分什么？各有什么代价？',
+    },
+    answer: {
+      en: 'Data parallelism gives each device a full copy of the model and a slice of the batch, then averages gradients with an all-reduce; simple, but each device holds the whole model (ZeRO and FSDP shard weights and optimizer state to ease that). Tensor parallelism splits each weight matrix across devices — attention by heads, W₁ by columns and W₂ by rows — and needs fast links: every layer communicates. Pipeline parallelism puts different layers on different devices and streams micro-batches through; the cost is idle bubbles. Large runs combine all three.',
+      zh: '数据并行让每个设备持有完整模型、处理一部分批次，再用 all-reduce 平均梯度；简单，但每个设备都要装下整个模型（ZeRO、FSDP 把优化器状态和权重切片来缓解）。张量并行把每个权重矩阵切到多个设备上——注意力按头切，W₁ 按列、W₂ 按行切——每层都要通信，需要高速互联。流水线并行把不同的层放到不同设备上，让微批次依次流过；代价是空闲的“气泡”。大模型训练三者结合使用。',
+    },
+    stage: 'train',
+    stageNote: {
+      en: 'No panel shows several devices; the Train view is the closest. This app’s command-line pretraining does split each batch over two worker threads, a small case of data parallelism.',
+      zh: '没有面板展示多设备训练；训练视图是最接近的地方。本应用的命令行预训练确实把每个批次分给两个工作线程，算是数据并行的一个小例子。',
+    },
     highlight: 'loss-curve',
   },
   {
