@@ -17,7 +17,7 @@ describe('browse', () => {
     expect(filterCards(DECK, { kinds: ['predict'] }).every((c) => c.experiment !== undefined)).toBe(true);
     expect(ids({ kinds: ['practice'] })).toEqual(['h48-explain-self-attention', 'h48-explain-transformer']);
     expect(filterCards(DECK, { difficulties: [3] }).every((c) => c.difficulty === 3)).toBe(true);
-    expect(ids({ tags: ['kv-cache'] })).toEqual(['f37-kv-cache', 'f37-cache-size']);
+    expect(ids({ tags: ['kv-cache'] })).toEqual(['f37-kv-cache', 'f37-cache-size', 'f37-mask-at-inference']);
     expect(ids({ sections: ['C'], kinds: ['cloze'], topics: [14] })).toEqual(['c14-formula', 'c14-softmax-axis']);
   });
 

@@ -1,5 +1,6 @@
 // The deck as data: every card is well-formed, bilingual, linked to real stages, experiments
 // and highlights, and its formula and cloze work.
+import { readFileSync } from 'node:fs';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { isStageId } from '../model/stageIds';
@@ -104,6 +105,15 @@ describe('deck', () => {
 
   each('says why its panel was chosen when the topic has no panel of its own', (card) => {
     if (topicById(card.topic)!.closestOnly) expect(card.stageNote).toBeDefined();
+  });
+
+  each('points only to lab code that exists: the file, and every identifier in it', (card) => {
+    if (!card.labCode) return;
+    const source = readFileSync(card.labCode.path, 'utf8');
+    expect(card.labCode.symbols.length).toBeGreaterThan(0);
+    for (const symbol of card.labCode.symbols) expect(source, `${card.labCode.path}: ${symbol}`).toContain(symbol);
+    expect(card.answer.en).toContain(card.labCode.path);
+    expect(card.answer.zh).toContain(card.labCode.path);
   });
 
   each('has a formula that KaTeX parses', (card) => {

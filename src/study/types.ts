@@ -66,4 +66,13 @@ export interface Card {
   highlight?: HighlightId;
   /** The what-if experiment that shows the claim on the live model (predict cards). */
   experiment?: ExperimentId;
+  /** The lab's own code the answer points to: a file and identifiers in it (a test keeps them there). */
+  labCode?: LabCode;
+}
+
+export interface LabCode {
+  /** Repository path, e.g. 'src/model/attention.ts'. */
+  path: string;
+  /** Identifiers or snippets that occur in that file, e.g. 'op.splitHeads'. */
+  symbols: string[];
 }

@@ -161,8 +161,8 @@ export const EXPERIMENTS: Record<ExperimentId, Experiment> = {
       zh: '把当前模型的每个交叉注意力头依次静音（在乘 W_O 之前把它的输出置零），再翻译一遍验证集。不重新训练：这显示训练好的模型在多大程度上依赖每个头。',
     },
     expect: {
-      en: 'Most heads can be removed at little cost; one or two carry the alignment, and removing them hurts exact match badly.',
-      zh: '多数头去掉后影响不大；有一两个头承担对齐，去掉它们会让完全匹配率明显下降。',
+      en: 'The cost differs widely from head to head: with the shipped model one head can go almost for free, while the head that carries most of the alignment takes away over a third of exact match.',
+      zh: '不同的头代价差别很大：对内置模型而言，有的头去掉几乎没有损失，而承担主要对齐的那个头会让完全匹配率下降三分之一以上。',
     },
     change: { kind: 'inference', headsOff: 'each-cross-head' },
     measure: ['exactMatch', 'headOffWorstExactMatch'],

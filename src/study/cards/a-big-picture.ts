@@ -86,6 +86,48 @@ export const SECTION_A: readonly Card[] = [
     highlight: 'encoder-decoder-blocks',
   },
   {
+    id: 'a2-parameter-count',
+    topic: 2,
+    tags: ['architecture', 'parameters', 'hyperparameters'],
+    difficulty: 3,
+    kind: 'qa',
+    question: {
+      en: 'Count the parameters of each block and of the whole model: the paper’s base and big models, and this app’s.',
+      zh: '算出每个模块和整个模型的参数量：论文的 base、big 模型，以及本应用的模型。',
+    },
+    answer: {
+      en: 'With d = d_model and biases counted: attention has 4(d² + d) for W_Q, W_K, W_V and W_O; the FFN 2·d·d_ff + d_ff + d; a LayerNorm 2d. An encoder layer is attention, FFN and two norms; a decoder layer adds cross-attention and a third norm. Base (6 + 6 layers, d = 512): 3.15M per encoder layer, 4.2M per decoder layer, plus a shared 37k-token embedding of 19M, about 63M by this count (the paper lists 65M); big is about 213M. This app’s model has 142,530 parameters.',
+      zh: '设 d = d_model，含偏置：注意力有 4(d² + d)（W_Q、W_K、W_V、W_O），前馈网络 2·d·d_ff + d_ff + d，层归一化 2d。编码器层是注意力、前馈网络加两个归一化；解码器层再加交叉注意力和第三个归一化。base（6 + 6 层，d = 512）：每个编码器层 315 万，每个解码器层 420 万，再加 3.7 万词表的共享嵌入 1900 万，这样算约 6300 万（论文记为 6500 万）；big 约 2.13 亿。本应用的模型有 142,530 个参数。',
+    },
+    formula: String.raw`\underbrace{4(d^2 + d)}_{\text{attention}}\qquad \underbrace{2\,d\,d_{ff} + d_{ff} + d}_{\text{FFN}}\qquad \underbrace{2d}_{\text{LayerNorm}}`,
+    stage: 'overview',
+    highlight: 'encoder-decoder-blocks',
+  },
+  {
+    id: 'a2-base-params',
+    topic: 2,
+    tags: ['architecture', 'parameters'],
+    difficulty: 2,
+    kind: 'cloze',
+    question: {
+      en: 'Fill the gap: the size of Transformer base.',
+      zh: '填空：Transformer base 的规模。',
+    },
+    answer: {
+      en: 'About 65 million (the big model: about 213 million). Roughly 44M sit in the 12 layers and 19M in the shared embedding; the overview’s sizes table computes this app’s count live from its config.',
+      zh: '约 6500 万（big 模型约 2.13 亿）。其中约 4400 万在 12 层里，1900 万在共享嵌入里；概览页的规模表会根据本应用的配置实时算出它的参数量。',
+    },
+    cloze: {
+      text: {
+        en: 'Transformer base (6 + 6 layers, d_model = 512, d_ff = 2048) has about {{gap}} million parameters.',
+        zh: 'Transformer base（6 + 6 层，d_model = 512，d_ff = 2048）约有 {{gap}} 百万个参数。',
+      },
+      answers: ['65', '65M', '65 million'],
+    },
+    stage: 'overview',
+    highlight: 'encoder-decoder-blocks',
+  },
+  {
     id: 'a3-families',
     topic: 3,
     tags: ['architecture', 'bert', 'gpt', 't5'],

@@ -94,8 +94,8 @@ export const SECTION_B: readonly Card[] = [
       zh: '关掉位置编码后重新训练。预测“the cat chased the dog”和“the dog chased the cat”的译文会怎样。',
     },
     answer: {
-      en: 'They get exactly the same translation. Without positions the two encoder outputs are reorderings of each other, and cross-attention sums over the source, so the decoder sees identical inputs for any two sentences made of the same words. The decoder can still learn some target order (its causal mask lets each position see a different number of tokens), but anything that depends on source word order — who did what to whom — is lost, and the loss levels off higher.',
-      zh: '两句会得到完全相同的译文。没有位置编码时，两句的编码器输出只是彼此的重新排列，而交叉注意力对源端做的是加权求和，所以只要两句用的词相同，解码器看到的输入就完全一样。解码器仍能学到一些目标端的顺序（因果掩码让每个位置看到的词元个数不同），但凡是依赖源端词序的信息——谁对谁做了什么——都丢了，损失会停在更高的水平。',
+      en: 'Expect that swapped sentences get identical translations. Without positions the two encoder outputs are reorderings of each other, and cross-attention sums over the source, so the decoder sees identical inputs for any two sentences made of the same words. The decoder can still learn some target order (its causal mask lets each position see a different number of tokens), but anything that depends on source word order — who did what to whom — is lost, and the loss levels off higher.',
+      zh: '预计主宾互换的两句得到完全相同的译文。没有位置编码时，两句的编码器输出只是彼此的重新排列，而交叉注意力对源端做的是加权求和，所以只要两句用的词相同，解码器看到的输入就完全一样。解码器仍能学到一些目标端的顺序（因果掩码让每个位置看到的词元（token）个数不同），但凡是依赖源端词序的信息——谁对谁做了什么——都丢了，损失会停在更高的水平。',
     },
     stage: 'positional',
     highlight: 'pe-add',
@@ -112,8 +112,8 @@ export const SECTION_B: readonly Card[] = [
       zh: '写出正弦位置编码的公式，并说出它的三个性质。',
     },
     answer: {
-      en: 'Even dimensions take the sine and odd dimensions the cosine of pos / 10000^(2i/d_model), so each pair of dimensions is a wave whose wavelength grows geometrically from 2π to 10000·2π. It is added to the embedding, not concatenated, so the width stays d_model. It has no parameters and can be computed for positions longer than any seen in training. And for a fixed offset k, PE(pos+k) is a linear function of PE(pos) — a rotation of each sin/cos pair — which makes relative offsets easy to attend to.',
-      zh: '偶数维取 sin，奇数维取 cos，自变量都是 pos / 10000^(2i/d_model)，每一对维度构成一个波，波长从 2π 按几何级数增长到 10000·2π。它与嵌入相加而不是拼接，宽度仍是 d_model。它没有参数，可以为比训练时更长的位置直接计算。而且对固定偏移 k，PE(pos+k) 是 PE(pos) 的线性函数（对每对 sin/cos 做一次旋转），便于模型按相对距离去关注。',
+      en: 'Even dimensions take the sine and odd dimensions the cosine of pos / 10000^(2i/d_model), so each pair of dimensions is a wave; wavelengths grow geometrically from 2π to 10000·2π. It is added to the embedding, not concatenated, so the width stays d_model. It has no parameters and can be computed for positions longer than any seen in training, though in practice models extrapolate poorly to such lengths. And for a fixed offset k, PE(pos+k) is a linear function of PE(pos) (a rotation of each sin/cos pair), which makes relative offsets easy to attend to.',
+      zh: '偶数维取 sin，奇数维取 cos，自变量都是 pos / 10000^(2i/d_model)，每一对维度构成一个波，波长从 2π 按几何级数增长到 10000·2π。它与嵌入相加而不是拼接，宽度仍是 d_model。它没有参数，可以为比训练时更长的位置直接计算，但实践中模型对这种长度的外推效果并不好。而且对固定偏移 k，PE(pos+k) 是 PE(pos) 的线性函数（对每对 sin/cos 做一次旋转），便于模型按相对距离去关注。',
     },
     formula: String.raw`PE_{(pos,\,2i)} = \sin\!\left(\frac{pos}{10000^{2i/d_{\text{model}}}}\right),\qquad PE_{(pos,\,2i+1)} = \cos\!\left(\frac{pos}{10000^{2i/d_{\text{model}}}}\right)`,
     stage: 'positional',

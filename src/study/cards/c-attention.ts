@@ -65,6 +65,24 @@ export const SECTION_C: readonly Card[] = [
     highlight: 'score-matrix',
   },
   {
+    id: 'c13-dot-similarity',
+    topic: 13,
+    tags: ['attention', 'similarity', 'linear-algebra'],
+    difficulty: 1,
+    kind: 'qa',
+    question: {
+      en: 'Why does a dot product measure similarity, and how does it differ from cosine similarity?',
+      zh: '为什么点积能衡量相似度？它和余弦相似度有什么不同？',
+    },
+    answer: {
+      en: 'q·k = |q||k| cos θ: large when the two vectors point the same way, zero when they are orthogonal, negative when they point apart. For vectors of similar length it ranks keys as cosine similarity would, but it also grows with length, so a key with a large norm draws more attention — the model can use the norm as a learned volume. W_Q and W_K decide which directions count as similar, and all pairs come from one matrix product.',
+      zh: 'q·k = |q||k| cos θ：两个向量方向一致时很大，正交时为零，方向相反时为负。长度相近时，它对键的排序与余弦相似度相同；但它还随长度增长，范数大的键会得到更多注意力——模型可以把范数当作学到的“音量”。W_Q 和 W_K 决定哪些方向算相似，所有位置对的分数由一次矩阵乘法得到。',
+    },
+    formula: String.raw`q \cdot k = \sum_{i} q_i k_i = \lVert q \rVert\, \lVert k \rVert \cos\theta`,
+    stage: 'scores',
+    highlight: 'score-matrix',
+  },
+  {
     id: 'c14-steps',
     topic: 14,
     tags: ['attention', 'formula'],
@@ -150,6 +168,30 @@ export const SECTION_C: readonly Card[] = [
     highlight: 'weighted-values',
   },
   {
+    id: 'c14-hand-code-attention',
+    topic: 14,
+    tags: ['attention', 'coding', 'mask', 'softmax'],
+    difficulty: 2,
+    kind: 'qa',
+    question: {
+      en: 'Hand-code scaled dot-product attention with a mask. Which lines, and where do people slip?',
+      zh: '手撕注意力：写出带掩码的缩放点积注意力。要写哪几行？容易错在哪里？',
+    },
+    answer: {
+      en: 'Three lines (the formula shows a PyTorch-style version): scores q @ kᵀ / √d_k, using transpose(-2, -1) so batch and head axes stay put; masked_fill where the mask is 0 with a large negative (−inf turns a fully masked row into NaN); softmax over the last axis, the keys, then @ v. Common slips: √d_model instead of √d_k, softmax over queries, a mask that broadcasts the wrong way. This app does the same in src/model/attention.ts: op.scores with alpha = 1/√Dh, op.softmax with the masks, op.weightedSum.',
+      zh: '三行（公式区是 PyTorch 风格的写法）：q @ kᵀ / √d_k，用 transpose(-2, -1) 保留批和头两维；掩码为 0 处填很大的负数（用 −inf 时整行被屏蔽会得 NaN）；沿最后一维（键）做 softmax，再 @ v。常见错误：除以 √d_model、沿查询维做 softmax、掩码广播错。本应用的 src/model/attention.ts 同样是 op.scores（alpha = 1/√Dh）、带掩码的 op.softmax、op.weightedSum。',
+    },
+    formula: String.raw`\begin{array}{l}
+\texttt{def attention(q, k, v, mask=None):  \# q: (B, H, T, Dh)} \\
+\quad\texttt{s = q @ k.transpose(-2, -1) / math.sqrt(q.size(-1))} \\
+\quad\texttt{if mask is not None: s = s.masked\_fill(mask == 0, -1e9)} \\
+\quad\texttt{return s.softmax(dim=-1) @ v}
+\end{array}`,
+    stage: 'softmax',
+    highlight: 'softmax-rows',
+    labCode: { path: 'src/model/attention.ts', symbols: ['op.scores', '1 / Math.sqrt(dh)', 'op.softmax', 'op.weightedSum'] },
+  },
+  {
     id: 'c15-why-scale',
     topic: 15,
     tags: ['attention', 'scaling', 'softmax'],
@@ -202,8 +244,8 @@ export const SECTION_C: readonly Card[] = [
       zh: '去掉除以 √d_k 这一步后重新训练。预测 softmax 的各行和它们的熵会是什么样子。',
     },
     answer: {
-      en: 'Expect sharper rows, close to one-hot, and attention entropy collapsing toward zero, because the scores are √d_k times larger (4× here, with d_k = 16). A saturated softmax passes back tiny gradients, so training is slower or settles at a worse loss. The network can partly compensate by learning smaller W_Q and W_K, so the harm is largest early in training and grows with d_k.',
-      zh: '预计各行会变得更尖锐、接近独热，注意力熵趋向于零，因为分数变大了 √d_k 倍（本模型 d_k = 16，即 4 倍）。饱和的 softmax 回传的梯度极小，训练会变慢，或停在更差的损失上。网络可以通过学出更小的 W_Q、W_K 部分抵消这一影响，所以危害在训练早期最明显，并随 d_k 增大而加重。',
+      en: 'Expect sharper rows, closer to one-hot, because every score is √d_k times larger. In this experiment’s small model d_k = 8, so about 2.8×; in the shipped model (d_k = 12) it would be about 3.5×. The run shows lower attention entropy in every block and a higher training loss: a saturated softmax passes back tiny gradients. The network can partly compensate by learning smaller W_Q and W_K, so the harm is largest early and grows with d_k.',
+      zh: '预计各行会更尖锐、更接近独热，因为每个分数都大了 √d_k 倍。本实验的小模型 d_k = 8，约 2.8 倍；内置模型 d_k = 12，则约 3.5 倍。运行结果是每个注意力模块的熵都更低，训练损失更高：饱和的 softmax 回传的梯度极小。网络可以学出更小的 W_Q、W_K 部分抵消，所以危害在早期最明显，并随 d_k 增大而加重。',
     },
     stage: 'scores',
     highlight: 'sqrt-dk',
@@ -284,8 +326,8 @@ export const SECTION_C: readonly Card[] = [
       zh: '保持 d_model 不变，用 1 个头代替 4 个头重新训练。预测参数量和训练曲线。',
     },
     answer: {
-      en: 'The parameter count does not change: W_Q, W_K, W_V and W_O are d_model × d_model either way; only the grouping of their columns differs. With one head each token gets a single attention distribution per layer, so it cannot follow the aligned source word and its neighbours at the same time; expect slower convergence and usually a somewhat worse final loss. On a task this small one head may still learn it — multiple heads add capacity and ease of training, not a hard requirement.',
-      zh: '参数量不变：无论几个头，W_Q、W_K、W_V、W_O 都是 d_model × d_model，只是列的分组不同。只有一个头时，每个词元在每层只有一个注意力分布，无法同时关注对齐的源词和它的邻居；预计收敛更慢，最终损失通常也略差。在这么小的任务上单头也可能学会——多头带来的是容量和易训练性上的收益，而不是硬性要求。',
+      en: 'The parameter count does not change: W_Q, W_K, W_V and W_O are d_model × d_model either way; only the grouping of their columns differs. On this small task expect the same parameter count and losses that end close, one head possibly ahead. The difference is in the maps — one head gives each token a single distribution per layer, while four can follow the aligned word and its neighbours at once, which pays off on harder tasks.',
+      zh: '参数量不变：无论几个头，W_Q、W_K、W_V、W_O 都是 d_model × d_model，只是列的分组不同。在这个小任务上，预计参数量相同，损失最终接近，单头甚至可能领先。区别在注意力图里：单头让每个词元（token）每层只有一个分布，四个头则能同时关注对齐的源词和它的邻居，任务更难时才显出好处。',
     },
     stage: 'heads',
     highlight: 'head-grid',
@@ -302,8 +344,8 @@ export const SECTION_C: readonly Card[] = [
       zh: '在推理时关掉训练好的模型中的一个头（在乘 W^O 之前把它的输出置零）。预测会有什么影响。',
     },
     answer: {
-      en: 'It depends on the head. Many heads are partly redundant, and removing one often changes the translation little; but a head that carries the source-target alignment in cross-attention, or that tracks the previous token, can break the output. Studies of trained Transformers found that most heads can be pruned with little loss while a few are essential. Try each head in turn and compare its heatmap with what breaks.',
-      zh: '取决于是哪个头。很多头在一定程度上是冗余的，去掉一个往往对译文影响不大；但如果这个头负责交叉注意力中的源-目标对齐，或者负责跟踪前一个词元，去掉它就可能让输出崩坏。对训练好的 Transformer 的研究发现，大多数头都能剪掉而损失很小，只有少数头不可或缺。可以逐个关掉各头，把它的热力图和出错之处对照来看。',
+      en: 'It depends on the head. For the shipped model’s cross-attention heads, expect that the cost differs widely from head to head: one can go almost for free, while the worst takes away over a third of exact match. A head that carries the source-target alignment breaks the output; a partly redundant one is covered by the others. Studies of large trained Transformers found many heads can be pruned with little loss; a model this small has less to spare. Compare each head’s heatmap with what breaks.',
+      zh: '取决于是哪个头。对内置模型的交叉注意力头，预计不同的头代价差别很大：有的头去掉几乎没有损失，最关键的那个头却会让完全匹配率下降三分之一以上。承担源-目标对齐的头一去掉，输出就会出错；部分冗余的头则能由其他头补上。对大型 Transformer 的研究发现很多头能剪掉而损失很小，这么小的模型余量更少。可以把每个头的热力图和出错之处对照来看。',
     },
     stage: 'concat',
     highlight: 'concat-wo',
@@ -367,6 +409,30 @@ export const SECTION_C: readonly Card[] = [
     },
     stage: 'qkv',
     highlight: 'qkv-shapes',
+  },
+  {
+    id: 'c18-hand-code-multi-head',
+    topic: 18,
+    tags: ['multi-head', 'coding', 'shapes'],
+    difficulty: 3,
+    kind: 'qa',
+    question: {
+      en: 'Hand-code multi-head attention around that function: the reshapes and transposes, with their shapes.',
+      zh: '手撕多头注意力：在单头函数外面写出拆头、转置和合并，并标出形状。',
+    },
+    answer: {
+      en: 'Project at full width: x @ W_q is (B, T, D). Split with view(B, T, H, Dh), then transpose(1, 2) to (B, H, T, Dh); viewing straight to (B, H, T, Dh) mixes positions into heads. Attention per batch and head gives scores (B, H, T, S) and outputs (B, H, T, Dh). Merge with transpose(1, 2) and reshape(B, T, D), then multiply by W_o. A padding mask broadcasts as (B, 1, 1, S), a causal one as (T, T). This app: op.splitHeads, op.mergeHeads and the wo linear in src/model/attention.ts.',
+      zh: 'x @ W_q 为 (B, T, D)；view(B, T, H, Dh) 后 transpose(1, 2) 得 (B, H, T, Dh)，直接 view 成后者会把位置混进各头。逐头注意力：分数 (B, H, T, S)，输出与 q 同形。合并：transpose(1, 2)、reshape(B, T, D)，再乘 W_o。填充掩码按 (B, 1, 1, S) 广播。本应用见 src/model/attention.ts 的 op.splitHeads、op.mergeHeads 和 wo 线性层。',
+    },
+    formula: String.raw`\begin{array}{l}
+\texttt{split = lambda t: t.view(B, -1, H, D // H).transpose(1, 2)} \\
+\texttt{q, k, v = split(x @ Wq), split(m @ Wk), split(m @ Wv)} \\
+\texttt{o = attention(q, k, v, mask)  \# (B, H, T, Dh)} \\
+\texttt{y = o.transpose(1, 2).reshape(B, -1, D) @ Wo  \# (B, T, D)}
+\end{array}`,
+    stage: 'qkv',
+    highlight: 'qkv-shapes',
+    labCode: { path: 'src/model/attention.ts', symbols: ['op.splitHeads', 'op.mergeHeads', '.wo`'] },
   },
   {
     id: 'c19-cost',
@@ -446,6 +512,28 @@ export const SECTION_C: readonly Card[] = [
     stageNote: {
       en: 'None of these variants runs here; the complexity chart shows the O(n²) curve they all try to flatten.',
       zh: '这些变体都没有在本应用中运行；复杂度图展示的正是它们都想压平的 O(n²) 曲线。',
+    },
+    highlight: 'complexity-curves',
+  },
+  {
+    id: 'c20-ssm-mamba',
+    topic: 20,
+    tags: ['complexity', 'ssm', 'mamba'],
+    difficulty: 3,
+    kind: 'qa',
+    question: {
+      en: 'Transformers vs state-space models such as Mamba: what does each do better?',
+      zh: 'Transformer 与 Mamba 这类状态空间模型相比，各自擅长什么？',
+    },
+    answer: {
+      en: 'A state-space model (SSM) carries a fixed-size state through a recurrence: training runs in parallel as a scan, each generated token costs the same and memory stays constant, so cost is linear in length. Mamba makes the state update depend on the input (selective), so it can choose what to keep. But the whole past must fit in that state, so exact recall — copying a long string, finding one key among many — is weaker than attention, which keeps every token in its KV cache at O(n) memory and O(n²) compute. Hybrids add a few attention layers.',
+      zh: '状态空间模型（SSM）用一个固定大小的状态做递推：训练时可按扫描并行计算，生成每个词元（token）的开销相同、内存恒定，总代价随长度线性增长。Mamba 让状态更新依赖输入（选择性），能决定保留什么。但整段历史都得塞进这个状态，所以精确回忆——照抄一长串、在很多键里找一个——不如注意力；注意力把每个词元都留在 KV 缓存中，内存 O(n)、计算 O(n²)。混合模型会加入少量注意力层。',
+    },
+    formula: String.raw`h_t = \bar A(x_t)\, h_{t-1} + \bar B(x_t)\, x_t,\qquad y_t = C(x_t)\, h_t`,
+    stage: 'complexity',
+    stageNote: {
+      en: 'No state-space model runs here; the complexity chart shows the quadratic attention curve that an SSM replaces with a linear one.',
+      zh: '本应用没有运行状态空间模型；复杂度图展示的正是 SSM 用线性曲线取代的平方级注意力曲线。',
     },
     highlight: 'complexity-curves',
   },

@@ -55,8 +55,8 @@ export const SECTION_D: readonly Card[] = [
       zh: '关掉因果掩码进行训练。预测训练损失，以及真正解码时得到的译文。',
     },
     answer: {
-      en: 'The training loss drops fast, far below the normal run, because every position can see the gold next token through self-attention and learns to copy it. At inference there is no future to look at: the decoder produces one token at a time, the shortcut it relied on is gone, and the translations come out wrong or degenerate. A great training loss with failing decoding is the signature of a leak.',
-      zh: '训练损失下降得很快，远低于正常训练，因为每个位置都能通过自注意力看到下一个标准答案词元，学会了照抄。推理时没有未来可看：解码器一次只生成一个词元，它依赖的捷径不复存在，译文会出错或退化。训练损失漂亮而实际解码失败，正是信息泄漏的典型表现。',
+      en: 'Expect a lower training loss and real decoding that collapses. Every position can see the gold next token through self-attention, so the model leans on copying it and its teacher-forced numbers beat the normal run. At inference there is no future to look at: tokens come one at a time, the shortcut is gone, and the translations come out wrong or degenerate. A good training loss with failing decoding is the signature of a leak.',
+      zh: '预计训练损失更低，真正解码时却彻底失败。每个位置都能通过自注意力看到下一个标准答案词元（token），模型学会依赖照抄，教师强制下的指标比正常训练还好。推理时没有未来可看：词元一个一个生成，捷径不复存在，译文会出错或退化。训练损失漂亮而实际解码失败，正是信息泄漏的典型表现。',
     },
     stage: 'mask',
     highlight: 'causal-triangle',
@@ -114,8 +114,8 @@ export const SECTION_D: readonly Card[] = [
       zh: '交叉注意力中的 Q、K、V 分别来自哪里？有没有因果掩码？',
     },
     answer: {
-      en: 'Queries come from the decoder (the output of its masked self-attention sublayer); keys and values come from the encoder’s final output, the same for every decoder layer. There is no causal mask: the whole source sentence is known, so every target position may look at every source token; only source padding is masked. This is how the decoder reads the sentence it is translating.',
-      zh: '查询来自解码器（其带掩码自注意力子层的输出）；键和值来自编码器的最终输出，所有解码器层用的都是同一份。这里没有因果掩码：整个源句都是已知的，每个目标位置都可以看所有源词元，只屏蔽源端的填充。解码器正是靠它来读取要翻译的句子。',
+      en: 'Queries come from the decoder (the output of its masked self-attention sublayer); keys and values are projections of the encoder’s final output. That memory is the same for every decoder layer, but each layer has its own W_K and W_V, so its K and V differ. There is no causal mask: the whole source sentence is known, so every target position may look at every source token; only source padding is masked. This is how the decoder reads the sentence it is translating.',
+      zh: '查询来自解码器（其带掩码自注意力子层的输出）；键和值是编码器最终输出的投影。这份记忆对所有解码器层都相同，但每层有自己的 W_K、W_V，所以各层的 K、V 不同。这里没有因果掩码：整个源句都是已知的，每个目标位置都可以看所有源词元（token），只屏蔽源端的填充。解码器正是靠它来读取要翻译的句子。',
     },
     formula: String.raw`\mathrm{CrossAttn}(Y, H) = \mathrm{softmax}\!\left(\frac{(YW_Q)(HW_K)^{\top}}{\sqrt{d_k}}\right) HW_V`,
     stage: 'cross-attn',
@@ -132,8 +132,8 @@ export const SECTION_D: readonly Card[] = [
       zh: '填空：交叉注意力中键和值的来源。',
     },
     answer: {
-      en: 'The encoder: its final layer’s output, computed once per source sentence and shared by all decoder layers and all decoding steps.',
-      zh: '编码器：它最后一层的输出，每个源句只算一次，所有解码器层和所有解码步共用。',
+      en: 'The encoder: its final layer’s output, computed once per source sentence and read by every decoder layer at every decoding step, each layer through its own W_K and W_V.',
+      zh: '编码器：它最后一层的输出，每个源句只算一次，每个解码器层在每个解码步都读取它，只是各层用自己的 W_K、W_V 做投影。',
     },
     cloze: {
       text: {
@@ -161,6 +161,23 @@ export const SECTION_D: readonly Card[] = [
     },
     stage: 'cross-attn',
     highlight: 'cross-alignment',
+  },
+  {
+    id: 'd23-memory-sequence',
+    topic: 23,
+    tags: ['cross-attention', 'encoder', 'rnn', 'seq2seq'],
+    difficulty: 2,
+    kind: 'qa',
+    question: {
+      en: 'Does the encoder compress the source sentence into one fixed-length vector, as RNN seq2seq models did?',
+      zh: '编码器会像 RNN 序列到序列模型那样，把源句压缩成一个定长向量吗？',
+    },
+    answer: {
+      en: 'No. The encoder returns one d_model-wide vector per source token: an (S, d_model) memory that grows with the sentence. The first RNN encoder-decoders squeezed the whole source into their final hidden state, a bottleneck that hurt long sentences; Bahdanau attention eased it by letting the decoder look back at every encoder state, and the Transformer keeps that idea. In every decoder layer and at every step, cross-attention reads the whole memory and takes what the current word needs.',
+      zh: '不会。编码器为每个源词元（token）输出一个 d_model 维向量：一份形状为 (S, d_model)、随句子变长的记忆。早期的 RNN 编码器-解码器把整个源句压进最后一个隐藏状态，这个瓶颈让长句效果变差；Bahdanau 注意力让解码器回看每个编码器状态，缓解了它，Transformer 沿用了这一思路。每个解码器层、每一步，交叉注意力都读取整份记忆，取当前词所需的信息。',
+    },
+    stage: 'cross-attn',
+    highlight: 'cross-sources',
   },
   {
     id: 'd24-two-attentions',

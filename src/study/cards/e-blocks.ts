@@ -45,6 +45,24 @@ export const SECTION_E: readonly Card[] = [
     highlight: 'residual-path',
   },
   {
+    id: 'e26-degradation',
+    topic: 26,
+    tags: ['residual', 'depth', 'optimization'],
+    difficulty: 2,
+    kind: 'qa',
+    question: {
+      en: 'What is the degradation problem, and how do residual connections answer it?',
+      zh: '什么是退化问题？残差连接如何解决它？',
+    },
+    answer: {
+      en: 'He et al. found that adding layers to a plain deep network made its training error go up, not only its test error — so it is not overfitting but a failure of optimisation. A deeper net could in principle copy a shallower one and make the extra layers identities, yet gradient descent does not find that solution. A residual block y = x + F(x) makes the identity the default: pushing F toward 0 is easy, so extra layers need not hurt, and the gradient has a direct path through the skip. Every Transformer sublayer is wrapped this way.',
+      zh: '何恺明等人发现，给普通深层网络加层后，训练误差反而上升，而不只是测试误差——所以这不是过拟合，而是优化失败。更深的网络理论上可以复制浅层网络、让多出的层做恒等映射，但梯度下降找不到这个解。残差块 y = x + F(x) 把恒等映射变成默认：把 F 推向 0 很容易，多出的层不至于帮倒忙，梯度也有一条经过跳跃连接的直达通路。Transformer 的每个子层都这样包装。',
+    },
+    formula: String.raw`y = x + F(x),\qquad F \equiv 0 \;\Rightarrow\; y = x`,
+    stage: 'add-norm',
+    highlight: 'residual-path',
+  },
+  {
     id: 'e27-layernorm-formula',
     topic: 27,
     tags: ['layernorm', 'formula'],
@@ -128,12 +146,12 @@ export const SECTION_E: readonly Card[] = [
     difficulty: 2,
     kind: 'predict',
     question: {
-      en: 'Switch this model to pre-norm and retrain. Predict how its loss curve compares with post-norm.',
-      zh: '把本模型改为前归一化后重新训练。预测它的损失曲线与后归一化相比如何。',
+      en: 'The experiment trains two small 2 + 2-layer models from scratch at a high learning rate (5e-3) with no warm-up, one post-norm and one pre-norm. Predict how their losses compare.',
+      zh: '本实验从零训练两个 2 + 2 层的小模型，学习率较高（5e-3），不做预热（warm-up），一个用后置层归一化（Post-Norm），一个用前置层归一化（Pre-Norm）。预测两者的损失相比如何。',
     },
     answer: {
-      en: 'With only 2 encoder and 2 decoder layers, expect both to train and to reach a similar final loss; pre-norm’s stability advantage grows with depth and shows most without warm-up or at high learning rates. Pre-norm may fall a little faster at the start. If you also raise the learning rate, post-norm is the one more likely to spike or diverge.',
-      zh: '本模型只有 2 层编码器和 2 层解码器，预计两者都能训练成功，最终损失相近；前归一化的稳定性优势随层数增加而变大，在不预热或学习率较高时最明显。前归一化在开始阶段可能下降得稍快。如果同时调高学习率，更容易出现尖峰或发散的是后归一化。',
+      en: 'Expect post-norm lags at a higher loss while pre-norm learns. With no warm-up the first large Adam steps land on random weights; in post-norm every LayerNorm sits on the residual path, so the signal and gradient are rescaled layer after layer and the start goes badly. Pre-norm keeps an untouched identity path and copes with the high rate. A warm-up is what usually rescues post-norm, and its advantage for pre-norm grows with depth.',
+      zh: '没有预热（warm-up）时，最初几步较大的 Adam 更新直接作用在随机权重上；后置层归一化（Post-Norm）把每个 LayerNorm 都放在残差通路上，信号和梯度被一层层重新缩放，起步很不顺。前置层归一化（Pre-Norm）保留了不受干扰的恒等通路，能承受较高的学习率。所以预计后置层归一化停在较高的损失上，前置层归一化则在学习。加上预热通常能救回后置层归一化，而前置的优势随层数增加而变大。',
     },
     stage: 'add-norm',
     highlight: 'norm-placement',
@@ -269,8 +287,8 @@ export const SECTION_E: readonly Card[] = [
       zh: '把前馈网络中的 ReLU 换成 GELU 后重新训练。预测隐藏层激活和损失会有什么不同。',
     },
     answer: {
-      en: 'In the FFN panel the ReLU model shows exact zeros for every negative pre-activation; with GELU those units give small negative values instead, so no unit is completely dead and gradients still flow through negative inputs. On a model this small the loss curves should end up close, GELU perhaps a little smoother early on. The gains reported for BERT and GPT come at much larger scale, so don’t expect a big gap here.',
-      zh: '在前馈网络面板里，ReLU 模型对所有负的预激活值都输出精确的 0；换成 GELU 后这些单元输出很小的负值，没有单元会彻底“死掉”，负输入处也仍有梯度。在这么小的模型上，两条损失曲线最终应当很接近，GELU 在早期可能略平滑一些。BERT、GPT 中报告的收益出现在大得多的规模上，这里不要期待明显差距。',
+      en: 'In the FFN panel the ReLU model shows exact zeros for every negative pre-activation; with GELU those units give small negative values instead, so no unit is completely dead and gradients still flow through negative inputs. On a model this small expect losses that end close, GELU perhaps a little smoother early on. The gains reported for BERT and GPT come at much larger scale, so don’t expect a big gap here.',
+      zh: '在前馈网络面板里，ReLU 模型对所有负的预激活值都输出精确的 0；换成 GELU 后这些单元输出很小的负值，没有单元会彻底“死掉”，负输入处也仍有梯度。在这么小的模型上，预计两者的损失最终很接近，GELU 在早期可能略平滑一些。BERT、GPT 中报告的收益出现在大得多的规模上，这里不要期待明显差距。',
     },
     stage: 'ffn',
     highlight: 'ffn-zeroed',

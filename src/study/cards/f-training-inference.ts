@@ -76,8 +76,8 @@ export const SECTION_F: readonly Card[] = [
       zh: '逐步查看一个译文有 6 个词元的句子的解码过程。预测需要几次编码器计算、几次解码器计算，以及每一步之间什么在变化。',
     },
     answer: {
-      en: 'One encoder pass and 7 decoder passes: 6 for the tokens and one more that emits <eos>. Between steps only the decoder’s input prefix grows by one token; the encoder output — and with it cross-attention’s keys and values — stays the same. Without a KV cache each pass recomputes the whole prefix, so later steps cost more.',
-      zh: '1 次编码器计算，7 次解码器计算：6 次生成词元，再加 1 次输出 <eos>。每一步之间只有解码器的输入前缀增加一个词元；编码器输出——以及交叉注意力的键和值——保持不变。没有 KV 缓存时，每次都要重新计算整个前缀，所以越往后的步骤越耗时。',
+      en: 'Expect one encoder pass and 7 decoder passes: 6 for the tokens and one more that emits <eos>. Between steps only the decoder’s input prefix grows by one token; the encoder output — and with it cross-attention’s keys and values — stays the same. Without a KV cache each pass recomputes the whole prefix, so later steps cost more.',
+      zh: '预计 1 次编码器计算、7 次解码器计算：6 次生成词元（token），再加 1 次输出 <eos>。每一步之间只有解码器的输入前缀增加一个词元；编码器输出——以及交叉注意力的键和值——保持不变。没有 KV 缓存时，每次都要重新计算整个前缀，所以越往后的步骤越耗时。',
     },
     stage: 'decoding',
     highlight: 'decode-loop',
@@ -150,6 +150,23 @@ export const SECTION_F: readonly Card[] = [
       zh: '每层、每个缓存的位置都要存一个键向量和一个值向量，各 d_model 个数（所有头加在一起）：每个序列共 2 · L · n · d_model 个数，再乘以批大小和每个数的字节数。32 层、d_model = 4096、fp16 时为 2 · 32 · 4096 · 2 字节 = 每个词元 512 KiB，4096 个词元就是 2 GiB。多查询注意力和分组查询注意力让多个头共享 K、V，从而缩小缓存。',
     },
     formula: String.raw`\text{memory} = 2 \cdot L \cdot n \cdot d_{\text{model}} \cdot \text{batch} \cdot \text{bytes per number}`,
+    stage: 'decoding',
+    highlight: 'kv-cache',
+  },
+  {
+    id: 'f37-mask-at-inference',
+    topic: 37,
+    tags: ['inference', 'mask', 'kv-cache', 'causal'],
+    difficulty: 2,
+    kind: 'qa',
+    question: {
+      en: 'Is the causal mask still needed at inference?',
+      zh: '推理时还需要因果掩码吗？',
+    },
+    answer: {
+      en: 'It depends on how the decoder runs. With a KV cache and one new query per step, the cache holds only positions up to t, so there is no future to hide: in this app’s cached decoder the mask is applied but hides nothing. If the whole prefix is recomputed in one pass, or a prompt is processed in parallel (prefill), every row but the last could see later tokens, so the mask is needed to match training. Padding masks are still needed for batches.',
+      zh: '取决于解码器怎么运行。用 KV 缓存、每步只有一个新查询时，缓存里只有不超过 t 的位置，没有未来可遮：本应用的缓存解码器虽然照样加了掩码，但它什么也没遮住。若每步在一次计算中重算整个前缀，或并行处理提示（预填充，prefill），除最后一行外每行都可能看到后面的词元（token），这时必须加掩码才与训练一致。批量输入仍需要填充掩码。',
+    },
     stage: 'decoding',
     highlight: 'kv-cache',
   },
@@ -328,6 +345,27 @@ export const SECTION_F: readonly Card[] = [
     highlight: 'loss-curve',
   },
   {
+    id: 'f40-parallelism',
+    topic: 40,
+    tags: ['engineering', 'parallelism', 'distributed'],
+    difficulty: 3,
+    kind: 'qa',
+    question: {
+      en: 'Data, tensor and pipeline parallelism: what does each split, and what does it cost?',
+      zh: '数据并行、张量并行和流水线并行各切分什么？各有什么代价？',
+    },
+    answer: {
+      en: 'Data parallelism gives each device a full copy of the model and a slice of the batch, then averages gradients with an all-reduce; simple, but each device holds the whole model (ZeRO and FSDP shard weights and optimizer state to ease that). Tensor parallelism splits each weight matrix across devices — attention by heads, W₁ by columns and W₂ by rows — and needs fast links: every layer communicates. Pipeline parallelism puts different layers on different devices and streams micro-batches through; the cost is idle bubbles. Large runs combine all three.',
+      zh: '数据并行让每个设备持有完整模型、处理一部分批次，再用 all-reduce 平均梯度；简单，但每个设备都要装下整个模型（ZeRO、FSDP 把优化器状态和权重切片来缓解）。张量并行把每个权重矩阵切到多个设备上——注意力按头切，W₁ 按列、W₂ 按行切——每层都要通信，需要高速互联。流水线并行把不同的层放到不同设备上，让微批次依次流过；代价是空闲的“气泡”。大模型训练三者结合使用。',
+    },
+    stage: 'train',
+    stageNote: {
+      en: 'No panel shows several devices; the Train view is the closest. This app’s command-line pretraining does split each batch over two worker threads, a small case of data parallelism.',
+      zh: '没有面板展示多设备训练；训练视图是最接近的地方。本应用的命令行预训练确实把每个批次分给两个工作线程，算是数据并行的一个小例子。',
+    },
+    highlight: 'loss-curve',
+  },
+  {
     id: 'f41-debugging',
     topic: 41,
     tags: ['debugging', 'nan', 'mask', 'shapes'],
@@ -355,8 +393,8 @@ export const SECTION_F: readonly Card[] = [
       zh: '把学习率设得过高。预测损失曲线和梯度范数曲线。',
     },
     answer: {
-      en: 'After a few steps the loss stops falling and spikes, the gradient norm jumps by orders of magnitude, and left alone the weights overflow to NaN. In this app the divergence guard steps in when the loss becomes non-finite or explodes, instead of training on with broken weights. The usual fixes are a lower peak rate, warm-up and gradient clipping.',
-      zh: '几步之后损失不再下降并出现尖峰，梯度范数暴涨几个数量级，放任不管的话权重会溢出成 NaN。在本应用中，当损失变为非有限值或爆炸时，发散保护会介入，而不是带着坏掉的权重继续训练。常见的解决办法是降低峰值学习率、加预热和梯度裁剪。',
+      en: 'Within the first steps the weights are thrown to absurd values: the loss and the gradient norm jump by orders of magnitude, and left alone they overflow to NaN. In this app the guard stops the variant within a few steps and restores finite weights from the last good snapshot, instead of training on with broken ones, while the baseline trains normally. The usual fixes are a lower peak rate, warm-up and gradient clipping.',
+      zh: '最初几步权重就被推到荒谬的数值：损失和梯度范数暴涨几个数量级，放任不管就会溢出成 NaN。在本应用中，发散保护在几步之内拦下变体，并恢复为有限的权重（取自最近一次正常的快照），而不是带着坏掉的权重继续训练；基线则正常训练。常见的解决办法是降低峰值学习率、加预热（warm-up）和梯度裁剪。',
     },
     stage: 'train',
     highlight: 'grad-norm',

@@ -51,6 +51,24 @@ export const SECTION_G: readonly Card[] = [
     highlight: 'model-families',
   },
   {
+    id: 'g43-nsp',
+    topic: 43,
+    tags: ['bert', 'roberta', 'pretraining'],
+    difficulty: 2,
+    kind: 'qa',
+    question: {
+      en: 'What was BERT’s next-sentence prediction, and why did RoBERTa drop it?',
+      zh: 'BERT 的下一句预测是什么？RoBERTa 为什么去掉了它？',
+    },
+    answer: {
+      en: 'Besides masked language modelling, BERT read two segments, [CLS] A [SEP] B [SEP], and learned to say from [CLS] whether B really followed A; half the time B was a random sentence from elsewhere. It was meant to help sentence-pair tasks such as QA and inference. RoBERTa found that dropping it and filling the input with contiguous text matched or beat it: a random B usually changes topic, so the task teaches topic matching more than coherence, and pairs shorten the context. ALBERT swapped in sentence-order prediction.',
+      zh: '除了掩码语言模型，BERT 还读入两段文本 [CLS] A [SEP] B [SEP]，用 [CLS] 判断 B 是否真的紧跟在 A 后面，即下一句预测（NSP）；一半情况下 B 是别处随机抽来的句子。它本想帮助问答、推理等句对任务。RoBERTa 发现去掉它、用连续文本填满输入，效果持平或更好：随机的 B 往往换了话题，这个任务学到的更多是话题匹配而非连贯性，而且句对缩短了上下文。ALBERT 改用句序预测（SOP）。',
+    },
+    stage: 'overview',
+    stageNote: familiesNote,
+    highlight: 'model-families',
+  },
+  {
     id: 'g44-vit-clip',
     topic: 44,
     tags: ['vision', 'vit', 'clip', 'multimodal'],
@@ -177,6 +195,23 @@ export const SECTION_G: readonly Card[] = [
     answer: {
       en: 'Attention costs O(n²) time and memory in the sequence length, so long contexts are expensive; absolute positions are injected once at the input, can fade in deep stacks and do not extrapolate well beyond trained lengths; and autoregressive decoding is serial at inference and suffers from exposure bias, since training only ever saw gold prefixes.',
       zh: '注意力的时间和内存开销随序列长度呈 O(n²)，长上下文代价高昂；绝对位置只在输入处注入一次，在深层中可能淡化，对超出训练长度的序列也难以外推；自回归解码在推理时是串行的，并且存在暴露偏差，因为训练时只见过标准答案前缀。',
+    },
+    stage: 'complexity',
+    highlight: 'complexity-curves',
+  },
+  {
+    id: 'g47-rag',
+    topic: 47,
+    tags: ['limitations', 'long-context', 'rag', 'retrieval'],
+    difficulty: 2,
+    kind: 'qa',
+    question: {
+      en: 'How does retrieval-augmented generation (RAG) answer the long-context problem, and where does it fail?',
+      zh: '检索增强生成如何应对长上下文问题？它在哪里会失效？',
+    },
+    answer: {
+      en: 'Instead of putting a whole library into the context, RAG splits documents into chunks, indexes them, retrieves the few most relevant to the question — usually by embedding similarity, often with keyword search and a re-ranker — and puts only those in the prompt. Attention then runs over a short context, so the n² cost stays small, knowledge can change without retraining, and answers can cite sources. It fails when retrieval misses the right chunk or the answer needs the whole corpus at once.',
+      zh: '检索增强生成（RAG）不把整个资料库塞进上下文，而是把文档切块建索引，按问题检索出最相关的几块——通常按嵌入相似度，常配合关键词检索和重排序——只把它们放进提示。注意力只需处理短上下文，n² 开销很小；知识无需重新训练就能更新，回答还能注明出处。若检索漏掉了关键的块，或答案需要同时综合整个语料，它就会失效。',
     },
     stage: 'complexity',
     highlight: 'complexity-curves',
