@@ -11,7 +11,9 @@ import { swiftShaderEnv } from './swiftshader.mjs';
 // installed SwiftShader): Node's WebGPU (the `webgpu` package, in the kernel tests) finds its
 // Vulkan driver through VK_ICD_FILENAMES, and where a driver exists the GPU tests must find an
 // adapter rather than skip (scripts/swiftshader.mjs).
+// The browser step itself looks for the driver, and reports where it found it.
 function stepEnv(step) {
+  if (step.name === 'browser') return { ...process.env, ...step.env };
   return { ...process.env, ...swiftShaderEnv(process.env).add, ...step.env };
 }
 
