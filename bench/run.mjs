@@ -9,24 +9,19 @@
 //     { status: 'done', result } (result: any JSON) or { status: 'error', error: string };
 //   - query parameters given to the runner (--key=value) are passed to the page as ?key=value;
 //   - optional bench/<name>/report.mjs exporting report(result) prints a summary.
-// A bench/<name>/run.mjs exporting run({ root, query, flags }) replaces all of this (bench:ui
-// measures the built app itself).
-// Chromium: CHROMIUM_PATH or /usr/bin/chromium. Timeout: BENCH_TIMEOUT_MS (default 20 min).
+// A bench/<name>/run.mjs exporting run({ root, query, flags, executablePath }) replaces all of
+// this (bench:ui measures the built app itself).
+// Chromium: the tests' one (scripts/chromium.mjs: $CHROMIUM_PATH, /usr/bin/chromium or
+// Playwright's own). Timeout: BENCH_TIMEOUT_MS (default 20 min).
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, preview } from 'vite';
 import { chromium } from '@playwright/test'; // playwright itself is not a declared dependency
+import { BASE_CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-unsafe-webgpu',
-];
+const FLAGS = [...BASE_CHROMIUM_ARGS, '--enable-unsafe-webgpu'];
 
 function parseArgs(argv) {
   const [name, ...rest] = argv;
@@ -58,10 +53,13 @@ async function buildPage(name) {
 
 async function main() {
   const { name, query, keepOpen } = parseArgs(process.argv.slice(2));
+  const browserInfo = findChromium();
+  if (!browserInfo.found) throw new Error(`${browserInfo.problem} Run node scripts/check-browser.mjs to install one.`);
+  const { executablePath } = browserInfo;
   // A benchmark that drives the real app rather than a page of its own brings its own runner.
   const own = join(root, 'bench', name, 'run.mjs');
   if (existsSync(own)) {
-    const ok = await (await import(pathToFileURL(own).href)).run({ root, query, flags: FLAGS });
+    const ok = await (await import(pathToFileURL(own).href)).run({ root, query, flags: FLAGS, executablePath });
     process.exit(ok ? 0 : 1);
   }
   console.log(`bench ${name}: building…`);
@@ -74,7 +72,6 @@ async function main() {
   });
   const address = server.httpServer.address();
   const url = `http://127.0.0.1:${address.port}/bench/${name}/index.html${query.size ? `?${query}` : ''}`;
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   const browser = await chromium.launch({ executablePath, args: FLAGS, headless: !keepOpen });
   let failed = false;
   try {

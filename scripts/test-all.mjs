@@ -4,17 +4,18 @@
 // Output streams as it comes; a summary of steps and durations closes the run.
 // Run a subset by naming steps: `node scripts/test-all.mjs unit e2e`.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { swiftShaderEnv } from './swiftshader.mjs';
 
-const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
-
-const env = { ...process.env };
-// Node's WebGPU (the `webgpu` package, used by the kernel tests) finds SwiftShader this way.
-if (!env.VK_ICD_FILENAMES && existsSync(SWIFTSHADER_ICD)) env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
-// Where that driver exists, an adapter must too: the GPU tests fail instead of skipping
-// (ATTENTION_LAB_REQUIRE_GPU=0 in the environment still lets them skip on purpose).
-if (env.ATTENTION_LAB_REQUIRE_GPU === undefined && existsSync(SWIFTSHADER_ICD)) env.ATTENTION_LAB_REQUIRE_GPU = '1';
+// The environment of a step, read when the step starts (the browser step may just have
+// installed SwiftShader): Node's WebGPU (the `webgpu` package, in the kernel tests) finds its
+// Vulkan driver through VK_ICD_FILENAMES, and where a driver exists the GPU tests must find an
+// adapter rather than skip (scripts/swiftshader.mjs).
+// The browser step itself looks for the driver, and reports where it found it.
+function stepEnv(step) {
+  if (step.name === 'browser') return { ...process.env, ...step.env };
+  return { ...process.env, ...swiftShaderEnv(process.env).add, ...step.env };
+}
 
 const bin = (name) => join('node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 
@@ -40,7 +41,7 @@ function run(step) {
   return new Promise((resolve) => {
     const child = spawn(step.cmd, step.args, {
       stdio: 'inherit',
-      env: { ...env, ...step.env },
+      env: stepEnv(step),
       shell: process.platform === 'win32',
     });
     child.on('error', (err) => {

@@ -2,7 +2,7 @@
 // T ≈ 16, B·H = 128) — plus one projection of a D = 256 configuration, large enough for the
 // tiled matmul kernel — each written once against our Backend (WebGPU and CPU) and once with
 // TensorFlow.js ops, the peer.
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 import type { Backend, Tensor } from '../../src/engine/backend';
 
 export interface KernelCase {

@@ -1,14 +1,14 @@
 // The kernel benchmark page: for every case in cases.ts, time our WebGPU kernel, the same op
-// in TensorFlow.js (WebGPU backend, same adapter, same run) and our CPU backend; check that
-// ours and TensorFlow.js agree; publish the rows on window.__bench for bench/run.mjs.
-// Query: ?reps=7 (samples per median), ?cpu=0 (skip the CPU column), ?only=softmax.
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-webgpu';
+// in TensorFlow.js (WebGPU backend by default: same adapter, same run) and our CPU backend;
+// check that ours and TensorFlow.js agree; publish the rows on window.__bench for bench/run.mjs.
+// Query: ?reps=7 (samples per median), ?cpu=0 (skip the CPU column), ?only=softmax,
+// ?tf=webgpu|webgl|wasm (the TensorFlow.js backend to compare with).
 import type { Backend, Tensor } from '../../src/engine/backend';
 import { createCpuBackend } from '../../src/engine/cpu';
 import { createWebGPUBackend, requestGpu } from '../../src/engine/webgpu';
 import { CASES, type KernelCase } from './cases';
 import { compareMs } from './timing';
+import { startTf, tf, tfBackendFromQuery, tfFinish } from '../tfjs';
 
 export interface KernelRow {
   kernel: string;
@@ -24,7 +24,7 @@ export interface KernelRow {
 
 interface BenchState {
   status: 'running' | 'done' | 'error';
-  result?: { adapter: string; rows: KernelRow[] };
+  result?: { adapter: string; tfjsBackend: string; rows: KernelRow[] };
   error?: string;
 }
 
@@ -56,14 +56,6 @@ function randomData(n: number, seed: number): Float32Array {
   return out;
 }
 
-/** The parts of TensorFlow.js's WebGPU backend used to flush it the way it flushes itself. */
-type TfWebGpu = {
-  ensureCommandEncoderReady(): void;
-  endComputePassEncoder(): void;
-  submitQueue(): void;
-  device: GPUDevice;
-};
-
 /** Our backend running the case; first() gives one result for the agreement check. */
 function oursRunner(be: Backend, c: KernelCase, data: Float32Array[]) {
   const xs = c.inputs.map((shape, i) => be.tensor(shape, data[i], 'f32', `in${i}`));
@@ -83,16 +75,10 @@ function oursRunner(be: Backend, c: KernelCase, data: Float32Array[]) {
 }
 
 function tfRunner(c: KernelCase, data: Float32Array[]) {
-  const backend = tf.backend() as unknown as TfWebGpu;
   const xs = c.inputs.map((shape, i) => tf.tensor(data[i], shape));
   return {
     run: () => tf.tidy(() => void c.tf(tf, xs)),
-    sync: async () => {
-      backend.ensureCommandEncoderReady();
-      backend.endComputePassEncoder();
-      backend.submitQueue();
-      await backend.device.queue.onSubmittedWorkDone();
-    },
+    sync: tfFinish,
     first: async () => {
       const y = c.tf(tf, xs);
       const out = (await y.data()) as Float32Array;
@@ -114,13 +100,13 @@ function relDiff(a: Float32Array, b: Float32Array): number {
 
 async function main(): Promise<void> {
   window.__bench = { status: 'running' };
+  const tfBackend = tfBackendFromQuery(params);
   const req = await requestGpu();
   if (!req.ok) throw new Error(`no WebGPU: ${req.reason} (${req.detail})`);
   const ours = createWebGPUBackend(req.ctx);
   const cpu = createCpuBackend();
-  if (!(await tf.setBackend('webgpu'))) throw new Error('TensorFlow.js could not start its WebGPU backend');
-  await tf.ready();
-  log(`adapter: ${req.ctx.info.name}; TensorFlow.js ${tf.version.tfjs} on ${tf.getBackend()}; ${REPS} samples per median`);
+  await startTf(tfBackend);
+  log(`adapter: ${req.ctx.info.name}; TensorFlow.js ${tf.version_core} on ${tf.getBackend()}; ${REPS} samples per median`);
 
   const rows: KernelRow[] = [];
   for (const [i, c] of CASES.entries()) {
@@ -152,7 +138,7 @@ async function main(): Promise<void> {
     );
   }
   ours.destroy();
-  window.__bench = { status: 'done', result: { adapter: req.ctx.info.name, rows } };
+  window.__bench = { status: 'done', result: { adapter: req.ctx.info.name, tfjsBackend: tf.getBackend(), rows } };
 }
 
 main().catch((e: unknown) => {

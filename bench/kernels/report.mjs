@@ -2,7 +2,7 @@
 const f = (x, d = 3) => (x === null || x === undefined ? '-' : x.toFixed(d));
 
 export function report(result) {
-  console.log(`\nadapter: ${result.adapter}`);
+  console.log(`\nadapter: ${result.adapter}; TensorFlow.js on ${result.tfjsBackend ?? 'webgpu'}`);
   const rows = result.rows.map((r) => [r.kernel, r.shape, f(r.oursMs), f(r.tfjsMs), f(r.cpuMs, 2), f(r.ratio, 2)]);
   const head = ['kernel', 'shape', 'ours ms', 'tfjs ms', 'cpu ms', 'ours/tfjs'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

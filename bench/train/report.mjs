@@ -7,7 +7,7 @@ export function report(r) {
   const rows = [
     ['ours (WebGPU)', f(r.ours.stepsPerSec), f(r.ours.tokensPerSec, 0), f(r.ours.dispatchesPerStep, 0), f(r.ours.submitsPerStep), f(r.ours.awaitedReadbacksPerStep)],
     ['ours (CPU)', f(r.cpu.stepsPerSec), f(r.cpu.tokensPerSec, 0), '-', '-', '-'],
-    ['TF.js (WebGPU)', f(r.tfjs.stepsPerSec), f(r.tfjs.tokensPerSec, 0), '-', '-', '-'],
+    [`TF.js (${r.tfjs.backend ?? 'webgpu'})`, f(r.tfjs.stepsPerSec), f(r.tfjs.tokensPerSec, 0), '-', '-', '-'],
   ];
   if (r.page) rows.push(['Train view (WebGPU)', f(r.page.webgpu?.stepsPerSec), f(r.page.webgpu?.tokensPerSec, 0), '-', '-', '-'], ['Train view (CPU worker)', f(r.page.cpu?.stepsPerSec), f(r.page.cpu?.tokensPerSec, 0), '-', '-', '-']);
   const head = ['engine', 'steps/s', 'tokens/s', 'dispatches/step', 'submits/step', 'awaited readbacks/step'];

@@ -2,7 +2,7 @@
 // `npm run bench:train`. It mirrors src/model: post-norm, ReLU, sinusoidal positions,
 // embeddings × √D, scores / √Dh, causal + padding masks, label-smoothed cross-entropy,
 // Adam with the same hyper-parameters and global-norm clipping. Bench only.
-import * as tf from '@tensorflow/tfjs';
+import { tf } from '../tfjs';
 import type { ModelConfig } from '../../src/model/config';
 import { sinusoidalTable } from '../../src/model/positional';
 

@@ -136,7 +136,7 @@ async function trainView(browser, base, files, label) {
   return { label, ...bench, stepsTo90ValidExactMatch: toEM, jsGzipKB: js.jsGzipKB, jsFiles: js.files };
 }
 
-export async function run({ root, query, flags }) {
+export async function run({ root, query, flags, executablePath }) {
   const outDir = join(root, 'node_modules', '.cache', 'bench', 'ui-app');
   console.log('bench ui: building the app…');
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
@@ -144,7 +144,6 @@ export async function run({ root, query, flags }) {
   const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
   const base = `http://127.0.0.1:${server.httpServer.address().port}`;
   console.log('bench ui: serving', base);
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   const reps = Number(query.get('reps') ?? 5);
   const withTrain = query.get('train') !== '0';
   const result = { adapter: null, sizes, firstScreen: null, walkthrough: {}, trainView: {} };

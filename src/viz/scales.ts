@@ -22,7 +22,8 @@ export function interpolatorFor(kind: ScaleKind): (t: number) => string {
 
 /**
  * Smallest and largest finite value among the cells that are not masked, or null when there is
- * none. Masked cells hold a large finite negative (see design.md): it must never set the range.
+ * none. Masked cells hold a large finite negative (MASKED_VALUE in src/engine/backend.ts): it
+ * must never set the range.
  */
 export function valueRange(
   values: readonly (readonly number[])[],

@@ -1,0 +1,68 @@
+// eslint.config.js: the import directions between src/ folders hold for static and dynamic
+// imports alike, and allowed imports pass. Lints made-up files through ESLint's Node API.
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const eslint = new ESLint({ cwd: root, overrideConfigFile: `${root}eslint.config.js` });
+
+/** The layers/imports messages for `code` as if it were the file at `path` (from the repo root). */
+async function layerErrors(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: `${root}${path}` });
+  return result.messages.filter((m) => m.ruleId === 'layers/imports').map((m) => m.message);
+}
+
+describe('import directions (layers/imports)', () => {
+  it('a forbidden static import fails', async () => {
+    const errors = await layerErrors('src/engine/probe.ts', "import { a } from '../store';\nexport { a };\n");
+    expect(errors).toEqual([expect.stringContaining('src/engine may not import src/store')]);
+  });
+
+  it('a forbidden dynamic import fails', async () => {
+    const errors = await layerErrors('src/model/probe.ts', "export const load = () => import('../train/step');\n");
+    expect(errors).toEqual([expect.stringContaining('src/model may not import src/train')]);
+  });
+
+  it('allowed imports pass, static and dynamic', async () => {
+    expect(await layerErrors('src/model/probe.ts', "import { a } from '../engine/backend';\nexport const b = () => import('../data/batch');\nexport { a };\n")).toEqual([]);
+    expect(await layerErrors('src/ui/stages/probe.tsx', "import { a } from '../../store';\nexport const b = () => import('../../train/step');\nexport { a };\n")).toEqual([]);
+  });
+
+  it('re-exports, type-only imports, template-literal imports and import types count too', async () => {
+    const code = [
+      "export { x } from '../ui/App';",
+      "import type { Y } from '../viz';",
+      'export const z = () => import(`../store/index`);',
+      "export type W = typeof import('../study/index') | Y;",
+    ].join('\n');
+    expect(await layerErrors('src/train/probe.ts', code)).toHaveLength(4);
+  });
+
+  it('resolves paths: a folder of its own named like a layer is not that layer', async () => {
+    // src/i18n/areas/viz.ts is i18n's own file; ../viz from src/i18n is src/viz.
+    expect(await layerErrors('src/i18n/en.ts', "import { v } from './areas/viz';\nexport { v };\n")).toEqual([]);
+    expect(await layerErrors('src/i18n/en.ts', "import { v } from '../viz';\nexport { v };\n")).toEqual([expect.stringContaining('src/i18n may not import src/viz')]);
+  });
+
+  it('keeps UI libraries out of the compute layers, dynamic imports included', async () => {
+    expect(await layerErrors('src/train/probe.ts', "export const r = () => import('react-dom/client');\n")).toEqual([expect.stringContaining("'react-dom/client'")]);
+    expect(await layerErrors('src/engine/probe.ts', "import { scaleLinear } from 'd3-scale';\nexport { scaleLinear };\n")).toHaveLength(1);
+  });
+
+  it('ui, cli, store and the future src/app follow their rules', async () => {
+    const cases: [string, string, number][] = [
+      ['src/ui/probe.tsx', "export const t = () => import('../cli/translate');", 1],
+      ['src/ui/probe.tsx', "import { s } from '../app/services';\nexport { s };", 0],
+      ['src/cli/probe.ts', "import { s } from '../store';\nexport { s };", 1],
+      ['src/cli/probe.ts', "import { t } from '../train/step';\nexport { t };", 0],
+      ['src/store/probe.ts', "export const a = () => import('../app/services');", 1],
+      ['src/store/probe.ts', "import { u } from '../ui/App';\nexport { u };", 1],
+      ['src/app/probe.ts', "import { s } from '../store';\nimport { m } from '../model/config';\nimport { d } from '../study';\nexport { s, m, d };", 0],
+      ['src/app/probe.ts', "export const v = () => import('../ui/App');", 1],
+      ['src/app/probe.ts', "import { h } from '../viz';\nexport { h };", 1],
+      ['src/app/probe.ts', "import { useState } from 'react';\nexport { useState };", 1],
+    ];
+    for (const [path, code, n] of cases) expect(await layerErrors(path, `${code}\n`), `${path}: ${code}`).toHaveLength(n);
+  });
+});
