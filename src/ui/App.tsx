@@ -7,6 +7,7 @@ import { Header } from './common/Header';
 import { MAIN_CONTENT_ID } from './common/ids';
 import type { Route } from './common/route';
 import { SkipLink } from './common/SkipLink';
+import { useLangParam } from './common/useLangParam';
 import { useRoute } from './common/useRoute';
 import { ViewErrorBoundary } from './common/ViewErrorBoundary';
 
@@ -27,6 +28,7 @@ function CurrentView({ route }: { route: Route }) {
 
 export function App() {
   const { t } = useTranslation();
+  useLangParam();
   const current = useRoute();
   const { route, notFound } = current;
   const mainRef = useRef<HTMLElement>(null);

@@ -1,13 +1,16 @@
 // User settings: for now the interface language. The starting language comes from the URL
 // (lang=en|zh, in the hash query or the page query), then the remembered choice, then the
-// browser; only an explicit switch is remembered.
-import { applyLanguage, chooseLanguage, LANGUAGE_STORAGE_KEY, type Language } from '../../i18n';
+// browser; only an explicit switch is remembered. A lang= in a link followed inside the app
+// switches too (showLanguage), and is not remembered either: see languageAfterNavigation.
+import { applyLanguage, chooseLanguage, LANGUAGE_STORAGE_KEY, urlLanguageParams, type Language } from '../../i18n';
 import { defineSlice } from '../slice';
 
 export interface SettingsSlice {
   language: Language;
   /** Switch the interface language and remember it in localStorage. */
   setLanguage: (language: Language) => void;
+  /** Switch the interface language for this tab only (a `lang=` in a URL): not remembered. */
+  showLanguage: (language: Language) => void;
 }
 
 declare module '../slice' {
@@ -34,9 +37,8 @@ function writeStored(language: Language): void {
 
 export function initialLanguage(): Language {
   const loc = globalThis.location;
-  const hashQuery = loc?.hash.includes('?') ? loc.hash.slice(loc.hash.indexOf('?') + 1) : '';
   return chooseLanguage({
-    urlParams: [new URLSearchParams(hashQuery).get('lang'), new URLSearchParams(loc?.search ?? '').get('lang')],
+    urlParams: urlLanguageParams(loc?.hash ?? '', loc?.search ?? ''),
     stored: readStored(),
     browser: globalThis.navigator?.language,
   });
@@ -46,6 +48,10 @@ export default defineSlice('settings', ({ set }) => ({
   language: initialLanguage(),
   setLanguage: (language) => {
     writeStored(language);
+    applyLanguage(language);
+    set({ language });
+  },
+  showLanguage: (language) => {
     applyLanguage(language);
     set({ language });
   },
