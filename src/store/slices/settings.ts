@@ -1,9 +1,19 @@
-// User settings: for now the interface language. The starting language comes from the URL
+// User settings: the interface language and the colour scheme. The starting language comes from the URL
 // (lang=en|zh, in the hash query or the page query), then the remembered choice, then the
 // browser; only an explicit switch is remembered. A lang= in a link followed inside the app
 // switches too (showLanguage), and is not remembered either: see languageAfterNavigation.
 import { applyLanguage, chooseLanguage, LANGUAGE_STORAGE_KEY, urlLanguageParams, type Language } from '../../i18n';
 import { defineSlice } from '../slice';
+
+/** The colour scheme switch: a fixed scheme, or whatever the system prefers. */
+export const COLOR_SCHEME_CHOICES = ['light', 'dark', 'system'] as const;
+export type ColorSchemeChoice = (typeof COLOR_SCHEME_CHOICES)[number];
+/** localStorage key holding the scheme picked last (absent: follow the system). */
+export const COLOR_SCHEME_STORAGE_KEY = 'attention-lab.color-scheme';
+
+export function parseColorSchemeChoice(value: string | null | undefined): ColorSchemeChoice {
+  return (COLOR_SCHEME_CHOICES as readonly string[]).includes(value ?? '') ? (value as ColorSchemeChoice) : 'system';
+}
 
 export interface SettingsSlice {
   language: Language;
@@ -11,6 +21,9 @@ export interface SettingsSlice {
   setLanguage: (language: Language) => void;
   /** Switch the interface language for this tab only (a `lang=` in a URL): not remembered. */
   showLanguage: (language: Language) => void;
+  /** Light, dark or the system's; remembered in localStorage like the language. */
+  colorScheme: ColorSchemeChoice;
+  setColorScheme: (choice: ColorSchemeChoice) => void;
 }
 
 declare module '../slice' {
@@ -19,17 +32,17 @@ declare module '../slice' {
   }
 }
 
-function readStored(): string | null {
+function readStored(key = LANGUAGE_STORAGE_KEY): string | null {
   try {
-    return globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY) ?? null;
+    return globalThis.localStorage?.getItem(key) ?? null;
   } catch {
     return null; // storage can be blocked (private mode, sandboxed frames)
   }
 }
 
-function writeStored(language: Language): void {
+function writeStored(value: string, key = LANGUAGE_STORAGE_KEY): void {
   try {
-    globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
+    globalThis.localStorage?.setItem(key, value);
   } catch {
     // Not remembered, but the switch itself still works.
   }
@@ -54,5 +67,10 @@ export default defineSlice('settings', ({ set }) => ({
   showLanguage: (language) => {
     applyLanguage(language);
     set({ language });
+  },
+  colorScheme: parseColorSchemeChoice(readStored(COLOR_SCHEME_STORAGE_KEY)),
+  setColorScheme: (colorScheme) => {
+    writeStored(colorScheme, COLOR_SCHEME_STORAGE_KEY);
+    set({ colorScheme });
   },
 }));
