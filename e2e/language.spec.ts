@@ -33,6 +33,48 @@ test('switching language switches the header and nav, and survives a reload', as
   await expect(app.navLink('train')).toHaveText(en.nav.train);
 });
 
+test('a lang= in a link followed inside the app switches the language, for this tab only', async ({ app, page }) => {
+  await app.goto('#/train');
+  await expect(app.navLink('train')).toHaveText(en.nav.train);
+
+  // A link within the app (a hash change, no page load), as a shared link or a card would give.
+  await page.evaluate(() => {
+    window.location.hash = '#/study?lang=zh';
+  });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(app.heading).toHaveText(zh.views.study.title);
+  await expect(app.languageButton('zh')).toHaveAttribute('aria-pressed', 'true');
+  expect(await app.hash()).toBe('#/study?lang=zh');
+
+  // A link without lang= keeps the language the tab shows.
+  await app.navLink('train').click();
+  await expect(page).toHaveURL(/#\/train$/);
+  await expect(app.navLink('train')).toHaveText(zh.nav.train);
+
+  // Back to the link: still Chinese; then a link with lang=en switches back.
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/study\?lang=zh$/);
+  await expect(app.navLink('train')).toHaveText(zh.nav.train);
+  await page.evaluate(() => {
+    window.location.hash = '#/study?lang=en';
+  });
+  await expect(app.navLink('train')).toHaveText(en.nav.train);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  // Like a lang= on a full load, it was shown, not remembered: a reload without it starts
+  // from the browser's language again.
+  await page.evaluate(() => {
+    window.location.hash = '#/train?lang=zh';
+  });
+  await expect(app.navLink('train')).toHaveText(zh.nav.train);
+  await page.evaluate(() => {
+    window.location.hash = '#/train';
+  });
+  await page.reload();
+  await app.waitForGpu();
+  await expect(app.navLink('train')).toHaveText(en.nav.train);
+});
+
 test.describe('with a Chinese browser', () => {
   test.use({ locale: 'zh-CN' });
 

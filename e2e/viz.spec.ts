@@ -114,28 +114,6 @@ for (const lang of ['en', 'zh'] as const) {
   });
 }
 
-test('heatmap: arrow keys move a focused cell, the tooltip explains it, Escape hides it', async ({ page }) => {
-  const problems = await openGallery(page);
-  const grid = page.getByRole('group', { name: /^Decoder self-attention weights: 4 × 4 heatmap/ });
-  await grid.focus();
-  await page.keyboard.press('ArrowRight'); // (0, 1): masked
-  const tooltip = page.getByTestId('weights-tooltip');
-  await expect(tooltip).toContainText('query <bos>');
-  await expect(tooltip).toContainText('key 猫');
-  await expect(tooltip).toContainText('masked');
-  await expect(tooltip).toContainText('softmax(row 0)[1]');
-  await page.keyboard.press('ArrowDown'); // (1, 1)
-  await expect(tooltip).toContainText('0.750');
-  await expect(page.getByTestId('weights').locator('[aria-live="polite"]')).toHaveText('query 猫, key 猫: 0.750. softmax(row 1)[1]');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('gallery-status')).toHaveText('cell 1,1');
-  await page.keyboard.press('Escape');
-  await expect(tooltip).toHaveCount(0);
-  await page.keyboard.press('End'); // (1, 3)
-  await expect(tooltip).toContainText('key 了');
-  expect(problems).toEqual([]);
-});
-
 test('heatmap: the hover tooltip stays inside a narrow viewport', async ({ page }) => {
   await page.setViewportSize({ width: 420, height: 700 });
   const problems = await openGallery(page);

@@ -31,6 +31,13 @@ export const en = {
     en: 'English',
     zh: '中文',
   },
+  colorScheme: {
+    label: 'Colour scheme',
+    light: 'Light',
+    dark: 'Dark',
+    system: 'System',
+    systemTitle: 'Follow the system setting (now {{scheme}})',
+  },
   gpu: {
     label: 'Compute',
     pending: 'Looking for a GPU…',

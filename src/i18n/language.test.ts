@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLanguage, parseLanguage } from './language';
+import { chooseLanguage, languageAfterNavigation, parseLanguage, urlLanguageParams } from './language';
 
 describe('parseLanguage', () => {
   it('maps regional and script variants onto the two interface languages', () => {
@@ -34,5 +34,27 @@ describe('chooseLanguage', () => {
     expect(chooseLanguage({ urlParams: ['zh'], stored: 'en', browser: 'en-US' })).toBe('zh');
     expect(chooseLanguage({ urlParams: [null, 'en'], stored: 'zh', browser: 'zh' })).toBe('en');
     expect(chooseLanguage({ urlParams: ['klingon'], stored: 'zh', browser: 'en' })).toBe('zh');
+  });
+});
+
+describe('urlLanguageParams', () => {
+  it('reads lang= from the hash query first, then the page query', () => {
+    expect(urlLanguageParams('#/study?lang=zh', '?test=1&lang=en')).toEqual(['zh', 'en']);
+    expect(urlLanguageParams('#/walkthrough/qkv?layer=1', '?lang=zh')).toEqual([null, 'zh']);
+    expect(urlLanguageParams('', '')).toEqual([null, null]);
+  });
+});
+
+describe('languageAfterNavigation', () => {
+  it('switches to a valid lang= in the new URL, the hash query first', () => {
+    expect(languageAfterNavigation(['zh'], 'en')).toBe('zh');
+    expect(languageAfterNavigation(['en', 'zh'], 'zh')).toBe('en');
+    expect(languageAfterNavigation([null, 'zh'], 'en')).toBe('zh');
+    expect(languageAfterNavigation(['fr', 'zh-CN'], 'en')).toBe('zh');
+  });
+
+  it('keeps the current language when the URL names none (or none valid)', () => {
+    expect(languageAfterNavigation([null, null], 'zh')).toBe('zh');
+    expect(languageAfterNavigation(['klingon'], 'en')).toBe('en');
   });
 });

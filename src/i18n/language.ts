@@ -28,6 +28,16 @@ export interface LanguageSources {
   browser: string | null | undefined;
 }
 
+/**
+ * The `lang` values a URL carries, strongest first: the hash query's (`#/study?lang=zh`), then
+ * the page query's (`?lang=zh#/study`). Absent ones are null.
+ */
+export function urlLanguageParams(hash: string, search: string): (string | null)[] {
+  const q = hash.indexOf('?');
+  const hashQuery = q < 0 ? '' : hash.slice(q + 1);
+  return [new URLSearchParams(hashQuery).get('lang'), new URLSearchParams(search).get('lang')];
+}
+
 /** URL parameter beats the remembered choice, which beats the browser: zh* → zh, else en. */
 export function chooseLanguage({ urlParams, stored, browser }: LanguageSources): Language {
   for (const p of urlParams) {
@@ -35,4 +45,18 @@ export function chooseLanguage({ urlParams, stored, browser }: LanguageSources):
     if (lang) return lang;
   }
   return parseLanguage(stored) ?? (parseLanguage(browser) === 'zh' ? 'zh' : 'en');
+}
+
+/**
+ * The language after an in-app navigation (a hash change): a valid `lang=` in the new URL wins,
+ * as on a full load; without one the language stays as it is (the remembered choice and the
+ * browser only pick the starting language, so following a link never undoes the switch or an
+ * earlier link's lang=). Like on a full load, a language from the URL is shown, not remembered.
+ */
+export function languageAfterNavigation(urlParams: readonly (string | null | undefined)[], current: Language): Language {
+  for (const p of urlParams) {
+    const lang = parseLanguage(p);
+    if (lang) return lang;
+  }
+  return current;
 }

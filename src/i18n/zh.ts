@@ -28,6 +28,13 @@ export const zh: Messages = {
     en: 'English',
     zh: '中文',
   },
+  colorScheme: {
+    label: '配色',
+    light: '浅色',
+    dark: '深色',
+    system: '跟随系统',
+    systemTitle: '跟随系统设置（当前为{{scheme}}）',
+  },
   gpu: {
     label: '计算',
     pending: '正在查找 GPU…',

@@ -6,7 +6,9 @@ import { GpuFailureBanner } from './common/GpuFailureBanner';
 import { Header } from './common/Header';
 import { MAIN_CONTENT_ID } from './common/ids';
 import type { Route } from './common/route';
+import { useColorScheme } from './common/useColorScheme';
 import { SkipLink } from './common/SkipLink';
+import { useLangParam } from './common/useLangParam';
 import { useRoute } from './common/useRoute';
 import { ViewErrorBoundary } from './common/ViewErrorBoundary';
 
@@ -27,6 +29,8 @@ function CurrentView({ route }: { route: Route }) {
 
 export function App() {
   const { t } = useTranslation();
+  useLangParam();
+  useColorScheme();
   const current = useRoute();
   const { route, notFound } = current;
   const mainRef = useRef<HTMLElement>(null);

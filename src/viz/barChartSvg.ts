@@ -1,6 +1,6 @@
 // Horizontal bars (pure markup): one row per item — label, bar, percentage — with the chosen
 // item's bar in the accent colour and marked in words, not by colour alone.
-import { INK, el, estimateTextWidth, textEl, truncateText } from './svgMarkup';
+import { attrs, el, estimateTextWidth, ink, textEl, truncateText } from './svgMarkup';
 
 export interface BarItem {
   label: string;
@@ -52,8 +52,8 @@ export function barChartScene(input: BarChartInput): BarChartScene {
   const width = Math.ceil(barX + barW + valueW + PAD);
   const height = Math.ceil(items.length * ROW + 2 * PAD);
 
-  const out: string[] = [`<g font-size="${FONT}" fill="${INK.text}">`];
-  out.push(el('line', { x1: barX, x2: barX, y1: PAD, y2: height - PAD, stroke: INK.border }));
+  const out: string[] = [`<g font-size="${FONT}"${attrs(ink('fill', 'text'))}>`];
+  out.push(el('line', { x1: barX, x2: barX, y1: PAD, y2: height - PAD, ...ink('stroke', 'border') }));
   items.forEach((it, i) => {
     const y = PAD + i * ROW;
     const mid = y + ROW / 2;
@@ -61,7 +61,7 @@ export function barChartScene(input: BarChartInput): BarChartScene {
     const w = Number.isFinite(it.value) ? Math.max(0, Math.min(1, it.value / max)) * barW : 0;
     const weight = isChosen ? 700 : undefined;
     out.push(textEl(labels[i], { x: barX - 8, y: mid, 'text-anchor': 'end', 'dominant-baseline': 'central', 'font-weight': weight }));
-    out.push(el('rect', { x: barX, y: mid - BAR / 2, width: Math.max(w, 1), height: BAR, fill: isChosen ? INK.accent : INK.bar }));
+    out.push(el('rect', { x: barX, y: mid - BAR / 2, width: Math.max(w, 1), height: BAR, ...ink('fill', isChosen ? 'accent' : 'bar') }));
     const text = input.valueText(it.value) + (isChosen ? ` ${input.chosenText}` : '');
     out.push(textEl(text, { x: barX + w + 6, y: mid, 'dominant-baseline': 'central', 'font-weight': weight }));
   });

@@ -4,6 +4,7 @@ import { cellAt, heatmapLayout, type LegendItem } from './heatmapLayout';
 import { highlightCells, outlineEdges } from './heatmapModel';
 import { dividersMarkup, heatmapMarkup } from './heatmapSvg';
 import { colorDomain, colorScale, valueRange } from './scales';
+import { INK } from './svgMarkup';
 
 const rowLabels = ['<bos>', '猫', 'sat'];
 const colLabels = ['the', 'cat', 'sat'];
@@ -51,6 +52,15 @@ describe('heatmap SVG serialisation', () => {
     expect(svg).toContain("font-family=\"system-ui");
     expect(svg).toContain('Noto Sans CJK SC');
     expect(svg).not.toMatch(/href=|@import|url\((?!#)/); // nothing external
+  });
+
+  it('paints its chrome in the light scheme’s colours (what an export keeps), each part with an ink class for the page', () => {
+    const { body } = scene();
+    expect(body).toContain(`class="ink-fill-text" fill="${INK.text}"`);
+    expect(body).toContain(`class="ink-fill-muted" fill="${INK.muted}"`);
+    expect(body).toContain(`class="ink-stroke-border" stroke="${INK.border}"`);
+    expect(body).toContain(`class="ink-fill-hatchBg" fill="${INK.hatchBg}"`);
+    expect(body).not.toContain('var(--'); // a standalone file has no stylesheet to resolve them
   });
 
   it('states the colour range under the gradient: its two ends', () => {

@@ -5,7 +5,7 @@ import type { HeatmapGeometry, PlacedLabel, PlacedLegendItem } from './heatmapLa
 import { AXIS_FONT, LABEL_FONT, LEGEND_BAR_HEIGHT, LEGEND_BAR_WIDTH, LEGEND_TICK_FONT, placeLegendTicks } from './heatmapLayout';
 import type { CellPredicate, Edge, HeatmapDividers } from './heatmapModel';
 import { gradientStops, type ScaleKind } from './scales';
-import { INK, el, escapeXml, hatchPattern, num, textEl, verticalTitle } from './svgMarkup';
+import { INK, attrs, el, escapeXml, hatchPattern, ink, num, textEl, verticalTitle } from './svgMarkup';
 
 export interface HeatmapScene {
   geometry: HeatmapGeometry;
@@ -74,7 +74,7 @@ export function dividersMarkup(d: HeatmapDividers, g: HeatmapGeometry, rows: num
     ...(d.cols ?? []).filter((c) => c > 0 && c < cols).map((c) => `M${num(at(x0, c, g.cellW))} ${num(y0)}V${num(y1)}`),
     ...(d.rows ?? []).filter((r) => r > 0 && r < rows).map((r) => `M${num(x0)} ${num(at(y0, r, g.cellH))}H${num(x1)}`),
   ].join('');
-  return path ? el('path', { d: path, fill: 'none', stroke: INK.text, 'stroke-width': g.cellW < 6 ? 1 : 1.5, 'data-role': 'dividers' }) : '';
+  return path ? el('path', { d: path, fill: 'none', ...ink('stroke', 'text'), 'stroke-width': g.cellW < 6 ? 1 : 1.5, 'data-role': 'dividers' }) : '';
 }
 
 /** A white halo under a dark line: visible on every colour of either scheme. */
@@ -93,7 +93,7 @@ function outlineMarkup(edges: Edge[], g: HeatmapGeometry): string {
 }
 
 function labelsMarkup(g: HeatmapGeometry): string {
-  const out: string[] = [`<g font-size="${LABEL_FONT}" fill="${INK.text}">`];
+  const out: string[] = [`<g font-size="${LABEL_FONT}"${attrs(ink('fill', 'text'))}>`];
   for (const l of g.rowLabels) out.push(labelEl(l, { x: l.x, y: l.y, 'text-anchor': 'end', 'dominant-baseline': 'central' }));
   for (const l of g.colLabels) {
     out.push(
@@ -107,13 +107,13 @@ function labelsMarkup(g: HeatmapGeometry): string {
     );
   }
   out.push('</g>');
-  const axis = { 'font-size': AXIS_FONT, 'font-weight': 600, fill: INK.muted };
+  const axis = { 'font-size': AXIS_FONT, 'font-weight': 600, ...ink('fill', 'muted') };
   if (g.colAxis)
     out.push(textEl(g.colAxis.text, { ...axis, x: g.colAxis.x, y: g.colAxis.y, 'text-anchor': 'middle', 'dominant-baseline': 'central' }));
   if (g.rowAxis) {
     out.push(
       g.rowAxis.vertical
-        ? verticalTitle(g.rowAxis.text, g.rowAxis.x, g.rowAxis.y, AXIS_FONT, { 'font-weight': 600, fill: INK.muted })
+        ? verticalTitle(g.rowAxis.text, g.rowAxis.x, g.rowAxis.y, AXIS_FONT, { 'font-weight': 600, ...ink('fill', 'muted') })
         : textEl(g.rowAxis.text, { ...axis, x: g.rowAxis.x, y: g.rowAxis.y, 'text-anchor': 'end' }),
     );
   }
@@ -126,7 +126,7 @@ function labelEl(l: PlacedLabel, values: Parameters<typeof el>[1]): string {
 }
 
 function legendMarkup(items: PlacedLegendItem[], scene: HeatmapScene): string {
-  const out: string[] = [`<g font-size="${LABEL_FONT}" fill="${INK.text}">`];
+  const out: string[] = [`<g font-size="${LABEL_FONT}"${attrs(ink('fill', 'text'))}>`];
   const mid = LEGEND_BAR_HEIGHT / 2;
   for (const item of items) {
     if (item.kind === 'bar') out.push(colorBarMarkup(item.x, item.y, scene));
@@ -137,13 +137,20 @@ function legendMarkup(items: PlacedLegendItem[], scene: HeatmapScene): string {
     else {
       const swatch =
         item.swatch === 'masked'
-          ? el('rect', { x: item.x, y: item.y - 1, width: 12, height: 12, fill: `url(#${scene.ids.hatch})`, stroke: INK.border })
-          : el('rect', { x: item.x + 1, y: item.y, width: 10, height: 10, fill: 'none', stroke: INK.highlight, 'stroke-width': 2 });
+          ? el('rect', { x: item.x, y: item.y - 1, width: 12, height: 12, fill: `url(#${scene.ids.hatch})`, ...ink('stroke', 'border') })
+          : highlightSwatch(item.x + 1, item.y);
       out.push(swatch + textEl(item.text, { x: item.x + 18, y: item.y + mid, 'dominant-baseline': 'central' }));
     }
   }
   out.push('</g>');
   return out.join('');
+}
+
+/** The legend's highlight sample, drawn like the outline itself (a dark line on a white halo),
+ * so it reads on a dark page as on a light one. */
+function highlightSwatch(x: number, y: number): string {
+  const box = { x, y, width: 10, height: 10, fill: 'none' };
+  return el('rect', { ...box, stroke: INK.highlightHalo, 'stroke-width': 4 }) + el('rect', { ...box, stroke: INK.highlight, 'stroke-width': 2 });
 }
 
 /** The gradient with its domain's ends (and 0 when diverging, room permitting) marked below it. */
@@ -155,14 +162,14 @@ function colorBarMarkup(x: number, y: number, scene: HeatmapScene): string {
       width: LEGEND_BAR_WIDTH,
       height: LEGEND_BAR_HEIGHT,
       fill: `url(#${scene.ids.gradient})`,
-      stroke: INK.border,
+      ...ink('stroke', 'border'),
     }),
   ];
   for (const tick of placeLegendTicks(scene.scaleKind, scene.domain, LEGEND_BAR_WIDTH)) {
     const tx = x + tick.x;
-    out.push(el('line', { x1: tx, x2: tx, y1: y + LEGEND_BAR_HEIGHT, y2: y + LEGEND_BAR_HEIGHT + 3, stroke: INK.muted }));
+    out.push(el('line', { x1: tx, x2: tx, y1: y + LEGEND_BAR_HEIGHT, y2: y + LEGEND_BAR_HEIGHT + 3, ...ink('stroke', 'muted') }));
     out.push(
-      `<text x="${num(tx)}" y="${num(y + LEGEND_BAR_HEIGHT + 14)}" text-anchor="${tick.anchor}" font-size="${LEGEND_TICK_FONT}" fill="${INK.muted}">${escapeXml(tick.text)}</text>`,
+      `<text x="${num(tx)}" y="${num(y + LEGEND_BAR_HEIGHT + 14)}" text-anchor="${tick.anchor}" font-size="${LEGEND_TICK_FONT}"${attrs(ink('fill', 'muted'))}>${escapeXml(tick.text)}</text>`,
     );
   }
   return out.join('');

@@ -6,7 +6,7 @@ import { schemeTableau10 } from 'd3-scale-chromatic';
 import { line } from 'd3-shape';
 import { decimateIndices } from './decimate';
 import { formatShort } from './format';
-import { INK, el, escapeXml, estimateTextWidth, num, textEl, truncateText, verticalTitle } from './svgMarkup';
+import { attrs, el, ink, escapeXml, estimateTextWidth, num, textEl, truncateText, verticalTitle } from './svgMarkup';
 
 export interface LineSeries {
   label: string;
@@ -133,30 +133,30 @@ export function lineChartScene(input: LineChartInput): LineChartScene {
 
   const out: string[] = [];
   // Grid and axes.
-  out.push(`<g stroke="${INK.grid}" stroke-width="1">`);
+  out.push(`<g${attrs(ink('stroke', 'grid'))} stroke-width="1">`);
   for (const t of yTicks) out.push(el('line', { x1: plotX, x2: plotX + plotW, y1: y(t.v), y2: y(t.v) }));
   out.push('</g>');
-  out.push(el('rect', { x: plotX, y: plotY, width: plotW, height: plotH, fill: 'none', stroke: INK.border }));
-  out.push(`<g font-size="11" fill="${INK.muted}">`);
+  out.push(el('rect', { x: plotX, y: plotY, width: plotW, height: plotH, fill: 'none', ...ink('stroke', 'border') }));
+  out.push(`<g font-size="11"${attrs(ink('fill', 'muted'))}>`);
   for (const t of yTicks)
     out.push(textEl(t.text, { x: plotX - 5, y: y(t.v), 'text-anchor': 'end', 'dominant-baseline': 'central' }));
   for (const v of xTicks) {
-    out.push(el('line', { x1: x(v), x2: x(v), y1: plotY + plotH, y2: plotY + plotH + 4, stroke: INK.muted }));
+    out.push(el('line', { x1: x(v), x2: x(v), y1: plotY + plotH, y2: plotY + plotH + 4, ...ink('stroke', 'muted') }));
     out.push(textEl(xTickFormat(v), { x: x(v), y: plotY + plotH + 16, 'text-anchor': 'middle' }));
   }
   out.push('</g>');
-  const axis = { 'font-size': FONT, 'font-weight': 600, fill: INK.muted };
+  const axis = { 'font-size': FONT, 'font-weight': 600, ...ink('fill', 'muted') };
   out.push(textEl(input.xLabel, { ...axis, x: plotX + plotW / 2, y: plotY + plotH + 34, 'text-anchor': 'middle' }));
-  out.push(verticalTitle(input.yLabel, PAD + 8, plotY + plotH / 2, FONT, { 'font-weight': 600, fill: INK.muted }));
+  out.push(verticalTitle(input.yLabel, PAD + 8, plotY + plotH / 2, FONT, { 'font-weight': 600, ...ink('fill', 'muted') }));
 
   // Markers: dashed verticals with their label at the top.
   for (const m of input.markers ?? []) {
     const mx = x(m.x);
     if (!(mx >= plotX && mx <= plotX + plotW)) continue;
     const right = mx > plotX + plotW - estimateTextWidth(m.label, 11) - 8;
-    out.push(el('line', { x1: mx, x2: mx, y1: plotY, y2: plotY + plotH, stroke: INK.muted, 'stroke-dasharray': '4 3' }));
+    out.push(el('line', { x1: mx, x2: mx, y1: plotY, y2: plotY + plotH, ...ink('stroke', 'muted'), 'stroke-dasharray': '4 3' }));
     out.push(
-      textEl(m.label, { x: right ? mx - 4 : mx + 4, y: plotY + 12, 'font-size': 11, fill: INK.text, 'text-anchor': right ? 'end' : 'start' }),
+      textEl(m.label, { x: right ? mx - 4 : mx + 4, y: plotY + 12, 'font-size': 11, ...ink('fill', 'text'), 'text-anchor': right ? 'end' : 'start' }),
     );
   }
 
@@ -184,10 +184,10 @@ export function lineChartScene(input: LineChartInput): LineChartScene {
     out.push(el('circle', { cx: x(xs[last]), cy: clampY(y(ys[last])), r: 3, fill: colors[s] }));
   }
   if (empty)
-    out.push(textEl(input.emptyText, { x: plotX + plotW / 2, y: plotY + plotH / 2, 'text-anchor': 'middle', fill: INK.muted, 'font-size': FONT }));
+    out.push(textEl(input.emptyText, { x: plotX + plotW / 2, y: plotY + plotH / 2, 'text-anchor': 'middle', ...ink('fill', 'muted'), 'font-size': FONT }));
 
   // Legend.
-  out.push(`<g font-size="${FONT}" fill="${INK.text}">`);
+  out.push(`<g font-size="${FONT}"${attrs(ink('fill', 'text'))}>`);
   for (const item of legendItems) {
     const s = series[item.i];
     out.push(

@@ -10,7 +10,11 @@ export const SVG_FONT_STACK =
   "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', " +
   "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif";
 
-/** Colours written into markup (exports cannot read CSS variables); they match global.css. */
+/**
+ * Colours written into markup (exports cannot read CSS variables); they match global.css's
+ * light scheme. On screen, viz.css repaints each part from the page's scheme through the class
+ * that `ink()` adds, so an export keeps these light colours and the page follows light or dark.
+ */
 export const INK = {
   text: '#17212e',
   muted: '#4a5565',
@@ -24,6 +28,17 @@ export const INK = {
   accent: '#1d4f91',
   bar: '#8fa9c9',
 } as const;
+
+export type InkRole = Exclude<keyof typeof INK, 'highlight' | 'highlightHalo'>;
+
+/**
+ * Paint one part with an ink: the light colour as a presentation attribute (what an export
+ * keeps) and the class `ink-<fill|stroke>-<role>`, by which viz.css repaints it on screen.
+ * (The highlight outline is black on a white halo in both schemes: it lies on the cells.)
+ */
+export function ink(paint: 'fill' | 'stroke', role: InkRole): { class: string; fill?: string; stroke?: string } {
+  return { class: `ink-${paint}-${role}`, [paint]: INK[role] };
+}
 
 const XML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -110,8 +125,8 @@ export function hatchPattern(id: string, size = 6): string {
   return el(
     'pattern',
     { id, width: size, height: size, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
-    el('rect', { width: size, height: size, fill: INK.hatchBg }) +
-      el('line', { x1: 0, y1: 0, x2: 0, y2: size, stroke: INK.hatchLine, 'stroke-width': size / 3 }),
+    el('rect', { width: size, height: size, ...ink('fill', 'hatchBg') }) +
+      el('line', { x1: 0, y1: 0, x2: 0, y2: size, ...ink('stroke', 'hatchLine'), 'stroke-width': size / 3 }),
   );
 }
 

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ColorSchemeSwitch } from './ColorSchemeSwitch';
 import { GpuStatus } from './GpuStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
@@ -16,7 +17,10 @@ export function Header({ current }: { current: ParsedRoute }) {
         </a>
         <Nav current={current} />
         <GpuStatus />
-        <LanguageSwitch />
+        <div className="app-header__switches">
+          <LanguageSwitch />
+          <ColorSchemeSwitch />
+        </div>
       </div>
     </header>
   );

@@ -2,7 +2,7 @@
 export function Logo() {
   return (
     <svg className="logo" viewBox="0 0 32 32" width="28" height="28" aria-hidden="true" focusable="false">
-      <rect width="32" height="32" rx="6" fill="var(--color-brand)" />
+      <rect width="32" height="32" rx="6" fill="var(--color-logo)" />
       <g fill="var(--color-brand-accent)">
         <rect x="6" y="6" width="5" height="5" />
         <rect x="13.5" y="13.5" width="5" height="5" opacity=".8" />

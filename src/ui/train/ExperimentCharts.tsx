@@ -16,8 +16,9 @@ import { formatRate } from './format';
 import { useLooseT } from './looseT';
 import { useLiveVersion } from './useLive';
 
-const BASELINE_COLOR = '#1d4f91';
-const VARIANT_COLOR = '#c2410c';
+// ≥ 3:1 against the light and the dark scheme's surfaces alike (as LiveCharts' lines).
+const BASELINE_COLOR = '#2f74e0';
+const VARIANT_COLOR = '#d9480f';
 
 type Extra = 'exactMatch' | 'entropy' | 'validLoss' | null;
 

@@ -13,7 +13,9 @@ import { Highlight } from './Highlight';
 import type { TrainHighlight } from './trainRoute';
 import { useLiveVersion } from './useLive';
 
-const COLORS = { train: '#1d4f91', valid: '#c2410c', exact: '#1b7a43', token: '#7c3aed', planned: '#6b7280', clip: '#a3231b' };
+// Mid-tone lines: ≥ 3:1 against the light and the dark scheme's surfaces alike, so the picture
+// and its export need no second palette.
+const COLORS = { train: '#2f74e0', valid: '#d9480f', exact: '#1e9e50', token: '#9b51e0', planned: '#7a8494', clip: '#dc3b3b' };
 
 export function LiveCharts({ live, config, highlight }: { live: TrainingLive; config: TrainingConfig; highlight: TrainHighlight | null }) {
   const { t } = useTranslation();
