@@ -56,6 +56,15 @@ for (const lang of languages) {
       await page.getByTestId('practice-timer').click();
       await expect(study.card.getByRole('timer')).toBeVisible();
       expect(await seriousViolations(page), 'practice card with timer').toEqual([]);
+      // Code wider than the card (a narrow window) scrolls, and the keyboard can reach it.
+      await page.setViewportSize({ width: 600, height: 900 });
+      await study.goto('?card=c14-hand-code-attention', { lang });
+      await study.revealWithKeyboard();
+      const wide = study.card.locator('.viz-formula--display[tabindex="0"]');
+      await wide.focus();
+      await expect(wide).toBeFocused();
+      await expect(wide).toHaveAttribute('aria-label', /.+/);
+      expect(await seriousViolations(page), 'card with a formula wider than the card').toEqual([]);
     });
 
     test('drill: the setup, then a revealed card', async ({ study, page }) => {

@@ -46,6 +46,7 @@ export const vizEn = {
   },
   formula: {
     invalid: 'This formula could not be typeset; its source is shown instead.',
+    scroll: 'Formula, wider than the space: scroll it with the arrow keys',
   },
 } as const;
 
@@ -93,5 +94,6 @@ export const vizZh: Widen<typeof vizEn> = {
   },
   formula: {
     invalid: '无法排版此公式，改为显示其源码。',
+    scroll: '公式比可用宽度更宽：可用方向键左右滚动',
   },
 };
