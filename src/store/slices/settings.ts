@@ -10,12 +10,6 @@ export interface SettingsSlice {
   setLanguage: (language: Language) => void;
 }
 
-declare module '../slice' {
-  interface AppState {
-    settings: SettingsSlice;
-  }
-}
-
 function readStored(): string | null {
   try {
     return globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY) ?? null;

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import type { ActiveModel } from '../../store/slices/model';
-import type { EngineInfo } from '../../store/runtime/types';
+import type { EngineInfo } from '../../store/walkthroughResult';
 
 function useModelName(model: ActiveModel): string {
   const { t } = useTranslation();

@@ -5,8 +5,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shaderSources } from '../../engine/webgpu/shaderSources';
-import { kernelUsage, worstDiff } from '../../store/runtime';
-import type { WalkthroughResult } from '../../store/runtime/types';
+import { kernelUsage, worstDiff } from '../../app/walkthrough';
+import type { WalkthroughResult } from '../../store/walkthroughResult';
 import { formatMs, formatSmall } from '../stages/shared/format';
 import type { KernelFamily } from '../stages/types';
 

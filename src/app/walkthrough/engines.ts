@@ -6,7 +6,7 @@ import { createWebGPUBackend } from '../../engine/webgpu';
 import type { GpuContext } from '../../engine/webgpu/device';
 import type { Checkpoint } from '../../model/checkpoint';
 import { Translator } from '../../model/translator';
-import type { EngineInfo } from './types';
+import type { EngineInfo } from '../../store/walkthroughResult';
 
 export interface GpuHandle {
   ctx: GpuContext;

@@ -2,7 +2,7 @@
 // absolute difference and that difference relative to the CPU value's scale.
 import { MASKED_VALUE } from '../../engine/backend';
 import type { Trace } from '../../model/trace';
-import type { EngineDiff } from './types';
+import type { EngineDiff } from '../../store/walkthroughResult';
 
 /** Masked scores hold MASKED_VALUE on both engines; they would swamp the scale. */
 const MASK_THRESHOLD = Math.abs(MASKED_VALUE) / 10;

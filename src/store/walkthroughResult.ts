@@ -1,10 +1,10 @@
-// What the walkthrough runtime produces for one sentence: everything the stage panels show.
-// Plain data (typed arrays inside the Trace) so it can sit in the store and be cached.
-import type { DispatchRecord } from '../../engine/backend';
-import type { ModelConfig, ModelVariant } from '../../model/config';
-import type { Trace } from '../../model/trace';
-import type { ToyParseProblem } from '../../data/toyTranslate';
-import type { ParameterSet, TrainingMeta } from './parameters';
+// What the walkthrough's compute service (src/app/walkthrough) produces for one sentence:
+// everything the stage panels show, and the walkthrough slice's state type. Plain data (typed
+// arrays inside the Trace) so it can sit in the store and be cached.
+import type { DispatchRecord } from '../engine/backend';
+import type { ModelConfig, ModelVariant } from '../model/config';
+import type { Trace } from '../model/trace';
+import type { ToyParseProblem } from '../data/toyTranslate';
 
 export type EngineKind = 'webgpu' | 'cpu';
 
@@ -13,6 +13,21 @@ export interface EngineInfo {
   /** Adapter description, or 'CPU'. */
   name: string;
   hasTimestamps: boolean;
+}
+
+/** Every parameter of one model, by checkpoint name ('enc.0.attn.wq.weight'). */
+export interface ParameterSet {
+  shapes: ReadonlyMap<string, readonly number[]>;
+  values: ReadonlyMap<string, Float32Array>;
+}
+
+/** What a checkpoint says about its training; null where it does not say. */
+export interface TrainingMeta {
+  /** The checkpoint's `dataset` field ('en-zh-toy', …; '' when absent). */
+  dataset: string;
+  steps: number | null;
+  /** ε of the label-smoothed cross-entropy the model was trained with. */
+  labelSmoothing: number | null;
 }
 
 /** The source as the encoder reads it. */

@@ -11,7 +11,7 @@ import { checkpointFileName, downloadText, readCheckpointFile } from '../persist
 import { openIdbLibrary } from '../persistence/idbLibrary';
 import { createMemoryLibrary } from '../persistence/memoryLibrary';
 import { newModelId, toStorageError, type ModelLibrary, type ModelOrigin, type SavedModel, type SavedModelSummary } from '../persistence/modelLibrary';
-import type { AppState, SliceTools } from '../slice';
+import type { AppState, SliceTools } from '../../store/slice';
 
 /** While running, the session is saved this often (ms). */
 const AUTOSAVE_MS = 30_000;

@@ -15,7 +15,7 @@ import { traceDiffs } from './diff';
 import type { Engine, EngineChoice } from './engines';
 import { parameterSet, trainingMeta } from './parameters';
 import { prepareSentence, referenceCheck } from './prepare';
-import type { StepView, TranslationView, WalkthroughResult } from './types';
+import type { StepView, TranslationView, WalkthroughResult } from '../../store/walkthroughResult';
 
 /** Thrown between phases when the run is no longer wanted. */
 export class Superseded extends Error {

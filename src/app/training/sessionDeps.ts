@@ -5,7 +5,7 @@ import type { DeviceTarget, SessionDeps } from '../../train/session';
 import type { PretrainedWeights } from '../../train/experimentRun';
 import type { TrainingEngine } from '../../train/events';
 import { TrainerError } from '../../train/trainerError';
-import type { AppState } from '../slice';
+import type { AppState } from '../../store/slice';
 
 /** Resolves once the gpu slice is neither pending nor restarting. */
 export function settledGpu(store: StoreApi<AppState>): Promise<AppState['gpu']> {

@@ -8,7 +8,7 @@ import { createNodeGpu } from '../../engine/webgpu/testing/nodeGpu';
 import { computeWalkthrough, Superseded } from './compute';
 import { EnginePool } from './engines';
 import { familyOf, kernelUsage } from './kernels';
-import type { WalkthroughResult } from './types';
+import type { WalkthroughResult } from '../../store/walkthroughResult';
 
 const cp = parseCheckpoint(readFileSync('public/checkpoints/en-zh-toy.json', 'utf8'));
 const immediate = () => Promise.resolve();

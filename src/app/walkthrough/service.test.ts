@@ -2,11 +2,12 @@
 // follows model switches. The GPU here is absent (a fake adapter-less navigator.gpu).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createAppStore } from '..';
-import gpuSlice from '../slices/gpu';
-import { createModelSlice } from '../slices/model';
-import { createWalkthroughSlice } from '../slices/walkthrough';
+import { createAppStore } from '../../store';
+import gpuSlice from '../../store/slices/gpu';
+import { createModelSlice } from '../../store/slices/model';
+import walkthroughSlice from '../../store/slices/walkthrough';
 import { gpuRequired } from '../../engine/webgpu/testing/harness';
+import { walkthroughComputeService } from './service';
 import { parseCheckpoint } from '../../model/checkpoint';
 
 const text = readFileSync('public/checkpoints/en-zh-toy.json', 'utf8');
@@ -34,7 +35,9 @@ function setup() {
       return { ok: true, status: 200, text: async () => text };
     },
   });
-  const store = createAppStore([gpuSlice, model, createWalkthroughSlice({ yieldToUi: () => Promise.resolve() })]);
+  const store = createAppStore([gpuSlice, model, walkthroughSlice], {
+    services: { walkthrough: walkthroughComputeService({ yieldToUi: () => Promise.resolve() }) },
+  });
   const settled = () =>
     new Promise<void>((resolve) => {
       const check = () => {
@@ -102,7 +105,7 @@ describe('walkthrough runtime in the store', () => {
       baseUrl: 'http://127.0.0.1/',
       fetch: async () => ({ ok: true, status: 200, text: async () => '{"format": "something-else"' }),
     });
-    const store = createAppStore([gpuSlice, model, createWalkthroughSlice()]);
+    const store = createAppStore([gpuSlice, model, walkthroughSlice], { services: { walkthrough: walkthroughComputeService() } });
     await store.getState().model.loadShipped();
     expect(store.getState().model).toMatchObject({ status: 'error', active: null, error: { kind: 'checkpoint', code: 'not-json' } });
     store.getState().walkthrough.setText('the cat sat .');

@@ -2,26 +2,15 @@
 // variant train on their own engines (WebGPU in the page, or two CPU workers), each with its
 // own live record for the charts, and the result lands in `experiment`.
 import type { StoreApi } from 'zustand/vanilla';
-import type { TrainerErrorInfo } from '../../train/events';
 import type { ExperimentId } from '../../train/experimentIds';
 import type { ExperimentResult, ExperimentRole, ExperimentRun } from '../../train/experimentRun';
 import { getExperiment } from '../../train/experiments';
 import { TrainingLive } from '../../train/live';
 import type { TrainingSession } from '../../train/session';
 import { toErrorInfo } from '../../train/trainerError';
-import type { AppState, SliceTools } from '../slice';
+import type { AppState, SliceTools } from '../../store/slice';
+import type { ExperimentState } from '../../store/slices/training';
 import { deviceTarget, shippedWeights } from './sessionDeps';
-
-export interface ExperimentState {
-  id: ExperimentId;
-  status: 'running' | 'done' | 'failed' | 'cancelled';
-  /** Live records of both runs (stable objects; subscribe for their charts). */
-  baseline: TrainingLive;
-  variant: TrainingLive;
-  result: ExperimentResult | null;
-  error: TrainerErrorInfo | null;
-  startedAt: number;
-}
 
 interface Ctx {
   session: TrainingSession;

@@ -11,8 +11,8 @@ import type { SessionStatus, TrainingSession } from '../../train/session';
 import type { TrainBenchReport } from '../../train/bench';
 import type { TrainingConfigPatch } from '../../train/trainingConfig';
 import type { ModelOrigin, SavedModelSummary } from '../persistence/modelLibrary';
-import type { AppState } from '../slice';
-import type { SetConfigResult, TrainingNotice } from '../slices/training';
+import type { AppState } from '../../store/slice';
+import type { SetConfigResult, TrainingNotice } from '../../store/slices/training';
 
 export interface TrainingSnapshot {
   status: SessionStatus;

@@ -1,4 +1,4 @@
-// The walkthrough runtime: watches the requested sentence, the active model and the GPU, and
+// The walkthrough's compute service: watches the requested sentence, the active model and the GPU, and
 // keeps the walkthrough slice's result up to date. It recomputes only when one of those three
 // changes (results are cached by engine and text), runs one computation per engine at a time,
 // and drops runs that a newer request replaced.
@@ -13,39 +13,28 @@
 // GPU is set aside for that device generation and the CPU carries on; "Restart GPU" brings a
 // new generation and the GPU back.
 import type { StoreApi } from 'zustand/vanilla';
-import type { AppState } from '../slice';
+import type { AppState } from '../../store';
+import type { StartWalkthroughCompute, WalkthroughCompute } from '../../store/services';
+import type { WalkthroughPatch } from '../../store/slices/walkthrough';
+import type { WalkthroughResult } from '../../store/walkthroughResult';
 import { LruCache } from './cache';
 import { computeWalkthrough, Superseded, type RunOutcome } from './compute';
 import { EnginePool, type Engine, type EngineChoice, type GpuHandle } from './engines';
-import type { WalkthroughProblem, WalkthroughResult } from './types';
 
-export type RuntimeStatus = 'idle' | 'waiting' | 'running' | 'ready' | 'error';
-
-/** What the runtime writes into the walkthrough slice. */
-export interface RuntimePatch {
-  status?: RuntimeStatus;
-  result?: WalkthroughResult | null;
-  problem?: WalkthroughProblem | null;
-  /** Set when the GPU failed on this sentence and the CPU computed it instead. */
-  gpuFailure?: string | null;
-}
-
-export interface WalkthroughRuntime {
-  /** Ask for a sentence (the view calls this as the user types, debounced). */
-  request(text: string): void;
-  dispose(): void;
-}
-
-export interface RuntimeOptions {
+export interface WalkthroughComputeOptions {
   cacheSize?: number;
   yieldToUi?: () => Promise<void>;
 }
 
-export function createWalkthroughRuntime(
-  store: StoreApi<AppState>,
-  write: (patch: RuntimePatch) => void,
-  opts: RuntimeOptions = {},
-): WalkthroughRuntime {
+/** The service as the store's walkthrough port wants it (src/app/services.ts installs it). */
+export function walkthroughComputeService(opts: WalkthroughComputeOptions = {}): StartWalkthroughCompute {
+  return (ctx) => createWalkthroughCompute(ctx, opts);
+}
+
+export function createWalkthroughCompute(
+  { store, write }: { store: StoreApi<AppState>; write: (patch: WalkthroughPatch) => void },
+  opts: WalkthroughComputeOptions = {},
+): WalkthroughCompute {
   const cache = new LruCache<WalkthroughResult>(opts.cacheSize ?? 12);
   const pool = new EnginePool();
   let text: string | null = null;
