@@ -1,7 +1,7 @@
 // The walkthrough compute service's public face (src/app/services.ts and the UI import from here).
 export { createWalkthroughCompute, walkthroughComputeService, type WalkthroughComputeOptions } from './service';
 export { computeWalkthrough, Superseded, type RunOptions, type RunOutcome } from './compute';
-export { EnginePool, Engine, type EngineChoice, type GpuHandle } from './engines';
+export { TranslatorPool, QueuedTranslator, type TranslatorChoice, type GpuHandle } from './translators';
 export { entryDiff, traceDiffs, worstDiff } from './diff';
 export { familyOf, kernelUsage, type KernelUsage } from './kernels';
 export { prepareSentence, referenceCheck, type PrepareOutcome } from './prepare';

@@ -1,5 +1,5 @@
 // The model's parameters as the walkthrough shows them: the checkpoint's own host arrays (the
-// values the engines uploaded, so no GPU readback), each with its shape, and what the
+// values the translators uploaded, so no GPU readback), each with its shape, and what the
 // checkpoint records about how it was trained. A result carries the set of the model that
 // computed it, so the weights a panel draws always belong to the trace beside them.
 import type { Checkpoint } from '../../model/checkpoint';

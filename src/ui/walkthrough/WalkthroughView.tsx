@@ -54,7 +54,7 @@ export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
     <section className="view walkthrough" aria-labelledby="view-title">
       <h1 id="view-title">{t('views.walkthrough.title')}</h1>
       <p className="walkthrough__intro">{t('walkthrough.intro')}</p>
-      <ModelBar engine={result?.engine ?? null} />
+      <ModelBar engine={result?.backend ?? null} />
       <ModelError />
       <SentenceBox text={params.text} onApply={applyText} />
       <StatusLine />
