@@ -32,7 +32,7 @@ export function createTrainingActions({ set, get, store, live, openLibrary }: Tr
   const session = new SliceSession(
     sessionDeps(store, {
       onState: ({ step, ...rest }) => set(step === undefined ? rest : { ...rest, steps: step }),
-      onEvent: (e) => library.onEngineEvent(e),
+      onEvent: (e) => library.onTrainerEvent(e),
     }),
     live,
   );

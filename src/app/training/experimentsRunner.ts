@@ -42,14 +42,14 @@ export function createExperimentRunner({ session, set, get, store }: Ctx) {
     set({ experiment: { id, status: 'running', baseline: lives.baseline, variant: lives.variant, result: null, error: null, startedAt: Date.now() } });
     try {
       await session.pause();
-      const [{ runExperiment, createTrainingEngine }, target] = await Promise.all([import('../../train/runtime'), deviceTarget(store)]);
+      const [{ runExperiment, createTrainer }, target] = await Promise.all([import('../../train/trainerFactory'), deviceTarget(store)]);
       onWebGpu = target.kind === 'webgpu';
       const needsPretrained = exp.plan.init === 'pretrained' && (exp.plan.mode === 'train-both' || !session.hasModel());
       const pretrained = needsPretrained ? await shippedWeights(store) : null;
       const run = runExperiment(exp, {
-        createEngine: () => createTrainingEngine(target.kind === 'webgpu' ? { kind: 'webgpu', ctx: target.ctx } : { kind: 'cpu' }),
+        createTrainer: () => createTrainer(target.kind === 'webgpu' ? { kind: 'webgpu', ctx: target.ctx } : { kind: 'cpu' }),
         pretrained,
-        current: exp.plan.mode === 'inference' && session.hasModel() ? await session.ensureEngine() : null,
+        current: exp.plan.mode === 'inference' && session.hasModel() ? await session.ensureTrainer() : null,
         steps: opts.steps,
         probe: get().probeText,
         baseUrl: typeof document !== 'undefined' ? document.baseURI : undefined,

@@ -6,7 +6,7 @@
 // session, library, experiments), which loads with the first action — the Train view's `init` —
 // not with the store.
 import type { CheckpointErrorCode } from '../../model/checkpoint';
-import type { EngineInfo, EngineKind, ProbeInfo, TrainerErrorInfo } from '../../train/events';
+import type { TrainerInfo, TrainerKind, ProbeInfo, TrainerErrorInfo } from '../../train/events';
 import type { ExperimentId } from '../../train/experimentIds';
 import type { ExperimentResult } from '../../train/experimentRun';
 import { TrainingLive } from '../../train/live';
@@ -81,11 +81,11 @@ export interface LibraryState {
 
 export interface TrainingSlice {
   status: SessionStatus;
-  engineKind: EngineKind | null;
+  engineKind: TrainerKind | null;
   /** Steps trained (throttled while running; `live.step` has every step). */
   steps: number;
   config: TrainingConfig;
-  info: EngineInfo | null;
+  info: TrainerInfo | null;
   probeText: string;
   probe: ProbeInfo | null;
   notice: TrainingNotice | null;
