@@ -1,6 +1,6 @@
 // window.__attentionLab.training: the e2e tests' and benchmarks' handle on training, installed
 // only with ?test=1 (the shell's test API; see src/ui/common/testApi.ts). Everything returns
-// plain data so page.evaluate can carry it. The store may not import ui, so this attaches
+// plain data so page.evaluate can carry it. src/app may not import ui, so this attaches
 // itself to the shell's object once the shell has installed it.
 import type { StoreApi } from 'zustand/vanilla';
 import type { TrainerKind } from '../../train/events';
