@@ -180,8 +180,11 @@ export interface DispatchRecord {
   gpuMs?: number;
 }
 
+/** Which implementation of Backend: WebGPU kernels or plain TypeScript. */
+export type BackendKind = 'webgpu' | 'cpu';
+
 export interface BackendInfo {
-  kind: 'webgpu' | 'cpu';
+  kind: BackendKind;
   /** Adapter description or 'CPU'. */
   name: string;
   isFallbackAdapter: boolean;

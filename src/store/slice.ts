@@ -1,16 +1,18 @@
-// How a slice plugs into the one app store. Each slice lives in its own file under
-// slices/, owns one top-level key of the state (state.gpu, state.settings, …) and adds
-// that key to AppState by declaration merging:
+// How a slice plugs into the one app store. Each slice lives in its own file under slices/,
+// owns one top-level key of the state (state.gpu, state.settings, …) and is listed, with its
+// type, in index.ts (AppState and SLICES):
 //
-//   declare module '../slice' { interface AppState { model: ModelSlice } }
-//   export default defineSlice('model', ({ set, get, store }) => ({ … }));
+//   export interface ModelSlice { … }
+//   export default defineSlice('model', ({ set, get, store, services }) => ({ … }));
 //
-// index.ts picks up every file in slices/ by itself, so adding a slice is one new file.
+// A slice holds state and actions. Work that belongs to the app layer (the walkthrough's
+// compute service, training orchestration, persistence) reaches it through `services`: ports
+// declared in services.ts, implemented in src/app and installed when the app starts.
 import type { StoreApi } from 'zustand/vanilla';
+import type { AppState } from './index';
+import type { StoreServices } from './services';
 
-// Filled in by the slices' declaration merging; empty on purpose.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AppState {}
+export type { AppState } from './index';
 
 export type SliceKey = keyof AppState;
 
@@ -24,6 +26,12 @@ export interface SliceTools<K extends SliceKey> {
   get: () => AppState[K];
   /** The whole store: read other slices, subscribe, or call their actions. */
   store: StoreApi<AppState>;
+  /**
+   * The app layer's services for this store (installed with createAppStore({ services }) or
+   * installServices). Read them when an action runs, not while the slice is being created:
+   * the app entry installs them after the store exists.
+   */
+  services: Readonly<StoreServices>;
 }
 
 export interface SliceDefinition<K extends SliceKey> {

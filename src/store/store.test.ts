@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createAppStore, SLICES } from '.';
+import { createAppStore, installServices, SLICES, type StoreServices } from '.';
 import gpuSlice from './slices/gpu';
 import settingsSlice from './slices/settings';
+import walkthroughSlice from './slices/walkthrough';
 
 describe('app store', () => {
-  it('finds every slice file by itself', () => {
-    const keys = SLICES.map((s) => s.key);
-    expect(keys).toContain('gpu');
-    expect(keys).toContain('settings');
-    expect(new Set(keys).size).toBe(keys.length);
+  it('lists every slice under its own key', () => {
+    for (const [key, slice] of Object.entries(SLICES)) expect(slice.key).toBe(key);
+    expect(Object.keys(createAppStore().getState()).sort()).toEqual(Object.keys(SLICES).sort());
   });
 
   it("a slice's set merges into its own key and leaves other slices untouched", () => {
@@ -19,6 +18,17 @@ describe('app store', () => {
     expect(store.getState().settings.language).not.toBe(settingsBefore.language);
     expect(store.getState().settings.setLanguage).toBe(settingsBefore.setLanguage);
     expect(store.getState().gpu).toBe(gpuBefore);
+  });
+
+  it('hands the slices the services given at creation or installed later', () => {
+    const asked: string[] = [];
+    const walkthrough: StoreServices['walkthrough'] = () => ({ request: (text) => void asked.push(text), dispose: () => undefined });
+    const store = createAppStore([walkthroughSlice]);
+    expect(() => store.getState().walkthrough.setText('a')).toThrow(/no walkthrough service installed/);
+    installServices(store, { walkthrough });
+    store.getState().walkthrough.setText('b');
+    createAppStore([walkthroughSlice], { services: { walkthrough } }).getState().walkthrough.setText('c');
+    expect(asked).toEqual(['b', 'c']);
   });
 
   it('refuses two slices with the same key', () => {

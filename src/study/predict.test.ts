@@ -20,7 +20,7 @@ import { DECK } from './cards';
 const FULL = process.env.EXPERIMENT_OUTCOMES === 'full';
 const checkpoint = parseCheckpoint(readFileSync('public/checkpoints/en-zh-toy.json', 'utf8'));
 const shipped = (): PretrainedWeights => ({ config: checkpoint.config, weights: Object.fromEntries(checkpoint.weights), vocab: checkpoint.vocab });
-const cpuEngine = () => new Trainer({ backend: createCpuBackend(), kind: 'cpu', frameBudgetMs: 20 });
+const cpuTrainer = () => new Trainer({ backend: createCpuBackend(), kind: 'cpu', frameBudgetMs: 20 });
 const predictCards = DECK.filter((c) => c.kind === 'predict');
 
 describe('predict cards state their experiment’s outcome', () => {
@@ -45,7 +45,7 @@ async function measure(id: ExperimentId): Promise<{ steps: number; measured: Mea
   const outcome = EXPERIMENT_OUTCOMES[id];
   if (exp.plan.mode === 'walkthrough') {
     // The decoding stage runs the shipped model's greedy loop; count its passes.
-    const r = await runExperiment(exp, { createEngine: cpuEngine }).result;
+    const r = await runExperiment(exp, { createTrainer: cpuTrainer }).result;
     expect(r.stage).toBe(exp.change.stage);
     const check = outcome.checks.find((c) => c.kind === 'decoder-passes');
     const translator = Translator.fromCheckpoint(createCpuBackend(), checkpoint);
@@ -60,7 +60,7 @@ async function measure(id: ExperimentId): Promise<{ steps: number; measured: Mea
   const onEvent = (role: ExperimentRole, e: { type: string }) => {
     if (e.type === 'divergence') stopped[role] = true;
   };
-  const r = await runExperiment(exp, { createEngine: cpuEngine, pretrained: shipped(), steps, onEvent }).result;
+  const r = await runExperiment(exp, { createTrainer: cpuTrainer, pretrained: shipped(), steps, onEvent }).result;
   const count = (model: typeof checkpoint.config) => parameterEntries(model, { src: 1, tgt: 1 }).reduce((n, e) => n + e.shape.reduce((a, b) => a * b, 1), 0);
   return {
     steps: r.steps,

@@ -2,11 +2,11 @@
 // report what a user would feel — steps/s and tokens/s as the page sees them, and the longest
 // main-thread task meanwhile (PerformanceObserver 'longtask', Chromium only). Numbers are
 // reported, never asserted.
-import type { TrainingEngine } from './events';
+import type { TrainerHandle } from './events';
 import type { TrainingLive } from './live';
 
 export interface TrainBenchReport {
-  engine: TrainingEngine['kind'];
+  engine: TrainerHandle['kind'];
   seconds: number;
   steps: number;
   stepsPerSec: number;
@@ -46,22 +46,22 @@ export function watchLongTasks(): { stop(): { longest: number | null; count: num
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Run `engine` (already initialised) for `seconds`, then pause and report. */
-export async function benchTraining(engine: TrainingEngine, live: TrainingLive, seconds: number): Promise<TrainBenchReport> {
+/** Run `trainer` (already initialised) for `seconds`, then pause and report. */
+export async function benchTraining(trainer: TrainerHandle, live: TrainingLive, seconds: number): Promise<TrainBenchReport> {
   const startStep = live.step;
   const startElapsed = live.elapsedMs;
   const startTokens = live.tokensSeen;
   const watch = watchLongTasks();
-  engine.start();
+  trainer.start();
   await sleep(seconds * 1000);
-  await engine.pause();
+  await trainer.pause();
   const tasks = watch.stop();
   const steps = live.step - startStep;
   const ms = Math.max(1, live.elapsedMs - startElapsed);
   const losses = live.loss.values;
   const firstIndex = live.loss.steps.findIndex((s) => s > startStep);
   return {
-    engine: engine.kind,
+    engine: trainer.kind,
     seconds,
     steps,
     stepsPerSec: (steps * 1000) / ms,
@@ -74,9 +74,9 @@ export async function benchTraining(engine: TrainingEngine, live: TrainingLive, 
 }
 
 /** Train until validation exact match reaches `target` (or `maxSeconds`); the step it happened at. */
-export async function benchStepsToExactMatch(engine: TrainingEngine, live: TrainingLive, target: number, maxSeconds: number): Promise<{ step: number | null; seconds: number; best: number }> {
+export async function benchStepsToExactMatch(trainer: TrainerHandle, live: TrainingLive, target: number, maxSeconds: number): Promise<{ step: number | null; seconds: number; best: number }> {
   const t0 = performance.now();
-  engine.start();
+  trainer.start();
   let found: number | null = null;
   while (performance.now() - t0 < maxSeconds * 1000) {
     const hit = live.evals.find((r) => r.exactMatch >= target);
@@ -86,6 +86,6 @@ export async function benchStepsToExactMatch(engine: TrainingEngine, live: Train
     }
     await sleep(250);
   }
-  await engine.pause();
+  await trainer.pause();
   return { step: found, seconds: (performance.now() - t0) / 1000, best: Math.max(0, ...live.evals.map((r) => r.exactMatch)) };
 }

@@ -1,4 +1,4 @@
-// What a training engine reports and how it is driven: the same interface for the in-page
+// What a trainer reports and how it is driven: the same interface for the in-page
 // trainer (WebGPU, or the CPU in tests and benchmarks) and for the Web Worker client. Every
 // type here is plain data, structured-clone safe, so events cross the worker boundary as is.
 import type { AttentionSnapshot } from './attention';
@@ -8,7 +8,7 @@ import type { MeasureRequest, MeasureResult } from './measureRequests';
 import type { ScheduleSettings, TrainingCadence, TrainingConfig } from './trainingConfig';
 import type { OptimizerSettings } from './step';
 
-export type EngineKind = 'webgpu' | 'cpu' | 'cpu-worker';
+export type TrainerKind = 'webgpu' | 'cpu' | 'cpu-worker';
 
 export type TrainerStatus = 'paused' | 'running' | 'diverged' | 'failed' | 'disposed';
 
@@ -87,7 +87,7 @@ export type StartFrom =
   | { kind: 'weights'; weights: Record<string, Float32Array>; vocab: { src: string[]; tgt: string[] }; step: number }
   | { kind: 'state'; state: HostState };
 
-export interface EngineSpec {
+export interface TrainerSpec {
   config: TrainingConfig;
   start: StartFrom;
   probe: string;
@@ -95,8 +95,8 @@ export interface EngineSpec {
   baseUrl?: string;
 }
 
-export interface EngineInfo {
-  kind: EngineKind;
+export interface TrainerInfo {
+  kind: TrainerKind;
   /** Adapter or 'CPU'. */
   device: string;
   step: number;
@@ -110,10 +110,10 @@ export interface EngineInfo {
 }
 
 /** A running model the UI drives. All methods are safe to call in any status. */
-export interface TrainingEngine {
-  readonly kind: EngineKind;
+export interface TrainerHandle {
+  readonly kind: TrainerKind;
   /** Build data and model; resolves once the first step can run. */
-  init(spec: EngineSpec): Promise<EngineInfo>;
+  init(spec: TrainerSpec): Promise<TrainerInfo>;
   start(): void;
   /** Stop encoding steps; resolves once every step in flight has reported. */
   pause(): Promise<void>;

@@ -1,10 +1,10 @@
-// Runs one experiment: a baseline and a variant trained side by side on two engines (two
+// Runs one experiment: a baseline and a variant trained side by side on two trainers (two
 // workers on the CPU: both cores), or one model measured with heads switched off, then the
-// difference as rows of numbers. Engines come from the caller, so the same code drives the
+// difference as rows of numbers. Trainers come from the caller, so the same code drives the
 // page's WebGPU trainer, the worker and the tests' CPU trainer.
 import type { ModelConfig } from '../model/config';
 import type { StageId } from '../model/stageIds';
-import type { DivergenceInfo, StartFrom, StepPoint, TrainerEvent, TrainingEngine } from './events';
+import type { DivergenceInfo, StartFrom, StepPoint, TrainerEvent, TrainerHandle } from './events';
 import type { ExperimentId } from './experimentIds';
 import { type Experiment, type ExperimentMetric } from './experiments';
 import type { QualityReport } from './measure';
@@ -46,11 +46,11 @@ export interface PretrainedWeights {
 }
 
 export interface ExperimentRunOptions {
-  createEngine: (role: ExperimentRole) => TrainingEngine;
+  createTrainer: (role: ExperimentRole) => TrainerHandle;
   /** The shipped checkpoint's weights (plans with init 'pretrained'). */
   pretrained?: PretrainedWeights | null;
-  /** Inference experiments measure this engine's model (default: the pretrained model). */
-  current?: TrainingEngine | null;
+  /** Inference experiments measure this trainer's model (default: the pretrained model). */
+  current?: TrainerHandle | null;
   /** Override the plan's step count (tests use a handful). */
   steps?: number;
   probe?: string;
@@ -69,10 +69,10 @@ export function experimentConfigs(exp: Experiment, pretrained: PretrainedWeights
 }
 
 export class ExperimentRun {
-  readonly engines: Partial<Record<ExperimentRole, TrainingEngine>> = {};
+  readonly trainers: Partial<Record<ExperimentRole, TrainerHandle>> = {};
   readonly result: Promise<ExperimentResult>;
   private cancelled = false;
-  private readonly owned: TrainingEngine[] = [];
+  private readonly owned: TrainerHandle[] = [];
 
   constructor(
     readonly experiment: Experiment,
@@ -82,7 +82,7 @@ export class ExperimentRun {
     this.result.catch(() => undefined).finally(() => this.disposeOwned());
   }
 
-  /** Stop both runs and release their engines; `result` rejects. */
+  /** Stop both runs and release their trainers; `result` rejects. */
   cancel(): void {
     this.cancelled = true;
     this.disposeOwned();
@@ -92,10 +92,10 @@ export class ExperimentRun {
     for (const e of this.owned.splice(0)) e.dispose();
   }
 
-  private engine(role: ExperimentRole): TrainingEngine {
-    const e = this.opts.createEngine(role);
+  private trainer(role: ExperimentRole): TrainerHandle {
+    const e = this.opts.createTrainer(role);
     this.owned.push(e);
-    this.engines[role] = e;
+    this.trainers[role] = e;
     if (this.opts.onEvent) e.subscribe((ev) => this.opts.onEvent!(role, ev));
     return e;
   }
@@ -138,7 +138,7 @@ export class ExperimentRun {
       this.trainOne('variant', configs.variant),
     ]);
     this.check();
-    const orders = exp.plan.orderPairs > 0 ? await Promise.all([b.engine, v.engine].map((e) => e.measure({ kind: 'order', n: exp.plan.orderPairs }))) : null;
+    const orders = exp.plan.orderPairs > 0 ? await Promise.all([b.trainer, v.trainer].map((e) => e.measure({ kind: 'order', n: exp.plan.orderPairs }))) : null;
     const orderReport = (i: number) => (orders?.[i].kind === 'order' ? orders[i].report : null);
     const rows = exp.measure.map((metric) => ({
       metric,
@@ -150,27 +150,27 @@ export class ExperimentRun {
   }
 
   private async measureHeadsOff(): Promise<HeadOffReport> {
-    let engine = this.opts.current ?? null;
-    if (!engine) {
-      engine = this.engine('baseline');
+    let trainer = this.opts.current ?? null;
+    if (!trainer) {
+      trainer = this.trainer('baseline');
       const config = experimentConfigs(this.experiment, this.opts.pretrained ?? null, 0).baseline;
-      await engine.init({ config, start: this.start('pretrained'), probe: this.opts.probe ?? '', baseUrl: this.opts.baseUrl });
+      await trainer.init({ config, start: this.start('pretrained'), probe: this.opts.probe ?? '', baseUrl: this.opts.baseUrl });
     } else {
-      this.engines.baseline = engine;
+      this.trainers.baseline = trainer;
     }
     this.check();
-    const r = await engine.measure({ kind: 'heads-off', heads: 'all-cross' });
+    const r = await trainer.measure({ kind: 'heads-off', heads: 'all-cross' });
     if (r.kind !== 'heads-off') throw new TrainerError('internal', `heads-off measurement answered '${r.kind}'`);
     return r.report;
   }
 
   /** Train one side to its maxSteps (or until the guard stops it), then measure it. */
   private async trainOne(role: ExperimentRole, config: TrainingConfig) {
-    const engine = this.engine(role);
+    const trainer = this.trainer(role);
     const losses: number[] = [];
     let divergence: DivergenceInfo | null = null;
     const done = new Promise<void>((resolve, reject) => {
-      engine.subscribe((e) => {
+      trainer.subscribe((e) => {
         if (e.type === 'steps') pushLosses(losses, e.points);
         else if (e.type === 'rewind') dropAfter(losses, e.step);
         else if (e.type === 'finished') resolve();
@@ -178,18 +178,18 @@ export class ExperimentRun {
           divergence = e.info;
           resolve();
         } else if (e.type === 'error') reject(new TrainerError(e.error.code, e.error.message));
-        else if (e.type === 'status' && e.status === 'disposed') reject(new TrainerError('internal', 'engine disposed'));
+        else if (e.type === 'status' && e.status === 'disposed') reject(new TrainerError('internal', 'trainer disposed'));
       });
     });
-    await engine.init({ config, start: this.start(this.experiment.plan.init), probe: this.opts.probe ?? '', baseUrl: this.opts.baseUrl });
+    await trainer.init({ config, start: this.start(this.experiment.plan.init), probe: this.opts.probe ?? '', baseUrl: this.opts.baseUrl });
     this.check();
     if (config.maxSteps > 0) {
-      engine.start();
+      trainer.start();
       await done;
     }
     this.check();
-    const quality = await engine.evaluate();
-    return { engine, quality, losses, divergence: divergence as DivergenceInfo | null };
+    const quality = await trainer.evaluate();
+    return { trainer, quality, losses, divergence: divergence as DivergenceInfo | null };
   }
 }
 

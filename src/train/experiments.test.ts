@@ -63,7 +63,7 @@ describe('experiments registry', () => {
 
 describe('experiment runs (CPU engine, a few steps)', () => {
   it('lr-too-high: the variant is stopped by the guard, the baseline is not', async () => {
-    const r = await runExperiment(EXPERIMENTS['lr-too-high'], { createEngine: cpuEngine, steps: 8 }).result;
+    const r = await runExperiment(EXPERIMENTS['lr-too-high'], { createTrainer: cpuEngine, steps: 8 }).result;
     const row = r.rows.find((x) => x.metric === 'divergedAtStep')!;
     expect(row.baseline).toBeNull();
     expect(row.variant).toBeGreaterThan(0);
@@ -72,7 +72,7 @@ describe('experiment runs (CPU engine, a few steps)', () => {
   });
 
   it('positions-off: without positions, swapped sentences cannot be told apart', async () => {
-    const r = await runExperiment(EXPERIMENTS['positions-off'], { createEngine: cpuEngine, pretrained: shipped(), steps: 2 }).result;
+    const r = await runExperiment(EXPERIMENTS['positions-off'], { createTrainer: cpuEngine, pretrained: shipped(), steps: 2 }).result;
     const distinct = r.rows.find((x) => x.metric === 'orderDistinct')!;
     expect(distinct.baseline).toBeGreaterThan(0.5); // the shipped model tells them apart
     expect(distinct.variant).toBe(0); // a bag of words: identical translations
@@ -85,7 +85,7 @@ describe('experiment runs (CPU engine, a few steps)', () => {
   });
 
   it('head-off: exact match with each cross-attention head switched off', async () => {
-    const r = await runExperiment(EXPERIMENTS['head-off'], { createEngine: cpuEngine, pretrained: shipped() }).result;
+    const r = await runExperiment(EXPERIMENTS['head-off'], { createTrainer: cpuEngine, pretrained: shipped() }).result;
     expect(r.headsOff!.heads.map((h) => h.head)).toEqual(['dec.0.cross.0', 'dec.0.cross.1', 'dec.0.cross.2', 'dec.0.cross.3', 'dec.1.cross.0', 'dec.1.cross.1', 'dec.1.cross.2', 'dec.1.cross.3']);
     expect(r.headsOff!.baseline.exactMatch).toBeGreaterThan(0.9);
     const worst = r.rows.find((x) => x.metric === 'headOffWorstExactMatch')!;
@@ -93,7 +93,7 @@ describe('experiment runs (CPU engine, a few steps)', () => {
   });
 
   it('decode-steps only points to the decoding stage', async () => {
-    const r = await runExperiment(EXPERIMENTS['decode-steps'], { createEngine: cpuEngine }).result;
+    const r = await runExperiment(EXPERIMENTS['decode-steps'], { createTrainer: cpuEngine }).result;
     expect(r).toMatchObject({ mode: 'walkthrough', stage: 'decoding', rows: [] });
   });
 });

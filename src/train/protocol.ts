@@ -1,14 +1,14 @@
 // The typed messages between the page and the training worker, and the worker's side of the
 // conversation as a plain function (so it is tested without a real Worker). Requests carry an
 // id; the worker answers each with one reply, and streams the engine's events in between.
-import type { EngineInfo, EngineSpec, ProbeInfo, RunSettingsPatch, TrainerErrorInfo, TrainerEvent, TrainingEngine } from './events';
+import type { TrainerInfo, TrainerSpec, ProbeInfo, RunSettingsPatch, TrainerErrorInfo, TrainerEvent, TrainerHandle } from './events';
 import type { HostState } from './guard';
 import type { QualityReport } from './measure';
 import type { MeasureRequest, MeasureResult } from './measureRequests';
 import { toErrorInfo } from './trainerError';
 
 export type WorkerCommand =
-  | { op: 'init'; spec: EngineSpec }
+  | { op: 'init'; spec: TrainerSpec }
   | { op: 'start' }
   | { op: 'pause' }
   | { op: 'step'; n: number }
@@ -25,7 +25,7 @@ export type WorkerOp = WorkerCommand['op'];
 
 /** What each command resolves with. */
 export interface WorkerResults {
-  init: EngineInfo;
+  init: TrainerInfo;
   start: null;
   pause: null;
   step: null;
@@ -51,7 +51,7 @@ export type WorkerReply =
 export type WorkerMessage = WorkerReply | { kind: 'event'; event: TrainerEvent };
 
 /** Run one command on the engine. */
-async function execute(engine: TrainingEngine, c: WorkerCommand): Promise<WorkerResults[WorkerOp]> {
+async function execute(engine: TrainerHandle, c: WorkerCommand): Promise<WorkerResults[WorkerOp]> {
   switch (c.op) {
     case 'init':
       return engine.init(c.spec);
@@ -89,7 +89,7 @@ async function execute(engine: TrainingEngine, c: WorkerCommand): Promise<Worker
  * The worker's message handler: forwards every engine event, answers every request (errors
  * as data with their code). Returns the function to call with each incoming request.
  */
-export function createWorkerHandler(engine: TrainingEngine, post: (msg: WorkerMessage) => void): (req: WorkerRequest) => Promise<void> {
+export function createWorkerHandler(engine: TrainerHandle, post: (msg: WorkerMessage) => void): (req: WorkerRequest) => Promise<void> {
   engine.subscribe((event) => post({ kind: 'event', event }));
   return async (req) => {
     try {

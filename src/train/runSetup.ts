@@ -6,7 +6,7 @@ import { makeBatch, PAD_ID, type TatoebaFile } from '../data';
 import { parameterEntries } from '../model/parameters';
 import { Transformer } from '../model/transformer';
 import { tatoebaData, toyData, type TrainingData } from './data';
-import type { EngineInfo, EngineKind, EngineSpec, ProbeInfo } from './events';
+import type { TrainerInfo, TrainerKind, TrainerSpec, ProbeInfo } from './events';
 import { writeHostState } from './guard';
 import { applyUpdate, forwardBackward } from './step';
 import { TrainerError } from './trainerError';
@@ -23,7 +23,7 @@ export interface RunParts {
   step: number;
 }
 
-export async function buildRun(be: Backend, spec: EngineSpec, loadTatoeba?: (baseUrl?: string) => Promise<TatoebaFile>): Promise<RunParts> {
+export async function buildRun(be: Backend, spec: TrainerSpec, loadTatoeba?: (baseUrl?: string) => Promise<TatoebaFile>): Promise<RunParts> {
   const problems = checkTrainingConfig(spec.config);
   if (problems.length) throw new TrainerError('config', `training config: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
   const config = spec.config;
@@ -36,7 +36,7 @@ export async function buildRun(be: Backend, spec: EngineSpec, loadTatoeba?: (bas
   return { config, data, model, shadow, step };
 }
 
-async function loadData(spec: EngineSpec, loadTatoeba?: (baseUrl?: string) => Promise<TatoebaFile>): Promise<TrainingData> {
+async function loadData(spec: TrainerSpec, loadTatoeba?: (baseUrl?: string) => Promise<TatoebaFile>): Promise<TrainingData> {
   if (spec.config.dataset === 'toy') return toyData(spec.config);
   if (!loadTatoeba) throw new TrainerError('data', 'this engine cannot load the Tatoeba file');
   try {
@@ -49,7 +49,7 @@ async function loadData(spec: EngineSpec, loadTatoeba?: (baseUrl?: string) => Pr
 const sameTokens = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
 
 /** Fill the model as the spec says; returns the step count it starts at. */
-function applyStart(model: Transformer, data: TrainingData, spec: EngineSpec): number {
+function applyStart(model: Transformer, data: TrainingData, spec: TrainerSpec): number {
   const start = spec.start;
   switch (start.kind) {
     case 'scratch':
@@ -99,7 +99,7 @@ export async function warmUp(be: Backend, shadow: Transformer, data: TrainingDat
   }
 }
 
-export function runInfo(run: RunParts, kind: EngineKind, device: string, probe: ProbeInfo): EngineInfo {
+export function runInfo(run: RunParts, kind: TrainerKind, device: string, probe: ProbeInfo): TrainerInfo {
   const { data, config, step } = run;
   const vocab = { src: data.vocabs.src.size, tgt: data.vocabs.tgt.size };
   return {

@@ -4,25 +4,25 @@
 import { describe, expect, it } from 'vitest';
 import { createCpuBackend } from '../engine/cpu';
 import type { GpuContext } from '../engine/webgpu/device';
-import type { EngineKind, EngineSpec, TrainingEngine } from './events';
+import type { TrainerKind, TrainerSpec, TrainerHandle } from './events';
 import { isFiniteState } from './guard';
 import { TrainingSession, type DeviceTarget, type SessionState } from './session';
 import { smallConfig } from './testing';
 import { Trainer } from './trainer';
 
 /** A CPU trainer that calls itself 'webgpu', so the session treats it as device-bound. */
-function fakeGpuEngine(): TrainingEngine {
+function fakeGpuEngine(): TrainerHandle {
   const t = new Trainer({ backend: createCpuBackend(), kind: 'cpu', frameBudgetMs: 20 });
-  Object.defineProperty(t, 'kind', { value: 'webgpu' satisfies EngineKind });
+  Object.defineProperty(t, 'kind', { value: 'webgpu' satisfies TrainerKind });
   return t;
 }
 
 function harness() {
   let generation = 1;
   let restarts = 0;
-  const engines: TrainingEngine[] = [];
+  const engines: TrainerHandle[] = [];
   const starts: string[] = [];
-  const specs: EngineSpec[] = [];
+  const specs: TrainerSpec[] = [];
   let state: Partial<SessionState> = {};
   const session = new TrainingSession({
     device: async (): Promise<DeviceTarget> => ({ kind: 'webgpu', ctx: {} as GpuContext, generation }),
@@ -31,7 +31,7 @@ function harness() {
       restarts++;
       generation++;
     },
-    createEngine: async () => {
+    createTrainer: async () => {
       const e = fakeGpuEngine();
       const init = e.init.bind(e);
       e.init = (spec) => (starts.push(spec.start.kind), specs.push(spec), init(spec));

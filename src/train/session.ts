@@ -1,9 +1,9 @@
-// The Train view's current run, independent of any store: which engine trains (the page on
+// The Train view's current run, independent of any store: which trainer runs (the page on
 // WebGPU, else a CPU worker), how it was started, the live record, and recovery when the GPU
 // device is lost (restore the last good weights + Adam state + step on a new device or in the
 // worker, and resume if it was running). The store's training slice wraps it.
 import type { GpuContext } from '../engine/webgpu/device';
-import type { DivergenceInfo, EngineInfo, EngineKind, ProbeInfo, RunSettingsPatch, StartFrom, TrainerErrorInfo, TrainerEvent, TrainingEngine } from './events';
+import type { DivergenceInfo, TrainerInfo, TrainerKind, ProbeInfo, RunSettingsPatch, StartFrom, TrainerErrorInfo, TrainerEvent, TrainerHandle } from './events';
 import type { HostState } from './guard';
 import { TrainingLive } from './live';
 import { toErrorInfo, TrainerError } from './trainerError';
@@ -16,16 +16,16 @@ export type SessionStatus = 'empty' | 'starting' | 'paused' | 'running' | 'diver
 export type SessionNotice =
   | { kind: 'divergence'; info: DivergenceInfo }
   | { kind: 'device-lost'; step: number }
-  | { kind: 'device-recovered'; engine: EngineKind; step: number; resumed: boolean }
+  | { kind: 'device-recovered'; engine: TrainerKind; step: number; resumed: boolean }
   | { kind: 'finished'; step: number }
   | { kind: 'error'; error: TrainerErrorInfo };
 
 export interface SessionState {
   status: SessionStatus;
-  engineKind: EngineKind | null;
+  engineKind: TrainerKind | null;
   /** Steps trained (updated a few times a second while running). */
   step: number;
-  info: EngineInfo | null;
+  info: TrainerInfo | null;
   probe: ProbeInfo | null;
   notice: SessionNotice | null;
 }
@@ -37,12 +37,12 @@ export interface SessionDeps {
   device(): Promise<DeviceTarget>;
   /** Ask the app for a new device after losing `lostGeneration`; resolves when it has one or gave up. */
   restartDevice(lostGeneration: number | null): Promise<void>;
-  createEngine(target: DeviceTarget): Promise<TrainingEngine>;
+  createTrainer(target: DeviceTarget): Promise<TrainerHandle>;
   /** The shipped checkpoint's weights, for "start from the pretrained model". */
   pretrained(): Promise<PretrainedWeights>;
   baseUrl?: () => string | undefined;
   onState(patch: Partial<SessionState>): void;
-  /** Every engine event, after the live record took it (persistence hooks). */
+  /** Every trainer event, after the live record took it (persistence hooks). */
   onEvent?(e: TrainerEvent): void;
 }
 
@@ -51,8 +51,8 @@ const STEP_THROTTLE_MS = 200;
 
 export class TrainingSession {
   readonly live = new TrainingLive();
-  private engine: TrainingEngine | null = null;
-  private engineGeneration: number | null = null;
+  private trainer: TrainerHandle | null = null;
+  private trainerGeneration: number | null = null;
   private unsubscribe: (() => void) | null = null;
   private config: TrainingConfig = DEFAULT_TRAINING_CONFIG;
   private startFrom: StartFrom = { kind: 'scratch' };
@@ -73,9 +73,9 @@ export class TrainingSession {
     return this.status;
   }
 
-  /** The engine, if one is built (experiments measure it; tests inspect it). */
-  get currentEngine(): TrainingEngine | null {
-    return this.engine;
+  /** The trainer, if one is built (experiments measure it; tests inspect it). */
+  get currentTrainer(): TrainerHandle | null {
+    return this.trainer;
   }
 
   /** Whether there is a model worth asking about before it is thrown away. */
@@ -95,9 +95,9 @@ export class TrainingSession {
   /** Replace the config; the caller decided the current model may go (see discardsModel). */
   async configure(config: TrainingConfig, opts: { keepModel: boolean }): Promise<void> {
     this.config = config;
-    if (opts.keepModel && this.engine) {
+    if (opts.keepModel && this.trainer) {
       const patch: RunSettingsPatch = { optimizer: config.optimizer, schedule: config.schedule, cadence: config.cadence, maxSteps: config.maxSteps };
-      await this.engine.update(patch);
+      await this.trainer.update(patch);
       return;
     }
     if (!opts.keepModel) await this.reset();
@@ -106,7 +106,7 @@ export class TrainingSession {
   /** Drop the model and its history; the next start builds a fresh one. */
   reset(): Promise<void> {
     return this.exclusive(async () => {
-      this.dropEngine();
+      this.dropTrainer();
       this.startFrom = { kind: 'scratch' };
       this.live.reset();
       this.setState({ status: 'empty', engineKind: null, step: 0, info: null, notice: null });
@@ -115,7 +115,7 @@ export class TrainingSession {
 
   /**
    * Make a saved model current: its config, where its weights start, and (after a reload) its
-   * history. The engine is built lazily, on the next start/step/measure.
+   * history. The trainer is built lazily, on the next start/step/measure.
    * `opts.onlyIfEmpty`: do nothing (resolve false) when a model is current by the time the load
    * runs (a start that came first wins). `opts.beforeShow` runs in the same synchronous step as
    * the status change, so no observer sees the new status without the caller's own state
@@ -129,7 +129,7 @@ export class TrainingSession {
   ): Promise<boolean> {
     return this.exclusive(async () => {
       if (opts.onlyIfEmpty && this.status !== 'empty') return false;
-      this.dropEngine();
+      this.dropTrainer();
       this.config = config;
       this.startFrom = start;
       const step = start.kind === 'state' ? start.state.step : start.kind === 'weights' ? start.step : 0;
@@ -148,37 +148,37 @@ export class TrainingSession {
 
   setProbeText(text: string): Promise<ProbeInfo | null> {
     this.probeText = text;
-    return this.engine ? this.engine.setProbe(text).then((p) => (this.setState({ probe: p }), p)) : Promise.resolve(null);
+    return this.trainer ? this.trainer.setProbe(text).then((p) => (this.setState({ probe: p }), p)) : Promise.resolve(null);
   }
 
   // ---- control ----------------------------------------------------------------------------
 
   async start(): Promise<void> {
     this.wantRunning = true;
-    const engine = await this.ensureEngine();
-    // A pause pressed while the engine was being built wins.
+    const trainer = await this.ensureTrainer();
+    // A pause pressed while the trainer was being built wins.
     if (this.status === 'recovering' || !this.wantRunning) return;
-    engine.start();
+    trainer.start();
   }
 
   async pause(): Promise<void> {
     this.wantRunning = false;
-    await this.engine?.pause();
+    await this.trainer?.pause();
     this.flushStep();
   }
 
   async step(n = 1): Promise<void> {
-    const engine = await this.ensureEngine();
-    await engine.step(n);
+    const trainer = await this.ensureTrainer();
+    await trainer.step(n);
     this.flushStep();
   }
 
-  /** The engine, built and initialised if needed. */
-  ensureEngine(): Promise<TrainingEngine> {
-    if (this.engine && this.status !== 'failed') return Promise.resolve(this.engine);
+  /** The trainer, built and initialised if needed. */
+  ensureTrainer(): Promise<TrainerHandle> {
+    if (this.trainer && this.status !== 'failed') return Promise.resolve(this.trainer);
     return this.exclusive(async () => {
-      if (this.engine && this.status !== 'failed') return this.engine;
-      this.dropEngine();
+      if (this.trainer && this.status !== 'failed') return this.trainer;
+      this.dropTrainer();
       let start: StartFrom;
       try {
         start = await this.resolveStart();
@@ -199,38 +199,38 @@ export class TrainingSession {
     return { kind: 'weights', weights: p.weights, vocab: p.vocab, step: 0 };
   }
 
-  private async build(start: StartFrom): Promise<TrainingEngine> {
+  private async build(start: StartFrom): Promise<TrainerHandle> {
     this.setState({ status: 'starting' });
     const target = await this.deps.device();
-    const engine = await this.deps.createEngine(target);
-    this.engine = engine;
-    this.engineGeneration = target.kind === 'webgpu' ? target.generation : null;
-    this.unsubscribe = engine.subscribe((e) => this.onEngineEvent(engine, e));
+    const trainer = await this.deps.createTrainer(target);
+    this.trainer = trainer;
+    this.trainerGeneration = target.kind === 'webgpu' ? target.generation : null;
+    this.unsubscribe = trainer.subscribe((e) => this.onTrainerEvent(trainer, e));
     try {
-      const info = await engine.init({ config: this.config, start, probe: this.probeText, baseUrl: this.deps.baseUrl?.() });
+      const info = await trainer.init({ config: this.config, start, probe: this.probeText, baseUrl: this.deps.baseUrl?.() });
       this.startFrom = start;
-      this.setState({ status: 'paused', engineKind: engine.kind, info, probe: info.probe, step: info.step });
-      return engine;
+      this.setState({ status: 'paused', engineKind: trainer.kind, info, probe: info.probe, step: info.step });
+      return trainer;
     } catch (e) {
-      this.dropEngine();
+      this.dropTrainer();
       const error = toErrorInfo(e);
       this.setState({ status: 'failed', engineKind: null, notice: { kind: 'error', error } });
       throw e;
     }
   }
 
-  private dropEngine(): void {
+  private dropTrainer(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    this.engine?.dispose();
-    this.engine = null;
-    this.engineGeneration = null;
+    this.trainer?.dispose();
+    this.trainer = null;
+    this.trainerGeneration = null;
   }
 
-  // ---- engine events ----------------------------------------------------------------------
+  // ---- trainer events ----------------------------------------------------------------------
 
-  private onEngineEvent(engine: TrainingEngine, e: TrainerEvent): void {
-    if (engine !== this.engine) return;
+  private onTrainerEvent(trainer: TrainerHandle, e: TrainerEvent): void {
+    if (trainer !== this.trainer) return;
     this.live.apply(e);
     switch (e.type) {
       case 'status':
@@ -246,7 +246,7 @@ export class TrainingSession {
         this.setState({ notice: { kind: 'finished', step: e.step }, step: e.step });
         break;
       case 'error':
-        if (e.error.code === 'device' && engine.kind === 'webgpu') void this.recover().catch(() => undefined); // failure shows in the state
+        if (e.error.code === 'device' && trainer.kind === 'webgpu') void this.recover().catch(() => undefined); // failure shows in the state
         else this.setState({ status: 'failed', notice: { kind: 'error', error: e.error } });
         break;
     }
@@ -266,30 +266,30 @@ export class TrainingSession {
 
   // ---- device loss ------------------------------------------------------------------------
 
-  /** The app's GPU changed (lost, restarted, fell back): a WebGPU engine on an old device must move. */
+  /** The app's GPU changed (lost, restarted, fell back): a WebGPU trainer on an old device must move. */
   deviceChanged(target: { ready: boolean; generation: number }): void {
-    if (!this.engine || this.engine.kind !== 'webgpu' || this.recovering) return;
-    if (!target.ready || target.generation !== this.engineGeneration) void this.recover();
+    if (!this.trainer || this.trainer.kind !== 'webgpu' || this.recovering) return;
+    if (!target.ready || target.generation !== this.trainerGeneration) void this.recover();
   }
 
   /** Restore the last good state on a new device (or the worker) and resume if it was running. */
   recover(): Promise<void> {
     this.recovering ??= this.exclusive(async () => {
-      const old = this.engine;
+      const old = this.trainer;
       if (!old) return;
       const wasRunning = this.status === 'running';
       const step = this.live.step;
       this.setState({ status: 'recovering', notice: { kind: 'device-lost', step } });
       // Host memory: needs no device. Without it, start again from how the run began.
       const good: HostState | null = await old.lastGoodState().catch(() => null);
-      const lost = this.engineGeneration;
-      this.dropEngine();
+      const lost = this.trainerGeneration;
+      this.dropTrainer();
       await this.deps.restartDevice(lost);
-      const engine = await this.build(good ? { kind: 'state', state: good } : this.startFrom);
+      const trainer = await this.build(good ? { kind: 'state', state: good } : this.startFrom);
       if (good) this.live.apply({ type: 'rewind', step: good.step });
-      if (wasRunning) engine.start();
+      if (wasRunning) trainer.start();
       const restored = good?.step ?? 0;
-      this.setState({ step: restored, notice: { kind: 'device-recovered', engine: engine.kind, step: restored, resumed: wasRunning } });
+      this.setState({ step: restored, notice: { kind: 'device-recovered', engine: trainer.kind, step: restored, resumed: wasRunning } });
     }).finally(() => {
       this.recovering = null;
     });
@@ -299,7 +299,7 @@ export class TrainingSession {
   // ---- passthroughs -----------------------------------------------------------------------
 
   async update(patch: RunSettingsPatch): Promise<void> {
-    await this.engine?.update(patch);
+    await this.trainer?.update(patch);
   }
 
   dismissNotice(): void {
@@ -307,7 +307,7 @@ export class TrainingSession {
   }
 
   dispose(): void {
-    this.dropEngine();
+    this.dropTrainer();
     if (this.stepTimer !== null) clearTimeout(this.stepTimer);
   }
 

@@ -2,7 +2,7 @@
 // milliseconds per step on the CPU engine.
 import type { Backend } from '../engine/backend';
 import { createCpuBackend } from '../engine/cpu';
-import type { EngineSpec, TrainerEvent } from './events';
+import type { TrainerSpec, TrainerEvent } from './events';
 import { Trainer } from './trainer';
 import { DEFAULT_TRAINING_CONFIG, withConfig, type TrainingConfig, type TrainingConfigPatch } from './trainingConfig';
 
@@ -20,7 +20,7 @@ export function smallConfig(patch: TrainingConfigPatch = {}): TrainingConfig {
 }
 
 /** An in-page trainer on the CPU engine, initialised from scratch. */
-export async function cpuTrainer(config: TrainingConfig, spec: Partial<EngineSpec> = {}, backend: Backend = createCpuBackend()) {
+export async function cpuTrainer(config: TrainingConfig, spec: Partial<TrainerSpec> = {}, backend: Backend = createCpuBackend()) {
   const trainer = new Trainer({ backend, kind: 'cpu', frameBudgetMs: 50, loadTatoeba: async () => (await import('../data/tatoebaNode')).loadTatoebaFile() });
   const events: TrainerEvent[] = [];
   trainer.subscribe((e) => events.push(e));

@@ -8,7 +8,7 @@ import type { Backend } from '../engine/backend';
 import { PAD_ID, type TatoebaFile } from '../data';
 import type { Transformer } from '../model/transformer';
 import type { TrainingData } from './data';
-import type { DivergenceInfo, EngineInfo, EngineKind, EngineSpec, ProbeInfo, RunSettingsPatch, TrainerEvent, TrainerStatus, TrainingEngine } from './events';
+import type { DivergenceInfo, TrainerInfo, TrainerKind, TrainerSpec, ProbeInfo, RunSettingsPatch, TrainerEvent, TrainerStatus, TrainerHandle } from './events';
 import { DivergenceGuard, explodedLoss, isFiniteState, readHostState, writeHostState, type HostState } from './guard';
 import { measureQuality, type QualityReport } from './measure';
 import { runMeasure, type MeasureRequest, type MeasureResult } from './measureRequests';
@@ -21,7 +21,7 @@ import { checkTrainingConfig, type TrainingConfig } from './trainingConfig';
 
 export interface TrainerOptions {
   backend: Backend;
-  kind: EngineKind;
+  kind: TrainerKind;
   /** JS time per pump before yielding (ms). */
   frameBudgetMs?: number;
   /** Steps encoded but not yet reported before the loop waits (the readback ring holds 2 per step). */
@@ -33,8 +33,8 @@ export interface TrainerOptions {
   ownsBackend?: boolean;
 }
 
-export class Trainer implements TrainingEngine {
-  readonly kind: EngineKind;
+export class Trainer implements TrainerHandle {
+  readonly kind: TrainerKind;
   private readonly be: Backend;
   private readonly budget: number;
   private readonly maxInFlight: number;
@@ -71,7 +71,7 @@ export class Trainer implements TrainingEngine {
 
   // ---- setup ------------------------------------------------------------------------------
 
-  async init(spec: EngineSpec): Promise<EngineInfo> {
+  async init(spec: TrainerSpec): Promise<TrainerInfo> {
     const run = await buildRun(this.be, spec, this.opts.loadTatoeba);
     ({ config: this.config, data: this.data, model: this.model, shadow: this.shadow, step: this.stepCount } = run);
     const initial = await readHostState(this.model, this.stepCount);

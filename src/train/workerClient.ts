@@ -1,7 +1,7 @@
-// The page's handle on a trainer running in a Web Worker: the TrainingEngine interface over
+// The page's handle on a trainer running in a Web Worker: the TrainerHandle interface over
 // the message protocol of protocol.ts. Used when there is no WebGPU — the CPU engine computes
 // in the worker, so the page's main thread only receives numbers.
-import type { EngineInfo, EngineSpec, ProbeInfo, RunSettingsPatch, TrainerEvent, TrainingEngine } from './events';
+import type { TrainerInfo, TrainerSpec, ProbeInfo, RunSettingsPatch, TrainerEvent, TrainerHandle } from './events';
 import type { HostState } from './guard';
 import type { QualityReport } from './measure';
 import type { MeasureRequest, MeasureResult } from './measureRequests';
@@ -21,7 +21,7 @@ export function spawnTrainingWorker(): WorkerPort {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'attention-lab-trainer' }) as unknown as WorkerPort;
 }
 
-export class WorkerTrainerClient implements TrainingEngine {
+export class WorkerTrainerClient implements TrainerHandle {
   readonly kind = 'cpu-worker' as const;
   private nextId = 1;
   private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -55,7 +55,7 @@ export class WorkerTrainerClient implements TrainingEngine {
     });
   }
 
-  init(spec: EngineSpec): Promise<EngineInfo> {
+  init(spec: TrainerSpec): Promise<TrainerInfo> {
     return this.call({ op: 'init', spec });
   }
 

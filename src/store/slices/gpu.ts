@@ -29,12 +29,6 @@ export interface GpuSlice {
   restart: () => Promise<void>;
 }
 
-declare module '../slice' {
-  interface AppState {
-    gpu: GpuSlice;
-  }
-}
-
 /** The live device context, or null when the app computes on the CPU. */
 export function selectGpuContext(s: AppState): GpuContext | null {
   return s.gpu.state.kind === 'ready' ? s.gpu.state.ctx : null;

@@ -35,12 +35,6 @@ export interface ModelSlice {
   restoreShipped: () => Promise<void>;
 }
 
-declare module '../slice' {
-  interface AppState {
-    model: ModelSlice;
-  }
-}
-
 /** Where the shipped checkpoint lives, relative to the page so any sub-path works. */
 export const SHIPPED_CHECKPOINT_PATH = './checkpoints/en-zh-toy.json';
 export const SHIPPED_MODEL_ID = 'shipped';

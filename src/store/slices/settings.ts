@@ -26,12 +26,6 @@ export interface SettingsSlice {
   setColorScheme: (choice: ColorSchemeChoice) => void;
 }
 
-declare module '../slice' {
-  interface AppState {
-    settings: SettingsSlice;
-  }
-}
-
 function readStored(key = LANGUAGE_STORAGE_KEY): string | null {
   try {
     return globalThis.localStorage?.getItem(key) ?? null;

@@ -63,12 +63,6 @@ export interface StudySlice {
   service(): StudyService | null;
 }
 
-declare module '../slice' {
-  interface AppState {
-    study: StudySlice;
-  }
-}
-
 export interface OpenedStore {
   store: ProgressStore;
   storage: 'indexeddb' | 'memory';

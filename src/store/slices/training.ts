@@ -2,24 +2,60 @@
 // recovery), its config with the "this discards the trained model" question, experiments,
 // and the model library (save, load, delete, export, import; the session survives reloads).
 // Per-step numbers live in `live` (mutable, subscribe to it); the slice itself changes a few
-// times a second at most. The session, library and experiments (../training/actions.ts) load
-// with the first action — the Train view's `init` — not with the store.
+// times a second at most. The actions are done by the app's training service (src/app/training:
+// session, library, experiments), which loads with the first action — the Train view's `init` —
+// not with the store.
 import type { CheckpointErrorCode } from '../../model/checkpoint';
-import type { EngineInfo, EngineKind, ProbeInfo } from '../../train/events';
+import type { TrainerInfo, TrainerKind, ProbeInfo, TrainerErrorInfo } from '../../train/events';
 import type { ExperimentId } from '../../train/experimentIds';
 import type { ExperimentResult } from '../../train/experimentRun';
 import { TrainingLive } from '../../train/live';
 import type { SessionNotice, SessionStatus } from '../../train/session';
 import {
   DEFAULT_TRAINING_CONFIG,
+  type DatasetId,
   type TrainingConfig,
   type TrainingConfigPatch,
   type TrainingConfigProblem,
 } from '../../train/trainingConfig';
-import type { ModelLibrary, ModelOrigin, SavedModelSummary, StorageErrorCode } from '../persistence/modelLibrary';
 import { defineSlice } from '../slice';
-import type { TrainingActions } from '../training/actions';
-import type { ExperimentState } from '../training/experimentsRunner';
+import { missingService, type TrainingService } from '../services';
+
+/** A saved model as the library lists it (src/app/persistence keeps the records). */
+export interface SavedModelSummary {
+  id: string;
+  name: string;
+  /** ms since the epoch. */
+  savedAt: number;
+  dataset: DatasetId;
+  config: TrainingConfig;
+  steps: number;
+  validExactMatch: number | null;
+  /** Size of the checkpoint text, characters. */
+  chars: number;
+}
+
+/** Where the current model came from (shown next to its name). */
+export type ModelOrigin =
+  | { kind: 'new' }
+  | { kind: 'pretrained' }
+  | { kind: 'saved'; id: string; name: string }
+  | { kind: 'imported'; name: string };
+
+/** Why the library could not store or read something (train.storage.<code>). */
+export type StorageErrorCode = 'quota' | 'unavailable' | 'failed';
+
+/** The experiment being run or last run (one at a time). */
+export interface ExperimentState {
+  id: ExperimentId;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  /** Live records of both runs (stable objects; subscribe for their charts). */
+  baseline: TrainingLive;
+  variant: TrainingLive;
+  result: ExperimentResult | null;
+  error: TrainerErrorInfo | null;
+  startedAt: number;
+}
 
 /** Everything the UI may have to say about training, translated by kind (train.notice.*). */
 export type TrainingNotice =
@@ -45,11 +81,11 @@ export interface LibraryState {
 
 export interface TrainingSlice {
   status: SessionStatus;
-  engineKind: EngineKind | null;
+  engineKind: TrainerKind | null;
   /** Steps trained (throttled while running; `live.step` has every step). */
   steps: number;
   config: TrainingConfig;
-  info: EngineInfo | null;
+  info: TrainerInfo | null;
   probeText: string;
   probe: ProbeInfo | null;
   notice: TrainingNotice | null;
@@ -87,15 +123,7 @@ export interface TrainingSlice {
   dismissNotice: () => void;
 }
 
-declare module '../slice' {
-  interface AppState {
-    training: TrainingSlice;
-  }
-}
-
 export interface TrainingSliceOptions {
-  /** The model library (tests: memory); default IndexedDB, memory when blocked. */
-  openLibrary?: () => Promise<ModelLibrary>;
   /**
    * Open the library and restore the last session when the store is created (default: no; the
    * Train view calls `init` when it opens, which keeps the walkthrough's first screen light).
@@ -104,23 +132,28 @@ export interface TrainingSliceOptions {
 }
 
 export function createTrainingSlice(options: TrainingSliceOptions = {}) {
-  return defineSlice('training', ({ set, get, store }) => {
+  return defineSlice('training', ({ set, get, store, services }) => {
     const live = new TrainingLive();
-    let actions: TrainingActions | null = null;
-    let loading: Promise<TrainingActions> | null = null;
+    let actions: TrainingService | null = null;
+    let loading: Promise<TrainingService> | null = null;
 
-    const load = (): Promise<TrainingActions> =>
-      (loading ??= import('../training/actions').then(
-        ({ createTrainingActions }) => (actions = createTrainingActions({ set, get, store, live, openLibrary: options.openLibrary })),
-        (e: unknown) => {
-          loading = null; // the next action tries again
-          const message = `the training code could not be loaded (${e instanceof Error ? e.message : String(e)})`;
-          set({ notice: { kind: 'error', error: { code: 'internal', message } } });
-          throw e;
-        },
-      ));
+    const load = (): Promise<TrainingService> =>
+      (loading ??= Promise.resolve()
+        .then(() => {
+          if (!services.training) throw missingService('training');
+          return services.training({ set, get, store, live });
+        })
+        .then(
+          (loaded) => (actions = loaded),
+          (e: unknown) => {
+            loading = null; // the next action tries again
+            const message = `the training code could not be loaded (${e instanceof Error ? e.message : String(e)})`;
+            set({ notice: { kind: 'error', error: { code: 'internal', message } } });
+            throw e;
+          },
+        ));
     /** Runs at once when the actions are loaded (no extra tick), else after loading them. */
-    const withActions = <T>(run: (a: TrainingActions) => Promise<T>): Promise<T> => (actions ? run(actions) : load().then(run));
+    const withActions = <T>(run: (a: TrainingService) => Promise<T>): Promise<T> => (actions ? run(actions) : load().then(run));
 
     const slice: TrainingSlice = {
       status: 'empty',
@@ -137,47 +170,26 @@ export function createTrainingSlice(options: TrainingSliceOptions = {}) {
       experiment: null,
       restored: false,
 
-      init: () => withActions(({ library }) => library.init()),
-      start: () =>
-        withActions(async ({ library, experiments, session }) => {
-          await library.init();
-          experiments.cancel();
-          await session.start().catch(() => undefined); // failures are in status/notice
-        }),
-      pause: () =>
-        withActions(async ({ session }) => {
-          await session.pause();
-        }),
-      step: (n = 1) =>
-        withActions(async ({ library, session }) => {
-          await library.init();
-          await session.step(n).catch(() => undefined);
-        }),
-      reset: () =>
-        withActions(async ({ library, session }) => {
-          await session.reset();
-          set({ origin: { kind: 'new' } });
-          await library.clearSession();
-        }),
+      init: () => withActions((a) => a.init()),
+      start: () => withActions((a) => a.start()),
+      pause: () => withActions((a) => a.pause()),
+      step: (n = 1) => withActions((a) => a.step(n)),
+      reset: () => withActions((a) => a.reset()),
       setConfig: (patch, opts) => withActions((a) => a.setConfig(patch, opts)),
       setProbe: (text) => {
         set({ probeText: text });
-        return withActions(async ({ session }) => {
-          const probe = await session.setProbeText(text);
-          if (probe) set({ probe });
-          return probe;
-        });
+        return withActions((a) => a.setProbe(text));
       },
-      runExperiment: (id, opts) => withActions(({ experiments }) => experiments.run(id, opts)),
-      cancelExperiment: () => actions?.experiments.cancel(),
-      saveModel: (name) => withActions(({ library }) => library.save(name)),
-      loadModel: (id) => withActions(({ library }) => library.load(id)),
-      deleteModel: (id) => withActions(({ library }) => library.remove(id)),
-      exportModel: (opts) => withActions(({ library }) => library.exportCurrent(opts)),
-      importModel: (file, name, confirmReplace) => withActions(({ library }) => library.importFile(file, name, confirmReplace)),
-      openInWalkthrough: () => withActions(({ library }) => library.openInWalkthrough()),
+      runExperiment: (id, opts) => withActions((a) => a.runExperiment(id, opts)),
+      cancelExperiment: () => actions?.cancelExperiment(),
+      saveModel: (name) => withActions((a) => a.saveModel(name)),
+      loadModel: (id) => withActions((a) => a.loadModel(id)),
+      deleteModel: (id) => withActions((a) => a.deleteModel(id)),
+      exportModel: (opts) => withActions((a) => a.exportModel(opts)),
+      importModel: (file, name, confirmReplace) => withActions((a) => a.importModel(file, name, confirmReplace)),
+      openInWalkthrough: () => withActions((a) => a.openInWalkthrough()),
       dismissNotice: () => {
-        actions?.session.dismissNotice();
+        actions?.dismissNotice();
         set({ notice: null });
       },
     };

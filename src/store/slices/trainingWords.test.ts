@@ -7,7 +7,7 @@ import { en } from '../../i18n/en';
 import { zh } from '../../i18n/zh';
 import type { CheckpointErrorCode } from '../../model/checkpoint';
 import type { DivergenceInfo, TrainerErrorCode } from '../../train/events';
-import type { StorageErrorCode } from '../persistence/modelLibrary';
+import type { StorageErrorCode } from './training';
 
 /** Compiles only when every code in K is a key of O. */
 type Covers<K extends string, O> = [Exclude<K, keyof O>] extends [never] ? true : { missing: Exclude<K, keyof O> };

@@ -1,9 +1,12 @@
-// The walkthrough's computed state: the sentence asked for and everything computed from it
-// (src/store/runtime does the work). Which stage, layer and head are shown lives in the URL,
-// not here.
-import { createWalkthroughRuntime, type RuntimeOptions, type RuntimeStatus, type WalkthroughRuntime } from '../runtime';
-import type { WalkthroughProblem, WalkthroughResult } from '../runtime/types';
+// The walkthrough's computed state: the sentence asked for and everything computed from it.
+// The work is done by the app's walkthrough compute service (src/app/walkthrough), started on
+// the first setText and writing back through `write`. Which stage, layer and head are shown
+// lives in the URL, not here.
 import { defineSlice } from '../slice';
+import { missingService, type WalkthroughCompute } from '../services';
+import type { WalkthroughProblem, WalkthroughResult } from '../walkthroughResult';
+
+export type WalkthroughStatus = 'idle' | 'waiting' | 'running' | 'ready' | 'error';
 
 export interface WalkthroughSlice {
   /** The sentence last asked for; null until the view asks. */
@@ -12,7 +15,7 @@ export interface WalkthroughSlice {
    * idle: nothing to compute (empty input); waiting: for the model or the GPU question;
    * running: computing `text`; ready: `result` is for `text`; error: see `problem`.
    */
-  status: RuntimeStatus;
+  status: WalkthroughStatus;
   /** The latest finished result; while running it is the previous sentence's. */
   result: WalkthroughResult | null;
   problem: WalkthroughProblem | null;
@@ -22,28 +25,24 @@ export interface WalkthroughSlice {
   setText: (text: string) => void;
 }
 
-declare module '../slice' {
-  interface AppState {
-    walkthrough: WalkthroughSlice;
-  }
-}
+/** What the compute service writes into the slice. */
+export type WalkthroughPatch = Partial<Pick<WalkthroughSlice, 'status' | 'result' | 'problem' | 'gpuFailure'>>;
 
-export function createWalkthroughSlice(options: RuntimeOptions = {}) {
-  return defineSlice('walkthrough', ({ set, store }) => {
-    let runtime: WalkthroughRuntime | null = null; // started by the first request
-    return {
-      text: null,
-      status: 'idle',
-      result: null,
-      problem: null,
-      gpuFailure: null,
-      setText: (text) => {
-        set({ text });
-        runtime ??= createWalkthroughRuntime(store, (patch) => set(patch), options);
-        runtime.request(text);
-      },
-    };
-  });
-}
-
-export default createWalkthroughSlice();
+export default defineSlice('walkthrough', ({ set, store, services }) => {
+  let compute: WalkthroughCompute | null = null; // started by the first request
+  return {
+    text: null,
+    status: 'idle',
+    result: null,
+    problem: null,
+    gpuFailure: null,
+    setText: (text) => {
+      set({ text });
+      if (!compute) {
+        if (!services.walkthrough) throw missingService('walkthrough');
+        compute = services.walkthrough({ store, write: (patch) => set(patch) });
+      }
+      compute.request(text);
+    },
+  };
+});

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCheckpoint } from '../../model/checkpoint';
 import { STAGE_IDS } from '../../model/stageIds';
-import { computeWalkthrough } from '../../store/runtime/compute';
-import { EnginePool } from '../../store/runtime/engines';
+import { computeWalkthrough } from '../../app/walkthrough/compute';
+import { TranslatorPool } from '../../app/walkthrough/translators';
 import { renderTex } from '../../viz/renderTex';
 import { readParams } from '../walkthrough/params';
 import { buildStageContext } from '../walkthrough/stageContext';
@@ -17,7 +17,7 @@ import type { Side } from './types';
 const cp = parseCheckpoint(readFileSync('public/checkpoints/en-zh-toy.json', 'utf8'));
 
 async function result(text: string) {
-  const pool = new EnginePool();
+  const pool = new TranslatorPool();
   const o = await computeWalkthrough(text, pool.choose('shipped', cp, null), 'shipped', { yieldToUi: () => Promise.resolve() });
   pool.destroy();
   if (!o.ok) throw new Error('refused');

@@ -6,8 +6,8 @@ import type { Language } from '../../i18n/language';
 import type { ModelConfig } from '../../model/config';
 import type { StageId } from '../../model/stageIds';
 import type { Trace } from '../../model/trace';
-import type { ParameterView, TrainingMeta } from '../../store/runtime/parameters';
-import type { WalkthroughResult } from '../../store/runtime/types';
+import type { ParameterView } from '../../app/walkthrough/parameters';
+import type { TrainingMeta, WalkthroughResult } from '../../store/walkthroughResult';
 import type { HighlightId } from '../../study/highlights';
 
 /** A user-facing text in both languages. */

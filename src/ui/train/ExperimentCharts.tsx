@@ -9,7 +9,7 @@ import type { ExperimentResult } from '../../train/experimentRun';
 import type { Experiment } from '../../train/experiments';
 import type { TrainingLive } from '../../train/live';
 import type { OrderExample } from '../../train/measureRequests';
-import type { ExperimentState } from '../../store/training/experimentsRunner';
+import type { ExperimentState } from '../../store/slices/training';
 import { BarChart, formatShort, LineChart, type LineSeries } from '../../viz';
 import { entropyXY, evalXY, seriesXY, type XY } from './chartData';
 import { formatRate } from './format';

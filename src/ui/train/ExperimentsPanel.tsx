@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appStore, useAppStore } from '../../store';
-import type { ExperimentState } from '../../store/training/experimentsRunner';
+import type { ExperimentState } from '../../store/slices/training';
 import type { ExperimentId } from '../../train/experimentIds';
 import { experimentList, getExperiment, type Experiment } from '../../train/experiments';
 import type { TrainingLive } from '../../train/live';

@@ -4,7 +4,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
-import type { SavedModelSummary } from '../../store/persistence/modelLibrary';
+import type { SavedModelSummary } from '../../store/slices/training';
 import { formatPercent } from '../../viz';
 import { useConfirm } from './ConfirmDialog';
 import { formatDate } from './format';

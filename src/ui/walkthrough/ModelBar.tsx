@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import type { ActiveModel } from '../../store/slices/model';
-import type { EngineInfo } from '../../store/runtime/types';
+import type { BackendSummary } from '../../store/walkthroughResult';
 
 function useModelName(model: ActiveModel): string {
   const { t } = useTranslation();
@@ -20,7 +20,7 @@ function useModelName(model: ActiveModel): string {
   return `${name} (${summary})`;
 }
 
-export function ModelBar({ engine }: { engine: EngineInfo | null }) {
+export function ModelBar({ engine }: { engine: BackendSummary | null }) {
   const { t } = useTranslation();
   const active = useAppStore((s) => s.model.active);
   const restoreShipped = useAppStore((s) => s.model.restoreShipped);

@@ -1,7 +1,7 @@
 // Always visible: the encoder's input tokens → the model's output tokens, with what the
 // user should know about them (unknown words, a cut sentence, the reference translation).
 import { useTranslation } from 'react-i18next';
-import type { WalkthroughResult } from '../../store/runtime/types';
+import type { WalkthroughResult } from '../../store/walkthroughResult';
 import { formatProb } from '../stages/shared/format';
 
 export function TranslationStrip({ result, stale }: { result: WalkthroughResult; stale: boolean }) {

@@ -1,6 +1,6 @@
 // The walkthrough: a sentence, its translation, and the model's computation on it stage by
 // stage. The URL holds stage, sentence, layer, head and side (reloading restores the view);
-// the store holds what was computed (src/store/runtime).
+// the store holds what was computed (by src/app/walkthrough).
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
@@ -54,7 +54,7 @@ export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
     <section className="view walkthrough" aria-labelledby="view-title">
       <h1 id="view-title">{t('views.walkthrough.title')}</h1>
       <p className="walkthrough__intro">{t('walkthrough.intro')}</p>
-      <ModelBar engine={result?.engine ?? null} />
+      <ModelBar engine={result?.backend ?? null} />
       <ModelError />
       <SentenceBox text={params.text} onApply={applyText} />
       <StatusLine />

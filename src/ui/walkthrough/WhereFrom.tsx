@@ -5,8 +5,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shaderSources } from '../../engine/webgpu/shaderSources';
-import { kernelUsage, worstDiff } from '../../store/runtime';
-import type { WalkthroughResult } from '../../store/runtime/types';
+import { kernelUsage, worstDiff } from '../../app/walkthrough';
+import type { WalkthroughResult } from '../../store/walkthroughResult';
 import { formatMs, formatSmall } from '../stages/shared/format';
 import type { KernelFamily } from '../stages/types';
 
@@ -26,7 +26,7 @@ export function WhereFrom({
   computedBy?: string;
 }) {
   const { t } = useTranslation();
-  const onGpu = result.engine.kind === 'webgpu';
+  const onGpu = result.backend.kind === 'webgpu';
   const timed = result.dispatches.timed;
   return (
     <section className="where" aria-labelledby="where-heading" data-testid="where-from">
@@ -112,7 +112,7 @@ function ShaderSource({ family }: { family: KernelFamily }) {
 
 function EngineDiffLine({ result, traceNames }: { result: WalkthroughResult; traceNames: string[] }) {
   const { t } = useTranslation();
-  if (result.comparison.sameEngine) {
+  if (result.comparison.sameBackend) {
     return (
       <p className="where__diff" data-testid="engine-diff" data-max-abs="0">
         {t('walkthrough.source.sameEngine')}

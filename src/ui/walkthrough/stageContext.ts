@@ -2,8 +2,8 @@
 // stage, token labels, a highlight meant for this stage (others are ignored), and the
 // parameters of the model that computed the result (not whatever model is active now).
 import type { Language } from '../../i18n/language';
-import { parameterView, type ParameterView } from '../../store/runtime/parameters';
-import type { WalkthroughResult } from '../../store/runtime/types';
+import { parameterView, type ParameterView } from '../../app/walkthrough/parameters';
+import type { WalkthroughResult } from '../../store/walkthroughResult';
 import { HIGHLIGHTS, type HighlightId } from '../../study/highlights';
 import { predictedLabels, sourceLabels, targetLabels } from '../stages/shared/labels';
 import { layerCount } from '../stages/shared/names';

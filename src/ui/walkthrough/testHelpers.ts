@@ -53,7 +53,7 @@ function snapshot(s: AppState): WalkthroughSnapshot {
     resultText: r?.text ?? null,
     sourceTokens: r ? [...r.prepared.tokens.map((t, i) => (unknown.has(i) ? '<unk>' : t)), '<eos>'] : null,
     translation: r?.translation.text ?? null,
-    engine: r?.engine.kind ?? null,
+    engine: r?.backend.kind ?? null,
     modelId: r?.modelId ?? null,
     problem: w.problem?.kind ?? null,
   };
@@ -79,7 +79,7 @@ registerTestHelpers({
     if (!r) return null;
     const all = Object.values(r.comparison.byName);
     return {
-      sameEngine: r.comparison.sameEngine,
+      sameEngine: r.comparison.sameBackend,
       maxAbs: all.reduce((m, d) => Math.max(m, d.maxAbs), 0),
       maxRel: all.reduce((m, d) => Math.max(m, d.maxRel), 0),
       names: all.length,

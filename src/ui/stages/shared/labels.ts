@@ -1,5 +1,5 @@
 // Token labels for heatmap axes, from a walkthrough result.
-import type { WalkthroughResult } from '../../../store/runtime/types';
+import type { WalkthroughResult } from '../../../store/walkthroughResult';
 
 /** What the encoder reads: the tokens (unknown words as <unk>) and <eos>. */
 export function sourceLabels(r: WalkthroughResult): string[] {

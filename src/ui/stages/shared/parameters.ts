@@ -2,7 +2,7 @@
 // values as rows. Values come from `ctx.param` — the host copy of the very checkpoint that
 // computed the trace — so nothing is read back from the GPU.
 import { useMemo } from 'react';
-import type { ParameterView } from '../../../store/runtime/parameters';
+import type { ParameterView } from '../../../app/walkthrough/parameters';
 import type { Side, StageContext } from '../types';
 
 export type AttentionWeight = 'wq' | 'wk' | 'wv' | 'wo';

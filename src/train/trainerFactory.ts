@@ -1,16 +1,16 @@
-// Engine factories for the browser: the in-page trainer on a WebGPU device, or the CPU engine
-// in a Web Worker (so the page stays responsive). Loaded on demand by the training slice.
+// Trainers for the browser: the in-page trainer on a WebGPU device, or the CPU trainer in a
+// Web Worker (so the page stays responsive). Loaded on demand by the app's training service.
 import { createCpuBackend } from '../engine/cpu';
 import { createWebGPUBackend } from '../engine/webgpu';
 import type { GpuContext } from '../engine/webgpu/device';
 import { loadTatoeba } from '../data';
-import type { TrainingEngine } from './events';
+import type { TrainerHandle } from './events';
 import { Trainer } from './trainer';
 import { WorkerTrainerClient } from './workerClient';
 
-export type EngineTarget = { kind: 'webgpu'; ctx: GpuContext } | { kind: 'cpu' };
+export type TrainerTarget = { kind: 'webgpu'; ctx: GpuContext } | { kind: 'cpu' };
 
-export function createTrainingEngine(target: EngineTarget): TrainingEngine {
+export function createTrainer(target: TrainerTarget): TrainerHandle {
   const load = (baseUrl?: string) => loadTatoeba({ baseUrl });
   if (target.kind === 'webgpu') {
     return new Trainer({ backend: createWebGPUBackend(target.ctx), kind: 'webgpu', ownsBackend: true, loadTatoeba: load });

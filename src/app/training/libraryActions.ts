@@ -11,7 +11,7 @@ import { checkpointFileName, downloadText, readCheckpointFile } from '../persist
 import { openIdbLibrary } from '../persistence/idbLibrary';
 import { createMemoryLibrary } from '../persistence/memoryLibrary';
 import { newModelId, toStorageError, type ModelLibrary, type ModelOrigin, type SavedModel, type SavedModelSummary } from '../persistence/modelLibrary';
-import type { AppState, SliceTools } from '../slice';
+import type { AppState, SliceTools } from '../../store/slice';
 
 /** While running, the session is saved this often (ms). */
 const AUTOSAVE_MS = 30_000;
@@ -76,7 +76,7 @@ export function createLibraryActions(ctx: Ctx) {
     if (!opening && typeof document !== 'undefined') {
       // Leaving the tab (or closing it): keep what was trained since the last save.
       document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'hidden' && session.currentEngine) void saveSession();
+        if (document.visibilityState === 'hidden' && session.currentTrainer) void saveSession();
       });
     }
     return (opening ??= open());
@@ -85,7 +85,7 @@ export function createLibraryActions(ctx: Ctx) {
   /** The current run as a checkpoint (builds the engine if a loaded model has none yet). */
   async function currentCheckpoint(): Promise<Checkpoint | null> {
     if (!session.hasModel()) return null;
-    const engine = await session.ensureEngine();
+    const engine = await session.ensureTrainer();
     const info = get().info ?? null;
     if (!info) return null;
     const weights = await engine.weights();
@@ -106,7 +106,7 @@ export function createLibraryActions(ctx: Ctx) {
   }
 
   async function saveSession(): Promise<void> {
-    const engine = session.currentEngine;
+    const engine = session.currentTrainer;
     if (!lib || !engine) return;
     try {
       // Running: the guard's last good copy (no waiting on the device); else the exact state.
@@ -144,7 +144,7 @@ export function createLibraryActions(ctx: Ctx) {
     init,
     refresh,
 
-    onEngineEvent(e: TrainerEvent): void {
+    onTrainerEvent(e: TrainerEvent): void {
       if (e.type === 'status' && (e.status === 'paused' || e.status === 'diverged')) scheduleSave();
       else if (e.type === 'steps' && Date.now() - lastAutosave > AUTOSAVE_MS) {
         lastAutosave = Date.now();

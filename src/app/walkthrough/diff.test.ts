@@ -4,7 +4,7 @@ import { LruCache } from './cache';
 import { entryDiff, worstDiff } from './diff';
 import { familyOf, kernelUsage } from './kernels';
 
-describe('engine differences', () => {
+describe('backend differences', () => {
   it('measures the largest absolute difference and relates it to the CPU scale, ignoring masked entries', () => {
     const d = entryDiff([1, 2.5, MASKED_VALUE], [1, 2, MASKED_VALUE]);
     expect(d.maxAbs).toBe(0.5);

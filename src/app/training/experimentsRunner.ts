@@ -2,26 +2,15 @@
 // variant train on their own engines (WebGPU in the page, or two CPU workers), each with its
 // own live record for the charts, and the result lands in `experiment`.
 import type { StoreApi } from 'zustand/vanilla';
-import type { TrainerErrorInfo } from '../../train/events';
 import type { ExperimentId } from '../../train/experimentIds';
 import type { ExperimentResult, ExperimentRole, ExperimentRun } from '../../train/experimentRun';
 import { getExperiment } from '../../train/experiments';
 import { TrainingLive } from '../../train/live';
 import type { TrainingSession } from '../../train/session';
 import { toErrorInfo } from '../../train/trainerError';
-import type { AppState, SliceTools } from '../slice';
+import type { AppState, SliceTools } from '../../store/slice';
+import type { ExperimentState } from '../../store/slices/training';
 import { deviceTarget, shippedWeights } from './sessionDeps';
-
-export interface ExperimentState {
-  id: ExperimentId;
-  status: 'running' | 'done' | 'failed' | 'cancelled';
-  /** Live records of both runs (stable objects; subscribe for their charts). */
-  baseline: TrainingLive;
-  variant: TrainingLive;
-  result: ExperimentResult | null;
-  error: TrainerErrorInfo | null;
-  startedAt: number;
-}
 
 interface Ctx {
   session: TrainingSession;
@@ -53,14 +42,14 @@ export function createExperimentRunner({ session, set, get, store }: Ctx) {
     set({ experiment: { id, status: 'running', baseline: lives.baseline, variant: lives.variant, result: null, error: null, startedAt: Date.now() } });
     try {
       await session.pause();
-      const [{ runExperiment, createTrainingEngine }, target] = await Promise.all([import('../../train/runtime'), deviceTarget(store)]);
+      const [{ runExperiment, createTrainer }, target] = await Promise.all([import('../../train/trainerFactory'), deviceTarget(store)]);
       onWebGpu = target.kind === 'webgpu';
       const needsPretrained = exp.plan.init === 'pretrained' && (exp.plan.mode === 'train-both' || !session.hasModel());
       const pretrained = needsPretrained ? await shippedWeights(store) : null;
       const run = runExperiment(exp, {
-        createEngine: () => createTrainingEngine(target.kind === 'webgpu' ? { kind: 'webgpu', ctx: target.ctx } : { kind: 'cpu' }),
+        createTrainer: () => createTrainer(target.kind === 'webgpu' ? { kind: 'webgpu', ctx: target.ctx } : { kind: 'cpu' }),
         pretrained,
-        current: exp.plan.mode === 'inference' && session.hasModel() ? await session.ensureEngine() : null,
+        current: exp.plan.mode === 'inference' && session.hasModel() ? await session.ensureTrainer() : null,
         steps: opts.steps,
         probe: get().probeText,
         baseUrl: typeof document !== 'undefined' ? document.baseURI : undefined,

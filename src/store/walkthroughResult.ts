@@ -1,18 +1,32 @@
-// What the walkthrough runtime produces for one sentence: everything the stage panels show.
-// Plain data (typed arrays inside the Trace) so it can sit in the store and be cached.
-import type { DispatchRecord } from '../../engine/backend';
-import type { ModelConfig, ModelVariant } from '../../model/config';
-import type { Trace } from '../../model/trace';
-import type { ToyParseProblem } from '../../data/toyTranslate';
-import type { ParameterSet, TrainingMeta } from './parameters';
+// What the walkthrough's compute service (src/app/walkthrough) produces for one sentence:
+// everything the stage panels show, and the walkthrough slice's state type. Plain data (typed
+// arrays inside the Trace) so it can sit in the store and be cached.
+import type { BackendKind, DispatchRecord } from '../engine/backend';
+import type { ModelConfig, ModelVariant } from '../model/config';
+import type { Trace } from '../model/trace';
+import type { ToyParseProblem } from '../data/toyTranslate';
 
-export type EngineKind = 'webgpu' | 'cpu';
-
-export interface EngineInfo {
-  kind: EngineKind;
+/** The backend a result was computed on (a summary of the engine's BackendInfo). */
+export interface BackendSummary {
+  kind: BackendKind;
   /** Adapter description, or 'CPU'. */
   name: string;
   hasTimestamps: boolean;
+}
+
+/** Every parameter of one model, by checkpoint name ('enc.0.attn.wq.weight'). */
+export interface ParameterSet {
+  shapes: ReadonlyMap<string, readonly number[]>;
+  values: ReadonlyMap<string, Float32Array>;
+}
+
+/** What a checkpoint says about its training; null where it does not say. */
+export interface TrainingMeta {
+  /** The checkpoint's `dataset` field ('en-zh-toy', …; '' when absent). */
+  dataset: string;
+  steps: number | null;
+  /** ε of the label-smoothed cross-entropy the model was trained with. */
+  labelSmoothing: number | null;
 }
 
 /** The source as the encoder reads it. */
@@ -53,19 +67,19 @@ export type ReferenceCheck =
   | { kind: 'differs'; tokens: string[] }
   | { kind: 'outside'; problem: ToyParseProblem };
 
-/** Largest difference between the two engines' values of one trace entry. */
-export interface EngineDiff {
+/** Largest difference between the two backends' values of one trace entry. */
+export interface BackendDiff {
   /** max |a − b| over the entry's elements. */
   maxAbs: number;
   /** maxAbs / max|b| (the CPU value's scale), the measure the kernel tests hold to 1e-4. */
   maxRel: number;
 }
 
-export interface EngineComparison {
+export interface BackendComparison {
   /** True when the page computes on the CPU, so both runs would be the same code. */
-  sameEngine: boolean;
-  /** Per trace name (e.g. 'enc.0.self.scaled'). Empty when sameEngine. */
-  byName: Record<string, EngineDiff>;
+  sameBackend: boolean;
+  /** Per trace name (e.g. 'enc.0.self.scaled'). Empty when sameBackend. */
+  byName: Record<string, BackendDiff>;
 }
 
 /**
@@ -79,7 +93,7 @@ export interface DispatchLog {
 }
 
 export interface WalkthroughResult {
-  /** Cache key: model id, engine and text. */
+  /** Cache key: model id, backend (and device generation) and text. */
   key: string;
   /** The sentence as the user typed it. */
   text: string;
@@ -89,7 +103,7 @@ export interface WalkthroughResult {
   vocabSizes: { src: number; tgt: number };
   /** The vocabularies' tokens by id (axis labels for logits and probabilities). */
   vocabTokens: { src: readonly string[]; tgt: readonly string[] };
-  engine: EngineInfo;
+  backend: BackendSummary;
   prepared: PreparedView;
   translation: TranslationView;
   /** Teacher-forced pass over <bos> + the translation: every intermediate, by name. */
@@ -100,7 +114,7 @@ export interface WalkthroughResult {
   parameters: ParameterSet;
   /** What that checkpoint records about its training. */
   training: TrainingMeta;
-  comparison: EngineComparison;
+  comparison: BackendComparison;
   dispatches: DispatchLog;
   reference: ReferenceCheck;
   /** Wall-clock milliseconds per phase (for the benchmark and the curious). */

@@ -1,14 +1,14 @@
-// Engine agreement on one input: for every trace entry both engines recorded, the largest
+// Backend agreement on one input: for every trace entry both backends recorded, the largest
 // absolute difference and that difference relative to the CPU value's scale.
 import { MASKED_VALUE } from '../../engine/backend';
 import type { Trace } from '../../model/trace';
-import type { EngineDiff } from './types';
+import type { BackendDiff } from '../../store/walkthroughResult';
 
-/** Masked scores hold MASKED_VALUE on both engines; they would swamp the scale. */
+/** Masked scores hold MASKED_VALUE on both backends; they would swamp the scale. */
 const MASK_THRESHOLD = Math.abs(MASKED_VALUE) / 10;
 
-export function entryDiff(a: ArrayLike<number>, b: ArrayLike<number>): EngineDiff {
-  if (a.length !== b.length) throw new Error(`engine diff: lengths differ, ${a.length} vs ${b.length}`);
+export function entryDiff(a: ArrayLike<number>, b: ArrayLike<number>): BackendDiff {
+  if (a.length !== b.length) throw new Error(`backend diff: lengths differ, ${a.length} vs ${b.length}`);
   let maxAbs = 0;
   let scale = 0;
   for (let i = 0; i < a.length; i++) {
@@ -22,14 +22,14 @@ export function entryDiff(a: ArrayLike<number>, b: ArrayLike<number>): EngineDif
 }
 
 /** Differences for every name in both traces (shapes must agree). */
-export function traceDiffs(gpu: Trace, cpu: Trace): Record<string, EngineDiff> {
-  const out: Record<string, EngineDiff> = {};
+export function traceDiffs(gpu: Trace, cpu: Trace): Record<string, BackendDiff> {
+  const out: Record<string, BackendDiff> = {};
   for (const name of gpu.names()) {
     if (!cpu.has(name)) continue;
     const a = gpu.get(name);
     const b = cpu.get(name);
     if (a.shape.join(',') !== b.shape.join(',')) {
-      throw new Error(`engine diff: '${name}' has shape (${a.shape}) on one engine and (${b.shape}) on the other`);
+      throw new Error(`backend diff: '${name}' has shape (${a.shape}) on one backend and (${b.shape}) on the other`);
     }
     out[name] = entryDiff(a.data, b.data);
   }
@@ -38,10 +38,10 @@ export function traceDiffs(gpu: Trace, cpu: Trace): Record<string, EngineDiff> {
 
 /** The worst differences over some names (missing names are skipped); null when none match. */
 export function worstDiff(
-  byName: Record<string, EngineDiff>,
+  byName: Record<string, BackendDiff>,
   names: readonly string[],
-): (EngineDiff & { worstName: string; count: number }) | null {
-  let out: (EngineDiff & { worstName: string; count: number }) | null = null;
+): (BackendDiff & { worstName: string; count: number }) | null {
+  let out: (BackendDiff & { worstName: string; count: number }) | null = null;
   for (const name of names) {
     const d = byName[name];
     if (!d) continue;

@@ -7,16 +7,16 @@
 //   4. profile   the same forward pass without the trace, plus the softmax over its logits
 //                (the probabilities the trace records), with every dispatch recorded and,
 //                where the adapter has timestamp queries, timed
-//   5. compare   the trace again on the CPU engine, and the per-name differences
+//   5. compare   the trace again on the CPU translator, and the per-name differences
 import type { DispatchRecord } from '../../engine/backend';
 import { teacherForcingTarget } from '../../model/decode';
 import type { SourceInput } from '../../model/transformer';
 import type { Translator } from '../../model/translator';
 import { traceDiffs } from './diff';
-import type { Engine, EngineChoice } from './engines';
+import type { QueuedTranslator, TranslatorChoice } from './translators';
 import { parameterSet, trainingMeta } from './parameters';
 import { prepareSentence, referenceCheck } from './prepare';
-import type { StepView, TranslationView, WalkthroughResult } from './types';
+import type { StepView, TranslationView, WalkthroughResult } from '../../store/walkthroughResult';
 
 /** Thrown between phases when the run is no longer wanted. */
 export class Superseded extends Error {
@@ -59,8 +59,8 @@ async function translate(tr: Translator, input: Parameters<Translator['translate
  * The untraced teacher-forced forward pass and the softmax of its logits (what the traced pass
  * records as `probs`), with their dispatches recorded (and timed).
  */
-async function profileForward(engine: Engine, src: SourceInput, target: number[]): Promise<DispatchRecord[]> {
-  const { model, special } = engine.translator;
+async function profileForward(on: QueuedTranslator, src: SourceInput, target: number[]): Promise<DispatchRecord[]> {
+  const { model, special } = on.translator;
   const be = model.be;
   const tgtIn = Int32Array.from([special.bos, ...target]);
   const { result: probs, records } = be.recordDispatches(
@@ -78,7 +78,7 @@ async function profileForward(engine: Engine, src: SourceInput, target: number[]
   return records;
 }
 
-export async function computeWalkthrough(text: string, engines: EngineChoice, modelId: string, opts: RunOptions = {}): Promise<RunOutcome> {
+export async function computeWalkthrough(text: string, translators: TranslatorChoice, modelId: string, opts: RunOptions = {}): Promise<RunOutcome> {
   const isCurrent = opts.isCurrent ?? (() => true);
   const yieldToUi = opts.yieldToUi ?? macrotask;
   const timings: Record<string, number> = {};
@@ -91,7 +91,7 @@ export async function computeWalkthrough(text: string, engines: EngineChoice, mo
     t0 = performance.now();
   };
 
-  const { main, cpu } = engines;
+  const { main, cpu } = translators;
   const tr = main.translator;
   const prepared = prepareSentence(text, tr.vocabs.src, tr.maxLen);
   if (!prepared.ok) return { ok: false, problem: 'empty' };
@@ -108,9 +108,9 @@ export async function computeWalkthrough(text: string, engines: EngineChoice, mo
     const records = await profileForward(main, sourceInput(prepared.source.ids), target);
     await phase('profile');
 
-    const sameEngine = main === cpu;
+    const sameBackend = main === cpu;
     let byName = {};
-    if (!sameEngine) {
+    if (!sameBackend) {
       const cpuTrace = await cpu.exclusive(() => cpu.translator.trace(prepared.source, target));
       byName = traceDiffs(trace, cpuTrace.trace);
       await phase('compare');
@@ -124,14 +124,14 @@ export async function computeWalkthrough(text: string, engines: EngineChoice, mo
       variant: tr.model.variant,
       vocabSizes: { src: tr.vocabs.src.size, tgt: tr.vocabs.tgt.size },
       vocabTokens: { src: tr.vocabs.src.tokens, tgt: tr.vocabs.tgt.tokens },
-      engine: main.info,
+      backend: main.info,
       prepared: prepared.view,
       translation,
       trace,
       targetInput: ['<bos>', ...target.map((id) => tr.vocabs.tgt.token(id))],
       parameters: parameterSet(main.checkpoint),
       training: trainingMeta(main.checkpoint),
-      comparison: { sameEngine, byName },
+      comparison: { sameBackend, byName },
       dispatches: { records, timed: main.info.hasTimestamps && records.some((r) => r.gpuMs !== undefined) },
       reference: referenceCheck(prepared.view.tokens, translation.tokens),
       timings,

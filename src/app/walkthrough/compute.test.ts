@@ -6,21 +6,21 @@ import { parseCheckpoint } from '../../model/checkpoint';
 import { gpuRequired } from '../../engine/webgpu/testing/harness';
 import { createNodeGpu } from '../../engine/webgpu/testing/nodeGpu';
 import { computeWalkthrough, Superseded } from './compute';
-import { EnginePool } from './engines';
+import { TranslatorPool } from './translators';
 import { familyOf, kernelUsage } from './kernels';
-import type { WalkthroughResult } from './types';
+import type { WalkthroughResult } from '../../store/walkthroughResult';
 
 const cp = parseCheckpoint(readFileSync('public/checkpoints/en-zh-toy.json', 'utf8'));
 const immediate = () => Promise.resolve();
 
-async function run(text: string, pool: EnginePool, gpu: Parameters<EnginePool['choose']>[2] = null): Promise<WalkthroughResult> {
+async function run(text: string, pool: TranslatorPool, gpu: Parameters<TranslatorPool['choose']>[2] = null): Promise<WalkthroughResult> {
   const outcome = await computeWalkthrough(text, pool.choose('shipped', cp, gpu), 'shipped', { yieldToUi: immediate });
   if (!outcome.ok) throw new Error(`refused: ${outcome.problem}`);
   return outcome.result;
 }
 
 describe('computeWalkthrough on the CPU', () => {
-  const pool = new EnginePool();
+  const pool = new TranslatorPool();
   afterAll(() => pool.destroy());
 
   it('translates, traces the model’s own output and records the dispatches', async () => {
@@ -35,8 +35,8 @@ describe('computeWalkthrough on the CPU', () => {
     expect(r.trace.get('enc.0.self.weights').shape).toEqual([4, 5, 5]);
     expect(r.trace.get('dec.1.cross.weights').shape).toEqual([4, 5, 5]);
     expect(r.reference).toEqual({ kind: 'match', tokens: ['猫', '坐', '了', '。'] });
-    expect(r.engine.kind).toBe('cpu');
-    expect(r.comparison).toEqual({ sameEngine: true, byName: {} });
+    expect(r.backend.kind).toBe('cpu');
+    expect(r.comparison).toEqual({ sameBackend: true, byName: {} });
     // The trace's probabilities at each position are the greedy steps' distributions.
     const probs = r.trace.get('probs');
     const V = probs.shape[1];
@@ -85,7 +85,7 @@ describe('computeWalkthrough on the CPU', () => {
 describe('computeWalkthrough on WebGPU vs the CPU', async () => {
   const node = await createNodeGpu();
   if (!node.ok && gpuRequired()) throw new Error(`computeWalkthrough on WebGPU: no adapter (${node.reason}), but one is required here`);
-  const pool = new EnginePool();
+  const pool = new TranslatorPool();
   afterAll(() => {
     pool.destroy();
     if (node.ok) node.gpu.destroy();
@@ -94,9 +94,9 @@ describe('computeWalkthrough on WebGPU vs the CPU', async () => {
   it.skipIf(!node.ok)(`gives the same translation and traces within 1e-4 relative error${node.ok ? '' : ` [SKIPPED: no WebGPU adapter — ${node.reason}]`}`, async () => {
     if (!node.ok) throw new Error('unreachable: skipped without an adapter'); // narrows node for TypeScript
     const r = await run('did the big dog drink the water at home last night ?', pool, { ctx: node.gpu.ctx, generation: 1 });
-    expect(r.engine.kind).toBe('webgpu');
+    expect(r.backend.kind).toBe('webgpu');
     expect(r.translation.text).toBe('大 狗 昨晚 在 家 喝 了 水 吗 ？');
-    expect(r.comparison.sameEngine).toBe(false);
+    expect(r.comparison.sameBackend).toBe(false);
     const names = Object.keys(r.comparison.byName);
     expect(names).toContain('enc.1.self.scaled');
     expect(names.length).toBe(r.trace.names().length);

@@ -32,7 +32,7 @@ export function familyOf(record: Pick<DispatchRecord, 'source'>): ShaderFamily |
 /** One kernel variant's dispatches in a pass: how many, and their summed GPU time. */
 export interface KernelUsage {
   family: ShaderFamily;
-  /** Variant as the engine names it, e.g. 'matmul', 'softmax.maskScores', 'splitHeads'. */
+  /** Variant as the backend names it, e.g. 'matmul', 'softmax.maskScores', 'splitHeads'. */
   kernel: string;
   source: string;
   count: number;

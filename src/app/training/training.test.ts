@@ -1,24 +1,27 @@
-// The training slice with an in-memory library on the CPU engine (Node has neither WebGPU nor
+// The training slice with the app's training service and an in-memory library on the CPU engine (Node has neither WebGPU nor
 // workers): config changes ask before discarding a model, models save/load/export/import, a
 // refused file changes nothing, the walkthrough receives the trained model, and a new store on
 // the same library restores the session.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { createAppStore } from '..';
+import { createAppStore } from '../../store';
 import { applyLanguage, initI18n } from '../../i18n';
 import { parseCheckpoint } from '../../model/checkpoint';
 import { SMALL_TRAINING_PATCH } from '../../train/testing';
 import { createMemoryLibrary } from '../persistence/memoryLibrary';
 import type { ModelLibrary } from '../persistence/modelLibrary';
-import gpuSlice from './gpu';
-import { createModelSlice } from './model';
-import { createTrainingSlice } from './training';
+import gpuSlice from '../../store/slices/gpu';
+import { createModelSlice } from '../../store/slices/model';
+import { createTrainingSlice } from '../../store/slices/training';
+import { trainingService } from '.';
 
 const shippedText = readFileSync('public/checkpoints/en-zh-toy.json', 'utf8');
 
 function makeStore(lib: ModelLibrary) {
   const model = createModelSlice({ autoLoad: false, fetch: async () => ({ ok: true, status: 200, text: async () => shippedText }), baseUrl: 'http://test/' });
-  return createAppStore([gpuSlice, model, createTrainingSlice({ openLibrary: async () => lib, autoInit: false })]);
+  return createAppStore([gpuSlice, model, createTrainingSlice({ autoInit: false })], {
+    services: { training: trainingService({ openLibrary: async () => lib }) },
+  });
 }
 
 async function weightsOf(store: ReturnType<typeof makeStore>): Promise<string> {

@@ -2,11 +2,12 @@
 // follows model switches. The GPU here is absent (a fake adapter-less navigator.gpu).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createAppStore } from '..';
-import gpuSlice from '../slices/gpu';
-import { createModelSlice } from '../slices/model';
-import { createWalkthroughSlice } from '../slices/walkthrough';
+import { createAppStore } from '../../store';
+import gpuSlice from '../../store/slices/gpu';
+import { createModelSlice } from '../../store/slices/model';
+import walkthroughSlice from '../../store/slices/walkthrough';
 import { gpuRequired } from '../../engine/webgpu/testing/harness';
+import { walkthroughComputeService } from './service';
 import { parseCheckpoint } from '../../model/checkpoint';
 
 const text = readFileSync('public/checkpoints/en-zh-toy.json', 'utf8');
@@ -34,7 +35,9 @@ function setup() {
       return { ok: true, status: 200, text: async () => text };
     },
   });
-  const store = createAppStore([gpuSlice, model, createWalkthroughSlice({ yieldToUi: () => Promise.resolve() })]);
+  const store = createAppStore([gpuSlice, model, walkthroughSlice], {
+    services: { walkthrough: walkthroughComputeService({ yieldToUi: () => Promise.resolve() }) },
+  });
   const settled = () =>
     new Promise<void>((resolve) => {
       const check = () => {
@@ -63,7 +66,7 @@ describe('walkthrough runtime in the store', () => {
     await settled();
     expect(wt().status).toBe('ready');
     expect(wt().result?.translation.text).toBe('猫 坐 了 。');
-    expect(wt().result?.engine.kind).toBe('cpu');
+    expect(wt().result?.backend.kind).toBe('cpu');
   });
 
   it('serves a repeated sentence from the cache and reports empty input', async () => {
@@ -102,7 +105,7 @@ describe('walkthrough runtime in the store', () => {
       baseUrl: 'http://127.0.0.1/',
       fetch: async () => ({ ok: true, status: 200, text: async () => '{"format": "something-else"' }),
     });
-    const store = createAppStore([gpuSlice, model, createWalkthroughSlice()]);
+    const store = createAppStore([gpuSlice, model, walkthroughSlice], { services: { walkthrough: walkthroughComputeService() } });
     await store.getState().model.loadShipped();
     expect(store.getState().model).toMatchObject({ status: 'error', active: null, error: { kind: 'checkpoint', code: 'not-json' } });
     store.getState().walkthrough.setText('the cat sat .');
@@ -140,25 +143,25 @@ describe('walkthrough runtime on a WebGPU device (Dawn)', async () => {
     const seen: string[] = [];
     const stop = store.subscribe((s) => {
       const r = s.walkthrough.result;
-      if (r) seen.push(`${s.walkthrough.status}:${r.engine.kind}`);
+      if (r) seen.push(`${s.walkthrough.status}:${r.backend.kind}`);
     });
     wt().setText('the cat sat .');
     await until(store, () => wt().status === 'ready');
     stop();
     expect(seen[0]).toBe('running:cpu'); // the preview
     expect(seen.at(-1)).toBe('ready:webgpu');
-    expect(wt().result?.comparison.sameEngine).toBe(false);
+    expect(wt().result?.comparison.sameBackend).toBe(false);
 
     // A second sentence on the warm GPU goes straight to the GPU.
     wt().setText('i ate the apple yesterday .');
     expect(wt().result?.text).toBe('the cat sat .'); // the previous result, shown as stale
     await until(store, () => wt().status === 'ready');
-    expect(wt().result?.engine.kind).toBe('webgpu');
+    expect(wt().result?.backend.kind).toBe('webgpu');
 
     // Losing the device recomputes on the CPU.
     const state = store.getState().gpu.state;
     if (state.kind === 'ready') state.ctx.device.destroy();
-    await until(store, () => wt().status === 'ready' && wt().result?.engine.kind === 'cpu');
+    await until(store, () => wt().status === 'ready' && wt().result?.backend.kind === 'cpu');
     expect(wt().result?.translation.text).toBe('我 昨天 吃 了 苹果 。');
   });
 });

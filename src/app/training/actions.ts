@@ -1,13 +1,13 @@
 // Everything behind the training slice's actions: the session (engines, device-loss recovery),
-// the model library, experiments and the test API. The slice loads this module with its first
-// action (the Train view's `init`), so the first screen — the walkthrough — never fetches it.
-import type { StoreApi } from 'zustand/vanilla';
+// the model library, experiments and the test API. The slice asks for this service with its
+// first action (the Train view's `init`); ./index.ts loads this module then, so the first
+// screen — the walkthrough — never fetches it.
 import type { TrainingLive } from '../../train/live';
 import { TrainingSession, type SessionDeps } from '../../train/session';
 import { checkTrainingConfig, discardsModel, withConfig, type TrainingConfigPatch } from '../../train/trainingConfig';
 import type { ModelLibrary } from '../persistence/modelLibrary';
-import type { AppState, SliceTools } from '../slice';
-import type { SetConfigResult } from '../slices/training';
+import type { TrainingService, TrainingServiceContext } from '../../store/services';
+import type { SetConfigResult } from '../../store/slices/training';
 import { createExperimentRunner } from './experimentsRunner';
 import { createLibraryActions } from './libraryActions';
 import { sessionDeps } from './sessionDeps';
@@ -23,19 +23,16 @@ class SliceSession extends TrainingSession {
   }
 }
 
-export interface TrainingActionsContext {
-  set: SliceTools<'training'>['set'];
-  get: SliceTools<'training'>['get'];
-  store: StoreApi<AppState>;
-  live: TrainingLive;
+export interface TrainingActionsContext extends TrainingServiceContext {
+  /** The model library (tests: memory); default IndexedDB, memory when blocked. */
   openLibrary?: () => Promise<ModelLibrary>;
 }
 
-export function createTrainingActions({ set, get, store, live, openLibrary }: TrainingActionsContext) {
+export function createTrainingActions({ set, get, store, live, openLibrary }: TrainingActionsContext): TrainingService {
   const session = new SliceSession(
     sessionDeps(store, {
       onState: ({ step, ...rest }) => set(step === undefined ? rest : { ...rest, steps: step }),
-      onEvent: (e) => library.onEngineEvent(e),
+      onEvent: (e) => library.onTrainerEvent(e),
     }),
     live,
   );
@@ -65,7 +62,39 @@ export function createTrainingActions({ set, get, store, live, openLibrary }: Tr
   };
 
   installTrainingTestApi(store, session);
-  return { session, library, experiments, setConfig };
+  return {
+    init: () => library.init(),
+    start: async () => {
+      await library.init();
+      experiments.cancel();
+      await session.start().catch(() => undefined); // failures are in status/notice
+    },
+    pause: async () => {
+      await session.pause();
+    },
+    step: async (n = 1) => {
+      await library.init();
+      await session.step(n).catch(() => undefined);
+    },
+    reset: async () => {
+      await session.reset();
+      set({ origin: { kind: 'new' } });
+      await library.clearSession();
+    },
+    setConfig,
+    setProbe: async (text) => {
+      const probe = await session.setProbeText(text);
+      if (probe) set({ probe });
+      return probe;
+    },
+    runExperiment: (id, opts) => experiments.run(id, opts),
+    cancelExperiment: () => experiments.cancel(),
+    saveModel: (name) => library.save(name),
+    loadModel: (id) => library.load(id),
+    deleteModel: (id) => library.remove(id),
+    exportModel: (opts) => library.exportCurrent(opts),
+    importModel: (file, name, confirmReplace) => library.importFile(file, name, confirmReplace),
+    openInWalkthrough: () => library.openInWalkthrough(),
+    dismissNotice: () => session.dismissNotice(),
+  };
 }
-
-export type TrainingActions = ReturnType<typeof createTrainingActions>;

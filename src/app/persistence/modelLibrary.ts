@@ -5,32 +5,16 @@
 // the metric history).
 import type { StartFrom } from '../../train/events';
 import type { LiveHistory } from '../../train/live';
-import type { DatasetId, TrainingConfig } from '../../train/trainingConfig';
+import type { TrainingConfig } from '../../train/trainingConfig';
+import type { ModelOrigin, SavedModelSummary, StorageErrorCode } from '../../store/slices/training';
 
-export interface SavedModelSummary {
-  id: string;
-  name: string;
-  /** ms since the epoch. */
-  savedAt: number;
-  dataset: DatasetId;
-  config: TrainingConfig;
-  steps: number;
-  validExactMatch: number | null;
-  /** Size of the checkpoint text, characters. */
-  chars: number;
-}
+// The record types the training slice shows (defined with its state).
+export type { ModelOrigin, SavedModelSummary, StorageErrorCode };
 
 export interface SavedModel extends SavedModelSummary {
   /** The checkpoint file's text. */
   checkpoint: string;
 }
-
-/** Where the current model came from (shown next to its name). */
-export type ModelOrigin =
-  | { kind: 'new' }
-  | { kind: 'pretrained' }
-  | { kind: 'saved'; id: string; name: string }
-  | { kind: 'imported'; name: string };
 
 export interface SessionRecord {
   config: TrainingConfig;
@@ -41,8 +25,6 @@ export interface SessionRecord {
   origin: ModelOrigin;
   savedAt: number;
 }
-
-export type StorageErrorCode = 'quota' | 'unavailable' | 'failed';
 
 /** A storage failure the UI can explain (train.storage.<code>). */
 export class StorageError extends Error {

@@ -1,9 +1,9 @@
 // window.__attentionLab.training: the e2e tests' and benchmarks' handle on training, installed
 // only with ?test=1 (the shell's test API; see src/ui/common/testApi.ts). Everything returns
-// plain data so page.evaluate can carry it. The store may not import ui, so this attaches
+// plain data so page.evaluate can carry it. src/app may not import ui, so this attaches
 // itself to the shell's object once the shell has installed it.
 import type { StoreApi } from 'zustand/vanilla';
-import type { EngineKind } from '../../train/events';
+import type { TrainerKind } from '../../train/events';
 import type { ExperimentId } from '../../train/experimentIds';
 import type { ExperimentResult } from '../../train/experimentRun';
 import { allFinite } from '../../train/guard';
@@ -11,12 +11,12 @@ import type { SessionStatus, TrainingSession } from '../../train/session';
 import type { TrainBenchReport } from '../../train/bench';
 import type { TrainingConfigPatch } from '../../train/trainingConfig';
 import type { ModelOrigin, SavedModelSummary } from '../persistence/modelLibrary';
-import type { AppState } from '../slice';
-import type { SetConfigResult, TrainingNotice } from '../slices/training';
+import type { AppState } from '../../store/slice';
+import type { SetConfigResult, TrainingNotice } from '../../store/slices/training';
 
 export interface TrainingSnapshot {
   status: SessionStatus;
-  engine: EngineKind | null;
+  engine: TrainerKind | null;
   /** Steps trained, exactly (the slice's `steps` is throttled). */
   step: number;
   /** Recorded training-loss points. */
@@ -38,7 +38,7 @@ export interface TrainingWaitCondition {
   step?: number;
   status?: SessionStatus[];
   noticeKind?: TrainingNotice['kind'];
-  engine?: EngineKind;
+  engine?: TrainerKind;
 }
 
 export interface TrainingTestApi {
@@ -150,7 +150,7 @@ function build(store: StoreApi<AppState>, session: TrainingSession): TrainingTes
         check();
       }),
     inspectWeights: async () => {
-      const engine = await session.ensureEngine();
+      const engine = await session.ensureTrainer();
       const [now, good, weights] = await Promise.all([engine.exportState(), engine.lastGoodState(), engine.weights()]);
       const same = (a: Float32Array, b: Float32Array) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
       return {
@@ -177,11 +177,11 @@ function build(store: StoreApi<AppState>, session: TrainingSession): TrainingTes
     },
     bench: async (seconds) => {
       await store.getState().model.loadShipped(); // its parse is not training's: keep it out of the window
-      const [{ benchTraining }, engine] = await Promise.all([import('../../train/bench'), session.ensureEngine()]);
+      const [{ benchTraining }, engine] = await Promise.all([import('../../train/bench'), session.ensureTrainer()]);
       return benchTraining(engine, session.live, seconds);
     },
     benchToExactMatch: async (target, maxSeconds) => {
-      const [{ benchStepsToExactMatch }, engine] = await Promise.all([import('../../train/bench'), session.ensureEngine()]);
+      const [{ benchStepsToExactMatch }, engine] = await Promise.all([import('../../train/bench'), session.ensureTrainer()]);
       return benchStepsToExactMatch(engine, session.live, target, maxSeconds);
     },
   };

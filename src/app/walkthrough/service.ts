@@ -1,59 +1,49 @@
-// The walkthrough runtime: watches the requested sentence, the active model and the GPU, and
+// The walkthrough's compute service: watches the requested sentence, the active model and the GPU, and
 // keeps the walkthrough slice's result up to date. It recomputes only when one of those three
-// changes (results are cached by engine and text), runs one computation per engine at a time,
+// changes (results are cached by translator and text), runs one computation per translator at a
+// time,
 // and drops runs that a newer request replaced.
 //
 // Something on screen at once: while the GPU question is still open, and while a GPU that has
-// not run yet compiles its kernels (a second or more on a software adapter), the CPU engine's
+// not run yet compiles its kernels (a second or more on a software adapter), the CPU translator's
 // result for the same sentence is shown; the GPU result replaces it when it lands.
 //
-// GPU trouble: when the device is lost the gpu slice leaves 'ready', the engine key changes
+// GPU trouble: when the device is lost the gpu slice leaves 'ready', the translator key changes
 // and the sentence is recomputed on the CPU at once (the stale GPU run is abandoned, even if
 // its readback never settles). When a GPU run fails while the device still looks healthy, the
 // GPU is set aside for that device generation and the CPU carries on; "Restart GPU" brings a
 // new generation and the GPU back.
 import type { StoreApi } from 'zustand/vanilla';
-import type { AppState } from '../slice';
+import type { AppState } from '../../store';
+import type { StartWalkthroughCompute, WalkthroughCompute } from '../../store/services';
+import type { WalkthroughPatch } from '../../store/slices/walkthrough';
+import type { WalkthroughResult } from '../../store/walkthroughResult';
 import { LruCache } from './cache';
 import { computeWalkthrough, Superseded, type RunOutcome } from './compute';
-import { EnginePool, type Engine, type EngineChoice, type GpuHandle } from './engines';
-import type { WalkthroughProblem, WalkthroughResult } from './types';
+import { TranslatorPool, type QueuedTranslator, type TranslatorChoice, type GpuHandle } from './translators';
 
-export type RuntimeStatus = 'idle' | 'waiting' | 'running' | 'ready' | 'error';
-
-/** What the runtime writes into the walkthrough slice. */
-export interface RuntimePatch {
-  status?: RuntimeStatus;
-  result?: WalkthroughResult | null;
-  problem?: WalkthroughProblem | null;
-  /** Set when the GPU failed on this sentence and the CPU computed it instead. */
-  gpuFailure?: string | null;
-}
-
-export interface WalkthroughRuntime {
-  /** Ask for a sentence (the view calls this as the user types, debounced). */
-  request(text: string): void;
-  dispose(): void;
-}
-
-export interface RuntimeOptions {
+export interface WalkthroughComputeOptions {
   cacheSize?: number;
   yieldToUi?: () => Promise<void>;
 }
 
-export function createWalkthroughRuntime(
-  store: StoreApi<AppState>,
-  write: (patch: RuntimePatch) => void,
-  opts: RuntimeOptions = {},
-): WalkthroughRuntime {
+/** The service as the store's walkthrough port wants it (src/app/services.ts installs it). */
+export function walkthroughComputeService(opts: WalkthroughComputeOptions = {}): StartWalkthroughCompute {
+  return (ctx) => createWalkthroughCompute(ctx, opts);
+}
+
+export function createWalkthroughCompute(
+  { store, write }: { store: StoreApi<AppState>; write: (patch: WalkthroughPatch) => void },
+  opts: WalkthroughComputeOptions = {},
+): WalkthroughCompute {
   const cache = new LruCache<WalkthroughResult>(opts.cacheSize ?? 12);
-  const pool = new EnginePool();
+  const pool = new TranslatorPool();
   let text: string | null = null;
   let runId = 0;
-  /** Device generation whose GPU engine failed; skipped until a new device arrives. */
+  /** Device generation whose GPU translator failed; skipped until a new device arrives. */
   let brokenGeneration = -1;
   let gpuFailure: string | null = null;
-  /** GPU engines that have finished a run (their kernels are compiled). */
+  /** GPU translators that have finished a run (their kernels are compiled). */
   const warm = new Set<string>();
   const cpuInFlight = new Map<string, Promise<RunOutcome>>();
 
@@ -66,7 +56,7 @@ export function createWalkthroughRuntime(
 
   /** The GPU's failure, when a device is there but this result had to come from the CPU. */
   function failureNote(result: WalkthroughResult): string | null {
-    const onCpuDespiteGpu = result.engine.kind === 'cpu' && store.getState().gpu.state.kind === 'ready';
+    const onCpuDespiteGpu = result.backend.kind === 'cpu' && store.getState().gpu.state.kind === 'ready';
     return onCpuDespiteGpu ? gpuFailure : null;
   }
 
@@ -86,10 +76,10 @@ export function createWalkthroughRuntime(
     }
     const gpu = gpuHandle(s);
     if (gpu === 'pending') {
-      // While the GPU question is open, show the CPU engine's result: it is the final one if
+      // While the GPU question is open, show the CPU translator's result: it is the final one if
       // no GPU comes, and the preview while a cold GPU compiles if one does.
       write({ status: 'waiting', problem: null });
-      const cpu = pool.cpuEngine(model.id, model.checkpoint);
+      const cpu = pool.cpuTranslator(model.id, model.checkpoint);
       cpuResult(text, cpu, model.id).then(
         (outcome) => {
           if (id !== runId) return;
@@ -100,27 +90,27 @@ export function createWalkthroughRuntime(
       );
       return;
     }
-    const engines = pool.choose(model.id, model.checkpoint, gpu);
-    if (engines.gpuError) gpuFailure = engines.gpuError;
-    const key = `${engines.main.key}|${text}`;
+    const translators = pool.choose(model.id, model.checkpoint, gpu);
+    if (translators.gpuError) gpuFailure = translators.gpuError;
+    const key = `${translators.main.key}|${text}`;
     const hit = cache.get(key);
     if (hit) {
       write({ status: 'ready', result: hit, problem: null, gpuFailure: failureNote(hit) });
       return;
     }
     write({ status: 'running', problem: null });
-    void run(id, text, engines, model.id, gpu, key);
+    void run(id, text, translators, model.id, gpu, key);
   }
 
-  async function run(id: number, wanted: string, engines: EngineChoice, modelId: string, gpu: GpuHandle | null, key: string): Promise<void> {
+  async function run(id: number, wanted: string, translators: TranslatorChoice, modelId: string, gpu: GpuHandle | null, key: string): Promise<void> {
     const isCurrent = () => id === runId;
-    const compute = (choice: EngineChoice) => computeWalkthrough(wanted, choice, modelId, { isCurrent, yieldToUi: opts.yieldToUi });
-    const onGpu = engines.main !== engines.cpu;
+    const compute = (choice: TranslatorChoice) => computeWalkthrough(wanted, choice, modelId, { isCurrent, yieldToUi: opts.yieldToUi });
+    const onGpu = translators.main !== translators.cpu;
     try {
-      if (onGpu && !warm.has(engines.main.key)) {
+      if (onGpu && !warm.has(translators.main.key)) {
         // The first GPU run on a device compiles every kernel, which takes a second or more
-        // on a software adapter. Show the CPU engine's result for the same sentence meanwhile.
-        const preview = await cpuResult(wanted, engines.cpu, modelId);
+        // on a software adapter. Show the CPU translator's result for the same sentence meanwhile.
+        const preview = await cpuResult(wanted, translators.cpu, modelId);
         if (!isCurrent()) return;
         if (!preview.ok) return finish(id, preview);
         write({ status: 'running', result: preview.result, problem: null, gpuFailure: null });
@@ -129,8 +119,8 @@ export function createWalkthroughRuntime(
       return fail(id, e, null);
     }
     try {
-      const outcome = await compute(engines);
-      if (onGpu && outcome.ok) warm.add(engines.main.key);
+      const outcome = await compute(translators);
+      if (onGpu && outcome.ok) warm.add(translators.main.key);
       finish(id, outcome, key);
     } catch (e) {
       fail(id, e, onGpu ? gpu : null);
@@ -138,10 +128,10 @@ export function createWalkthroughRuntime(
   }
 
   /**
-   * The CPU engine's result for a sentence, from the cache or computed once (concurrent asks
+   * The CPU translator's result for a sentence, from the cache or computed once (concurrent asks
    * share the computation, which always runs to the end: it is cheap and lands in the cache).
    */
-  function cpuResult(wanted: string, cpu: Engine, modelId: string): Promise<RunOutcome> {
+  function cpuResult(wanted: string, cpu: QueuedTranslator, modelId: string): Promise<RunOutcome> {
     const key = `${cpu.key}|${wanted}`;
     const hit = cache.get(key);
     if (hit) return Promise.resolve({ ok: true, result: hit });

@@ -5,7 +5,7 @@ import { tokenizeEnglish, tokenizeWhitespace } from '../../data/tokenize';
 import { translateToy, parseToy } from '../../data/toyTranslate';
 import type { Vocab } from '../../data/vocab';
 import type { PreparedSource } from '../../data/prepareSource';
-import type { PreparedView, ReferenceCheck } from './types';
+import type { PreparedView, ReferenceCheck } from '../../store/walkthroughResult';
 
 export type PrepareOutcome = { ok: true; source: PreparedSource; view: PreparedView } | { ok: false; problem: 'empty' };
 

@@ -1,30 +1,16 @@
 // The model's parameters as the walkthrough shows them: the checkpoint's own host arrays (the
-// values the engines uploaded, so no GPU readback), each with its shape, and what the
+// values the translators uploaded, so no GPU readback), each with its shape, and what the
 // checkpoint records about how it was trained. A result carries the set of the model that
 // computed it, so the weights a panel draws always belong to the trace beside them.
 import type { Checkpoint } from '../../model/checkpoint';
 import { parameterEntries } from '../../model/parameters';
+import type { ParameterSet, TrainingMeta } from '../../store/walkthroughResult';
 
 /** One parameter: its shape and row-major values. Shared with the checkpoint: read only. */
 export interface ParameterView {
   name: string;
   shape: readonly number[];
   data: Float32Array;
-}
-
-/** Every parameter of one model, by checkpoint name ('enc.0.attn.wq.weight'). */
-export interface ParameterSet {
-  shapes: ReadonlyMap<string, readonly number[]>;
-  values: ReadonlyMap<string, Float32Array>;
-}
-
-/** What a checkpoint says about its training; null where it does not say. */
-export interface TrainingMeta {
-  /** The checkpoint's `dataset` field ('en-zh-toy', …; '' when absent). */
-  dataset: string;
-  steps: number | null;
-  /** ε of the label-smoothed cross-entropy the model was trained with. */
-  labelSmoothing: number | null;
 }
 
 export function parameterSet(cp: Checkpoint): ParameterSet {

@@ -1,11 +1,11 @@
 // What the training session needs from the rest of the app: the GPU device (gpu slice), a new
-// device after a loss, engines (loaded on demand), and the shipped checkpoint (model slice).
+// device after a loss, trainers (loaded on demand), and the shipped checkpoint (model slice).
 import type { StoreApi } from 'zustand/vanilla';
 import type { DeviceTarget, SessionDeps } from '../../train/session';
 import type { PretrainedWeights } from '../../train/experimentRun';
-import type { TrainingEngine } from '../../train/events';
+import type { TrainerHandle } from '../../train/events';
 import { TrainerError } from '../../train/trainerError';
-import type { AppState } from '../slice';
+import type { AppState } from '../../store/slice';
 
 /** Resolves once the gpu slice is neither pending nor restarting. */
 export function settledGpu(store: StoreApi<AppState>): Promise<AppState['gpu']> {
@@ -26,10 +26,10 @@ export async function deviceTarget(store: StoreApi<AppState>): Promise<DeviceTar
   return gpu.state.kind === 'ready' ? { kind: 'webgpu', ctx: gpu.state.ctx, generation: gpu.generation } : { kind: 'cpu' };
 }
 
-/** A training engine for a device (the runtime module loads on first use). */
-export async function createEngine(target: DeviceTarget): Promise<TrainingEngine> {
-  const { createTrainingEngine } = await import('../../train/runtime');
-  return createTrainingEngine(target.kind === 'webgpu' ? { kind: 'webgpu', ctx: target.ctx } : { kind: 'cpu' });
+/** A trainer for a device (train/trainerFactory loads on first use). */
+export async function trainerFor(target: DeviceTarget): Promise<TrainerHandle> {
+  const { createTrainer } = await import('../../train/trainerFactory');
+  return createTrainer(target.kind === 'webgpu' ? { kind: 'webgpu', ctx: target.ctx } : { kind: 'cpu' });
 }
 
 /** The shipped checkpoint's weights, through the model slice (which fetches it once). */
@@ -50,7 +50,7 @@ export function sessionDeps(store: StoreApi<AppState>, hooks: Pick<SessionDeps, 
       // Still on the lost device (its loss not reported yet), or lost: ask for a new one.
       if (gpu.state.kind === 'lost' || (gpu.state.kind === 'ready' && gpu.generation === lostGeneration)) await gpu.restart();
     },
-    createEngine,
+    createTrainer: trainerFor,
     pretrained: () => shippedWeights(store),
     baseUrl: () => (typeof document !== 'undefined' ? document.baseURI : undefined),
     ...hooks,

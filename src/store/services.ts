@@ -1,0 +1,66 @@
+// What the slices ask of the app layer. The store declares these ports; src/app implements
+// them (src/app/services.ts) and the app entry installs them on appStore
+// (installAppServices → installServices). Tests pass their own with
+// createAppStore(slices, { services }). The store never imports src/app.
+import type { StoreApi } from 'zustand/vanilla';
+import type { TrainingLive } from '../train/live';
+import type { AppState } from './index';
+import type { SliceTools } from './slice';
+import type { TrainingSlice } from './slices/training';
+import type { WalkthroughPatch } from './slices/walkthrough';
+
+/** The walkthrough's compute service: turns the requested sentence into the slice's result. */
+export interface WalkthroughCompute {
+  /** Ask for a sentence (the view calls this as the user types, debounced). */
+  request(text: string): void;
+  dispose(): void;
+}
+
+/** Starts the compute service for a store; it writes into the walkthrough slice with `write`. */
+export type StartWalkthroughCompute = (ctx: {
+  store: StoreApi<AppState>;
+  write: (patch: WalkthroughPatch) => void;
+}) => WalkthroughCompute;
+
+/** The training slice's actions, done by the app layer (session, library, experiments). */
+export type TrainingService = Pick<
+  TrainingSlice,
+  | 'init'
+  | 'start'
+  | 'pause'
+  | 'step'
+  | 'reset'
+  | 'setConfig'
+  | 'setProbe'
+  | 'runExperiment'
+  | 'cancelExperiment'
+  | 'saveModel'
+  | 'loadModel'
+  | 'deleteModel'
+  | 'exportModel'
+  | 'importModel'
+  | 'openInWalkthrough'
+  | 'dismissNotice'
+>;
+
+/** What the training service acts on: the slice's own set/get, the store, the slice's `live`. */
+export interface TrainingServiceContext {
+  set: SliceTools<'training'>['set'];
+  get: SliceTools<'training'>['get'];
+  store: StoreApi<AppState>;
+  /** The run's live record; it exists before the service loads, and the service records into it. */
+  live: TrainingLive;
+}
+
+/** Loads the training service (on the training slice's first action, so the first screen never fetches it). */
+export type LoadTrainingService = (ctx: TrainingServiceContext) => Promise<TrainingService>;
+
+export interface StoreServices {
+  walkthrough?: StartWalkthroughCompute;
+  training?: LoadTrainingService;
+}
+
+/** The error a slice raises when the app did not install the service it needs. */
+export function missingService(name: keyof StoreServices): Error {
+  return new Error(`store: no ${name} service installed (the app entry calls installAppServices from src/app)`);
+}
