@@ -124,7 +124,7 @@ export default tseslint.config(
   layer('viz', ['engine', 'model', 'train', 'app', 'store', 'ui', 'cli'], []),
   // The command line runs the compute layers on the CPU, without a UI.
   layer('cli', ['study', 'app', 'store', 'ui', 'viz'], UI_PACKAGES, 'error', 'the command line has no UI.'),
-  // Services the views call (src/app, when it exists): no views, no React.
+  // Services the views call (src/app): no views, no React.
   layer('app', ['ui', 'viz', 'cli'], ['react', 'react-dom', 'd3-*', 'katex'], 'error', 'services hold no views; ui renders them.'),
   // Top: the store (state only) and the views.
   layer('store', ['app', 'ui', 'viz', 'cli'], []),
