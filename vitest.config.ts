@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,7 +9,10 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    // Kernel tests share one Dawn device per file; files run in parallel on the two cores.
+    // Kernel tests share one Dawn device per file; files run in parallel. Vitest's default is
+    // cores − 1 workers, which on a 2-core machine is one: the runner itself is mostly idle, so
+    // two workers there use both cores.
     pool: 'forks',
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
