@@ -3,6 +3,7 @@
 // offscreen canvas at 2×. Serialisation is pure (unit-tested); rasterising and downloading
 // need a browser.
 import { INK, SVG_FONT_STACK, el, escapeXml, num, truncateText } from './svgMarkup';
+import { downloadBlob } from './download';
 
 const TITLE_BAND = 30;
 const TITLE_FONT = 14;
@@ -77,21 +78,6 @@ export async function svgToPng(svg: string, width: number, height: number, scale
       'image/png',
     ),
   );
-}
-
-/** Saves a blob under a file name through a temporary link. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoke later: the download starts asynchronously.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Exports a view in the chosen format, named after `name`. */

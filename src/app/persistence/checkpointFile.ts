@@ -32,18 +32,3 @@ export function checkpointFileName(name: string): string {
     .slice(0, 60);
   return `${base || 'attention-lab-model'}.json`;
 }
-
-/** Offer text as a file download (the browser's save dialog or downloads bar). */
-export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoke after the click has been handled.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

@@ -7,7 +7,7 @@ import { serializeCheckpoint, parseCheckpoint, type Checkpoint } from '../../mod
 import { checkpointSteps, configForCheckpoint, runCheckpoint } from '../../train/checkpointing';
 import type { StartFrom, TrainerEvent } from '../../train/events';
 import type { TrainingSession } from '../../train/session';
-import { checkpointFileName, downloadText, readCheckpointFile } from '../persistence/checkpointFile';
+import { checkpointFileName, readCheckpointFile } from '../persistence/checkpointFile';
 import { openIdbLibrary } from '../persistence/idbLibrary';
 import { createMemoryLibrary } from '../persistence/memoryLibrary';
 import { newModelId, toStorageError, type ModelLibrary, type ModelOrigin, type SavedModel, type SavedModelSummary } from '../persistence/modelLibrary';
@@ -215,12 +215,12 @@ export function createLibraryActions(ctx: Ctx) {
       await refresh();
     },
 
-    async exportCurrent(opts: { download?: boolean; name?: string } = {}) {
+    /** The current model as a checkpoint file's name and text (the view offers the download). */
+    async exportCurrent(opts: { name?: string } = {}) {
       const cp = await currentCheckpoint();
       if (!cp) return null;
       const text = serializeCheckpoint(cp);
       const fileName = checkpointFileName(opts.name ?? label());
-      if (opts.download) downloadText(fileName, text);
       return { fileName, text };
     },
 

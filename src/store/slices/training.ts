@@ -112,7 +112,8 @@ export interface TrainingSlice {
   loadModel: (id: string) => Promise<boolean>;
   deleteModel: (id: string) => Promise<void>;
   /** The current model as checkpoint text; `download` also offers it as a file. */
-  exportModel: (opts?: { download?: boolean; name?: string }) => Promise<{ fileName: string; text: string } | null>;
+  /** The current model as a checkpoint file (name and text); the view offers the download. */
+  exportModel: (opts?: { name?: string }) => Promise<{ fileName: string; text: string } | null>;
   /**
    * Validate and load a checkpoint file; a refused file leaves everything as it was. A valid
    * file is loaded only if `confirmReplace` (when given) answers yes.

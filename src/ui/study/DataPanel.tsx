@@ -13,6 +13,7 @@ import {
 } from '../../study';
 import { useAppStore } from '../../store';
 import { useLang } from './hooks';
+import { downloadText } from '../../viz/download';
 
 type Outcome =
   | { kind: 'imported'; report: ImportReport }
@@ -20,18 +21,6 @@ type Outcome =
   | { kind: 'failed'; detail: string }
   | { kind: 'exported'; fileName: string }
   | { kind: 'reset' };
-
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke after the click has been handled; the download keeps its own reference.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function DataPanel({ snapshot }: { snapshot: ProgressSnapshot }) {
   const { t } = useTranslation();
@@ -67,7 +56,7 @@ export function DataPanel({ snapshot }: { snapshot: ProgressSnapshot }) {
   const onExport = () =>
     run(async () => {
       const { fileName, text } = await exportProgress();
-      download(fileName, text);
+      downloadText(fileName, text);
       return { kind: 'exported', fileName };
     });
 

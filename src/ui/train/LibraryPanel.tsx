@@ -8,6 +8,7 @@ import type { SavedModelSummary } from '../../store/slices/training';
 import { formatPercent } from '../../viz';
 import { useConfirm } from './ConfirmDialog';
 import { formatDate } from './format';
+import { downloadText } from '../../viz/download';
 
 export function LibraryPanel() {
   const { t } = useTranslation();
@@ -73,7 +74,7 @@ export function LibraryPanel() {
       </form>
 
       <div className="train-library__files">
-        <button type="button" className="button button--secondary" disabled={!hasModel} onClick={() => void exportModel({ download: true })} data-testid="library-export">
+        <button type="button" className="button button--secondary" disabled={!hasModel} onClick={() => void exportModel().then((file) => file && downloadText(file.fileName, file.text))} data-testid="library-export">
           {t('train.library.export')}
         </button>
         <button type="button" className="button button--secondary" onClick={() => fileRef.current?.click()} aria-describedby={`${fileId}-hint`} data-testid="library-import">

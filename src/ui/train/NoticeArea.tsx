@@ -9,6 +9,7 @@ import { formatShort } from '../../viz';
 import { formatRate } from './format';
 import { MAIN_CONTROL_ID } from './Controls';
 import { useLooseT } from './looseT';
+import { downloadText } from '../../viz/download';
 
 const ALERTS = new Set<TrainingNotice['kind']>(['divergence', 'error', 'storage', 'import-refused']);
 
@@ -104,7 +105,7 @@ function Notice({ notice }: { notice: TrainingNotice }) {
       break;
     case 'storage':
       body = <p>{tl(`train.storage.${notice.code}`, { detail: notice.detail })}</p>;
-      if (notice.code === 'quota') actions = [{ label: t('train.actions.export'), primary: true, run: () => void exportModel({ download: true }) }, dismiss];
+      if (notice.code === 'quota') actions = [{ label: t('train.actions.export'), primary: true, run: () => void exportModel().then((file) => file && downloadText(file.fileName, file.text)) }, dismiss];
       break;
     case 'import-refused':
       title = t('train.notice.importRefused');
