@@ -115,6 +115,8 @@ export default tseslint.config(
     },
   },
   // Bottom: the compute layers and the pure data layer.
+  // IndexedDB shared by tabs (src/storage): a leaf any persisting layer may use.
+  layer('storage', ['engine', 'model', 'train', 'data', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli']),
   layer('engine', ['model', 'train', 'data', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli']),
   layer('data', ['engine', 'model', 'train', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli']),
   layer('model', ['train', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli']),

@@ -4,11 +4,11 @@
 // Every write is one transaction on whole records, so two tabs never leave a half-written
 // model; the last writer of the session wins, and other tabs hear (BroadcastChannel) that the
 // list changed. Quota failures surface as StorageError 'quota'.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema } from 'idb';
+import { openSharedDb, type Migration, type SharedDb } from '../../storage/sharedDb';
 import { summaryOf, toStorageError, type ModelLibrary, type SavedModelSummary, type SessionRecord } from './modelLibrary';
 
 export const MODELS_DB_NAME = 'attention-lab-models';
-export const MODELS_DB_VERSION = 1;
 const SESSION_KEY = 'current';
 
 interface ModelsDB extends DBSchema {
@@ -18,7 +18,7 @@ interface ModelsDB extends DBSchema {
 }
 
 /** Upgrade steps: MIGRATIONS[v] takes version v to v + 1. Append, never edit a shipped step. */
-const MIGRATIONS: readonly ((db: IDBPDatabase<ModelsDB>) => void)[] = [
+const MIGRATIONS: readonly Migration<ModelsDB>[] = [
   (db) => {
     db.createObjectStore('models', { keyPath: 'id' }).createIndex('by-saved', 'savedAt');
     db.createObjectStore('checkpoints');
@@ -35,25 +35,14 @@ export interface IdbLibraryOptions {
 
 export async function openIdbLibrary(options: IdbLibraryOptions = {}): Promise<ModelLibrary> {
   const name = options.name ?? MODELS_DB_NAME;
-  if (typeof indexedDB === 'undefined') throw toStorageError({ name: 'InvalidStateError', message: 'IndexedDB is not available' }, 'open');
-  let db: IDBPDatabase<ModelsDB>;
+  let shared: SharedDb<ModelsDB>;
   try {
-    db = await openDB<ModelsDB>(name, MODELS_DB_VERSION, {
-      upgrade(database, oldVersion, newVersion) {
-        for (let v = oldVersion; v < (newVersion ?? MODELS_DB_VERSION); v++) MIGRATIONS[v](database);
-      },
-      blocking() {
-        db.close(); // a newer tab upgrades the schema: step aside
-      },
-    });
+    // Tabs tell each other when the list of models changed (the session record is per-writer).
+    shared = await openSharedDb<ModelsDB>({ name, migrations: MIGRATIONS, topic: 'models', onExternalChange: options.onExternalChange });
   } catch (e) {
     throw toStorageError(e, `open ${name}`);
   }
-
-  // Tabs tell each other when the list of models changed (the session record is per-writer).
-  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${name}:models`);
-  if (channel && options.onExternalChange) channel.onmessage = () => options.onExternalChange?.();
-  const announce = () => channel?.postMessage('changed');
+  const { db, announce } = shared;
 
   const guard = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
     try {
@@ -87,9 +76,6 @@ export async function openIdbLibrary(options: IdbLibraryOptions = {}): Promise<M
     readSession: () => guard('read session', async () => (await db.get('session', SESSION_KEY)) ?? null),
     writeSession: (record) => guard('save session', async () => void (await db.put('session', record, SESSION_KEY))),
     clearSession: () => guard('clear session', () => db.delete('session', SESSION_KEY)),
-    close: () => {
-      channel?.close();
-      db.close();
-    },
+    close: shared.close,
   };
 }

@@ -1,8 +1,9 @@
 // ProgressStore on IndexedDB (via idb). Stores: `cards` (one CardProgress per card id),
 // `reviews` (one ReviewRecord per [cardId, reviewedAt], indexed by time) and `meta` (settings).
 // Each write is one transaction, and writes from another tab are announced on a
-// BroadcastChannel so an open Study view can reload.
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+// BroadcastChannel so an open Study view can reload (both through src/storage).
+import type { DBSchema } from 'idb';
+import { openSharedDb, type Migration } from '../../storage/sharedDb';
 import { DEFAULT_SETTINGS, reviewKey, sanitizeSettings, type CardProgress, type ProgressData, type ReviewRecord, type StudySettings } from '../records';
 import { newerRecord, type ProgressStore } from './progressStore';
 
@@ -16,14 +17,12 @@ export interface StudyDBSchema extends DBSchema {
   meta: { key: string; value: StudySettings };
 }
 
-type UpgradeTx = IDBPTransaction<StudyDBSchema, StoreNames<StudyDBSchema>[], 'versionchange'>;
-
 /**
  * MIGRATIONS[v] upgrades a database from version v to v + 1 and runs inside the upgrade
  * transaction. To change the schema: append a step and bump STUDY_DB_VERSION; never edit a
  * shipped step.
  */
-export const MIGRATIONS: readonly ((db: IDBPDatabase<StudyDBSchema>, tx: UpgradeTx) => void)[] = [
+export const MIGRATIONS: readonly Migration<StudyDBSchema>[] = [
   (db) => {
     db.createObjectStore('cards', { keyPath: 'cardId' });
     const reviews = db.createObjectStore('reviews', { keyPath: ['cardId', 'reviewedAt'] });
@@ -50,19 +49,13 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<IdbPr
   if (STUDY_DB_VERSION !== MIGRATIONS.length) {
     throw new Error(`study db: version ${STUDY_DB_VERSION} but ${MIGRATIONS.length} migrations`);
   }
-  const db = await openDB<StudyDBSchema>(name, STUDY_DB_VERSION, {
-    upgrade(database, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? STUDY_DB_VERSION); v++) MIGRATIONS[v](database, tx);
-    },
-    blocking() {
-      db.close();
-      options.onVersionChange?.();
-    },
+  const { db, announce, close } = await openSharedDb<StudyDBSchema>({
+    name,
+    migrations: MIGRATIONS,
+    topic: 'changes',
+    onExternalChange: options.onExternalChange,
+    onVersionChange: options.onVersionChange,
   });
-
-  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`${name}:changes`);
-  if (channel && options.onExternalChange) channel.onmessage = () => options.onExternalChange?.();
-  const announce = () => channel?.postMessage('changed');
 
   const readSettings = (stored: StudySettings | undefined) => sanitizeSettings(stored ?? DEFAULT_SETTINGS);
 
@@ -129,9 +122,6 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<IdbPr
       announce();
     },
 
-    close() {
-      channel?.close();
-      db.close();
-    },
+    close,
   };
 }
