@@ -132,3 +132,17 @@ export function pcgHash(x: number): number {
   const word = Math.imul(((state >>> ((state >>> 28) + 4)) ^ state) >>> 0, 277803737) >>> 0;
   return ((word >>> 22) ^ word) >>> 0;
 }
+
+/**
+ * Seed derivations: a fresh 32-bit seed from a run's seed and a step. Two formulas, each pinned
+ * because runs depend on them: `stepSeed` seeds step t's dropout (src/train/trainer.ts),
+ * `restartSeed` restarts a data stream at step t (src/train/data.ts; step 0 keeps the seed).
+ */
+export function stepSeed(seed: number, step: number): number {
+  return (Math.imul(seed + 1, 0x9e3779b1) ^ step) >>> 0;
+}
+
+/** See `stepSeed`. */
+export function restartSeed(seed: number, step: number): number {
+  return step === 0 ? seed : (Math.imul(seed ^ 0x9e3779b9, 2654435761) + step) >>> 0;
+}

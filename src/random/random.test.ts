@@ -2,7 +2,7 @@
 // were gathered here): the shipped checkpoint, the data streams, drills and dropout masks
 // depend on these exact sequences.
 import { describe, expect, it } from 'vitest';
-import { Rng, hashSeed, lcgNext, mulberry32, pcgHash } from './index';
+import { Rng, hashSeed, lcgNext, mulberry32, pcgHash, restartSeed, stepSeed } from './index';
 
 const U32 = 4294967296;
 const take = (n: number, f: () => number) => Array.from({ length: n }, f);
@@ -64,5 +64,18 @@ describe('seeded generators (pinned sequences)', () => {
 
   it('pcgHash', () => {
     expect([0, 1, 42, 0xdeadbeef].map(pcgHash)).toEqual([129708002, 2831084092, 1223963391, 1730779506]);
+  });
+
+  it('seed derivations: stepSeed and restartSeed', () => {
+    const cases: [number, number, number, number][] = [
+      [1, 1, 1013904227, 1399529529],
+      [1, 2, 1013904224, 1399529530],
+      [7, 1000, 4055617120, 146275910],
+      [0, 0, 2654435761, 0],
+    ];
+    for (const [seed, step, s, r] of cases) {
+      expect(stepSeed(seed, step)).toBe(s);
+      expect(restartSeed(seed, step)).toBe(r);
+    }
   });
 });
