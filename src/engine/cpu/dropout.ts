@@ -1,8 +1,8 @@
 // Inverted dropout masks from a counter-based hash, so every backend draws the same mask
 // for the same (seed, index) with no random state to carry around.
 import { pcgHash } from '../../random';
-import { EngineError, type Shape } from '../backend';
-import { checkShape } from './checks';
+import type { Shape } from '../backend';
+import { checkDropoutMask } from './checks';
 import type { CpuContext } from './context';
 import type { CpuTensor } from './tensor';
 
@@ -20,9 +20,7 @@ export function dropoutUniform(i: number, seedHash: number): number {
 /** Each element 0 with probability p, else 1/(1 − p). */
 export function dropoutMask(ctx: CpuContext, shape: Shape, p: number, seed: number): CpuTensor {
   const op = 'dropoutMask';
-  checkShape(op, shape);
-  if (!(p >= 0 && p < 1)) throw new EngineError(op, `p must be in [0, 1), got ${p}`);
-  if (!Number.isInteger(seed)) throw new EngineError(op, `seed must be an integer, got ${seed}`);
+  checkDropoutMask(op, shape, p, seed);
   const out = ctx.alloc(shape, 'f32', 'dropoutMask');
   const m = out.f32;
   const keep = 1 / (1 - p);

@@ -1,9 +1,8 @@
 // layernorm.wgsl's wrapper: LayerNorm forward (y, mean, rstd) and backward (dx, dγ, dβ).
 // Rows up to ROW_LIMIT wide run one invocation per row, wider rows one workgroup per row.
-import { EngineError, shapeStr, type LayerNormGrads, type LayerNormResult, type Tensor } from '../../backend';
-import { grid, lastDim, needFinite, needSameSize, outLabel } from '../checks';
+import type { LayerNormGrads, LayerNormResult, Tensor } from '../../backend';
+import { checkLayerNorm, checkLayerNormBackward, grid, outLabel } from '../checks';
 import type { Engine } from '../context';
-import type { GpuTensor } from '../tensor';
 
 const ROW_LIMIT = 128;
 const RWG = 64;
@@ -13,23 +12,12 @@ function rowLaunch(rows: number, cols: number, base: string) {
   return { entry: `${base}_wg`, constants: { RWG }, workgroups: grid(rows) };
 }
 
-function needVector(op: string, role: string, t: GpuTensor, cols: number, x: GpuTensor): void {
-  if (t.size !== cols) {
-    throw new EngineError(op, `${role} ${shapeStr(t.shape)} does not match the last dim of x ${shapeStr(x.shape)}`);
-  }
-}
-
 export function layerNorm(e: Engine, x: Tensor, gamma: Tensor, beta: Tensor, eps: number): LayerNormResult {
   const op = 'layerNorm';
   const X = e.need(op, 'x', x);
   const G = e.need(op, 'gamma', gamma);
   const B = e.need(op, 'beta', beta);
-  const cols = lastDim(X);
-  needVector(op, 'gamma', G, cols, X);
-  needVector(op, 'beta', B, cols, X);
-  needFinite(op, 'eps', eps);
-  if (eps < 0) throw new EngineError(op, `eps must not be negative, got ${eps}`);
-  const rows = cols ? X.size / cols : 0;
+  const { rows, cols } = checkLayerNorm(op, X, G, B, eps);
   const y = e.alloc(X.shape, 'f32', outLabel(op, X));
   const mean = e.alloc([rows], 'f32', outLabel('layerNorm.mean', X));
   const rstd = e.alloc([rows], 'f32', outLabel('layerNorm.rstd', X));
@@ -62,17 +50,9 @@ export function layerNormBackward(
   const M = e.need(op, 'mean', mean);
   const R = e.need(op, 'rstd', rstd);
   const G = e.need(op, 'gamma', gamma);
-  needSameSize(op, DY, 'dy', X, 'x');
-  const cols = lastDim(X);
-  const rows = cols ? X.size / cols : 0;
-  if (M.size !== rows || R.size !== rows) {
-    throw new EngineError(op, `mean ${shapeStr(M.shape)} and rstd ${shapeStr(R.shape)} need ${rows} rows for x ${shapeStr(X.shape)}`);
-  }
-  needVector(op, 'gamma', G, cols, X);
   const dGammaIn = opts.dGamma ? e.need(op, 'dGamma', opts.dGamma) : null;
   const dBetaIn = opts.dBeta ? e.need(op, 'dBeta', opts.dBeta) : null;
-  if (dGammaIn) needVector(op, 'dGamma', dGammaIn, cols, X);
-  if (dBetaIn) needVector(op, 'dBeta', dBetaIn, cols, X);
+  const { rows, cols } = checkLayerNormBackward(op, DY, X, M, R, G, dGammaIn, dBetaIn);
 
   const dx = e.alloc(X.shape, 'f32', outLabel('layerNorm.dx', X));
   const dGamma = dGammaIn ?? e.alloc([cols], 'f32', outLabel('layerNorm.dGamma', G));

@@ -1,6 +1,6 @@
 // matmul.wgsl's wrapper: checks shapes, picks a tile configuration, encodes one dispatch.
-import { EngineError, shapeStr, type MatmulOptions, type Tensor } from '../../backend';
-import { needFinite, needRank, outLabel } from '../checks';
+import type { MatmulOptions, Tensor } from '../../backend';
+import { checkMatmul, outLabel } from '../checks';
 import type { Engine } from '../context';
 
 /**
@@ -26,29 +26,10 @@ export function matmul(e: Engine, a: Tensor, b: Tensor, opts: MatmulOptions = {}
   const op = 'matmul';
   const A = e.need(op, 'a', a);
   const B = e.need(op, 'b', b);
-  needRank(op, 'a', A, [2, 3]);
-  needRank(op, 'b', B, [2, 3]);
-  const transA = !!opts.transA;
-  const transB = !!opts.transB;
-  const [batchA, ra, ca] = A.shape.length === 3 ? A.shape : [1, ...A.shape];
-  const [batchB, rb, cb] = B.shape.length === 3 ? B.shape : [1, ...B.shape];
-  const [m, k] = transA ? [ca, ra] : [ra, ca];
-  const [kb, n] = transB ? [cb, rb] : [rb, cb];
-  const flags = `${transA ? ' transA' : ''}${transB ? ' transB' : ''}`;
-  const shapes = `a ${shapeStr(A.shape)} b ${shapeStr(B.shape)}${flags}`;
-  if (k !== kb) throw new EngineError(op, `inner dims differ, ${shapes}`);
-  const batched = A.shape.length === 3 || B.shape.length === 3;
-  if (A.shape.length === 3 && B.shape.length === 3 && batchA !== batchB) {
-    throw new EngineError(op, `batch counts differ, ${shapes}`);
-  }
-  const batch = Math.max(batchA, batchB);
-  const alpha = opts.alpha ?? 1;
-  needFinite(op, 'alpha', alpha);
   const bias = opts.bias ? e.need(op, 'bias', opts.bias) : null;
-  if (bias && bias.size !== n) {
-    throw new EngineError(op, `bias ${shapeStr(bias.shape)} does not match N = ${n}, ${shapes}`);
-  }
-  const shape = batched ? [batch, m, n] : [m, n];
+  const plan = checkMatmul(op, A, B, opts, bias);
+  const { m, k, n, shape, transA, transB, alpha } = plan;
+  const batch = Math.max(plan.batch, 1);
   const inputs = bias ? [A, B, bias] : [A, B];
   const target = e.target(op, shape, outLabel(op, A), opts, inputs);
   if (target.t.size === 0) return target.finish();
@@ -67,8 +48,8 @@ export function matmul(e: Engine, a: Tensor, b: Tensor, opts: MatmulOptions = {}
         m,
         n,
         k,
-        A.shape.length === 3 ? m * k : 0,
-        B.shape.length === 3 ? k * n : 0,
+        plan.batchA ? m * k : 0,
+        plan.batchB ? k * n : 0,
         (bias ? 1 : 0) | (target.accumulate ? 2 : 0),
       ],
       f: [alpha],
