@@ -2,6 +2,9 @@
 import type { Activation, Tensor } from '../../backend';
 import { checkActivation, checkActivationBackward, grid, outLabel } from '../checks';
 import type { Engine } from '../context';
+import { defineParams } from '../params';
+
+const PARAMS = defineParams('activation', 'Params', ['n']);
 
 export function activation(e: Engine, x: Tensor, kind: Activation): Tensor {
   const op = 'activation';
@@ -16,7 +19,7 @@ export function activation(e: Engine, x: Tensor, kind: Activation): Tensor {
       label: y.label,
       bindings: ['r', 'w'],
       constants: { KIND: k },
-      uniforms: { u: [y.size] },
+      uniforms: PARAMS.pack({ n: y.size }),
       tensors: [X, y],
       workgroups: grid(Math.ceil(y.size / 256)),
     });
@@ -38,7 +41,7 @@ export function activationBackward(e: Engine, x: Tensor, dy: Tensor, kind: Activ
       label: dx.label,
       bindings: ['r', 'r', 'w'],
       constants: { KIND: k },
-      uniforms: { u: [dx.size] },
+      uniforms: PARAMS.pack({ n: dx.size }),
       tensors: [X, DY, dx],
       workgroups: grid(Math.ceil(dx.size / 256)),
     });

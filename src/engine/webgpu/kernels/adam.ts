@@ -3,6 +3,9 @@
 import { EngineError, type AdamOptions, type Arena } from '../../backend';
 import { checkAdam, grid } from '../checks';
 import type { Engine } from '../context';
+import { defineParams } from '../params';
+
+const PARAMS = defineParams('adam', 'Params', ['n', 'flags', 'lr', 'beta1', 'beta2', 'eps', 'wd', 'max_norm']);
 import { GpuArena } from '../arena';
 
 export function adam(e: Engine, arena: Arena, opts: AdamOptions): void {
@@ -14,10 +17,16 @@ export function adam(e: Engine, arena: Arena, opts: AdamOptions): void {
   const params = e.need(op, 'arena.params', arena.params);
   const step = e.need(op, 'arena.adamStep', arena.adamStep, 'i32');
   const n = arena.length;
-  const uniforms = {
-    u: [n, (gss ? 1 : 0) | (hasMax ? 2 : 0)],
-    f: [opts.lr, opts.beta1, opts.beta2, opts.eps, opts.weightDecay, opts.maxNorm ?? 0],
-  };
+  const uniforms = PARAMS.pack({
+    n,
+    flags: (gss ? 1 : 0) | (hasMax ? 2 : 0),
+    lr: opts.lr,
+    beta1: opts.beta1,
+    beta2: opts.beta2,
+    eps: opts.eps,
+    wd: opts.weightDecay,
+    max_norm: opts.maxNorm ?? 0,
+  });
   e.run({
     family: 'adam',
     entry: 'adam_count',

@@ -6,9 +6,11 @@
 import type { CrossEntropyOptions, CrossEntropyResult, Tensor } from '../../backend';
 import { checkCrossEntropy, checkIds, grid, outLabel } from '../checks';
 import type { Engine } from '../context';
+import { defineParams } from '../params';
 
 const ROW_LIMIT = 128;
 const RWG = 128;
+const PARAMS = defineParams('cross_entropy', 'Params', ['rows', 'v', 'ignore', 'smoothing', 'normalizer']);
 
 export function crossEntropy(e: Engine, logits: Tensor, targets: Tensor, opts: CrossEntropyOptions = {}): CrossEntropyResult {
   const op = 'crossEntropy';
@@ -28,7 +30,7 @@ export function crossEntropy(e: Engine, logits: Tensor, targets: Tensor, opts: C
       label: loss.label,
       bindings: ['r', 'r', 'w', 'w'],
       constants: { RWG },
-      uniforms: { u: [n, v], i: [ignore], f: [smoothing, normalizer] },
+      uniforms: PARAMS.pack({ rows: n, v, ignore, smoothing, normalizer }),
       tensors: [L, T, loss, dLogits],
       workgroups: wide ? grid(n) : grid(Math.ceil(n / 64)),
     });

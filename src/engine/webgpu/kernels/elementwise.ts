@@ -15,7 +15,18 @@ import {
 import type { Engine } from '../context';
 import type { Access } from '../pipelines';
 import type { GpuTensor } from '../tensor';
-import type { UniformValues } from '../uniforms';
+import { defineParams } from '../params';
+import type { UniformWords } from '../uniforms';
+
+// acc: 1 adds onto out instead of overwriting it.
+const BINARY = defineParams('elementwise', 'BinaryParams', ['n', 'acc', 'alpha']);
+const SCALE = defineParams('elementwise', 'ScaleParams', ['n', 'acc', 's']);
+const FILL = defineParams('elementwise', 'FillParams', ['n', 'bits']);
+const COL_SUM = defineParams('elementwise', 'ColSumParams', ['rows', 'cols', 'acc']);
+const SUM_SQ = defineParams('elementwise', 'SumSqParams', ['n', 'acc']);
+const HEADS = defineParams('elementwise', 'HeadsParams', ['n', 't', 'h', 'dh', 'acc']);
+const CONCAT = defineParams('elementwise', 'ConcatParams', ['n', 'row_a', 'row_b']);
+const DROPOUT = defineParams('elementwise', 'DropoutParams', ['n', 'seed', 'keep_from', 'keep_scale']);
 
 /** One invocation per element of `n`. */
 function perElement(
@@ -25,7 +36,7 @@ function perElement(
   n: number,
   bindings: readonly Access[],
   tensors: ReadonlyArray<GpuTensor | null>,
-  uniforms: UniformValues,
+  uniforms: UniformWords,
   label: string,
   constants?: Record<string, number>,
 ): void {
@@ -39,7 +50,7 @@ function binary(e: Engine, op: 'add' | 'mul', a: Tensor, b: Tensor, opts: OutOpt
   const alpha = opts.alpha ?? 1;
   checkBinary(op, A, B, alpha);
   const t = e.target(op, A.shape, outLabel(op, A), opts, [A, B]);
-  const u = { u: [A.size, t.accumulate ? 1 : 0], f: [alpha] };
+  const u = BINARY.pack({ n: A.size, acc: t.accumulate ? 1 : 0, alpha });
   perElement(e, 'binary', op, A.size, ['r', 'r', 'w'], [A, B, t.t], u, t.t.label, { OP: op === 'add' ? 0 : 1 });
   return t.finish();
 }
@@ -57,14 +68,14 @@ export function scale(e: Engine, a: Tensor, s: number, opts: OutOptions = {}): T
   const A = e.need(op, 'a', a);
   checkScale(op, s);
   const t = e.target(op, A.shape, outLabel(op, A), opts, [A]);
-  perElement(e, 'scale', op, A.size, ['r', 'w'], [A, t.t], { u: [A.size, t.accumulate ? 1 : 0], f: [s] }, t.t.label);
+  perElement(e, 'scale', op, A.size, ['r', 'w'], [A, t.t], SCALE.pack({ n: A.size, acc: t.accumulate ? 1 : 0, s }), t.t.label);
   return t.finish();
 }
 
 export function fill(e: Engine, t: Tensor, value: number): void {
   const T = e.need('fill', 't', t, 'any');
   const bits = T.dtype === 'i32' ? new Uint32Array(new Int32Array([value]).buffer)[0] : new Uint32Array(new Float32Array([value]).buffer)[0];
-  perElement(e, 'fill', 'fill', T.size, ['w'], [T], { u: [T.size, bits] }, T.label);
+  perElement(e, 'fill', 'fill', T.size, ['w'], [T], FILL.pack({ n: T.size, bits }), T.label);
 }
 
 export function colSum(e: Engine, x: Tensor, opts: OutOptions = {}): Tensor {
@@ -72,7 +83,7 @@ export function colSum(e: Engine, x: Tensor, opts: OutOptions = {}): Tensor {
   const X = e.need(op, 'x', x);
   const { rows, cols } = checkColSum(op, X);
   const t = e.target(op, [cols], outLabel(op, X), opts, [X]);
-  perElement(e, 'col_sum', op, cols, ['r', 'w'], [X, t.t], { u: [rows, cols, t.accumulate ? 1 : 0] }, t.t.label);
+  perElement(e, 'col_sum', op, cols, ['r', 'w'], [X, t.t], COL_SUM.pack({ rows, cols, acc: t.accumulate ? 1 : 0 }), t.t.label);
   return t.finish();
 }
 
@@ -86,7 +97,7 @@ export function sumSquares(e: Engine, x: Tensor, opts: OutOptions = {}): Tensor 
     kernel: op,
     label: t.t.label,
     bindings: ['r', 'w'],
-    uniforms: { u: [X.size, t.accumulate ? 1 : 0] },
+    uniforms: SUM_SQ.pack({ n: X.size, acc: t.accumulate ? 1 : 0 }),
     tensors: [X, t.t],
     workgroups: [1],
   });
@@ -99,7 +110,7 @@ export function splitHeads(e: Engine, x: Tensor, batch: number, heads: number): 
   const X = e.need(op, 'x', x);
   const { t, dh } = checkSplitHeads(op, X, batch, heads);
   const y = e.alloc([batch * heads, t, dh], 'f32', outLabel(op, X));
-  perElement(e, 'split_heads', op, y.size, ['r', 'w'], [X, y], { u: [y.size, t, heads, dh, 0] }, y.label);
+  perElement(e, 'split_heads', op, y.size, ['r', 'w'], [X, y], HEADS.pack({ n: y.size, t, h: heads, dh, acc: 0 }), y.label);
   return y;
 }
 
@@ -109,7 +120,7 @@ export function mergeHeads(e: Engine, x: Tensor, batch: number, heads: number, o
   const X = e.need(op, 'x', x);
   const { t, dh } = checkMergeHeads(op, X, batch, heads);
   const out = e.target(op, [batch * t, heads * dh], outLabel(op, X), opts, [X]);
-  const u = { u: [X.size, t, heads, dh, out.accumulate ? 1 : 0] };
+  const u = HEADS.pack({ n: X.size, t, h: heads, dh, acc: out.accumulate ? 1 : 0 });
   perElement(e, 'merge_heads', op, X.size, ['r', 'w'], [X, out.t], u, out.t.label);
   return out.finish();
 }
@@ -121,7 +132,7 @@ export function concatTime(e: Engine, a: Tensor, b: Tensor, batch: number, label
   const B = e.need(op, 'b', b, 'any');
   const { ta, tb, d, shape } = checkConcatTime(op, A, B, batch);
   const out = e.alloc(shape, A.dtype, label ?? `${A.label}++${B.label}`);
-  const u = { u: [out.size, ta * d, tb * d] };
+  const u = CONCAT.pack({ n: out.size, row_a: ta * d, row_b: tb * d });
   perElement(e, 'concat_time', op, out.size, ['r', 'r', 'w'], [A, B, out], u, out.label);
   return out;
 }
@@ -134,6 +145,6 @@ export function dropoutMask(e: Engine, shape: Shape, p: number, seed: number): T
   const keepFrom = Math.ceil(p * 2 ** 24); // smallest k with k / 2^24 ≥ p (exact in f64)
   const y = e.alloc(shape, 'f32', `dropoutMask.${seed >>> 0}`);
   const n = sizeOf(shape);
-  perElement(e, 'dropout_mask', op, n, ['w'], [y], { u: [n, seed >>> 0, keepFrom], f: [1 / (1 - p)] }, y.label);
+  perElement(e, 'dropout_mask', op, n, ['w'], [y], DROPOUT.pack({ n, seed: seed >>> 0, keep_from: keepFrom, keep_scale: 1 / (1 - p) }), y.label);
   return y;
 }

@@ -7,6 +7,11 @@
 import type { EmbeddingOptions, Tensor } from '../../backend';
 import { checkEmbedding, checkEmbeddingBackward, checkIds, grid, outLabel } from '../checks';
 import type { Engine } from '../context';
+import { defineParams } from '../params';
+
+const FORWARD = defineParams('embedding', 'ForwardParams', ['total', 'd', 'v', 'seq_len', 'pos_offset', 'has_pos', 'scale']);
+const LINK = defineParams('embedding', 'LinkParams', ['tokens']);
+const BACKWARD = defineParams('embedding', 'BackwardParams', ['total', 'd', 'v', 'scale']);
 
 export function embedding(e: Engine, ids: Tensor, table: Tensor, opts: EmbeddingOptions): Tensor {
   const op = 'embedding';
@@ -24,7 +29,7 @@ export function embedding(e: Engine, ids: Tensor, table: Tensor, opts: Embedding
     kernel: 'embedding',
     label: y.label,
     bindings: ['r', 'r', 'r', 'w'],
-    uniforms: { u: [y.size, d, v, seqLen, offset, P ? 1 : 0], f: [scale] },
+    uniforms: FORWARD.pack({ total: y.size, d, v, seq_len: seqLen, pos_offset: offset, has_pos: P ? 1 : 0, scale }),
     tensors: [I, W, P, y],
     workgroups: grid(Math.ceil(y.size / 256)),
   });
@@ -47,7 +52,7 @@ export function embeddingBackward(e: Engine, ids: Tensor, dy: Tensor, out: Tenso
     kernel: 'embedding.backward.links',
     label: links.label,
     bindings: ['r', 'w'],
-    uniforms: { u: [n] },
+    uniforms: LINK.pack({ tokens: n }),
     tensors: [I, links],
     workgroups: grid(Math.ceil(n / 256)),
   });
@@ -57,7 +62,7 @@ export function embeddingBackward(e: Engine, ids: Tensor, dy: Tensor, out: Tenso
     kernel: 'embedding.backward',
     label: `embedding.backward.${O.label}`,
     bindings: ['r', 'r', 'r', 'w'],
-    uniforms: { u: [n * d, d, v], f: [scale] },
+    uniforms: BACKWARD.pack({ total: n * d, d, v, scale }),
     tensors: [I, links, DY, O],
     workgroups: grid(Math.ceil((n * d) / 256)),
   });

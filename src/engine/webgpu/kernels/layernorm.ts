@@ -3,9 +3,12 @@
 import type { LayerNormGrads, LayerNormResult, Tensor } from '../../backend';
 import { checkLayerNorm, checkLayerNormBackward, grid, outLabel } from '../checks';
 import type { Engine } from '../context';
+import { defineParams } from '../params';
 
 const ROW_LIMIT = 128;
 const RWG = 64;
+/** acc (backward): bit 0 adds onto dGamma, bit 1 onto dBeta. */
+const PARAMS = defineParams('layernorm', 'Params', ['rows', 'cols', 'acc', 'eps']);
 
 function rowLaunch(rows: number, cols: number, base: string) {
   if (cols <= ROW_LIMIT) return { entry: `${base}_rows`, constants: { RWG }, workgroups: grid(Math.ceil(rows / 64)) };
@@ -27,7 +30,7 @@ export function layerNorm(e: Engine, x: Tensor, gamma: Tensor, beta: Tensor, eps
       kernel: 'layernorm',
       label: y.label,
       bindings: ['r', 'r', 'r', 'w', 'w', 'w'],
-      uniforms: { u: [rows, cols, 0], f: [eps] },
+      uniforms: PARAMS.pack({ rows, cols, acc: 0, eps }),
       tensors: [X, G, B, y, mean, rstd],
       ...rowLaunch(rows, cols, 'forward'),
     });
@@ -57,7 +60,7 @@ export function layerNormBackward(
   const dx = e.alloc(X.shape, 'f32', outLabel('layerNorm.dx', X));
   const dGamma = dGammaIn ?? e.alloc([cols], 'f32', outLabel('layerNorm.dGamma', G));
   const dBeta = dBetaIn ?? e.alloc([cols], 'f32', outLabel('layerNorm.dBeta', G));
-  const uniforms = { u: [rows, cols, (dGammaIn ? 1 : 0) | (dBetaIn ? 2 : 0)], f: [0] };
+  const uniforms = PARAMS.pack({ rows, cols, acc: (dGammaIn ? 1 : 0) | (dBetaIn ? 2 : 0), eps: 0 });
   if (rows && cols) {
     e.run({
       family: 'layernorm',

@@ -2,6 +2,7 @@
 import type { MatmulOptions, Tensor } from '../../backend';
 import { checkMatmul, outLabel } from '../checks';
 import type { Engine } from '../context';
+import { defineParams } from '../params';
 
 /**
  * Both kernels use 8 × 8 invocations owning 4 × 4 outputs each (32 × 32 per workgroup).
@@ -18,6 +19,8 @@ const TILE_K = 32;
 const TILE = 32; // outputs per workgroup along M and N
 export const DIRECT_MAX_K = 64;
 export const DIRECT_MAX_MACS = 2 ** 24;
+/** batch_a/batch_b: elements per batch of A/B (0: shared 2-D); flags: bit 0 bias, bit 1 accumulate. */
+const PARAMS = defineParams('matmul', 'Params', ['m', 'n', 'k', 'batch_a', 'batch_b', 'flags', 'alpha']);
 
 /** Which matmul kernel to run: chosen by shape, or forced (tests, benchmarks). */
 export type MatmulKernel = 'auto' | 'direct' | 'tiled';
@@ -43,17 +46,15 @@ export function matmul(e: Engine, a: Tensor, b: Tensor, opts: MatmulOptions = {}
     label: target.t.label,
     bindings: ['r', 'r', 'r', 'w'],
     constants: { ...WG, TILE_K, TRANS_A: transA ? 1 : 0, TRANS_B: transB ? 1 : 0 },
-    uniforms: {
-      u: [
-        m,
-        n,
-        k,
-        plan.batchA ? m * k : 0,
-        plan.batchB ? k * n : 0,
-        (bias ? 1 : 0) | (target.accumulate ? 2 : 0),
-      ],
-      f: [alpha],
-    },
+    uniforms: PARAMS.pack({
+      m,
+      n,
+      k,
+      batch_a: plan.batchA ? m * k : 0,
+      batch_b: plan.batchB ? k * n : 0,
+      flags: (bias ? 1 : 0) | (target.accumulate ? 2 : 0),
+      alpha,
+    }),
     tensors: [A, B, bias, target.t],
     workgroups: [Math.ceil(n / TILE), Math.ceil(m / TILE), batch],
   });

@@ -4,16 +4,19 @@
 import type { SoftmaxOptions, Tensor } from '../../backend';
 import { checkSoftmax, checkSoftmaxBackward, grid, outLabel } from '../checks';
 import type { Engine } from '../context';
-import type { UniformValues } from '../uniforms';
+import { defineParams } from '../params';
+import type { UniformWords } from '../uniforms';
 import type { GpuTensor } from '../tensor';
 
 const ROW_LIMIT = 128;
 const RWG = 128;
+/** flags: bit 0 causal, bit 1 key mask. */
+const PARAMS = defineParams('softmax', 'Params', ['rows', 'cols', 'tq', 'heads', 'flags', 'offset', 'scale']);
 
 interface RowSetup {
   rows: number;
   cols: number;
-  uniforms: UniformValues;
+  uniforms: UniformWords;
   keyMask: GpuTensor | null;
 }
 
@@ -21,7 +24,7 @@ function setup(e: Engine, op: string, x: GpuTensor, opts: SoftmaxOptions): RowSe
   const keyMask = opts.keyMask ? e.need(op, 'keyMask', opts.keyMask) : null;
   const { rows, cols, tq, scale, causal, causalOffset: offset, heads } = checkSoftmax(op, x, opts, keyMask);
   const flags = (causal ? 1 : 0) | (keyMask ? 2 : 0);
-  return { rows, cols, keyMask, uniforms: { u: [rows, cols, Math.max(tq, 1), heads, flags], i: [offset], f: [scale] } };
+  return { rows, cols, keyMask, uniforms: PARAMS.pack({ rows, cols, tq: Math.max(tq, 1), heads, flags, offset, scale }) };
 }
 
 /** Entry and workgroups for a row kernel: per-invocation rows or per-workgroup rows. */
@@ -60,7 +63,7 @@ export function softmaxBackward(e: Engine, y: Tensor, dy: Tensor, scale = 1): Te
     kernel: 'softmax.backward',
     label: dx.label,
     bindings: ['r', 'r', 'w'],
-    uniforms: { u: [rows, cols, 1, 1, 0], i: [0], f: [scale] },
+    uniforms: PARAMS.pack({ rows, cols, tq: 1, heads: 1, flags: 0, offset: 0, scale }),
     tensors: [Y, DY, dx],
     ...rowLaunch(rows, cols, 'backward'),
   });
