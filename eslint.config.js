@@ -1,8 +1,9 @@
 // Lint rules, including the import directions of src/ (README.md, "Project layout"; each
 // folder's CONTEXT.md says what it may import):
 //   engine → model → train, and none of those three imports React, the store, viz or ui.
-//   data, engine and i18n import nothing else from src/. viz receives data as props and never
-//   imports the store or ui. study is pure TypeScript (no React, store or viz).
+//   data, engine and i18n import nothing else from src/ but random (the seeded generators, which
+//   import nothing from src/ and which every folder may import). viz receives data as props and
+//   never imports the store or ui. study is pure TypeScript (no React, store or viz).
 //   app (src/app, services the views call, between train/model and store/ui) may import store,
 //   train, model, engine, data, study and i18n, never ui or viz. The store never imports ui, viz
 //   or app. ui may import everything but cli; nothing imports ui but src/main.tsx.
@@ -114,9 +115,10 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
-  // Bottom: the compute layers and the pure data layer.
-  // IndexedDB shared by tabs (src/storage): a leaf any persisting layer may use.
-  layer('storage', ['engine', 'model', 'train', 'data', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli']),
+  // Bottom: two leaves every layer may import (the seeded generators; IndexedDB shared by tabs),
+  // then the compute layers and the pure data layer.
+  layer('random', ['engine', 'model', 'train', 'data', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli', 'storage']),
+  layer('storage', ['engine', 'model', 'train', 'data', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli', 'random']),
   layer('engine', ['model', 'train', 'data', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli']),
   layer('data', ['engine', 'model', 'train', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli']),
   layer('model', ['train', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli']),

@@ -65,4 +65,11 @@ describe('import directions (layers/imports)', () => {
     ];
     for (const [path, code, n] of cases) expect(await layerErrors(path, `${code}\n`), `${path}: ${code}`).toHaveLength(n);
   });
+
+  it('src/random (the seeded generators) imports nothing from src/, and every folder may import it', async () => {
+    expect(await layerErrors('src/random/probe.ts', "import { a } from '../engine/backend';\nexport { a };\n")).toEqual([expect.stringContaining('src/random may not import src/engine')]);
+    for (const folder of ['engine', 'data', 'model', 'train', 'study', 'i18n']) {
+      expect(await layerErrors(`src/${folder}/probe.ts`, "import { Rng } from '../random';\nexport { Rng };\n"), folder).toEqual([]);
+    }
+  });
 });

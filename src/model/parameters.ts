@@ -1,6 +1,7 @@
 // The model's named parameters: their list and shapes (exactly the tensors of
 // docs/checkpoint.md) and a seeded initialisation.
 import type { ArenaEntry } from '../engine/backend';
+import { mulberry32 } from '../random';
 import type { ModelConfig } from './config';
 
 export interface VocabSizes {
@@ -56,17 +57,8 @@ export function parameterEntries(c: ModelConfig, v: VocabSizes): ArenaEntry[] {
   return out;
 }
 
-/** A small seeded generator (mulberry32) so the same seed gives the same weights. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator for initial weights (mulberry32, src/random): same seed, same weights. */
+export const seededRandom: (seed: number) => () => number = mulberry32;
 
 /** Standard normal via Box–Muller. */
 function normal(rand: () => number): number {

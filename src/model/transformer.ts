@@ -1,6 +1,7 @@
 // The encoder-decoder Transformer over the engine interface. One graph serves the
 // walkthrough (with a trace), the trainer (with a tape) and the command line.
 import type { Arena, Backend, Tensor } from '../engine/backend';
+import { lcgNext } from '../random';
 import { checkConfig, DEFAULT_VARIANT, type ModelConfig, type ModelVariant } from './config';
 import type { DisabledHeads, ForwardContext } from './context';
 import { decoderLayer, encoderLayer } from './layers';
@@ -96,7 +97,7 @@ export class Transformer {
       trace: opts.trace,
       variant: this.variant,
       dropout: opts.dropout ?? 0,
-      nextSeed: () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0),
+      nextSeed: () => (seed = lcgNext(seed)),
       disabledHeads: opts.disabledHeads,
     };
   }

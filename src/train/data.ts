@@ -19,6 +19,7 @@ import {
   type TatoebaFile,
   type TokenPair,
 } from '../data';
+import { restartSeed } from '../random';
 import type { TrainingConfig } from './trainingConfig';
 
 export interface TrainingVocabs {
@@ -46,9 +47,7 @@ export interface TrainingData {
 const BUCKET_POOL = 8;
 
 /** A stream seed for a run restarted at `step`; step 0 keeps the run's own seed. */
-function streamSeed(seed: number, step: number): number {
-  return step === 0 ? seed : (Math.imul(seed ^ 0x9e3779b9, 2654435761) + step) >>> 0;
-}
+const streamSeed = restartSeed;
 
 export function toyData(config: Pick<TrainingConfig, 'seed' | 'batchSize' | 'model' | 'cadence'>): TrainingData {
   const vocabs = toyVocabs();

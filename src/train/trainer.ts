@@ -6,6 +6,7 @@
 // on. The same class runs inside the Web Worker on the CPU engine.
 import type { Backend } from '../engine/backend';
 import { PAD_ID, type TatoebaFile } from '../data';
+import { stepSeed } from '../random';
 import type { Transformer } from '../model/transformer';
 import type { TrainingData } from './data';
 import type { DivergenceInfo, TrainerInfo, TrainerKind, TrainerSpec, ProbeInfo, RunSettingsPatch, TrainerEvent, TrainerStatus, TrainerHandle } from './events';
@@ -230,7 +231,7 @@ export class Trainer implements TrainerHandle {
     try {
       const batch = this.data.nextBatch();
       tokens = batch.nTokens;
-      tickets = trainStep(this.model, batch, { ...optimizer, lr }, PAD_ID, (Math.imul(seed + 1, 0x9e3779b1) ^ step) >>> 0);
+      tickets = trainStep(this.model, batch, { ...optimizer, lr }, PAD_ID, stepSeed(seed, step));
     } catch (e) {
       this.fail(e);
       return;

@@ -1,6 +1,6 @@
 // ReLU and GELU (tanh form), forward and backward. Backward takes the activation's input x.
-import { EngineError, type Activation, type Tensor } from '../backend';
-import { need, needSameSize } from './checks';
+import type { Activation, Tensor } from '../backend';
+import { checkActivation, checkActivationBackward, need } from './checks';
 import type { CpuContext } from './context';
 import type { CpuTensor } from './tensor';
 
@@ -18,14 +18,10 @@ export function geluGrad(x: number): number {
   return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * GELU_C * x * x);
 }
 
-function checkKind(op: string, kind: Activation): void {
-  if (kind !== 'relu' && kind !== 'gelu') throw new EngineError(op, `unknown activation '${kind as string}'`);
-}
-
 /** y = f(x), same shape. */
 export function activation(ctx: CpuContext, xIn: Tensor, kind: Activation): CpuTensor {
   const x = need('activation', 'x', xIn);
-  checkKind('activation', kind);
+  checkActivation('activation', kind);
   const out = ctx.alloc(x.shape, 'f32', kind);
   const xd = x.f32;
   const y = out.f32;
@@ -39,8 +35,7 @@ export function activationBackward(ctx: CpuContext, xIn: Tensor, dyIn: Tensor, k
   const op = 'activationBackward';
   const x = need(op, 'x', xIn);
   const dy = need(op, 'dy', dyIn);
-  checkKind(op, kind);
-  needSameSize(op, x, 'x', dy, 'dy');
+  checkActivationBackward(op, x, dy, kind);
   const out = ctx.alloc(x.shape, 'f32', `${kind}Backward`);
   const xd = x.f32;
   const g = dy.f32;

@@ -5,30 +5,21 @@
 //   p ← p − lr·( m̂/(√v̂ + eps) + wd·p ),  m̂ = m/(1 − β1^t), v̂ = v/(1 − β2^t)
 // Weight decay is decoupled (Loshchilov & Hutter): it acts on p, not through the moments.
 import { EngineError, type AdamOptions, type Arena } from '../backend';
-import { need, needFinite } from './checks';
+import { checkAdam, need } from './checks';
 import { CpuArena } from './arena';
 
 export function adam(arena: Arena, opts: AdamOptions): void {
   const op = 'adam';
   if (!(arena instanceof CpuArena)) throw new EngineError(op, 'arena was not created by the CPU backend');
   const { lr, beta1, beta2, eps, weightDecay } = opts;
-  for (const [name, v] of Object.entries({ lr, beta1, beta2, eps, weightDecay })) needFinite(op, name, v);
-  if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1)) {
-    throw new EngineError(op, `betas must be in [0, 1), got ${beta1}, ${beta2}`);
-  }
+  const ss = opts.gradSumSquares ? need(op, 'gradSumSquares', opts.gradSumSquares) : null;
+  checkAdam(op, opts, ss);
 
   let clip = 1;
-  if (opts.gradSumSquares) {
-    const ss = need(op, 'gradSumSquares', opts.gradSumSquares);
-    if (ss.size !== 1) throw new EngineError(op, `gradSumSquares must hold one value, got ${ss.size}`);
+  if (ss) {
     const norm = Math.sqrt(ss.f32[0]);
     if (!Number.isFinite(norm)) return; // overflowed or NaN gradients: keep weights, moments and t
-    if (opts.maxNorm !== undefined) {
-      if (!(opts.maxNorm > 0)) throw new EngineError(op, `maxNorm must be > 0, got ${opts.maxNorm}`);
-      if (norm > opts.maxNorm) clip = opts.maxNorm / norm;
-    }
-  } else if (opts.maxNorm !== undefined) {
-    throw new EngineError(op, 'maxNorm needs gradSumSquares (the summed squares of the gradients)');
+    if (opts.maxNorm !== undefined && norm > opts.maxNorm) clip = opts.maxNorm / norm;
   }
 
   const p = need(op, 'params', arena.params).f32;

@@ -2,17 +2,18 @@
 // and its shape, so a bad call says what and where.
 import { EngineError, shapeStr, type DType, type Tensor } from '../backend';
 import { CpuTensor } from './tensor';
-export { checkIds, checkShape, lastDim, needFinite, needPositiveInt, needRank, needSameSize } from '../shared/checks';
+import { needDType, needLive } from '../shared/checks';
+export { checkIds, checkShape, lastDim, needDType, needFinite, needLive, needPositiveInt, needRank, needSameSize } from '../shared/checks';
+export * from '../shared/opChecks';
+export * from '../shared/memoryChecks';
 
 /** The argument as a live CpuTensor of the given dtype. */
 export function need(op: string, role: string, t: Tensor | undefined, dtype: DType = 'f32'): CpuTensor {
   if (!(t instanceof CpuTensor)) {
     throw new EngineError(op, `${role} is not a CPU tensor (got ${describe(t)})`);
   }
-  if (t.disposed) throw new EngineError(op, `${role} '${t.label}' (id ${t.id}) was disposed`);
-  if (t.dtype !== dtype) {
-    throw new EngineError(op, `${role} must be ${dtype}, got ${t.dtype} ${shapeStr(t.shape)}`);
-  }
+  needLive(op, role, t);
+  needDType(op, role, t, dtype);
   return t;
 }
 

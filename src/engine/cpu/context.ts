@@ -1,7 +1,7 @@
 // Bookkeeping shared by all CPU ops: tensor ids, open scopes, dispatch recorders, and the
 // `out`/`accumulate` convention for results.
-import { EngineError, shapeStr, sizeOf, type DispatchRecord, type DType, type OutOptions, type Shape } from '../backend';
-import { checkShape, need, overlaps, sameRange } from './checks';
+import { EngineError, sizeOf, type DispatchRecord, type DType, type OutOptions, type Shape } from '../backend';
+import { checkTarget, need, overlaps, sameRange } from './checks';
 import { allocData, CpuTensor, type CpuData } from './tensor';
 
 interface Recorder {
@@ -46,17 +46,14 @@ export class CpuContext {
    * straight into an input occupying exactly the same range.
    */
   target(op: string, shape: Shape, label: string, opts?: OutOptions, inputs: CpuTensor[] = [], pointwise = false): Target {
-    checkShape(op, shape);
     const accumulate = !!opts?.accumulate;
-    if (!opts?.out) {
-      if (accumulate) throw new EngineError(op, 'accumulate needs an out tensor');
+    const out = opts?.out ? need(op, 'out', opts.out) : null;
+    checkTarget(op, shape, out, accumulate);
+    if (!out) {
       const t = this.alloc(shape, 'f32', label);
       return { t, data: t.f32, accumulate, finish: () => t };
     }
-    const t = need(op, 'out', opts.out);
-    if (t.size !== sizeOf(shape)) {
-      throw new EngineError(op, `out ${shapeStr(t.shape)} does not hold the result ${shapeStr(shape)}`);
-    }
+    const t = out;
     const clash = inputs.some((x) => overlaps(x, t) && !(pointwise && sameRange(x, t)));
     if (!clash) return { t, data: t.f32, accumulate, finish: () => t };
     const temp = accumulate ? t.f32.slice() : new Float32Array(t.size);

@@ -4,8 +4,8 @@
 //   dlogits = (p − t) / normalizer.
 // That is (1 − ε)(−log p_y) + (ε/V)·Σ_c(−log p_c) with c over all V classes (specials included):
 // the "Loss" of docs/checkpoint.md, once the trainer divides the sum by the non-pad count.
-import { EngineError, shapeStr, type CrossEntropyOptions, type CrossEntropyResult, type Tensor } from '../backend';
-import { checkIds, need, needFinite, needRank } from './checks';
+import type { CrossEntropyOptions, CrossEntropyResult, Tensor } from '../backend';
+import { checkCrossEntropy, checkIds, need } from './checks';
 import type { CpuContext } from './context';
 
 /** logits (N, V), targets (N) i32 → loss (N), dLogits (N, V). */
@@ -18,18 +18,7 @@ export function crossEntropy(
   const op = 'crossEntropy';
   const logits = need(op, 'logits', logitsIn);
   const targets = need(op, 'targets', targetsIn, 'i32');
-  needRank(op, 'logits', logits, [2]);
-  const [rows, vocab] = logits.shape;
-  if (targets.size !== rows) {
-    throw new EngineError(op, `targets ${shapeStr(targets.shape)} do not match logits ${shapeStr(logits.shape)}`);
-  }
-  const eps = opts.smoothing ?? 0;
-  if (!(eps >= 0 && eps <= 1)) throw new EngineError(op, `smoothing must be in [0, 1], got ${eps}`);
-  const ignore = opts.ignoreIndex ?? -1;
-  if (!Number.isInteger(ignore)) throw new EngineError(op, `ignoreIndex must be an integer, got ${ignore}`);
-  const normalizer = opts.normalizer ?? 1;
-  needFinite(op, 'normalizer', normalizer);
-  if (normalizer <= 0) throw new EngineError(op, `normalizer must be positive, got ${normalizer}`);
+  const { rows, vocab, smoothing: eps, ignore, normalizer } = checkCrossEntropy(op, logits, targets, opts);
   checkIds(op, 'targets', targets.i32, vocab, ignore);
 
   const loss = ctx.alloc([rows], 'f32', 'crossEntropy.loss');

@@ -1,19 +1,16 @@
 // Inverted dropout masks from a counter-based hash, so every backend draws the same mask
 // for the same (seed, index) with no random state to carry around.
-import { EngineError, type Shape } from '../backend';
-import { checkShape } from './checks';
+import { pcgHash } from '../../random';
+import type { Shape } from '../backend';
+import { checkDropoutMask } from './checks';
 import type { CpuContext } from './context';
 import type { CpuTensor } from './tensor';
 
 /**
- * The 32-bit PCG hash (the "PCG-RXS-M-XS" output permutation of one LCG step), all
- * arithmetic mod 2^32. WGSL twin: the same lines on u32.
+ * The 32-bit PCG hash (`pcgHash` in src/random, the "PCG-RXS-M-XS" output permutation of one
+ * LCG step), all arithmetic mod 2^32. WGSL twin: the same lines on u32.
  */
-export function dropoutHash(x: number): number {
-  const state = (Math.imul(x >>> 0, 747796405) + 2891336453) >>> 0;
-  const word = Math.imul(((state >>> ((state >>> 28) + 4)) ^ state) >>> 0, 277803737) >>> 0;
-  return ((word >>> 22) ^ word) >>> 0;
-}
+export const dropoutHash: (x: number) => number = pcgHash;
 
 /** Uniform in [0, 1) for element i: 24 high bits of hash(i ^ hash(seed)). */
 export function dropoutUniform(i: number, seedHash: number): number {
@@ -23,9 +20,7 @@ export function dropoutUniform(i: number, seedHash: number): number {
 /** Each element 0 with probability p, else 1/(1 − p). */
 export function dropoutMask(ctx: CpuContext, shape: Shape, p: number, seed: number): CpuTensor {
   const op = 'dropoutMask';
-  checkShape(op, shape);
-  if (!(p >= 0 && p < 1)) throw new EngineError(op, `p must be in [0, 1), got ${p}`);
-  if (!Number.isInteger(seed)) throw new EngineError(op, `seed must be an integer, got ${seed}`);
+  checkDropoutMask(op, shape, p, seed);
   const out = ctx.alloc(shape, 'f32', 'dropoutMask');
   const m = out.f32;
   const keep = 1 / (1 - p);

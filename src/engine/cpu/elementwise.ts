@@ -1,7 +1,7 @@
 // Elementwise arithmetic on same-size f32 tensors: a + alpha·b, a ⊙ b, s·a. Results go to a
 // new tensor of a's shape, or into/onto opts.out, which may be a or b (in place).
 import { type OutOptions, type Tensor } from '../backend';
-import { need, needFinite, needSameSize } from './checks';
+import { checkBinary, checkScale, need } from './checks';
 import type { CpuContext } from './context';
 import type { CpuTensor } from './tensor';
 
@@ -9,9 +9,8 @@ import type { CpuTensor } from './tensor';
 export function add(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: OutOptions & { alpha?: number } = {}): CpuTensor {
   const a = need('add', 'a', aIn);
   const b = need('add', 'b', bIn);
-  needSameSize('add', a, 'a', b, 'b');
   const alpha = opts.alpha ?? 1;
-  needFinite('add', 'alpha', alpha);
+  checkBinary('add', a, b, alpha);
   const out = ctx.target('add', a.shape, 'add', opts, [a, b], true);
   const x = a.f32;
   const y = b.f32;
@@ -25,7 +24,7 @@ export function add(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: OutOptions 
 export function mul(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: OutOptions = {}): CpuTensor {
   const a = need('mul', 'a', aIn);
   const b = need('mul', 'b', bIn);
-  needSameSize('mul', a, 'a', b, 'b');
+  checkBinary('mul', a, b, 1);
   const out = ctx.target('mul', a.shape, 'mul', opts, [a, b], true);
   const x = a.f32;
   const y = b.f32;
@@ -38,7 +37,7 @@ export function mul(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: OutOptions 
 /** s·a → a's shape. */
 export function scale(ctx: CpuContext, aIn: Tensor, s: number, opts: OutOptions = {}): CpuTensor {
   const a = need('scale', 'a', aIn);
-  needFinite('scale', 's', s);
+  checkScale('scale', s);
   const out = ctx.target('scale', a.shape, 'scale', opts, [a], true);
   const x = a.f32;
   const o = out.data;

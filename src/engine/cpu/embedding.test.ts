@@ -64,10 +64,10 @@ describe('embedding', () => {
       'embedding: ids (3) do not split into sequences of 2',
     );
     expect(() => be.embedding(be.tensor([2], [0, 1], 'i32'), table, { seqLen: 2, positions, positionOffset: 4 })).toThrow(
-      'embedding: position 5 outside positions (5, 2)',
+      'embedding: position 5 is past positions (5, 2) (seqLen 2, offset 4)',
     );
     expect(() => be.embeddingBackward(be.tensor([2], [0, 1], 'i32'), be.tensor([2, 3]), be.tensor([4, 2]))).toThrow(
-      'embeddingBackward: dy (2, 3) does not match ids (2) and out (4, 2)',
+      'embeddingBackward: dy (2, 3) is not (2, 2) for ids (2) out (4, 2)',
     );
   });
 });

@@ -1,7 +1,7 @@
 // Token embedding: gather table rows, scale, add positions; and its backward, a scatter-add
 // done as a gather (tokens grouped by id, in token order) so sums are deterministic.
-import { EngineError, shapeStr, type EmbeddingOptions, type Tensor } from '../backend';
-import { checkIds, lastDim, need, needFinite, needPositiveInt, needRank } from './checks';
+import type { EmbeddingOptions, Tensor } from '../backend';
+import { checkEmbedding, checkEmbeddingBackward, checkIds, need } from './checks';
 import type { CpuContext } from './context';
 import type { CpuTensor } from './tensor';
 
@@ -10,25 +10,9 @@ export function embedding(ctx: CpuContext, idsIn: Tensor, tableIn: Tensor, opts:
   const op = 'embedding';
   const ids = need(op, 'ids', idsIn, 'i32');
   const table = need(op, 'table', tableIn);
-  needRank(op, 'table', table, [2]);
-  const [vocab, d] = table.shape;
-  const scale = opts.scale ?? 1;
-  needFinite(op, 'scale', scale);
-  const seqLen = opts.seqLen;
-  needPositiveInt(op, 'seqLen', seqLen);
-  const offset = opts.positionOffset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) throw new EngineError(op, `positionOffset must be an integer ≥ 0, got ${offset}`);
-  const n = ids.size;
-  if (n % seqLen) throw new EngineError(op, `ids ${shapeStr(ids.shape)} do not split into sequences of ${seqLen}`);
-  let pos: Float32Array | null = null;
-  if (opts.positions) {
-    const pt = need(op, 'positions', opts.positions);
-    needRank(op, 'positions', pt, [2]);
-    if (pt.shape[1] !== d) throw new EngineError(op, `positions ${shapeStr(pt.shape)} do not match table ${shapeStr(table.shape)}`);
-    const last = Math.min(n, seqLen) - 1 + offset;
-    if (n && last >= pt.shape[0]) throw new EngineError(op, `position ${last} outside positions ${shapeStr(pt.shape)}`);
-    pos = pt.f32;
-  }
+  const pt = opts.positions ? need(op, 'positions', opts.positions) : null;
+  const { vocab, d, n, scale, seqLen, offset } = checkEmbedding(op, ids, table, opts, pt);
+  const pos = pt ? pt.f32 : null;
   const idd = ids.i32;
   checkIds(op, 'ids', idd, vocab);
   const out = ctx.alloc([n, d], 'f32', 'embedding');
@@ -53,13 +37,7 @@ export function embeddingBackward(idsIn: Tensor, dyIn: Tensor, outIn: Tensor, sc
   const ids = need(op, 'ids', idsIn, 'i32');
   const dy = need(op, 'dy', dyIn);
   const out = need(op, 'out', outIn);
-  needRank(op, 'out', out, [2]);
-  needFinite(op, 'scale', scale);
-  const [vocab, d] = out.shape;
-  const n = ids.size;
-  if (dy.size !== n * d || (dy.shape.length > 1 && lastDim(dy) !== d)) {
-    throw new EngineError(op, `dy ${shapeStr(dy.shape)} does not match ids ${shapeStr(ids.shape)} and out ${shapeStr(out.shape)}`);
-  }
+  const { vocab, d, n } = checkEmbeddingBackward(op, ids, dy, out, scale);
   const idd = ids.i32;
   checkIds(op, 'ids', idd, vocab);
   // Counting sort of token indices by id; stable, so each group keeps token order.

@@ -1,6 +1,6 @@
 // Attention head layout: (B·T, H·Dh) ⇄ (B·H, T, Dh). Each is the other's backward.
-import { EngineError, shapeStr, type OutOptions, type Tensor } from '../backend';
-import { lastDim, need, needPositiveInt, needRank } from './checks';
+import type { OutOptions, Tensor } from '../backend';
+import { checkMergeHeads, checkSplitHeads, need } from './checks';
 import type { CpuContext } from './context';
 import type { CpuTensor } from './tensor';
 
@@ -8,16 +8,7 @@ import type { CpuTensor } from './tensor';
 export function splitHeads(ctx: CpuContext, xIn: Tensor, batch: number, heads: number): CpuTensor {
   const op = 'splitHeads';
   const x = need(op, 'x', xIn);
-  needRank(op, 'x', x, [2, 3]);
-  needPositiveInt(op, 'batch', batch);
-  needPositiveInt(op, 'heads', heads);
-  const d = lastDim(x);
-  const rows = d ? x.size / d : 0;
-  if (d % heads || rows % batch) {
-    throw new EngineError(op, `x ${shapeStr(x.shape)} does not split into batch ${batch} × heads ${heads}`);
-  }
-  const t = rows / batch;
-  const dh = d / heads;
+  const { t, dh } = checkSplitHeads(op, x, batch, heads);
   const out = ctx.alloc([batch * heads, t, dh], 'f32', 'splitHeads');
   permute(x.f32, out.f32, batch, heads, t, dh, 'split', false);
   return out;
@@ -27,13 +18,7 @@ export function splitHeads(ctx: CpuContext, xIn: Tensor, batch: number, heads: n
 export function mergeHeads(ctx: CpuContext, xIn: Tensor, batch: number, heads: number, opts?: OutOptions): CpuTensor {
   const op = 'mergeHeads';
   const x = need(op, 'x', xIn);
-  needRank(op, 'x', x, [3]);
-  needPositiveInt(op, 'batch', batch);
-  needPositiveInt(op, 'heads', heads);
-  if (x.shape[0] !== batch * heads) {
-    throw new EngineError(op, `x ${shapeStr(x.shape)} leading dim is not batch ${batch} × heads ${heads}`);
-  }
-  const [, t, dh] = x.shape;
+  const { t, dh } = checkMergeHeads(op, x, batch, heads);
   const out = ctx.target(op, [batch * t, heads * dh], 'mergeHeads', opts, [x]);
   permute(x.f32, out.data, batch, heads, t, dh, 'merge', out.accumulate);
   return out.finish();

@@ -32,7 +32,7 @@ describe('layerNorm forward', () => {
 
   it('errors name op and shapes', () => {
     expect(() => be.layerNorm(be.tensor([2, 4]), be.tensor([3]), be.tensor([4]), 1e-5)).toThrow(
-      'layerNorm: gamma (3) beta (4) do not match x (2, 4)',
+      'layerNorm: gamma (3) does not match the last dim of x (2, 4)',
     );
   });
 });

@@ -1,18 +1,8 @@
 // LayerNorm over the last axis of (R, C): y = (x − μ)·rstd·γ + β with rstd = 1/√(σ² + ε),
 // σ² the biased variance. Statistics and the backward's row and column sums use float64.
-import { EngineError, shapeStr, type LayerNormGrads, type LayerNormResult, type Tensor } from '../backend';
-import { lastDim, need, needFinite, needSameSize } from './checks';
+import type { LayerNormGrads, LayerNormResult, Tensor } from '../backend';
+import { checkLayerNorm, checkLayerNormBackward, need } from './checks';
 import type { CpuContext } from './context';
-
-function rowsOf(op: string, x: Tensor, gamma: Tensor, beta?: Tensor): { rows: number; cols: number } {
-  if (x.shape.length < 1) throw new EngineError(op, `x must have at least one axis, got ${shapeStr(x.shape)}`);
-  const cols = lastDim(x);
-  if (gamma.size !== cols || (beta && beta.size !== cols)) {
-    const b = beta ? ` beta ${shapeStr(beta.shape)}` : '';
-    throw new EngineError(op, `gamma ${shapeStr(gamma.shape)}${b} do not match x ${shapeStr(x.shape)}`);
-  }
-  return { rows: cols ? x.size / cols : 0, cols };
-}
 
 /** x (R, C) (any leading dims count as rows), gamma/beta (C) → y (x's shape), mean/rstd (R). */
 export function layerNorm(ctx: CpuContext, xIn: Tensor, gammaIn: Tensor, betaIn: Tensor, eps: number): LayerNormResult {
@@ -20,9 +10,7 @@ export function layerNorm(ctx: CpuContext, xIn: Tensor, gammaIn: Tensor, betaIn:
   const x = need(op, 'x', xIn);
   const gamma = need(op, 'gamma', gammaIn);
   const beta = need(op, 'beta', betaIn);
-  needFinite(op, 'eps', eps);
-  if (eps < 0) throw new EngineError(op, `eps must be ≥ 0, got ${eps}`);
-  const { rows, cols } = rowsOf(op, x, gamma, beta);
+  const { rows, cols } = checkLayerNorm(op, x, gamma, beta, eps);
   const y = ctx.alloc(x.shape, 'f32', 'layerNorm.y');
   const mean = ctx.alloc([rows], 'f32', 'layerNorm.mean');
   const rstd = ctx.alloc([rows], 'f32', 'layerNorm.rstd');
@@ -67,11 +55,9 @@ export function layerNormBackward(
   const mean = need(op, 'mean', meanIn);
   const rstd = need(op, 'rstd', rstdIn);
   const gamma = need(op, 'gamma', gammaIn);
-  needSameSize(op, dy, 'dy', x, 'x');
-  const { rows, cols } = rowsOf(op, x, gamma);
-  if (mean.size !== rows || rstd.size !== rows) {
-    throw new EngineError(op, `mean ${shapeStr(mean.shape)} rstd ${shapeStr(rstd.shape)} do not match x ${shapeStr(x.shape)}`);
-  }
+  const dGammaIn = opts.dGamma ? need(op, 'dGamma', opts.dGamma) : null;
+  const dBetaIn = opts.dBeta ? need(op, 'dBeta', opts.dBeta) : null;
+  const { rows, cols } = checkLayerNormBackward(op, dy, x, mean, rstd, gamma, dGammaIn, dBetaIn);
   const dGamma = ctx.target(op, [cols], 'layerNormBackward.dGamma', opts.dGamma && { out: opts.dGamma, accumulate: true });
   const dBeta = ctx.target(op, [cols], 'layerNormBackward.dBeta', opts.dBeta && { out: opts.dBeta, accumulate: true });
   const dx = ctx.alloc(x.shape, 'f32', 'layerNormBackward.dx');

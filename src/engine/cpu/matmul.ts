@@ -1,8 +1,8 @@
 // Batched matmul: C = alpha·op(A)·op(B) + bias (+ C). A (M, K) | (Ba, M, K), B (K, N) | (Bb, K, N);
 // transA/transB mean the operand is stored the other way round. Every layout is brought to
 // the kernel's A (M, K) · B (N, K)ᵀ form, transposing into reused scratch when needed.
-import { EngineError, shapeStr, type MatmulOptions, type Tensor } from '../backend';
-import { need, needFinite, needRank } from './checks';
+import type { MatmulOptions, Tensor } from '../backend';
+import { checkMatmul, need } from './checks';
 import type { CpuContext } from './context';
 import { gemmNT } from './matmulKernel';
 import type { CpuTensor } from './tensor';
@@ -11,34 +11,12 @@ export function matmul(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: MatmulOp
   const op = 'matmul';
   const a = need(op, 'a', aIn);
   const b = need(op, 'b', bIn);
-  needRank(op, 'a', a, [2, 3]);
-  needRank(op, 'b', b, [2, 3]);
-  const transA = !!opts.transA;
-  const transB = !!opts.transB;
-  const flags = `${transA ? ' transA' : ''}${transB ? ' transB' : ''}`;
-  const shapes = `a ${shapeStr(a.shape)} b ${shapeStr(b.shape)}${flags}`;
+  const biasT = opts.bias ? need(op, 'bias', opts.bias) : null;
+  // batchA/batchB 0: a 2-D operand shared by every batch.
+  const { m, k, n, batchA, batchB, batch, shape, transA, transB, alpha } = checkMatmul(op, a, b, opts, biasT);
+  const bias = biasT ? biasT.f32 : null;
 
-  const [aR, aC] = a.shape.slice(-2);
-  const [bR, bC] = b.shape.slice(-2);
-  const m = transA ? aC : aR;
-  const k = transA ? aR : aC;
-  const n = transB ? bR : bC;
-  if ((transB ? bC : bR) !== k) throw new EngineError(op, `inner dims differ, ${shapes}`);
-  const batchA = a.shape.length === 3 ? a.shape[0] : 0; // 0: a 2-D operand shared by every batch
-  const batchB = b.shape.length === 3 ? b.shape[0] : 0;
-  if (batchA && batchB && batchA !== batchB) throw new EngineError(op, `batch counts differ, ${shapes}`);
-  const batch = Math.max(batchA, batchB);
-
-  const alpha = opts.alpha ?? 1;
-  needFinite(op, 'alpha', alpha);
-  let bias: Float32Array | null = null;
-  if (opts.bias) {
-    const bt = need(op, 'bias', opts.bias);
-    if (bt.size !== n) throw new EngineError(op, `bias ${shapeStr(bt.shape)} does not match N = ${n}, ${shapes}`);
-    bias = bt.f32;
-  }
-
-  const out = ctx.target(op, batch ? [batch, m, n] : [m, n], 'matmul', opts, [a, b]);
+  const out = ctx.target(op, shape, 'matmul', opts, [a, b]);
 
   const ad = a.f32;
   const bd = b.f32;

@@ -1,15 +1,13 @@
 // Reductions, summed in float64: colSum (bias gradients) and sumSquares (gradient norm).
-import { EngineError, shapeStr, type OutOptions, type Tensor } from '../backend';
-import { lastDim, need } from './checks';
+import type { OutOptions, Tensor } from '../backend';
+import { checkColSum, need } from './checks';
 import type { CpuContext } from './context';
 import type { CpuTensor } from './tensor';
 
 /** (R, C) → (C): Σ over rows (any leading dims count as rows). */
 export function colSum(ctx: CpuContext, xIn: Tensor, opts: OutOptions = {}): CpuTensor {
   const x = need('colSum', 'x', xIn);
-  if (x.shape.length < 1) throw new EngineError('colSum', `x must have at least one axis, got ${shapeStr(x.shape)}`);
-  const cols = lastDim(x);
-  const rows = cols ? x.size / cols : 0;
+  const { rows, cols } = checkColSum('colSum', x);
   const out = ctx.target('colSum', [cols], 'colSum', opts);
   const xd = x.f32;
   const sums = new Float64Array(cols);

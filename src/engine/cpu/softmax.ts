@@ -1,8 +1,8 @@
 // Softmax over the last axis, with the attention masks. Order: scale → causal mask
 // (key j > query i + causalOffset) → key padding mask → subtract the row max → exp →
 // normalize. Masked entries get probability 0; a row with no visible key is all zeros.
-import { EngineError, MASKED_VALUE, shapeStr, type SoftmaxOptions, type Tensor } from '../backend';
-import { lastDim, need, needFinite, needPositiveInt, needSameSize } from './checks';
+import { MASKED_VALUE, type SoftmaxOptions, type Tensor } from '../backend';
+import { checkSoftmax, checkSoftmaxBackward, need } from './checks';
 import type { CpuContext } from './context';
 import type { CpuTensor } from './tensor';
 
@@ -20,30 +20,9 @@ interface MaskPlan {
 }
 
 function plan(op: string, x: CpuTensor, opts: SoftmaxOptions): MaskPlan {
-  const tk = lastDim(x);
-  const tq = x.shape.length >= 2 ? x.shape[x.shape.length - 2] : 1;
-  const rows = tk ? x.size / tk : 0;
-  const scale = opts.scale ?? 1;
-  needFinite(op, 'scale', scale);
-  const causal = !!opts.causal;
-  const causalOffset = opts.causalOffset ?? 0;
-  if (!Number.isInteger(causalOffset)) throw new EngineError(op, `causalOffset must be an integer, got ${causalOffset}`);
-  if (causal && x.shape.length < 2) throw new EngineError(op, `causal mask needs (…, Tq, Tk) scores, got ${shapeStr(x.shape)}`);
-  const heads = opts.heads ?? 1;
-  let keyMask: Float32Array | null = null;
-  if (opts.keyMask) {
-    needPositiveInt(op, 'heads', heads);
-    const km = need(op, 'keyMask', opts.keyMask);
-    const blocks = tq && tk ? x.size / (tq * tk) : 0;
-    if (km.shape.length !== 2 || km.shape[1] !== tk || km.shape[0] * heads !== blocks) {
-      throw new EngineError(
-        op,
-        `keyMask ${shapeStr(km.shape)} does not fit scores ${shapeStr(x.shape)} with heads ${heads} (want (${blocks / heads}, ${tk}))`,
-      );
-    }
-    keyMask = km.f32;
-  }
-  return { rows, tk, tq, scale, causal, causalOffset, keyMask, heads };
+  const km = opts.keyMask ? need(op, 'keyMask', opts.keyMask) : null;
+  const { rows, cols, tq, scale, causal, causalOffset, heads } = checkSoftmax(op, x, opts, km);
+  return { rows, tk: cols, tq, scale, causal, causalOffset, keyMask: km ? km.f32 : null, heads };
 }
 
 /** End (exclusive) of the causal window of a row, and the start of its key-mask row or -1. */
@@ -114,10 +93,7 @@ export function softmaxBackward(ctx: CpuContext, yIn: Tensor, dyIn: Tensor, scal
   const op = 'softmaxBackward';
   const y = need(op, 'y', yIn);
   const dy = need(op, 'dy', dyIn);
-  needSameSize(op, y, 'y', dy, 'dy');
-  needFinite(op, 'scale', scale);
-  const tk = lastDim(y);
-  const rows = tk ? y.size / tk : 0;
+  const { rows, cols: tk } = checkSoftmaxBackward(op, y, dy, scale);
   const out = ctx.alloc(y.shape, 'f32', 'softmaxBackward');
   const yd = y.f32;
   const g = dy.f32;

@@ -1,6 +1,16 @@
 // Argument checks shared by both backends. Each throws EngineError naming the op, the
 // argument and its shape, so a bad call says what and where.
-import { EngineError, shapeStr, type Shape, type Tensor } from '../backend';
+import { EngineError, shapeStr, type DType, type Shape, type Tensor } from '../backend';
+
+/** A disposed handle may not be used (each backend's `need` calls this). */
+export function needLive(op: string, role: string, t: Tensor & { readonly disposed: boolean }): void {
+  if (t.disposed) throw new EngineError(op, `${role} '${t.label}' (id ${t.id}) was disposed`);
+}
+
+/** The tensor's dtype must be `dtype` (each backend's `need` calls this). */
+export function needDType(op: string, role: string, t: Tensor, dtype: DType): void {
+  if (t.dtype !== dtype) throw new EngineError(op, `${role} must be ${dtype}, got ${t.dtype} ${shapeStr(t.shape)}`);
+}
 
 export function needRank(op: string, role: string, t: Tensor, ranks: readonly number[]): void {
   if (!ranks.includes(t.shape.length)) {

@@ -1,5 +1,6 @@
 // Seeded random numbers for tests: the same seed gives the same tensors on every machine
 // and backend, so a failing kernel test can be replayed.
+import { mulberry32 } from '../../random';
 
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -12,16 +13,9 @@ export interface Rng {
   int(n: number): number;
 }
 
-/** mulberry32: a small 32-bit generator, plenty for test data. */
+/** mulberry32 (src/random): a small 32-bit generator, plenty for test data. */
 export function makeRng(seed: number): Rng {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     uniform: (lo, hi) => lo + (hi - lo) * next(),

@@ -1,7 +1,9 @@
 // Argument checks shared by the WebGPU ops. Each throws EngineError naming the op, the
 // argument and its shape, so a bad call says what and where.
 import type { Tensor } from '../backend';
-export { checkIds, checkShape, lastDim, needFinite, needPositiveInt, needRank, needSameSize } from '../shared/checks';
+export { checkIds, checkShape, lastDim, needDType, needFinite, needLive, needPositiveInt, needRank, needSameSize } from '../shared/checks';
+export * from '../shared/opChecks';
+export * from '../shared/memoryChecks';
 
 /** Workgroup counts for `groups` workgroups, folded into 2-D past the 65535 limit. */
 export function grid(groups: number): [number, number] {

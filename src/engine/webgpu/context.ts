@@ -2,7 +2,7 @@
 // tensor ids and scopes, plus the helpers ops use to check arguments, pick their result
 // tensor (the out/accumulate convention) and dispatch kernels.
 import { EngineError, shapeStr, sizeOf, type DType, type OutOptions, type Shape, type Tensor } from '../backend';
-import { checkShape } from './checks';
+import { checkTarget, needDType } from './checks';
 import type { MatmulKernel } from './kernels/matmul';
 import { PipelineCache, type BufferRange } from './pipelines';
 import { BufferPool, STORAGE_USAGE } from './pool';
@@ -103,9 +103,7 @@ export class Engine {
       throw new EngineError(op, `${role} is not a tensor of this WebGPU backend (got ${what})`);
     }
     t.assertLive(op, role);
-    if (dtype !== 'any' && t.dtype !== dtype) {
-      throw new EngineError(op, `${role} must be ${dtype}, got ${t.dtype} ${shapeStr(t.shape)}`);
-    }
+    if (dtype !== 'any') needDType(op, role, t, dtype);
     return t;
   }
 
@@ -115,16 +113,12 @@ export class Engine {
    * because WebGPU forbids binding one range as both input and output of a dispatch.
    */
   target(op: string, shape: Shape, label: string, opts: OutOptions | undefined, inputs: readonly GpuTensor[]): Target {
-    checkShape(op, shape);
     const accumulate = !!opts?.accumulate;
-    if (!opts?.out) {
-      if (accumulate) throw new EngineError(op, 'accumulate needs an out tensor');
+    const out = opts?.out ? this.need(op, 'out', opts.out) : null;
+    checkTarget(op, shape, out, accumulate);
+    if (!out) {
       const t = this.alloc(shape, 'f32', label);
       return { t, accumulate, finish: () => t };
-    }
-    const out = this.need(op, 'out', opts.out);
-    if (out.size !== sizeOf(shape)) {
-      throw new EngineError(op, `out ${shapeStr(out.shape)} does not hold the result ${shapeStr(shape)}`);
     }
     if (!inputs.some((x) => overlaps(x, out))) return { t: out, accumulate, finish: () => out };
     const tmp = this.alloc(shape, 'f32', `${label}.inplace`);

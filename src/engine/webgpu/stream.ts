@@ -6,14 +6,15 @@ import type { DispatchRecord } from '../backend';
 import type { BufferRange, KernelSpec, PipelineCache } from './pipelines';
 import { Profiler } from './profiler';
 import { shaderSources } from './shaderSources';
-import { UniformArena, type UniformValues } from './uniforms';
+import { UniformArena, type UniformWords } from './uniforms';
 
 export interface DispatchSpec extends KernelSpec {
   /** Kernel family and variant for the op log, e.g. 'layernorm.backward'. */
   kernel: string;
   /** What it computes, e.g. 'softmax.scores' (labels the bind group). */
   label: string;
-  uniforms: UniformValues;
+  /** The kernel's uniform struct, packed by name (params.ts). */
+  uniforms: UniformWords;
   ranges: readonly BufferRange[];
   workgroups: readonly [number, number?, number?];
 }

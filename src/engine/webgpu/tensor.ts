@@ -1,6 +1,7 @@
 // The GPU tensor: a handle onto a range of a GPUBuffer (its Storage). Reshapes share the
 // storage; the storage goes back to the pool only when its last live handle is disposed.
-import { EngineError, shapeStr, type DType, type Shape, type Tensor } from '../backend';
+import { shapeStr, type DType, type Shape, type Tensor } from '../backend';
+import { needLive } from './checks';
 
 let nextStorageId = 1;
 
@@ -64,7 +65,7 @@ export class GpuTensor implements Tensor {
   }
 
   assertLive(op: string, role: string): void {
-    if (this.disposedFlag) throw new EngineError(op, `${role} '${this.label}' (id ${this.id}) was disposed`);
+    needLive(op, role, this);
   }
 
   toString(): string {

@@ -10,12 +10,8 @@ export const SLOT_BYTES = 256;
 const SLOTS_PER_CHUNK = 256;
 const CHUNK_BYTES = SLOT_BYTES * SLOTS_PER_CHUNK;
 
-/** Values of one dispatch's uniform struct, laid out u32 fields, then i32, then f32. */
-export interface UniformValues {
-  u?: readonly number[];
-  i?: readonly number[];
-  f?: readonly number[];
-}
+/** One dispatch's uniform struct as bytes, one 32-bit word per field (params.ts packs it by name). */
+export type UniformWords = Uint32Array;
 
 export interface UniformSlot {
   chunk: Storage;
@@ -27,8 +23,6 @@ interface Chunk {
   storage: Storage;
   host: ArrayBuffer;
   u32: Uint32Array;
-  i32: Int32Array;
-  f32: Float32Array;
 }
 
 export class UniformArena {
@@ -37,15 +31,12 @@ export class UniformArena {
 
   constructor(private readonly device: GPUDevice) {}
 
-  /** Reserve the next slot and write the values into its host copy. */
-  push(values: UniformValues): UniformSlot {
+  /** Reserve the next slot and write the struct's words into its host copy. */
+  push(words: UniformWords): UniformSlot {
     const index = this.used++;
     const c = this.chunk(Math.floor(index / SLOTS_PER_CHUNK));
     const offset = (index % SLOTS_PER_CHUNK) * SLOT_BYTES;
-    let w = offset / 4;
-    for (const v of values.u ?? []) c.u32[w++] = v >>> 0;
-    for (const v of values.i ?? []) c.i32[w++] = v | 0;
-    for (const v of values.f ?? []) c.f32[w++] = v;
+    c.u32.set(words, offset / 4);
     return { chunk: c.storage, offset };
   }
 
@@ -76,8 +67,6 @@ export class UniformArena {
         storage: new Storage(buffer, CHUNK_BYTES, false),
         host,
         u32: new Uint32Array(host),
-        i32: new Int32Array(host),
-        f32: new Float32Array(host),
       });
     }
     return this.chunks[i];

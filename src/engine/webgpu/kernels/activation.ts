@@ -1,20 +1,15 @@
 // activation.wgsl's wrapper: ReLU and GELU (tanh form), forward and backward.
-import { EngineError, type Activation, type Tensor } from '../../backend';
-import { grid, needSameSize, outLabel } from '../checks';
+import type { Activation, Tensor } from '../../backend';
+import { checkActivation, checkActivationBackward, grid, outLabel } from '../checks';
 import type { Engine } from '../context';
+import { defineParams } from '../params';
 
-const KIND: Record<Activation, number> = { relu: 0, gelu: 1 };
-
-function kindOf(op: string, kind: Activation): number {
-  const k = KIND[kind];
-  if (k === undefined) throw new EngineError(op, `unknown activation '${String(kind)}' (relu or gelu)`);
-  return k;
-}
+const PARAMS = defineParams('activation', 'Params', ['n']);
 
 export function activation(e: Engine, x: Tensor, kind: Activation): Tensor {
   const op = 'activation';
   const X = e.need(op, 'x', x);
-  const k = kindOf(op, kind);
+  const k = checkActivation(op, kind); // the KIND constant: relu 0, gelu 1
   const y = e.alloc(X.shape, 'f32', outLabel(kind, X));
   if (y.size) {
     e.run({
@@ -24,7 +19,7 @@ export function activation(e: Engine, x: Tensor, kind: Activation): Tensor {
       label: y.label,
       bindings: ['r', 'w'],
       constants: { KIND: k },
-      uniforms: { u: [y.size] },
+      uniforms: PARAMS.pack({ n: y.size }),
       tensors: [X, y],
       workgroups: grid(Math.ceil(y.size / 256)),
     });
@@ -36,8 +31,7 @@ export function activationBackward(e: Engine, x: Tensor, dy: Tensor, kind: Activ
   const op = 'activationBackward';
   const X = e.need(op, 'x', x);
   const DY = e.need(op, 'dy', dy);
-  needSameSize(op, X, 'x', DY, 'dy');
-  const k = kindOf(op, kind);
+  const k = checkActivationBackward(op, X, DY, kind);
   const dx = e.alloc(X.shape, 'f32', outLabel(`${kind}.backward`, X));
   if (dx.size) {
     e.run({
@@ -47,7 +41,7 @@ export function activationBackward(e: Engine, x: Tensor, dy: Tensor, kind: Activ
       label: dx.label,
       bindings: ['r', 'r', 'w'],
       constants: { KIND: k },
-      uniforms: { u: [dx.size] },
+      uniforms: PARAMS.pack({ n: dx.size }),
       tensors: [X, DY, dx],
       workgroups: grid(Math.ceil(dx.size / 256)),
     });

@@ -1,32 +1,32 @@
 // adam.wgsl's wrapper: one AdamW step over the whole arena: adam_count advances the arena's
 // step count t unless the step is skipped, then adam updates every element with 1 − β^t.
 import { EngineError, type AdamOptions, type Arena } from '../../backend';
-import { grid, needFinite } from '../checks';
+import { checkAdam, grid } from '../checks';
 import type { Engine } from '../context';
+import { defineParams } from '../params';
+
+const PARAMS = defineParams('adam', 'Params', ['n', 'flags', 'lr', 'beta1', 'beta2', 'eps', 'wd', 'max_norm']);
 import { GpuArena } from '../arena';
 
 export function adam(e: Engine, arena: Arena, opts: AdamOptions): void {
   const op = 'adam';
   if (!(arena instanceof GpuArena) || arena.owner !== e) throw new EngineError(op, 'arena was not created by this WebGPU backend');
-  for (const k of ['lr', 'beta1', 'beta2', 'eps', 'weightDecay'] as const) needFinite(op, k, opts[k]);
-  const { beta1, beta2 } = opts;
-  if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1)) {
-    throw new EngineError(op, `betas must be in [0, 1), got ${beta1}, ${beta2}`);
-  }
   const gss = opts.gradSumSquares ? e.need(op, 'gradSumSquares', opts.gradSumSquares) : null;
-  if (gss && gss.size !== 1) throw new EngineError(op, `gradSumSquares must hold one value, got ${gss.size}`);
+  checkAdam(op, opts, gss);
   const hasMax = opts.maxNorm !== undefined;
-  if (hasMax && !gss) throw new EngineError(op, 'maxNorm needs gradSumSquares (the summed squares of the gradients)');
-  if (hasMax && !(opts.maxNorm! > 0 && Number.isFinite(opts.maxNorm))) {
-    throw new EngineError(op, `maxNorm must be > 0, got ${opts.maxNorm}`);
-  }
   const params = e.need(op, 'arena.params', arena.params);
   const step = e.need(op, 'arena.adamStep', arena.adamStep, 'i32');
   const n = arena.length;
-  const uniforms = {
-    u: [n, (gss ? 1 : 0) | (hasMax ? 2 : 0)],
-    f: [opts.lr, opts.beta1, opts.beta2, opts.eps, opts.weightDecay, opts.maxNorm ?? 0],
-  };
+  const uniforms = PARAMS.pack({
+    n,
+    flags: (gss ? 1 : 0) | (hasMax ? 2 : 0),
+    lr: opts.lr,
+    beta1: opts.beta1,
+    beta2: opts.beta2,
+    eps: opts.eps,
+    wd: opts.weightDecay,
+    max_norm: opts.maxNorm ?? 0,
+  });
   e.run({
     family: 'adam',
     entry: 'adam_count',

@@ -1,11 +1,32 @@
 // elementwise.wgsl's wrapper: add, mul, scale, fill, colSum, sumSquares, splitHeads,
 // mergeHeads, concatTime and dropoutMask.
-import { EngineError, shapeStr, sizeOf, type OutOptions, type Shape, type Tensor } from '../../backend';
-import { checkShape, grid, lastDim, needFinite, needPositiveInt, needRank, needSameSize, outLabel } from '../checks';
+import { EngineError, sizeOf, type OutOptions, type Shape, type Tensor } from '../../backend';
+import {
+  checkBinary,
+  checkColSum,
+  checkConcatTime,
+  checkDropoutMask,
+  checkMergeHeads,
+  checkScale,
+  checkSplitHeads,
+  grid,
+  outLabel,
+} from '../checks';
 import type { Engine } from '../context';
 import type { Access } from '../pipelines';
 import type { GpuTensor } from '../tensor';
-import type { UniformValues } from '../uniforms';
+import { defineParams } from '../params';
+import type { UniformWords } from '../uniforms';
+
+// acc: 1 adds onto out instead of overwriting it.
+const BINARY = defineParams('elementwise', 'BinaryParams', ['n', 'acc', 'alpha']);
+const SCALE = defineParams('elementwise', 'ScaleParams', ['n', 'acc', 's']);
+const FILL = defineParams('elementwise', 'FillParams', ['n', 'bits']);
+const COL_SUM = defineParams('elementwise', 'ColSumParams', ['rows', 'cols', 'acc']);
+const SUM_SQ = defineParams('elementwise', 'SumSqParams', ['n', 'acc']);
+const HEADS = defineParams('elementwise', 'HeadsParams', ['n', 't', 'h', 'dh', 'acc']);
+const CONCAT = defineParams('elementwise', 'ConcatParams', ['n', 'row_a', 'row_b']);
+const DROPOUT = defineParams('elementwise', 'DropoutParams', ['n', 'seed', 'keep_from', 'keep_scale']);
 
 /** One invocation per element of `n`. */
 function perElement(
@@ -15,7 +36,7 @@ function perElement(
   n: number,
   bindings: readonly Access[],
   tensors: ReadonlyArray<GpuTensor | null>,
-  uniforms: UniformValues,
+  uniforms: UniformWords,
   label: string,
   constants?: Record<string, number>,
 ): void {
@@ -26,11 +47,10 @@ function perElement(
 function binary(e: Engine, op: 'add' | 'mul', a: Tensor, b: Tensor, opts: OutOptions & { alpha?: number }): Tensor {
   const A = e.need(op, 'a', a);
   const B = e.need(op, 'b', b);
-  needSameSize(op, A, 'a', B, 'b');
   const alpha = opts.alpha ?? 1;
-  needFinite(op, 'alpha', alpha);
+  checkBinary(op, A, B, alpha);
   const t = e.target(op, A.shape, outLabel(op, A), opts, [A, B]);
-  const u = { u: [A.size, t.accumulate ? 1 : 0], f: [alpha] };
+  const u = BINARY.pack({ n: A.size, acc: t.accumulate ? 1 : 0, alpha });
   perElement(e, 'binary', op, A.size, ['r', 'r', 'w'], [A, B, t.t], u, t.t.label, { OP: op === 'add' ? 0 : 1 });
   return t.finish();
 }
@@ -46,26 +66,24 @@ export function mul(e: Engine, a: Tensor, b: Tensor, opts: OutOptions = {}): Ten
 export function scale(e: Engine, a: Tensor, s: number, opts: OutOptions = {}): Tensor {
   const op = 'scale';
   const A = e.need(op, 'a', a);
-  needFinite(op, 's', s);
+  checkScale(op, s);
   const t = e.target(op, A.shape, outLabel(op, A), opts, [A]);
-  perElement(e, 'scale', op, A.size, ['r', 'w'], [A, t.t], { u: [A.size, t.accumulate ? 1 : 0], f: [s] }, t.t.label);
+  perElement(e, 'scale', op, A.size, ['r', 'w'], [A, t.t], SCALE.pack({ n: A.size, acc: t.accumulate ? 1 : 0, s }), t.t.label);
   return t.finish();
 }
 
 export function fill(e: Engine, t: Tensor, value: number): void {
   const T = e.need('fill', 't', t, 'any');
   const bits = T.dtype === 'i32' ? new Uint32Array(new Int32Array([value]).buffer)[0] : new Uint32Array(new Float32Array([value]).buffer)[0];
-  perElement(e, 'fill', 'fill', T.size, ['w'], [T], { u: [T.size, bits] }, T.label);
+  perElement(e, 'fill', 'fill', T.size, ['w'], [T], FILL.pack({ n: T.size, bits }), T.label);
 }
 
 export function colSum(e: Engine, x: Tensor, opts: OutOptions = {}): Tensor {
   const op = 'colSum';
   const X = e.need(op, 'x', x);
-  if (X.shape.length < 1) throw new EngineError(op, `x must have at least one axis, got ${shapeStr(X.shape)}`);
-  const cols = lastDim(X);
-  const rows = cols ? X.size / cols : 0;
+  const { rows, cols } = checkColSum(op, X);
   const t = e.target(op, [cols], outLabel(op, X), opts, [X]);
-  perElement(e, 'col_sum', op, cols, ['r', 'w'], [X, t.t], { u: [rows, cols, t.accumulate ? 1 : 0] }, t.t.label);
+  perElement(e, 'col_sum', op, cols, ['r', 'w'], [X, t.t], COL_SUM.pack({ rows, cols, acc: t.accumulate ? 1 : 0 }), t.t.label);
   return t.finish();
 }
 
@@ -79,7 +97,7 @@ export function sumSquares(e: Engine, x: Tensor, opts: OutOptions = {}): Tensor 
     kernel: op,
     label: t.t.label,
     bindings: ['r', 'w'],
-    uniforms: { u: [X.size, t.accumulate ? 1 : 0] },
+    uniforms: SUM_SQ.pack({ n: X.size, acc: t.accumulate ? 1 : 0 }),
     tensors: [X, t.t],
     workgroups: [1],
   });
@@ -90,11 +108,9 @@ export function sumSquares(e: Engine, x: Tensor, opts: OutOptions = {}): Tensor 
 export function splitHeads(e: Engine, x: Tensor, batch: number, heads: number): Tensor {
   const op = 'splitHeads';
   const X = e.need(op, 'x', x);
-  needRank(op, 'x', X, [2, 3]);
-  const d = lastDim(X);
-  const { t, dh } = headDims(op, d ? X.size / d : 0, d, batch, heads, X);
+  const { t, dh } = checkSplitHeads(op, X, batch, heads);
   const y = e.alloc([batch * heads, t, dh], 'f32', outLabel(op, X));
-  perElement(e, 'split_heads', op, y.size, ['r', 'w'], [X, y], { u: [y.size, t, heads, dh, 0] }, y.label);
+  perElement(e, 'split_heads', op, y.size, ['r', 'w'], [X, y], HEADS.pack({ n: y.size, t, h: heads, dh, acc: 0 }), y.label);
   return y;
 }
 
@@ -102,26 +118,11 @@ export function splitHeads(e: Engine, x: Tensor, batch: number, heads: number): 
 export function mergeHeads(e: Engine, x: Tensor, batch: number, heads: number, opts: OutOptions = {}): Tensor {
   const op = 'mergeHeads';
   const X = e.need(op, 'x', x);
-  needRank(op, 'x', X, [3]);
-  needPositiveInt(op, 'batch', batch);
-  needPositiveInt(op, 'heads', heads);
-  if (X.shape[0] !== batch * heads) {
-    throw new EngineError(op, `x ${shapeStr(X.shape)} does not have batch·heads = ${batch}·${heads} blocks`);
-  }
-  const [, t, dh] = X.shape;
+  const { t, dh } = checkMergeHeads(op, X, batch, heads);
   const out = e.target(op, [batch * t, heads * dh], outLabel(op, X), opts, [X]);
-  const u = { u: [X.size, t, heads, dh, out.accumulate ? 1 : 0] };
+  const u = HEADS.pack({ n: X.size, t, h: heads, dh, acc: out.accumulate ? 1 : 0 });
   perElement(e, 'merge_heads', op, X.size, ['r', 'w'], [X, out.t], u, out.t.label);
   return out.finish();
-}
-
-function headDims(op: string, rows: number, cols: number, batch: number, heads: number, x: GpuTensor) {
-  needPositiveInt(op, 'batch', batch);
-  needPositiveInt(op, 'heads', heads);
-  if (rows % batch || cols % heads) {
-    throw new EngineError(op, `x ${shapeStr(x.shape)} does not split into batch ${batch} × heads ${heads}`);
-  }
-  return { t: rows / batch, dh: cols / heads };
 }
 
 /** (B, Ta, D) ++ (B, Tb, D) → (B, Ta+Tb, D); 2-D inputs are read as (B·Ta, D). Any dtype. */
@@ -129,22 +130,9 @@ export function concatTime(e: Engine, a: Tensor, b: Tensor, batch: number, label
   const op = 'concatTime';
   const A = e.need(op, 'a', a, 'any');
   const B = e.need(op, 'b', b, 'any');
-  const bad = (why: string) => new EngineError(op, `${why}, a ${shapeStr(A.shape)} b ${shapeStr(B.shape)} batch ${batch}`);
-  if (A.dtype !== B.dtype) throw bad('dtypes differ');
-  const rank = A.shape.length;
-  if (rank !== B.shape.length || (rank !== 2 && rank !== 3)) throw bad('need two 2-D or two 3-D tensors');
-  const d = lastDim(A);
-  if (lastDim(B) !== d) throw bad('feature dims differ');
-  if (!Number.isInteger(batch) || batch < 1) throw bad('batch must be a positive integer');
-  if (rank === 3 && (A.shape[0] !== batch || B.shape[0] !== batch)) throw bad('leading dim is not batch');
-  const rowsA = d ? A.size / d : 0;
-  const rowsB = d ? B.size / d : 0;
-  if (d === 0 || rowsA % batch || rowsB % batch) throw bad('rows do not split into batch sequences');
-  const ta = rowsA / batch;
-  const tb = rowsB / batch;
-  const shape = rank === 3 ? [batch, ta + tb, d] : [batch * (ta + tb), d];
+  const { ta, tb, d, shape } = checkConcatTime(op, A, B, batch);
   const out = e.alloc(shape, A.dtype, label ?? `${A.label}++${B.label}`);
-  const u = { u: [out.size, ta * d, tb * d] };
+  const u = CONCAT.pack({ n: out.size, row_a: ta * d, row_b: tb * d });
   perElement(e, 'concat_time', op, out.size, ['r', 'r', 'w'], [A, B, out], u, out.label);
   return out;
 }
@@ -153,12 +141,10 @@ export function concatTime(e: Engine, a: Tensor, b: Tensor, batch: number, label
 export function dropoutMask(e: Engine, shape: Shape, p: number, seed: number): Tensor {
   const op = 'dropoutMask';
   if (e.destroyed) throw new EngineError(op, 'the WebGPU backend was destroyed');
-  checkShape(op, shape);
-  if (!(p >= 0 && p < 1)) throw new EngineError(op, `p must be in [0, 1), got ${p} for shape ${shapeStr(shape)}`);
-  if (!Number.isInteger(seed)) throw new EngineError(op, `seed must be an integer, got ${seed}`);
+  checkDropoutMask(op, shape, p, seed);
   const keepFrom = Math.ceil(p * 2 ** 24); // smallest k with k / 2^24 ≥ p (exact in f64)
   const y = e.alloc(shape, 'f32', `dropoutMask.${seed >>> 0}`);
   const n = sizeOf(shape);
-  perElement(e, 'dropout_mask', op, n, ['w'], [y], { u: [n, seed >>> 0, keepFrom], f: [1 / (1 - p)] }, y.label);
+  perElement(e, 'dropout_mask', op, n, ['w'], [y], DROPOUT.pack({ n, seed: seed >>> 0, keep_from: keepFrom, keep_scale: 1 / (1 - p) }), y.label);
   return y;
 }

@@ -4,36 +4,21 @@
 // the engine knows them (written from the host, untouched by the device since: always the case
 // in this app). Ids that only the device knows are not checked; the kernel still never reads
 // outside the table (it gathers zeros, and the backward skips them).
-import { EngineError, shapeStr, type EmbeddingOptions, type Tensor } from '../../backend';
-import { checkIds, grid, needFinite, needPositiveInt, needRank, outLabel } from '../checks';
+import type { EmbeddingOptions, Tensor } from '../../backend';
+import { checkEmbedding, checkEmbeddingBackward, checkIds, grid, outLabel } from '../checks';
 import type { Engine } from '../context';
+import { defineParams } from '../params';
+
+const FORWARD = defineParams('embedding', 'ForwardParams', ['total', 'd', 'v', 'seq_len', 'pos_offset', 'has_pos', 'scale']);
+const LINK = defineParams('embedding', 'LinkParams', ['tokens']);
+const BACKWARD = defineParams('embedding', 'BackwardParams', ['total', 'd', 'v', 'scale']);
 
 export function embedding(e: Engine, ids: Tensor, table: Tensor, opts: EmbeddingOptions): Tensor {
   const op = 'embedding';
   const I = e.need(op, 'ids', ids, 'i32');
   const W = e.need(op, 'table', table);
-  needRank(op, 'table', W, [2]);
-  const [v, d] = W.shape;
-  const n = I.size;
-  const scale = opts.scale ?? 1;
-  needFinite(op, 'scale', scale);
-  needPositiveInt(op, 'seqLen', opts.seqLen);
-  const offset = opts.positionOffset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) {
-    throw new EngineError(op, `positionOffset must be a non-negative integer, got ${offset}`);
-  }
-  if (n % opts.seqLen) throw new EngineError(op, `ids ${shapeStr(I.shape)} do not split into sequences of ${opts.seqLen}`);
   const P = opts.positions ? e.need(op, 'positions', opts.positions) : null;
-  if (P) {
-    needRank(op, 'positions', P, [2]);
-    const last = Math.min(n, opts.seqLen) - 1 + offset;
-    if (P.shape[1] !== d) {
-      throw new EngineError(op, `positions ${shapeStr(P.shape)} and table ${shapeStr(W.shape)} differ in width`);
-    }
-    if (n > 0 && last >= P.shape[0]) {
-      throw new EngineError(op, `position ${last} is past positions ${shapeStr(P.shape)} (seqLen ${opts.seqLen}, offset ${offset})`);
-    }
-  }
+  const { vocab: v, d, n, scale, seqLen, offset } = checkEmbedding(op, I, W, opts, P);
   const known = e.hostIds(I);
   if (known) checkIds(op, 'ids', known, v);
   const y = e.alloc([n, d], 'f32', outLabel(op, W));
@@ -44,7 +29,7 @@ export function embedding(e: Engine, ids: Tensor, table: Tensor, opts: Embedding
     kernel: 'embedding',
     label: y.label,
     bindings: ['r', 'r', 'r', 'w'],
-    uniforms: { u: [y.size, d, v, opts.seqLen, offset, P ? 1 : 0], f: [scale] },
+    uniforms: FORWARD.pack({ total: y.size, d, v, seq_len: seqLen, pos_offset: offset, has_pos: P ? 1 : 0, scale }),
     tensors: [I, W, P, y],
     workgroups: grid(Math.ceil(y.size / 256)),
   });
@@ -56,13 +41,7 @@ export function embeddingBackward(e: Engine, ids: Tensor, dy: Tensor, out: Tenso
   const I = e.need(op, 'ids', ids, 'i32');
   const DY = e.need(op, 'dy', dy);
   const O = e.need(op, 'out', out);
-  needRank(op, 'out', O, [2]);
-  needFinite(op, 'scale', scale);
-  const [v, d] = O.shape;
-  const n = I.size;
-  if (DY.size !== n * d) {
-    throw new EngineError(op, `dy ${shapeStr(DY.shape)} is not (${n}, ${d}) for ids ${shapeStr(I.shape)} out ${shapeStr(O.shape)}`);
-  }
+  const { vocab: v, d, n } = checkEmbeddingBackward(op, I, DY, O, scale);
   const known = e.hostIds(I);
   if (known) checkIds(op, 'ids', known, v);
   if (!n || !d) return;
@@ -73,7 +52,7 @@ export function embeddingBackward(e: Engine, ids: Tensor, dy: Tensor, out: Tenso
     kernel: 'embedding.backward.links',
     label: links.label,
     bindings: ['r', 'w'],
-    uniforms: { u: [n] },
+    uniforms: LINK.pack({ tokens: n }),
     tensors: [I, links],
     workgroups: grid(Math.ceil(n / 256)),
   });
@@ -83,7 +62,7 @@ export function embeddingBackward(e: Engine, ids: Tensor, dy: Tensor, out: Tenso
     kernel: 'embedding.backward',
     label: `embedding.backward.${O.label}`,
     bindings: ['r', 'r', 'r', 'w'],
-    uniforms: { u: [n * d, d, v], f: [scale] },
+    uniforms: BACKWARD.pack({ total: n * d, d, v, scale }),
     tensors: [I, links, DY, O],
     workgroups: grid(Math.ceil((n * d) / 256)),
   });

@@ -1,22 +1,18 @@
 // layernorm.wgsl's wrapper: LayerNorm forward (y, mean, rstd) and backward (dx, dγ, dβ).
 // Rows up to ROW_LIMIT wide run one invocation per row, wider rows one workgroup per row.
-import { EngineError, shapeStr, type LayerNormGrads, type LayerNormResult, type Tensor } from '../../backend';
-import { grid, lastDim, needFinite, needSameSize, outLabel } from '../checks';
+import type { LayerNormGrads, LayerNormResult, Tensor } from '../../backend';
+import { checkLayerNorm, checkLayerNormBackward, grid, outLabel } from '../checks';
 import type { Engine } from '../context';
-import type { GpuTensor } from '../tensor';
+import { defineParams } from '../params';
 
 const ROW_LIMIT = 128;
 const RWG = 64;
+/** acc (backward): bit 0 adds onto dGamma, bit 1 onto dBeta. */
+const PARAMS = defineParams('layernorm', 'Params', ['rows', 'cols', 'acc', 'eps']);
 
 function rowLaunch(rows: number, cols: number, base: string) {
   if (cols <= ROW_LIMIT) return { entry: `${base}_rows`, constants: { RWG }, workgroups: grid(Math.ceil(rows / 64)) };
   return { entry: `${base}_wg`, constants: { RWG }, workgroups: grid(rows) };
-}
-
-function needVector(op: string, role: string, t: GpuTensor, cols: number, x: GpuTensor): void {
-  if (t.size !== cols) {
-    throw new EngineError(op, `${role} ${shapeStr(t.shape)} does not match the last dim of x ${shapeStr(x.shape)}`);
-  }
 }
 
 export function layerNorm(e: Engine, x: Tensor, gamma: Tensor, beta: Tensor, eps: number): LayerNormResult {
@@ -24,12 +20,7 @@ export function layerNorm(e: Engine, x: Tensor, gamma: Tensor, beta: Tensor, eps
   const X = e.need(op, 'x', x);
   const G = e.need(op, 'gamma', gamma);
   const B = e.need(op, 'beta', beta);
-  const cols = lastDim(X);
-  needVector(op, 'gamma', G, cols, X);
-  needVector(op, 'beta', B, cols, X);
-  needFinite(op, 'eps', eps);
-  if (eps < 0) throw new EngineError(op, `eps must not be negative, got ${eps}`);
-  const rows = cols ? X.size / cols : 0;
+  const { rows, cols } = checkLayerNorm(op, X, G, B, eps);
   const y = e.alloc(X.shape, 'f32', outLabel(op, X));
   const mean = e.alloc([rows], 'f32', outLabel('layerNorm.mean', X));
   const rstd = e.alloc([rows], 'f32', outLabel('layerNorm.rstd', X));
@@ -39,7 +30,7 @@ export function layerNorm(e: Engine, x: Tensor, gamma: Tensor, beta: Tensor, eps
       kernel: 'layernorm',
       label: y.label,
       bindings: ['r', 'r', 'r', 'w', 'w', 'w'],
-      uniforms: { u: [rows, cols, 0], f: [eps] },
+      uniforms: PARAMS.pack({ rows, cols, acc: 0, eps }),
       tensors: [X, G, B, y, mean, rstd],
       ...rowLaunch(rows, cols, 'forward'),
     });
@@ -62,22 +53,14 @@ export function layerNormBackward(
   const M = e.need(op, 'mean', mean);
   const R = e.need(op, 'rstd', rstd);
   const G = e.need(op, 'gamma', gamma);
-  needSameSize(op, DY, 'dy', X, 'x');
-  const cols = lastDim(X);
-  const rows = cols ? X.size / cols : 0;
-  if (M.size !== rows || R.size !== rows) {
-    throw new EngineError(op, `mean ${shapeStr(M.shape)} and rstd ${shapeStr(R.shape)} need ${rows} rows for x ${shapeStr(X.shape)}`);
-  }
-  needVector(op, 'gamma', G, cols, X);
   const dGammaIn = opts.dGamma ? e.need(op, 'dGamma', opts.dGamma) : null;
   const dBetaIn = opts.dBeta ? e.need(op, 'dBeta', opts.dBeta) : null;
-  if (dGammaIn) needVector(op, 'dGamma', dGammaIn, cols, X);
-  if (dBetaIn) needVector(op, 'dBeta', dBetaIn, cols, X);
+  const { rows, cols } = checkLayerNormBackward(op, DY, X, M, R, G, dGammaIn, dBetaIn);
 
   const dx = e.alloc(X.shape, 'f32', outLabel('layerNorm.dx', X));
   const dGamma = dGammaIn ?? e.alloc([cols], 'f32', outLabel('layerNorm.dGamma', G));
   const dBeta = dBetaIn ?? e.alloc([cols], 'f32', outLabel('layerNorm.dBeta', G));
-  const uniforms = { u: [rows, cols, (dGammaIn ? 1 : 0) | (dBetaIn ? 2 : 0)], f: [0] };
+  const uniforms = PARAMS.pack({ rows, cols, acc: (dGammaIn ? 1 : 0) | (dBetaIn ? 2 : 0), eps: 0 });
   if (rows && cols) {
     e.run({
       family: 'layernorm',

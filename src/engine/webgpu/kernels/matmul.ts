@@ -1,7 +1,8 @@
 // matmul.wgsl's wrapper: checks shapes, picks a tile configuration, encodes one dispatch.
-import { EngineError, shapeStr, type MatmulOptions, type Tensor } from '../../backend';
-import { needFinite, needRank, outLabel } from '../checks';
+import type { MatmulOptions, Tensor } from '../../backend';
+import { checkMatmul, outLabel } from '../checks';
 import type { Engine } from '../context';
+import { defineParams } from '../params';
 
 /**
  * Both kernels use 8 × 8 invocations owning 4 × 4 outputs each (32 × 32 per workgroup).
@@ -18,6 +19,8 @@ const TILE_K = 32;
 const TILE = 32; // outputs per workgroup along M and N
 export const DIRECT_MAX_K = 64;
 export const DIRECT_MAX_MACS = 2 ** 24;
+/** batch_a/batch_b: elements per batch of A/B (0: shared 2-D); flags: bit 0 bias, bit 1 accumulate. */
+const PARAMS = defineParams('matmul', 'Params', ['m', 'n', 'k', 'batch_a', 'batch_b', 'flags', 'alpha']);
 
 /** Which matmul kernel to run: chosen by shape, or forced (tests, benchmarks). */
 export type MatmulKernel = 'auto' | 'direct' | 'tiled';
@@ -26,29 +29,10 @@ export function matmul(e: Engine, a: Tensor, b: Tensor, opts: MatmulOptions = {}
   const op = 'matmul';
   const A = e.need(op, 'a', a);
   const B = e.need(op, 'b', b);
-  needRank(op, 'a', A, [2, 3]);
-  needRank(op, 'b', B, [2, 3]);
-  const transA = !!opts.transA;
-  const transB = !!opts.transB;
-  const [batchA, ra, ca] = A.shape.length === 3 ? A.shape : [1, ...A.shape];
-  const [batchB, rb, cb] = B.shape.length === 3 ? B.shape : [1, ...B.shape];
-  const [m, k] = transA ? [ca, ra] : [ra, ca];
-  const [kb, n] = transB ? [cb, rb] : [rb, cb];
-  const flags = `${transA ? ' transA' : ''}${transB ? ' transB' : ''}`;
-  const shapes = `a ${shapeStr(A.shape)} b ${shapeStr(B.shape)}${flags}`;
-  if (k !== kb) throw new EngineError(op, `inner dims differ, ${shapes}`);
-  const batched = A.shape.length === 3 || B.shape.length === 3;
-  if (A.shape.length === 3 && B.shape.length === 3 && batchA !== batchB) {
-    throw new EngineError(op, `batch counts differ, ${shapes}`);
-  }
-  const batch = Math.max(batchA, batchB);
-  const alpha = opts.alpha ?? 1;
-  needFinite(op, 'alpha', alpha);
   const bias = opts.bias ? e.need(op, 'bias', opts.bias) : null;
-  if (bias && bias.size !== n) {
-    throw new EngineError(op, `bias ${shapeStr(bias.shape)} does not match N = ${n}, ${shapes}`);
-  }
-  const shape = batched ? [batch, m, n] : [m, n];
+  const plan = checkMatmul(op, A, B, opts, bias);
+  const { m, k, n, shape, transA, transB, alpha } = plan;
+  const batch = Math.max(plan.batch, 1);
   const inputs = bias ? [A, B, bias] : [A, B];
   const target = e.target(op, shape, outLabel(op, A), opts, inputs);
   if (target.t.size === 0) return target.finish();
@@ -62,17 +46,15 @@ export function matmul(e: Engine, a: Tensor, b: Tensor, opts: MatmulOptions = {}
     label: target.t.label,
     bindings: ['r', 'r', 'r', 'w'],
     constants: { ...WG, TILE_K, TRANS_A: transA ? 1 : 0, TRANS_B: transB ? 1 : 0 },
-    uniforms: {
-      u: [
-        m,
-        n,
-        k,
-        A.shape.length === 3 ? m * k : 0,
-        B.shape.length === 3 ? k * n : 0,
-        (bias ? 1 : 0) | (target.accumulate ? 2 : 0),
-      ],
-      f: [alpha],
-    },
+    uniforms: PARAMS.pack({
+      m,
+      n,
+      k,
+      batch_a: plan.batchA ? m * k : 0,
+      batch_b: plan.batchB ? k * n : 0,
+      flags: (bias ? 1 : 0) | (target.accumulate ? 2 : 0),
+      alpha,
+    }),
     tensors: [A, B, bias, target.t],
     workgroups: [Math.ceil(n / TILE), Math.ceil(m / TILE), batch],
   });

@@ -1,50 +1,30 @@
 // softmax.wgsl's wrapper: softmax (scale, causal + offset, key padding mask), its backward,
 // and maskScores. Rows up to ROW_LIMIT wide run one invocation per row, wider rows one
 // workgroup per row.
-import { EngineError, shapeStr, type SoftmaxOptions, type Tensor } from '../../backend';
-import { grid, lastDim, needFinite, needPositiveInt, needSameSize, outLabel } from '../checks';
+import type { SoftmaxOptions, Tensor } from '../../backend';
+import { checkSoftmax, checkSoftmaxBackward, grid, outLabel } from '../checks';
 import type { Engine } from '../context';
-import type { UniformValues } from '../uniforms';
+import { defineParams } from '../params';
+import type { UniformWords } from '../uniforms';
 import type { GpuTensor } from '../tensor';
 
 const ROW_LIMIT = 128;
 const RWG = 128;
+/** flags: bit 0 causal, bit 1 key mask. */
+const PARAMS = defineParams('softmax', 'Params', ['rows', 'cols', 'tq', 'heads', 'flags', 'offset', 'scale']);
 
 interface RowSetup {
   rows: number;
   cols: number;
-  uniforms: UniformValues;
+  uniforms: UniformWords;
   keyMask: GpuTensor | null;
 }
 
 function setup(e: Engine, op: string, x: GpuTensor, opts: SoftmaxOptions): RowSetup {
-  const cols = lastDim(x);
-  const rows = cols ? x.size / cols : 0;
-  const tq = x.shape.length >= 2 ? x.shape[x.shape.length - 2] : 1;
-  const scale = opts.scale ?? 1;
-  needFinite(op, 'scale', scale);
-  const offset = opts.causalOffset ?? 0;
-  if (!Number.isInteger(offset)) throw new EngineError(op, `causalOffset must be an integer, got ${offset}`);
-  if (opts.causal && x.shape.length < 2) {
-    throw new EngineError(op, `causal mask needs (…, Tq, Tk) scores, got ${shapeStr(x.shape)}`);
-  }
-  let keyMask: GpuTensor | null = null;
-  let heads = 1;
-  if (opts.keyMask) {
-    keyMask = e.need(op, 'keyMask', opts.keyMask);
-    heads = opts.heads ?? 1;
-    needPositiveInt(op, 'heads', heads);
-    const blocks = tq && cols ? rows / tq : 0;
-    const km = keyMask.shape;
-    if (km.length !== 2 || km[1] !== cols || km[0] * heads !== blocks) {
-      throw new EngineError(
-        op,
-        `keyMask ${shapeStr(km)} does not fit scores ${shapeStr(x.shape)} with heads ${heads} (want (${blocks / heads}, ${cols}))`,
-      );
-    }
-  }
-  const flags = (opts.causal ? 1 : 0) | (keyMask ? 2 : 0);
-  return { rows, cols, keyMask, uniforms: { u: [rows, cols, Math.max(tq, 1), heads, flags], i: [offset], f: [scale] } };
+  const keyMask = opts.keyMask ? e.need(op, 'keyMask', opts.keyMask) : null;
+  const { rows, cols, tq, scale, causal, causalOffset: offset, heads } = checkSoftmax(op, x, opts, keyMask);
+  const flags = (causal ? 1 : 0) | (keyMask ? 2 : 0);
+  return { rows, cols, keyMask, uniforms: PARAMS.pack({ rows, cols, tq: Math.max(tq, 1), heads, flags, offset, scale }) };
 }
 
 /** Entry and workgroups for a row kernel: per-invocation rows or per-workgroup rows. */
@@ -75,13 +55,7 @@ export function softmaxBackward(e: Engine, y: Tensor, dy: Tensor, scale = 1): Te
   const op = 'softmaxBackward';
   const Y = e.need(op, 'y', y);
   const DY = e.need(op, 'dy', dy);
-  needSameSize(op, Y, 'y', DY, 'dy');
-  if (lastDim(Y) !== lastDim(DY)) {
-    throw new EngineError(op, `last dims differ, y ${shapeStr(Y.shape)} dy ${shapeStr(DY.shape)}`);
-  }
-  needFinite(op, 'scale', scale);
-  const cols = lastDim(Y);
-  const rows = cols ? Y.size / cols : 0;
+  const { rows, cols } = checkSoftmaxBackward(op, Y, DY, scale);
   const dx = e.alloc(Y.shape, 'f32', outLabel('softmax.backward', Y));
   if (!dx.size) return dx;
   e.run({
@@ -89,7 +63,7 @@ export function softmaxBackward(e: Engine, y: Tensor, dy: Tensor, scale = 1): Te
     kernel: 'softmax.backward',
     label: dx.label,
     bindings: ['r', 'r', 'w'],
-    uniforms: { u: [rows, cols, 1, 1, 0], i: [0], f: [scale] },
+    uniforms: PARAMS.pack({ rows, cols, tq: 1, heads: 1, flags: 0, offset: 0, scale }),
     tensors: [Y, DY, dx],
     ...rowLaunch(rows, cols, 'backward'),
   });

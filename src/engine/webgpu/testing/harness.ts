@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import type { Backend, DType, Shape, Tensor } from '../../backend';
 import { createCpuBackend } from '../../cpu';
 import { createWebGPUBackend, type WebGpuBackend } from '../index';
+import { mulberry32 } from '../../../random';
 import { createNodeGpu, type NodeGpu } from './nodeGpu';
 
 export interface GpuHarness {
@@ -43,17 +44,8 @@ export async function openHarness(suite: string): Promise<HarnessResult> {
   return { ok: true, h, title: `${suite} on ${r.gpu.ctx.info.name}` };
 }
 
-/** mulberry32: small, seeded, good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (src/random): small, seeded, good enough for test data. */
+export const rng: (seed: number) => () => number = mulberry32;
 
 /** n values uniform in [-scale, scale). */
 export function randn(rand: () => number, n: number, scale = 1): Float32Array {
