@@ -1,0 +1,4 @@
+// The first half of the predict cards' experiment runs (see predictTesting.ts).
+import { describeOutcomes } from './predictTesting';
+
+describeOutcomes(0);
