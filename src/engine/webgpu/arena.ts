@@ -6,7 +6,7 @@ import { EngineError, shapeStr, type Arena, type ArenaEntry } from '../backend';
 import { checkShape } from './checks';
 import { arenaLayout } from '../shared/arenaLayout';
 export { ARENA_ALIGN, arenaLayout } from '../shared/arenaLayout';
-import type { Engine } from './context';
+import type { GpuExecutor } from './context';
 import type { GpuTensor } from './tensor';
 
 interface Slot {
@@ -24,7 +24,7 @@ export class GpuArena implements Arena {
   private readonly slots = new Map<string, Slot>();
 
   constructor(
-    readonly owner: Engine,
+    readonly owner: GpuExecutor,
     entries: readonly ArenaEntry[],
     label: string,
   ) {

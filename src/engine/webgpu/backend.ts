@@ -20,7 +20,7 @@ import {
   type Tensor,
 } from '../backend';
 import { GpuArena } from './arena';
-import { Engine, type WebGpuOptions } from './context';
+import { GpuExecutor, type WebGpuOptions } from './context';
 import type { GpuContext } from './device';
 import { activation, activationBackward } from './kernels/activation';
 import { adam } from './kernels/adam';
@@ -52,11 +52,11 @@ export interface WebGpuStats {
 
 export class WebGpuBackend implements Backend {
   readonly info: BackendInfo;
-  private readonly e: Engine;
+  private readonly e: GpuExecutor;
   private awaited = 0;
 
   constructor(ctx: GpuContext, options: WebGpuOptions = {}) {
-    this.e = new Engine(ctx.device, ctx.info.hasTimestamps, options);
+    this.e = new GpuExecutor(ctx.device, ctx.info.hasTimestamps, options);
     this.info = {
       kind: 'webgpu',
       name: ctx.info.name,

@@ -25,7 +25,8 @@ export interface WebGpuOptions {
 
 export type KernelCall = Omit<DispatchSpec, 'ranges'> & { tensors: ReadonlyArray<GpuTensor | null> };
 
-export class Engine {
+/** Runs kernels on one device: owns its buffer pool, pipelines, command stream and readbacks. */
+export class GpuExecutor {
   readonly pool: BufferPool;
   readonly pipelines: PipelineCache;
   readonly stream: CommandStream;

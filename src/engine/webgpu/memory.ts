@@ -1,7 +1,7 @@
 // Memory ops: create, reshape (shared storage), copy rows out, overwrite from the host, copy.
 import { EngineError, type DType, type Shape, type Tensor } from '../backend';
 import { checkCopy, checkCreate, checkReshape, checkSliceRows, checkWrite } from './checks';
-import type { Engine } from './context';
+import type { GpuExecutor } from './context';
 import type { GpuTensor } from './tensor';
 
 function hostArray(t: GpuTensor, data: ArrayLike<number>): Float32Array | Int32Array {
@@ -10,7 +10,7 @@ function hostArray(t: GpuTensor, data: ArrayLike<number>): Float32Array | Int32A
 }
 
 export function createTensor(
-  e: Engine,
+  e: GpuExecutor,
   shape: Shape,
   data: ArrayLike<number> | null | undefined,
   dtype: DType,
@@ -25,20 +25,20 @@ export function createTensor(
   return t;
 }
 
-export function writeTensor(e: Engine, t: Tensor, data: ArrayLike<number>): void {
+export function writeTensor(e: GpuExecutor, t: Tensor, data: ArrayLike<number>): void {
   const T = e.need('write', 't', t, 'any');
   checkWrite('write', T.label, T.shape, data.length);
   e.writeHost(T, hostArray(T, data));
 }
 
-export function reshape(e: Engine, x: Tensor, shape: Shape): GpuTensor {
+export function reshape(e: GpuExecutor, x: Tensor, shape: Shape): GpuTensor {
   const t = e.need('reshape', 'x', x, 'any');
   checkReshape('reshape', t, shape);
   return e.view(t.storage, t.offset, shape, t.dtype, t.label, false);
 }
 
 /** Rows [start, start+count) of the leading dim, copied into a new tensor. */
-export function sliceRows(e: Engine, x: Tensor, start: number, count: number, label?: string): GpuTensor {
+export function sliceRows(e: GpuExecutor, x: Tensor, start: number, count: number, label?: string): GpuTensor {
   const t = e.need('sliceRows', 'x', x, 'any');
   const { rowSize } = checkSliceRows('sliceRows', t, start, count);
   const out = e.alloc([count, ...t.shape.slice(1)], t.dtype, label ?? `${t.label}[${start}:${start + count}]`);
@@ -46,7 +46,7 @@ export function sliceRows(e: Engine, x: Tensor, start: number, count: number, la
   return out;
 }
 
-export function copyTensor(e: Engine, src: Tensor, dst: Tensor): void {
+export function copyTensor(e: GpuExecutor, src: Tensor, dst: Tensor): void {
   const s = e.need('copy', 'src', src, 'any');
   const d = e.need('copy', 'dst', dst, 'any');
   checkCopy('copy', s, d);

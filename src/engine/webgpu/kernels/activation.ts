@@ -1,12 +1,12 @@
 // activation.wgsl's wrapper: ReLU and GELU (tanh form), forward and backward.
 import type { Activation, Tensor } from '../../backend';
 import { checkActivation, checkActivationBackward, grid, outLabel } from '../checks';
-import type { Engine } from '../context';
+import type { GpuExecutor } from '../context';
 import { defineParams } from '../params';
 
 const PARAMS = defineParams('activation', 'Params', ['n']);
 
-export function activation(e: Engine, x: Tensor, kind: Activation): Tensor {
+export function activation(e: GpuExecutor, x: Tensor, kind: Activation): Tensor {
   const op = 'activation';
   const X = e.need(op, 'x', x);
   const k = checkActivation(op, kind); // the KIND constant: relu 0, gelu 1
@@ -27,7 +27,7 @@ export function activation(e: Engine, x: Tensor, kind: Activation): Tensor {
   return y;
 }
 
-export function activationBackward(e: Engine, x: Tensor, dy: Tensor, kind: Activation): Tensor {
+export function activationBackward(e: GpuExecutor, x: Tensor, dy: Tensor, kind: Activation): Tensor {
   const op = 'activationBackward';
   const X = e.need(op, 'x', x);
   const DY = e.need(op, 'dy', dy);

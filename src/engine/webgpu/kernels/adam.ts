@@ -2,13 +2,13 @@
 // step count t unless the step is skipped, then adam updates every element with 1 − β^t.
 import { EngineError, type AdamOptions, type Arena } from '../../backend';
 import { checkAdam, grid } from '../checks';
-import type { Engine } from '../context';
+import type { GpuExecutor } from '../context';
 import { defineParams } from '../params';
 
 const PARAMS = defineParams('adam', 'Params', ['n', 'flags', 'lr', 'beta1', 'beta2', 'eps', 'wd', 'max_norm']);
 import { GpuArena } from '../arena';
 
-export function adam(e: Engine, arena: Arena, opts: AdamOptions): void {
+export function adam(e: GpuExecutor, arena: Arena, opts: AdamOptions): void {
   const op = 'adam';
   if (!(arena instanceof GpuArena) || arena.owner !== e) throw new EngineError(op, 'arena was not created by this WebGPU backend');
   const gss = opts.gradSumSquares ? e.need(op, 'gradSumSquares', opts.gradSumSquares) : null;

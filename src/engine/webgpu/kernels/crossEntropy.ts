@@ -5,14 +5,14 @@
 // out of range.
 import type { CrossEntropyOptions, CrossEntropyResult, Tensor } from '../../backend';
 import { checkCrossEntropy, checkIds, grid, outLabel } from '../checks';
-import type { Engine } from '../context';
+import type { GpuExecutor } from '../context';
 import { defineParams } from '../params';
 
 const ROW_LIMIT = 128;
 const RWG = 128;
 const PARAMS = defineParams('cross_entropy', 'Params', ['rows', 'v', 'ignore', 'smoothing', 'normalizer']);
 
-export function crossEntropy(e: Engine, logits: Tensor, targets: Tensor, opts: CrossEntropyOptions = {}): CrossEntropyResult {
+export function crossEntropy(e: GpuExecutor, logits: Tensor, targets: Tensor, opts: CrossEntropyOptions = {}): CrossEntropyResult {
   const op = 'crossEntropy';
   const L = e.need(op, 'logits', logits);
   const T = e.need(op, 'targets', targets, 'i32');

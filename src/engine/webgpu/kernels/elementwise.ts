@@ -12,7 +12,7 @@ import {
   grid,
   outLabel,
 } from '../checks';
-import type { Engine } from '../context';
+import type { GpuExecutor } from '../context';
 import type { Access } from '../pipelines';
 import type { GpuTensor } from '../tensor';
 import { defineParams } from '../params';
@@ -30,7 +30,7 @@ const DROPOUT = defineParams('elementwise', 'DropoutParams', ['n', 'seed', 'keep
 
 /** One invocation per element of `n`. */
 function perElement(
-  e: Engine,
+  e: GpuExecutor,
   entry: string,
   kernel: string,
   n: number,
@@ -44,7 +44,7 @@ function perElement(
   e.run({ family: 'elementwise', entry, kernel, label, bindings, tensors, uniforms, constants, workgroups: grid(Math.ceil(n / 256)) });
 }
 
-function binary(e: Engine, op: 'add' | 'mul', a: Tensor, b: Tensor, opts: OutOptions & { alpha?: number }): Tensor {
+function binary(e: GpuExecutor, op: 'add' | 'mul', a: Tensor, b: Tensor, opts: OutOptions & { alpha?: number }): Tensor {
   const A = e.need(op, 'a', a);
   const B = e.need(op, 'b', b);
   const alpha = opts.alpha ?? 1;
@@ -55,15 +55,15 @@ function binary(e: Engine, op: 'add' | 'mul', a: Tensor, b: Tensor, opts: OutOpt
   return t.finish();
 }
 
-export function add(e: Engine, a: Tensor, b: Tensor, opts: OutOptions & { alpha?: number } = {}): Tensor {
+export function add(e: GpuExecutor, a: Tensor, b: Tensor, opts: OutOptions & { alpha?: number } = {}): Tensor {
   return binary(e, 'add', a, b, opts);
 }
 
-export function mul(e: Engine, a: Tensor, b: Tensor, opts: OutOptions = {}): Tensor {
+export function mul(e: GpuExecutor, a: Tensor, b: Tensor, opts: OutOptions = {}): Tensor {
   return binary(e, 'mul', a, b, { ...opts, alpha: 1 });
 }
 
-export function scale(e: Engine, a: Tensor, s: number, opts: OutOptions = {}): Tensor {
+export function scale(e: GpuExecutor, a: Tensor, s: number, opts: OutOptions = {}): Tensor {
   const op = 'scale';
   const A = e.need(op, 'a', a);
   checkScale(op, s);
@@ -72,13 +72,13 @@ export function scale(e: Engine, a: Tensor, s: number, opts: OutOptions = {}): T
   return t.finish();
 }
 
-export function fill(e: Engine, t: Tensor, value: number): void {
+export function fill(e: GpuExecutor, t: Tensor, value: number): void {
   const T = e.need('fill', 't', t, 'any');
   const bits = T.dtype === 'i32' ? new Uint32Array(new Int32Array([value]).buffer)[0] : new Uint32Array(new Float32Array([value]).buffer)[0];
   perElement(e, 'fill', 'fill', T.size, ['w'], [T], FILL.pack({ n: T.size, bits }), T.label);
 }
 
-export function colSum(e: Engine, x: Tensor, opts: OutOptions = {}): Tensor {
+export function colSum(e: GpuExecutor, x: Tensor, opts: OutOptions = {}): Tensor {
   const op = 'colSum';
   const X = e.need(op, 'x', x);
   const { rows, cols } = checkColSum(op, X);
@@ -87,7 +87,7 @@ export function colSum(e: Engine, x: Tensor, opts: OutOptions = {}): Tensor {
   return t.finish();
 }
 
-export function sumSquares(e: Engine, x: Tensor, opts: OutOptions = {}): Tensor {
+export function sumSquares(e: GpuExecutor, x: Tensor, opts: OutOptions = {}): Tensor {
   const op = 'sumSquares';
   const X = e.need(op, 'x', x);
   const t = e.target(op, [1], outLabel(op, X), opts, [X]);
@@ -105,7 +105,7 @@ export function sumSquares(e: Engine, x: Tensor, opts: OutOptions = {}): Tensor 
 }
 
 /** (B·T, H·Dh) → (B·H, T, Dh). */
-export function splitHeads(e: Engine, x: Tensor, batch: number, heads: number): Tensor {
+export function splitHeads(e: GpuExecutor, x: Tensor, batch: number, heads: number): Tensor {
   const op = 'splitHeads';
   const X = e.need(op, 'x', x);
   const { t, dh } = checkSplitHeads(op, X, batch, heads);
@@ -115,7 +115,7 @@ export function splitHeads(e: Engine, x: Tensor, batch: number, heads: number): 
 }
 
 /** (B·H, T, Dh) → (B·T, H·Dh). */
-export function mergeHeads(e: Engine, x: Tensor, batch: number, heads: number, opts: OutOptions = {}): Tensor {
+export function mergeHeads(e: GpuExecutor, x: Tensor, batch: number, heads: number, opts: OutOptions = {}): Tensor {
   const op = 'mergeHeads';
   const X = e.need(op, 'x', x);
   const { t, dh } = checkMergeHeads(op, X, batch, heads);
@@ -126,7 +126,7 @@ export function mergeHeads(e: Engine, x: Tensor, batch: number, heads: number, o
 }
 
 /** (B, Ta, D) ++ (B, Tb, D) → (B, Ta+Tb, D); 2-D inputs are read as (B·Ta, D). Any dtype. */
-export function concatTime(e: Engine, a: Tensor, b: Tensor, batch: number, label?: string): Tensor {
+export function concatTime(e: GpuExecutor, a: Tensor, b: Tensor, batch: number, label?: string): Tensor {
   const op = 'concatTime';
   const A = e.need(op, 'a', a, 'any');
   const B = e.need(op, 'b', b, 'any');
@@ -138,7 +138,7 @@ export function concatTime(e: Engine, a: Tensor, b: Tensor, batch: number, label
 }
 
 /** Inverted-dropout mask; the keep test is exact integer arithmetic (see elementwise.wgsl). */
-export function dropoutMask(e: Engine, shape: Shape, p: number, seed: number): Tensor {
+export function dropoutMask(e: GpuExecutor, shape: Shape, p: number, seed: number): Tensor {
   const op = 'dropoutMask';
   if (e.destroyed) throw new EngineError(op, 'the WebGPU backend was destroyed');
   checkDropoutMask(op, shape, p, seed);

@@ -6,14 +6,14 @@
 // outside the table (it gathers zeros, and the backward skips them).
 import type { EmbeddingOptions, Tensor } from '../../backend';
 import { checkEmbedding, checkEmbeddingBackward, checkIds, grid, outLabel } from '../checks';
-import type { Engine } from '../context';
+import type { GpuExecutor } from '../context';
 import { defineParams } from '../params';
 
 const FORWARD = defineParams('embedding', 'ForwardParams', ['total', 'd', 'v', 'seq_len', 'pos_offset', 'has_pos', 'scale']);
 const LINK = defineParams('embedding', 'LinkParams', ['tokens']);
 const BACKWARD = defineParams('embedding', 'BackwardParams', ['total', 'd', 'v', 'scale']);
 
-export function embedding(e: Engine, ids: Tensor, table: Tensor, opts: EmbeddingOptions): Tensor {
+export function embedding(e: GpuExecutor, ids: Tensor, table: Tensor, opts: EmbeddingOptions): Tensor {
   const op = 'embedding';
   const I = e.need(op, 'ids', ids, 'i32');
   const W = e.need(op, 'table', table);
@@ -36,7 +36,7 @@ export function embedding(e: Engine, ids: Tensor, table: Tensor, opts: Embedding
   return y;
 }
 
-export function embeddingBackward(e: Engine, ids: Tensor, dy: Tensor, out: Tensor, scale = 1): void {
+export function embeddingBackward(e: GpuExecutor, ids: Tensor, dy: Tensor, out: Tensor, scale = 1): void {
   const op = 'embeddingBackward';
   const I = e.need(op, 'ids', ids, 'i32');
   const DY = e.need(op, 'dy', dy);

@@ -2,7 +2,7 @@
 // Rows up to ROW_LIMIT wide run one invocation per row, wider rows one workgroup per row.
 import type { LayerNormGrads, LayerNormResult, Tensor } from '../../backend';
 import { checkLayerNorm, checkLayerNormBackward, grid, outLabel } from '../checks';
-import type { Engine } from '../context';
+import type { GpuExecutor } from '../context';
 import { defineParams } from '../params';
 
 const ROW_LIMIT = 128;
@@ -15,7 +15,7 @@ function rowLaunch(rows: number, cols: number, base: string) {
   return { entry: `${base}_wg`, constants: { RWG }, workgroups: grid(rows) };
 }
 
-export function layerNorm(e: Engine, x: Tensor, gamma: Tensor, beta: Tensor, eps: number): LayerNormResult {
+export function layerNorm(e: GpuExecutor, x: Tensor, gamma: Tensor, beta: Tensor, eps: number): LayerNormResult {
   const op = 'layerNorm';
   const X = e.need(op, 'x', x);
   const G = e.need(op, 'gamma', gamma);
@@ -39,7 +39,7 @@ export function layerNorm(e: Engine, x: Tensor, gamma: Tensor, beta: Tensor, eps
 }
 
 export function layerNormBackward(
-  e: Engine,
+  e: GpuExecutor,
   dy: Tensor,
   x: Tensor,
   mean: Tensor,

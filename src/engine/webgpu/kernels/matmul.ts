@@ -1,7 +1,7 @@
 // matmul.wgsl's wrapper: checks shapes, picks a tile configuration, encodes one dispatch.
 import type { MatmulOptions, Tensor } from '../../backend';
 import { checkMatmul, outLabel } from '../checks';
-import type { Engine } from '../context';
+import type { GpuExecutor } from '../context';
 import { defineParams } from '../params';
 
 /**
@@ -25,7 +25,7 @@ const PARAMS = defineParams('matmul', 'Params', ['m', 'n', 'k', 'batch_a', 'batc
 /** Which matmul kernel to run: chosen by shape, or forced (tests, benchmarks). */
 export type MatmulKernel = 'auto' | 'direct' | 'tiled';
 
-export function matmul(e: Engine, a: Tensor, b: Tensor, opts: MatmulOptions = {}): Tensor {
+export function matmul(e: GpuExecutor, a: Tensor, b: Tensor, opts: MatmulOptions = {}): Tensor {
   const op = 'matmul';
   const A = e.need(op, 'a', a);
   const B = e.need(op, 'b', b);

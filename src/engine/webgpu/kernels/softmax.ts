@@ -3,7 +3,7 @@
 // workgroup per row.
 import type { SoftmaxOptions, Tensor } from '../../backend';
 import { checkSoftmax, checkSoftmaxBackward, grid, outLabel } from '../checks';
-import type { Engine } from '../context';
+import type { GpuExecutor } from '../context';
 import { defineParams } from '../params';
 import type { UniformWords } from '../uniforms';
 import type { GpuTensor } from '../tensor';
@@ -20,7 +20,7 @@ interface RowSetup {
   keyMask: GpuTensor | null;
 }
 
-function setup(e: Engine, op: string, x: GpuTensor, opts: SoftmaxOptions): RowSetup {
+function setup(e: GpuExecutor, op: string, x: GpuTensor, opts: SoftmaxOptions): RowSetup {
   const keyMask = opts.keyMask ? e.need(op, 'keyMask', opts.keyMask) : null;
   const { rows, cols, tq, scale, causal, causalOffset: offset, heads } = checkSoftmax(op, x, opts, keyMask);
   const flags = (causal ? 1 : 0) | (keyMask ? 2 : 0);
@@ -33,7 +33,7 @@ function rowLaunch(rows: number, cols: number, base: string) {
   return { entry: `${base}_wg`, constants: { RWG }, workgroups: grid(rows) };
 }
 
-export function softmax(e: Engine, x: Tensor, opts: SoftmaxOptions = {}): Tensor {
+export function softmax(e: GpuExecutor, x: Tensor, opts: SoftmaxOptions = {}): Tensor {
   const op = 'softmax';
   const X = e.need(op, 'x', x);
   const s = setup(e, op, X, opts);
@@ -51,7 +51,7 @@ export function softmax(e: Engine, x: Tensor, opts: SoftmaxOptions = {}): Tensor
   return y;
 }
 
-export function softmaxBackward(e: Engine, y: Tensor, dy: Tensor, scale = 1): Tensor {
+export function softmaxBackward(e: GpuExecutor, y: Tensor, dy: Tensor, scale = 1): Tensor {
   const op = 'softmaxBackward';
   const Y = e.need(op, 'y', y);
   const DY = e.need(op, 'dy', dy);
@@ -70,7 +70,7 @@ export function softmaxBackward(e: Engine, y: Tensor, dy: Tensor, scale = 1): Te
   return dx;
 }
 
-export function maskScores(e: Engine, x: Tensor, opts: SoftmaxOptions = {}): Tensor {
+export function maskScores(e: GpuExecutor, x: Tensor, opts: SoftmaxOptions = {}): Tensor {
   const op = 'maskScores';
   const X = e.need(op, 'x', x);
   const s = setup(e, op, X, opts);
