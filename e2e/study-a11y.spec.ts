@@ -60,6 +60,9 @@ for (const lang of languages) {
       await page.setViewportSize({ width: 600, height: 900 });
       await study.goto('?card=c14-hand-code-attention', { lang });
       await study.revealWithKeyboard();
+      // Beside the textbook version, the lab's own lines that do it, read from the source.
+      await expect(study.card.getByTestId('lab-code')).toContainText('src/model/attention.ts');
+      await expect(study.card.getByTestId('lab-code').locator('pre')).toContainText('op.softmax');
       const wide = study.card.locator('.viz-formula--display[tabindex="0"]');
       await wide.focus();
       await expect(wide).toBeFocused();

@@ -31,6 +31,9 @@ export const studyEn = {
     modelAnswer: 'Model answer',
     showMe: 'Show me in the walkthrough',
     showMeTrain: 'Show me in the Train view',
+    labCode: 'The same in this lab’s code: {{path}}',
+    labCodeRegion: 'This lab’s code from {{path}}, the lines that do it',
+    labCodeLoading: 'Loading the code…',
   },
   cloze: {
     inputLabel: 'The missing word or formula',
@@ -222,6 +225,9 @@ export const studyZh: Widen<typeof studyEn> = {
     modelAnswer: '示范回答',
     showMe: '在逐步讲解中查看',
     showMeTrain: '在训练视图中查看',
+    labCode: '本实验室代码中的同一做法：{{path}}',
+    labCodeRegion: '本实验室 {{path}} 中完成这一步的代码行',
+    labCodeLoading: '正在加载代码……',
   },
   cloze: {
     inputLabel: '缺少的词或公式',

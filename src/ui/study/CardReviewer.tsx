@@ -27,6 +27,7 @@ import { PredictField } from './PredictField';
 import { ShowMe } from './ShowMe';
 import { Formula } from '../../viz/Formula';
 import { TimerView } from './TimerView';
+import { LabCode } from './LabCode';
 
 export interface CardReviewerProps {
   card: Card;
@@ -160,6 +161,7 @@ export function CardReviewer({ card, onGrade, keyboard, autoFocus = false }: Car
           <h4 className="study-answer__title">{card.kind === 'practice' ? t('study.card.modelAnswer') : t('study.card.answer')}</h4>
           <CardText text={card.answer} lang={lang} showBoth={showBoth} className="study-answer__text" />
           {card.formula && <Formula tex={card.formula} display />}
+          {card.labCode && <LabCode code={card.labCode} />}
           {card.kind === 'practice' && card.practice && <Checklist points={card.practice.checklist} lang={lang} showBoth={showBoth} />}
         </section>
       )}

@@ -21,6 +21,7 @@ import { useCardKeys, useFocusOnMount, useLang, useNow } from './hooks';
 import { ShowMe } from './ShowMe';
 import { Formula } from '../../viz/Formula';
 import { TimerView } from './TimerView';
+import { LabCode } from './LabCode';
 
 export function DrillQuestionView({ session, onSession }: { session: DrillSession; onSession: (s: DrillSession) => void }) {
   const question = currentQuestion(session)!;
@@ -105,6 +106,7 @@ function DrillQuestionCard({ session, onSession, cardId }: { session: DrillSessi
             <h4 className="study-answer__title">{t('study.card.modelAnswer')}</h4>
             <CardText text={card.answer} lang={lang} showBoth={showBoth} className="study-answer__text" />
             {card.formula && <Formula tex={card.formula} display />}
+            {card.labCode && <LabCode code={card.labCode} />}
             {card.practice && <Checklist points={card.practice.checklist} lang={lang} showBoth={showBoth} />}
             <p className="study-hint">
               {t('study.drill.yourTime', { seconds: Math.round((session.revealedAfterMs ?? 0) / 1000) })}
