@@ -9,7 +9,7 @@ export function stagesNote(config: Pick<ModelConfig, 'embedScale' | 'positional'
   const input = config.positional === 'none' ? text.inputNoPos : text.inputPos;
   const memory = config.norm === 'pre' ? text.memoryPre : text.memoryPost;
   const one = (lang: 'en' | 'zh') =>
-    text.stagesNote[lang].replace('{embed}', embed[lang]).replace('{input}', input[lang]).replace('{memory}', memory[lang]);
+    text.stagesNote[lang].replace('{{embed}}', embed[lang]).replace('{{input}}', input[lang]).replace('{{memory}}', memory[lang]);
   return { en: one('en'), zh: one('zh') };
 }
 

@@ -11,8 +11,8 @@ import { TraceHeatmap } from './TraceHeatmap';
 import { useBilingual } from './useBilingual';
 
 const TIP: Bilingual = {
-  en: 'weight {w} = softmax of score {s} over the row; row sum {sum}',
-  zh: '权重 {w} = 分数 {s} 在这一行上做 softmax 的结果；行和 {sum}',
+  en: 'weight {{w}} = softmax of score {{s}} over the row; row sum {{sum}}',
+  zh: '权重 {{w}} = 分数 {{s}} 在这一行上做 softmax 的结果；行和 {{sum}}',
 };
 const MASKED_TIP: Bilingual = { en: 'masked: weight 0', zh: '被掩码：权重为 0' };
 const LEGEND: Bilingual = { en: 'attention weight', zh: '注意力权重' };
