@@ -1,5 +1,6 @@
 // Texts of the `add-norm` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Residual add and LayerNorm', zh: '残差相加与层归一化' };
 

@@ -1,5 +1,6 @@
 // Texts of the `complexity` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Cost as sentences grow', zh: '句子变长时的计算量' };
 

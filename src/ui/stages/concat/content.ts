@@ -1,5 +1,6 @@
 // Texts of the `concat` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Concatenate heads, project with W_O', zh: '拼接各头，再乘 W_O' };
 

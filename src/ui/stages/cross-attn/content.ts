@@ -1,5 +1,6 @@
 // Texts of the `cross-attn` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Cross-attention: the decoder reads the encoder', zh: '交叉注意力：解码器读取编码器' };
 

@@ -1,5 +1,6 @@
 // Texts of the `decoder-self-attn` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Decoder masked self-attention', zh: '解码器掩码自注意力' };
 

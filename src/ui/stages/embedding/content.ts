@@ -1,5 +1,6 @@
 // Texts of the `embedding` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Token embeddings', zh: '词元嵌入' };
 

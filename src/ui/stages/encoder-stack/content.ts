@@ -1,5 +1,6 @@
 // Texts of the `encoder-stack` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'The encoder stack and the model view', zh: '编码器堆栈与模型总览' };
 

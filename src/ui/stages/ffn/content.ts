@@ -1,5 +1,6 @@
 // Texts of the `ffn` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Position-wise feed-forward network', zh: '逐位置前馈网络' };
 

@@ -1,5 +1,6 @@
 // Texts of the `mask` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Masks: causal and padding', zh: '掩码：因果掩码与填充掩码' };
 

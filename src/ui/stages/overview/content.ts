@@ -1,5 +1,6 @@
 // Texts of the `overview` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Overview: encoder and decoder', zh: '总览：编码器与解码器' };
 

@@ -1,5 +1,6 @@
 // Texts of the `scores` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Attention scores QKᵀ/√Dh', zh: '注意力分数 QKᵀ/√Dh' };
 

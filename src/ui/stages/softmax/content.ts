@@ -1,5 +1,6 @@
 // Texts of the `softmax` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Softmax: attention weights', zh: 'Softmax：注意力权重' };
 

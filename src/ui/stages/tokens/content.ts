@@ -1,5 +1,6 @@
 // Texts of the `tokens` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Tokens and ids', zh: '词元与编号' };
 

@@ -1,5 +1,6 @@
 // Texts of the `weighted-sum` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Weighted sum of values', zh: '值的加权和' };
 
