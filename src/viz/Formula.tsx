@@ -1,6 +1,6 @@
 // A formula typeset by KaTeX, its CSS (and fonts) bundled locally by Vite — no CDN.
-import { useTranslation } from 'react-i18next';
 import 'katex/dist/katex.min.css';
+import { useText } from '../i18n';
 import { renderTex } from './renderTex';
 import './viz.css';
 
@@ -11,7 +11,7 @@ export interface FormulaProps {
 }
 
 export function Formula({ tex, display = false }: FormulaProps) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const result = renderTex(tex, display);
   const Tag = display ? 'div' : 'span';
   if (!result.ok)
