@@ -3,7 +3,6 @@
 // side/layer/head read from the trace.
 import { useMemo } from 'react';
 import { useText } from '../../../i18n';
-import { fillText } from '../../../i18n/text';
 import { Heatmap } from '../../../viz';
 import { maskedCells } from '../shared/attention';
 import { AXES, selfAttentionKind } from '../shared/content';
@@ -57,7 +56,7 @@ function CausalMask({ ctx }: StagePanelProps) {
         scale={{ kind: 'sequential', domain: [0, 1] }}
         legendLabel={tx(text.legendMask)}
         highlight={ctx.highlight === 'causal-triangle' ? { region: 'upper-triangle' } : undefined}
-        describeCell={(r, c) => fillText(tx(masked(r, c) ? text.cellCausalMasked : text.cellCausalKept), { key: labels[c], query: labels[r] })}
+        describeCell={(r, c) => tx(masked(r, c) ? text.cellCausalMasked : text.cellCausalKept, { key: labels[c], query: labels[r] })}
         digits={0}
         exportName={`${name}.mask`}
         testId="mask-causal"
@@ -104,7 +103,7 @@ function PaddingMask({ ctx }: StagePanelProps) {
           legendLabel={tx(text.legendMask)}
           highlight={ctx.highlight === 'padding-columns' ? { cols: Array.from({ length: PAD_EXAMPLE }, (_, i) => keys.length + i) } : undefined}
           describeCell={(r, c) =>
-            isPad(c) ? tx(text.cellPad) : fillText(tx(exampleMasked(r, c) ? text.cellCausalMasked : text.cellCausalKept), { key: padded[c], query: padded[r] })
+            isPad(c) ? tx(text.cellPad) : tx(exampleMasked(r, c) ? text.cellCausalMasked : text.cellCausalKept, { key: padded[c], query: padded[r] })
           }
           digits={0}
           testId="mask-padding-example"
@@ -144,7 +143,7 @@ function MaskedScores({ ctx }: StagePanelProps) {
         scale={{ kind: 'diverging' }}
         legendLabel={tx(text.legendScore)}
         highlight={ctx.highlight === 'causal-triangle' && ctx.side === 'dec' ? { region: 'upper-triangle' } : undefined}
-        describeCell={(r, c) => fillText(tx(masked(r, c) ? text.cellMasked : text.cellKept), { s: formatValue(scaled[r][c]) })}
+        describeCell={(r, c) => tx(masked(r, c) ? text.cellMasked : text.cellKept, { s: formatValue(scaled[r][c]) })}
         testId="mask-heatmap"
       />
     </section>
