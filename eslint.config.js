@@ -29,6 +29,15 @@ const packageMatches = (specifier, pattern) => {
   return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
 };
 
+/**
+ * Dependency-free modules inside a folder that every layer may import: the one bilingual-text
+ * type and fill function, and the one language type, live in src/i18n but must not pull
+ * i18next into the compute layers (`tests/eslint-layers.test.ts` checks they import nothing).
+ */
+const OPEN_MODULES = ['i18n/text', 'i18n/language'];
+
+const srcPathOf = (filename, specifier) => relative(SRC, resolve(dirname(filename), specifier)).split(sep).join('/').replace(/\.(ts|tsx)$/, '');
+
 /** The src/ folder a relative specifier lands in, from `filename`; null outside src/. */
 const srcFolderOf = (filename, specifier) => {
   const rel = relative(SRC, resolve(dirname(filename), specifier));
@@ -68,7 +77,7 @@ const layersPlugin = {
           const specifier = node.value;
           if (specifier.startsWith('.')) {
             const folder = srcFolderOf(context.filename, specifier);
-            if (folder && folder !== layer && folders.includes(folder)) {
+            if (folder && folder !== layer && folders.includes(folder) && !OPEN_MODULES.includes(srcPathOf(context.filename, specifier))) {
               context.report({ node, messageId: 'folder', data: { layer, folder, specifier } });
             }
           } else if (packages.some((p) => packageMatches(specifier, p))) {

@@ -1,5 +1,6 @@
 // eslint.config.js: the import directions between src/ folders hold for static and dynamic
 // imports alike, and allowed imports pass. Lints made-up files through ESLint's Node API.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -70,6 +71,22 @@ describe('import directions (layers/imports)', () => {
     expect(await layerErrors('src/random/probe.ts', "import { a } from '../engine/backend';\nexport { a };\n")).toEqual([expect.stringContaining('src/random may not import src/engine')]);
     for (const folder of ['engine', 'data', 'model', 'train', 'study', 'i18n']) {
       expect(await layerErrors(`src/${folder}/probe.ts`, "import { Rng } from '../random';\nexport { Rng };\n"), folder).toEqual([]);
+    }
+  });
+
+  it('src/i18n/text and language (dependency-free) are open to every layer; the rest of src/i18n is not', async () => {
+    for (const folder of ['engine', 'data', 'model', 'train']) {
+      const open = "import type { Bilingual } from '../i18n/text';\nimport type { Language } from '../i18n/language';\nexport type X = [Bilingual, Language];\n";
+      expect(await layerErrors(`src/${folder}/probe.ts`, open), folder).toEqual([]);
+      const closed = "import { initI18n } from '../i18n';\nexport { initI18n };\n";
+      expect(await layerErrors(`src/${folder}/probe.ts`, closed), folder).toEqual([expect.stringContaining(`src/${folder} may not import src/i18n`)]);
+    }
+  });
+
+  it('the open modules import nothing but each other, so opening them pulls in no library', () => {
+    for (const file of ['src/i18n/text.ts', 'src/i18n/language.ts']) {
+      const imports = [...readFileSync(`${root}${file}`, 'utf8').matchAll(/^\s*import\b[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+      expect(imports.every((i) => i === './text' || i === './language'), `${file}: ${imports.join(', ')}`).toBe(true);
     }
   });
 });

@@ -7,6 +7,8 @@ import { zh } from './zh';
 import { HTML_LANG, type Language } from './language';
 
 export * from './language';
+export * from './text';
+export { useText, type TextApi } from './useText';
 /** The i18next instance, for the few texts the store composes outside React (e.g. default names). */
 export { i18n };
 export type { Messages } from './en';

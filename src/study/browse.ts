@@ -3,10 +3,11 @@
 import { topicById, type SectionId } from './curriculum';
 import { masteryOf, type MasteryLevel } from './mastery';
 import type { CardProgress } from './records';
-import type { Card, CardKind, Difficulty, Lang } from './types';
+import type { Language } from '../i18n/language';
+import type { Card, CardKind, Difficulty } from './types';
 
 /** Where a text search looks: both languages (the default), or only one. */
-export type SearchLanguage = 'both' | Lang;
+export type SearchLanguage = 'both' | Language;
 
 /** Every field narrows the result; within a field, any listed value matches. */
 export interface CardFilter {
@@ -35,7 +36,7 @@ function fold(s: string): string {
 const CJK = /[\u3400-\u9fff]/;
 
 /** Everything a text search in `lang` looks at. */
-function searchableText(card: Card, lang: Lang): string {
+function searchableText(card: Card, lang: Language): string {
   const topic = topicById(card.topic);
   const answers = (card.cloze?.answers ?? []).filter((a) => CJK.test(a) === (lang === 'zh'));
   const parts = [card.question[lang], card.answer[lang], card.cloze?.text[lang] ?? '', ...answers, topic?.title[lang] ?? ''];

@@ -1,7 +1,9 @@
 // Checking a typed cloze answer. Both the input and every accepted answer go through the same
 // normalisation, so `sqrt(d_k)`, `√d_k`, `√dk`, `\sqrt{d_k}` and a full-width `ｓｑｒｔ（ｄ＿ｋ）`
 // all compare equal. The normalised form is only for comparing; it is never shown.
-import { CLOZE_GAP, type Bilingual, type Cloze, type Lang } from './types';
+import type { Language } from '../i18n/language';
+import type { Bilingual } from '../i18n/text';
+import { CLOZE_GAP, type Cloze } from './types';
 
 // Superscripts must become `^x` before NFKC, which would otherwise turn `n²` into `n2`.
 const SUPERSCRIPTS: Record<string, string> = {
@@ -72,7 +74,7 @@ export function checkCloze(cloze: Cloze, input: string): ClozeCheck {
 }
 
 /** The text before and after the gap, for rendering an input box in between. */
-export function splitCloze(text: Bilingual, lang: Lang): { before: string; after: string } {
+export function splitCloze(text: Bilingual, lang: Language): { before: string; after: string } {
   const s = text[lang];
   const at = s.indexOf(CLOZE_GAP);
   if (at < 0) throw new Error(`cloze: no ${CLOZE_GAP} marker in "${s}"`);

@@ -2,7 +2,8 @@
 // its tests do not depend on a file outside the repository. curriculum.test.ts cross-checks this
 // list against the shared file whenever that file is reachable.
 import type { ExperimentId } from '../train/experimentIds';
-import type { Bilingual, CardStage } from './types';
+import type { Bilingual } from '../i18n/text';
+import type { CardStage } from './types';
 
 export type SectionId = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H';
 

@@ -3,12 +3,12 @@ import { DAY_MS, HOUR_MS, MINUTE_MS } from './clock';
 import { GRADE_LABELS } from './messages';
 import { GRADE_NAMES, type GradeName } from './records';
 import type { IntervalPreview } from './scheduler';
-import type { Lang } from './types';
+import type { Language } from '../i18n/language';
 
 const MONTH_DAYS = 30.4375; // 365.25 / 12
 const YEAR_DAYS = 365.25;
 
-const UNITS: Record<'min' | 'h' | 'd' | 'mo' | 'y', Record<Lang, string>> = {
+const UNITS: Record<'min' | 'h' | 'd' | 'mo' | 'y', Record<Language, string>> = {
   min: { en: 'min', zh: '分钟' },
   h: { en: 'h', zh: '小时' },
   d: { en: 'd', zh: '天' },
@@ -23,7 +23,7 @@ function amount(x: number): string {
 }
 
 /** "< 1 min", "10 min", "1.5 h", "2 d", "3.2 mo", "1.1 y" — or the same in Chinese. */
-export function formatInterval(ms: number, lang: Lang): string {
+export function formatInterval(ms: number, lang: Language): string {
   const unit = (u: keyof typeof UNITS, x: string) => `${x} ${UNITS[u][lang]}`;
   if (ms < MINUTE_MS - 500) return lang === 'en' ? '< 1 min' : '不到 1 分钟';
   const minutes = Math.round(ms / MINUTE_MS);
@@ -47,7 +47,7 @@ export interface GradeButton {
 }
 
 /** The four grade buttons for a card, from the scheduler's preview. */
-export function gradeButtons(preview: Record<GradeName, IntervalPreview>, lang: Lang): GradeButton[] {
+export function gradeButtons(preview: Record<GradeName, IntervalPreview>, lang: Language): GradeButton[] {
   return GRADE_NAMES.map((grade) => ({
     grade,
     label: GRADE_LABELS[grade][lang],

@@ -1,10 +1,11 @@
 // User-facing strings the study logic defines, in English and Simplified Chinese. Templates
-// use i18next's {{name}} placeholders, so the UI can either register them as resources or
-// fill them with formatMessage.
+// use i18next's {{name}} placeholders, filled by src/i18n's pick / fillText like every text.
+import type { Language } from '../i18n/language';
+import { pick, type Bilingual } from '../i18n/text';
 import type { MasteryLevel } from './mastery';
 import type { GradeName } from './records';
 import type { ImportError, ImportErrorCode, ImportReport } from './transfer/importProgress';
-import type { Bilingual, CardKind, Lang } from './types';
+import type { CardKind } from './types';
 
 export const GRADE_LABELS: Record<GradeName, Bilingual> = {
   again: { en: 'Again', zh: '重来' },
@@ -96,20 +97,13 @@ export const IMPORT_REPORT_MESSAGES = {
   },
 } satisfies Record<string, Bilingual>;
 
-/** Fills {{name}} placeholders; unknown names are left as they are. */
-export function formatMessage(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
-}
-
 function formatBytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return mb >= 1 ? `${mb.toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /** The import error as a sentence in `lang`. */
-export function importErrorMessage(error: ImportError, lang: Lang): string {
+export function importErrorMessage(error: ImportError, lang: Language): string {
   const p = error.params;
   const params: Record<string, string | number> = { ...p };
   if (error.code === 'too-large') {
@@ -121,15 +115,15 @@ export function importErrorMessage(error: ImportError, lang: Lang): string {
     const value = Number(p.value);
     params.date = Number.isFinite(value) && Math.abs(value) < 8.64e15 ? new Date(value).toISOString() : String(p.value);
   }
-  return formatMessage(IMPORT_ERROR_MESSAGES[error.code][lang], params);
+  return pick(IMPORT_ERROR_MESSAGES[error.code], lang, params);
 }
 
 /** What an accepted import did, as one or two sentences in `lang`. */
-export function importReportMessage(report: ImportReport, lang: Lang): string {
-  const lines = [formatMessage(IMPORT_REPORT_MESSAGES.imported[lang], { cards: report.cards, reviews: report.reviews })];
+export function importReportMessage(report: ImportReport, lang: Language): string {
+  const lines = [pick(IMPORT_REPORT_MESSAGES.imported, lang, { cards: report.cards, reviews: report.reviews })];
   if (report.skippedCardIds.length > 0) {
     const ids = report.skippedCardIds.slice(0, 5).join(', ') + (report.skippedCardIds.length > 5 ? ', …' : '');
-    lines.push(formatMessage(IMPORT_REPORT_MESSAGES.skipped[lang], { count: report.skippedCardIds.length, ids }));
+    lines.push(pick(IMPORT_REPORT_MESSAGES.skipped, lang, { count: report.skippedCardIds.length, ids }));
   }
   return lines.join(lang === 'en' ? ' ' : '');
 }

@@ -12,7 +12,8 @@ import { parameterEntries } from '../model/parameters';
 import { experimentConfigs } from '../train/experimentRun';
 import { EXPERIMENTS } from '../train/experiments';
 import { DECK } from './cards';
-import type { Bilingual, Card } from './types';
+import type { Bilingual } from '../i18n/text';
+import type { Card } from './types';
 
 const checkpoint = parseCheckpoint(readFileSync('public/checkpoints/en-zh-toy.json', 'utf8'));
 const vocabSizes = { src: checkpoint.vocab.src.length, tgt: checkpoint.vocab.tgt.length };

@@ -1,16 +1,9 @@
 // The study deck's core types. Cards are data (see cards/), written once in English and
 // Simplified Chinese; everything else in src/study works on these shapes.
+import type { Bilingual } from '../i18n/text';
 import type { StageId } from '../model/stageIds';
 import type { ExperimentId } from '../train/experimentIds';
 import type { HighlightId } from './highlights';
-
-export type Lang = 'en' | 'zh';
-
-/** A user-facing text in both languages. */
-export interface Bilingual {
-  en: string;
-  zh: string;
-}
 
 /** Where a card's "show me" goes: a walkthrough stage, or 'train' for the Train view. */
 export type CardStage = StageId | 'train';

@@ -1,14 +1,10 @@
 // The what-if experiments of the curriculum as data: what each changes, what to watch, and how
 // to run it quickly (a few hundred CPU steps of a small model, or a short fine-tune of the
 // shipped one). experimentRun.ts executes a plan; the Train view shows the texts and numbers.
+import type { Bilingual } from '../i18n/text';
 import type { StageId } from '../model/stageIds';
 import { EXPERIMENT_IDS, type ExperimentId } from './experimentIds';
 import type { TrainingConfigPatch } from './trainingConfig';
-
-export interface Bilingual {
-  en: string;
-  zh: string;
-}
 
 /** Numbers an experiment reports for the baseline and the variant. */
 export type ExperimentMetric =

@@ -1,7 +1,7 @@
 // The shell: skip link, header (name, GPU status, language, nav), the GPU failure banner,
 // and the view the hash route names. Views are loaded on first visit.
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../i18n';
 import { GpuFailureBanner } from './common/GpuFailureBanner';
 import { Header } from './common/Header';
 import { MAIN_CONTENT_ID } from './common/ids';
@@ -28,7 +28,7 @@ function CurrentView({ route }: { route: Route }) {
 }
 
 export function App() {
-  const { t } = useTranslation();
+  const { t } = useText();
   useLangParam();
   useColorScheme();
   const current = useRoute();

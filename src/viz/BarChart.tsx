@@ -1,7 +1,7 @@
 // Top-k probabilities as horizontal bars: label, bar, percentage; the chosen token's bar in
 // the accent colour and marked "✓ chosen". "Table" shows value and percentage; PNG/SVG export.
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../i18n';
 import { barChartScene, type BarItem } from './barChartSvg';
 import { formatFixed, formatPercent } from './format';
 import { SVG_FONT_STACK } from './svgMarkup';
@@ -29,7 +29,7 @@ export interface BarChartProps {
 }
 
 export function BarChart(props: BarChartProps) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const { title, items, chosen, max } = props;
   const testId = props.testId ?? 'bar-chart';
   const digits = props.digits ?? 3;

@@ -1,7 +1,7 @@
 // A formula typeset by KaTeX, its CSS (and fonts) bundled locally by Vite — no CDN.
 import { useLayoutEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import 'katex/dist/katex.min.css';
+import { useText } from '../i18n';
 import { renderTex } from './renderTex';
 import './viz.css';
 
@@ -12,7 +12,7 @@ export interface FormulaProps {
 }
 
 export function Formula({ tex, display = false }: FormulaProps) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const result = renderTex(tex, display);
   const Tag = display ? 'div' : 'span';
   const overflows = useOverflow(display ? result.ok && result.html : null);

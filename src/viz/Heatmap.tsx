@@ -2,7 +2,7 @@
 // cells hatched, highlights outlined, keyboard and pointer inspection of any cell, a "Table"
 // view of the same numbers and PNG/SVG export. Props in, pixels out.
 import { useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../i18n';
 import { formatFixed } from './format';
 import { cellAt } from './heatmapLayout';
 import { cellInside, clampCell, heatmapShapeError, type CellPredicate, type HeatmapDividers, type HeatmapHighlight } from './heatmapModel';
@@ -49,7 +49,7 @@ export interface HeatmapProps {
 }
 
 export function Heatmap(props: HeatmapProps) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const problem = heatmapShapeError(props.title, props.values, props.rowLabels, props.colLabels);
   if (problem)
     return (
@@ -63,7 +63,7 @@ export function Heatmap(props: HeatmapProps) {
 type Cell = [number, number];
 
 function HeatmapFigure(props: HeatmapProps) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const { values, rowLabels, colLabels, rowAxis, colAxis, title, masked, describeCell, onCellClick } = props;
   const digits = props.digits ?? 3;
   const testId = props.testId ?? 'heatmap';

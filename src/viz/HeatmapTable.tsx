@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../i18n';
 import { heatmapTableModel, type CellPredicate } from './heatmapModel';
 
 /** The heatmap's numbers as an HTML table: caption = title, header cells = token labels. */
@@ -24,7 +24,7 @@ export function HeatmapTable({
   digits: number;
   testId: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const captionId = useId();
   const model = useMemo(
     () => heatmapTableModel(values, rowLabels, colLabels, masked, digits),

@@ -2,7 +2,7 @@
 // markers, a hover read-out, a "Table" of sampled points and PNG/SVG export. Built for live
 // updates: each render decimates to a few points per pixel, so thousands of steps stay cheap.
 import { useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../i18n';
 import { formatFixed } from './format';
 import { lineChartScene, nearestIndex, type LineChartScene, type LineMarker, type LineSeries } from './lineChartSvg';
 import { LineChartTable } from './LineChartTable';
@@ -32,7 +32,7 @@ export interface LineChartProps {
 }
 
 export function LineChart(props: LineChartProps) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const { series, xLabel, yLabel, markers, xDomain, yDomain, title } = props;
   const testId = props.testId ?? 'line-chart';
   const digits = props.digits ?? 4;
@@ -66,7 +66,7 @@ export function LineChart(props: LineChartProps) {
 function LineChartPicture(
   props: LineChartProps & { scene: LineChartScene; digits: number; testId: string },
 ) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const { scene, series, xLabel, digits, testId, yScale } = props;
   const stageRef = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<{ px: number; anchor: AnchorBox } | null>(null);

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useText } from '../i18n';
 import { sampleIndices } from './decimate';
 import { formatFixed } from './format';
 import type { LineSeries } from './lineChartSvg';
@@ -21,7 +21,7 @@ export function LineChartTable({
   digits: number;
   testId: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const notes: string[] = [];
   const rows: { key: string; label: string; x: number; y: number }[] = [];
   series.forEach((s, si) => {

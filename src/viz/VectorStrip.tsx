@@ -1,7 +1,7 @@
 // One vector (a token's embedding, a row of LayerNorm statistics…) as a strip of coloured
 // cells: a one-row Heatmap, so it shares the legend, hover/keyboard values, table and export.
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../i18n';
 import { Heatmap } from './Heatmap';
 import type { ColorScaleSpec } from './scales';
 
@@ -26,7 +26,7 @@ export interface VectorStripProps {
 }
 
 export function VectorStrip(props: VectorStripProps) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const entryLabels = props.entryLabels ?? props.values.map((_, i) => String(i));
   const describe = props.describeEntry;
   return (

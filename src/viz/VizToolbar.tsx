@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../i18n';
 import { exportView, type ExportSource } from './exportImage';
 
 export interface VizToolbarProps {
@@ -13,7 +13,7 @@ export interface VizToolbarProps {
 
 /** "Table" toggle and PNG/SVG export buttons shared by every view in src/viz. */
 export function VizToolbar({ table, exportSource, exportName, testId }: VizToolbarProps) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

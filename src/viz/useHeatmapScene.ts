@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../i18n';
 import { formatRange } from './format';
 import { compactLayout, heatmapLayout, heatmapLegend, type HeatmapGeometry } from './heatmapLayout';
 import { anyMasked, highlightCells, outlineEdges, type CellPredicate, type HeatmapDividers, type HeatmapHighlight } from './heatmapModel';
@@ -40,7 +40,7 @@ function parseDividers(key: string): HeatmapDividers {
 
 /** Colour domain, layout and markup of a heatmap, recomputed only when their inputs change. */
 export function useHeatmapScene(input: HeatmapSceneInput): HeatmapSceneResult {
-  const { t } = useTranslation();
+  const { t } = useText();
   const uid = safeId(useId());
   const { values, rowLabels, colLabels, rowAxis, colAxis, masked, legendLabel, highlight, dividers, square, compact, width } = input;
   const kind = input.scale?.kind ?? 'sequential';

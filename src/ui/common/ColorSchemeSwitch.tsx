@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
 import { COLOR_SCHEME_CHOICES } from '../../store/slices/settings';
 import { resolveColorScheme } from './colorScheme';
@@ -6,7 +6,7 @@ import { useSystemPrefersDark } from './useColorScheme';
 
 /** Light / Dark / System: three labelled toggle buttons, like the language switch. */
 export function ColorSchemeSwitch() {
-  const { t } = useTranslation();
+  const { t } = useText();
   const choice = useAppStore((s) => s.settings.colorScheme);
   const setColorScheme = useAppStore((s) => s.settings.setColorScheme);
   const systemScheme = resolveColorScheme('system', useSystemPrefersDark());

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 
 export interface BannerAction {
   label: string;
@@ -21,7 +21,7 @@ export function ErrorBanner({
   action?: BannerAction;
   testId?: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   return (
     <div className="banner banner--error" role="alert" data-testid={testId}>
       <div className="banner__text">

@@ -1,11 +1,11 @@
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
 import { ErrorBanner } from './ErrorBanner';
 import { MAIN_CONTENT_ID } from './ids';
 
 /** Shown after a device loss (or a failed restart), with the "Restart GPU" action. */
 export function GpuFailureBanner() {
-  const { t } = useTranslation();
+  const { t } = useText();
   const state = useAppStore((s) => s.gpu.state);
   const restarting = useAppStore((s) => s.gpu.restarting);
   const restart = useAppStore((s) => s.gpu.restart);

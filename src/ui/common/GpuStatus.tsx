@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
 
 /** Header badge: the WebGPU adapter in use, or "CPU fallback" and why. */
 export function GpuStatus() {
-  const { t } = useTranslation();
+  const { t } = useText();
   const state = useAppStore((s) => s.gpu.state);
 
   let label: string;

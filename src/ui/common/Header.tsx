@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { ColorSchemeSwitch } from './ColorSchemeSwitch';
 import { GpuStatus } from './GpuStatus';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -7,7 +7,7 @@ import { Nav } from './Nav';
 import { DEFAULT_ROUTE, formatHash, type ParsedRoute } from './route';
 
 export function Header({ current }: { current: ParsedRoute }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   return (
     <header className="app-header">
       <div className="app-header__inner">

@@ -1,11 +1,11 @@
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { HTML_LANG, LANGUAGES } from '../../i18n/language';
 import { useAppStore } from '../../store';
 import { syncLangParam } from './useRoute';
 
 /** English / 中文 toggle; each name is written in its own language and script. */
 export function LanguageSwitch() {
-  const { t } = useTranslation();
+  const { t } = useText();
   const language = useAppStore((s) => s.settings.language);
   const setLanguage = useAppStore((s) => s.settings.setLanguage);
   return (

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { DEFAULT_ROUTE, formatHash, VIEWS, type ParsedRoute } from './route';
 
 /** The three views. The Walkthrough link returns to the stage (and sentence) last open. */
 export function Nav({ current }: { current: ParsedRoute }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const { route, notFound } = current;
   const [lastWalkthrough, setLastWalkthrough] = useState(() => formatHash(DEFAULT_ROUTE));
   useEffect(() => {

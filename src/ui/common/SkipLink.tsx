@@ -1,11 +1,11 @@
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 
 /**
  * First tab stop: jumps past the header. A plain href="#main" would change the hash and
  * so the route, hence the click handler that only moves focus.
  */
 export function SkipLink({ targetId }: { targetId: string }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   return (
     <a
       className="skip-link"

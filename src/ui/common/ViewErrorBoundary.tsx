@@ -1,9 +1,9 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { ErrorBanner } from './ErrorBanner';
 
 function CrashNotice({ error, onRetry }: { error: Error; onRetry: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   return (
     <ErrorBanner title={t('crash.title')} detail={error.message} action={{ label: t('crash.retry'), onClick: onRetry }}>
       {t('crash.body')}

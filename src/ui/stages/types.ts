@@ -3,18 +3,13 @@
 import type { ComponentType } from 'react';
 import type { ShaderFamily } from '../../engine/webgpu/shaderSources';
 import type { Language } from '../../i18n/language';
+import type { Bilingual } from '../../i18n/text';
 import type { ModelConfig } from '../../model/config';
 import type { StageId } from '../../model/stageIds';
 import type { Trace } from '../../model/trace';
 import type { ParameterView } from '../../app/walkthrough/parameters';
 import type { TrainingMeta, WalkthroughResult } from '../../store/walkthroughResult';
 import type { HighlightId } from '../../study/highlights';
-
-/** A user-facing text in both languages. */
-export interface Bilingual {
-  en: string;
-  zh: string;
-}
 
 /** Encoder or decoder side of the model. */
 export type Side = 'enc' | 'dec';

@@ -1,7 +1,7 @@
 // The Browse filters: words (in either or one language), section, topic, tag, kind,
 // difficulty and mastery. Every control is a labelled native input or select.
 import { useId, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { type Language, useText } from '../../i18n';
 import {
   CARD_KINDS,
   DECK,
@@ -14,7 +14,6 @@ import {
   TOPICS,
   type CardKind,
   type Difficulty,
-  type Lang,
   type MasteryLevel,
   type SearchLanguage,
   type SectionId,
@@ -56,8 +55,8 @@ function Select({ label, value, onChange, children, testId }: { label: string; v
   );
 }
 
-export function BrowseFilters({ value, onChange, lang }: { value: BrowseFilterState; onChange: (next: BrowseFilterState) => void; lang: Lang }) {
-  const { t } = useTranslation();
+export function BrowseFilters({ value, onChange, lang }: { value: BrowseFilterState; onChange: (next: BrowseFilterState) => void; lang: Language }) {
+  const { t } = useText();
   const searchId = useId();
   const set = (patch: Partial<BrowseFilterState>) => onChange({ ...value, ...patch });
   const all = t('study.browse.all');

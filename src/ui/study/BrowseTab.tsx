@@ -1,14 +1,13 @@
 // Browse: filter and search the deck, then open a card's detail (also where `#/study?card=…`
 // lands, e.g. from the walkthrough's "back to the card").
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { HTML_LANG } from '../../i18n/language';
 import { cardById, DECK, filterCards, KIND_LABELS, MASTERY_LABELS, masteryOf, topicById } from '../../study';
 import { useAppStore } from '../../store';
 import { formatHash, type Query } from '../common/route';
 import { BrowseFilters, EMPTY_FILTERS, type BrowseFilterState } from './BrowseFilters';
 import { CardDetail } from './CardDetail';
-import { useLang } from './hooks';
 import { studyRouteFor } from './studyRoute';
 
 export function BrowseTab({
@@ -24,8 +23,7 @@ export function BrowseTab({
   filters: BrowseFilterState;
   onFiltersChange: (next: BrowseFilterState) => void;
 }) {
-  const { t } = useTranslation();
-  const lang = useLang();
+  const { t, lang } = useText();
   const snapshot = useAppStore((s) => s.study.snapshot);
   const progress = snapshot?.progress;
 

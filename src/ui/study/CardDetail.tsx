@@ -1,19 +1,18 @@
 // One card in full: review it now (any time, due or not), its schedule and history, and the
 // way back to the list. `#/study?card=<id>` opens this.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { formatInterval, GRADE_LABELS, masteryOf, MASTERY_LABELS, type Card, type GradeName } from '../../study';
 import { useAppStore } from '../../store';
 import { CardReviewer } from './CardReviewer';
-import { useLang, useNow } from './hooks';
+import { useNow } from './hooks';
 
 function formatDate(ms: number, lang: string): string {
   return new Date(ms).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function CardDetail({ card, listHash }: { card: Card; listHash: string }) {
-  const { t } = useTranslation();
-  const lang = useLang();
+  const { t, lang } = useText();
   const now = useNow(30_000);
   const grade = useAppStore((s) => s.study.grade);
   const progress = useAppStore((s) => s.study.snapshot?.progress.get(card.id));

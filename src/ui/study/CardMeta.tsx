@@ -1,9 +1,9 @@
 // The line above a card's question: kind, topic, difficulty and how well it is known.
-import { useTranslation } from 'react-i18next';
-import { KIND_LABELS, MASTERY_LABELS, topicById, type Card, type Lang, type MasteryLevel } from '../../study';
+import { type Language, useText } from '../../i18n';
+import { KIND_LABELS, MASTERY_LABELS, topicById, type Card, type MasteryLevel } from '../../study';
 
-export function CardMeta({ card, lang, mastery }: { card: Card; lang: Lang; mastery: MasteryLevel }) {
-  const { t } = useTranslation();
+export function CardMeta({ card, lang, mastery }: { card: Card; lang: Language; mastery: MasteryLevel }) {
+  const { t } = useText();
   const topic = topicById(card.topic);
   return (
     <p className="study-meta">

@@ -2,7 +2,7 @@
 // a timer to speak against), then the answer with its formula, then Again / Hard / Good / Easy.
 // Used by the Review tab and by a card's detail in Browse.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import {
   checkCloze,
   createTimer,
@@ -22,7 +22,7 @@ import { CardText } from './CardText';
 import { Checklist } from './Checklist';
 import { ClozeField } from './ClozeField';
 import { GradeButtons } from './GradeButtons';
-import { useCardKeys, useLang, useNow } from './hooks';
+import { useCardKeys, useNow } from './hooks';
 import { PredictField } from './PredictField';
 import { ShowMe } from './ShowMe';
 import { Formula } from '../../viz/Formula';
@@ -40,8 +40,7 @@ export interface CardReviewerProps {
 }
 
 export function CardReviewer({ card, onGrade, keyboard, autoFocus = false }: CardReviewerProps) {
-  const { t } = useTranslation();
-  const lang = useLang();
+  const { t, lang } = useText();
   const showBoth = useAppStore((s) => s.study.showBothLanguages);
   const snapshot = useAppStore((s) => s.study.snapshot);
   const service = useAppStore((s) => s.study.service);

@@ -2,10 +2,10 @@
 // bilingual learners). Each part carries its own lang attribute, so fonts and screen readers
 // pick the right voice.
 import type { ElementType, ReactNode } from 'react';
+import type { Bilingual, Language } from '../../i18n';
 import { HTML_LANG } from '../../i18n/language';
-import type { Bilingual, Lang } from '../../study';
 
-export function otherLang(lang: Lang): Lang {
+export function otherLang(lang: Language): Language {
   return lang === 'en' ? 'zh' : 'en';
 }
 
@@ -18,7 +18,7 @@ export function CardText({
   className,
 }: {
   text: Bilingual;
-  lang: Lang;
+  lang: Language;
   showBoth: boolean;
   as?: ElementType;
   id?: string;
@@ -40,7 +40,7 @@ export function CardText({
 }
 
 /** The same, for inline pieces (labels, list items) where only a span fits. */
-export function InlineText({ text, lang, showBoth }: { text: Bilingual; lang: Lang; showBoth: boolean }): ReactNode {
+export function InlineText({ text, lang, showBoth }: { text: Bilingual; lang: Language; showBoth: boolean }): ReactNode {
   const other = otherLang(lang);
   return (
     <>

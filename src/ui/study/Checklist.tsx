@@ -1,11 +1,10 @@
 // The points a spoken answer should touch (practice cards): the learner ticks what they said.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { Bilingual, Lang } from '../../study';
+import { type Bilingual, type Language, useText } from '../../i18n';
 import { InlineText } from './CardText';
 
-export function Checklist({ points, lang, showBoth }: { points: Bilingual[]; lang: Lang; showBoth: boolean }) {
-  const { t } = useTranslation();
+export function Checklist({ points, lang, showBoth }: { points: Bilingual[]; lang: Language; showBoth: boolean }) {
+  const { t } = useText();
   const [ticked, setTicked] = useState<boolean[]>(() => points.map(() => false));
   const count = ticked.filter(Boolean).length;
   return (

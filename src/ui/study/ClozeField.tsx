@@ -1,9 +1,9 @@
 // A cloze statement with an input in the gap. Enter (or Check) compares the typed answer with
 // the accepted ones after normalisation (src/study/cloze.ts: `sqrt(d_k)` = `√d_k` = …).
 import { useEffect, useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { type Language, useText } from '../../i18n';
 import { HTML_LANG } from '../../i18n/language';
-import { CLOZE_GAP, splitCloze, type Cloze, type ClozeCheck, type Lang } from '../../study';
+import { CLOZE_GAP, splitCloze, type Cloze, type ClozeCheck } from '../../study';
 import { otherLang } from './CardText';
 
 export function ClozeField({
@@ -17,7 +17,7 @@ export function ClozeField({
   autoFocus,
 }: {
   cloze: Cloze;
-  lang: Lang;
+  lang: Language;
   showBoth: boolean;
   value: string;
   onChange: (value: string) => void;
@@ -26,7 +26,7 @@ export function ClozeField({
   onCheck: (input: string) => void;
   autoFocus: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const inputRef = useRef<HTMLInputElement>(null);
   const hintId = useId();
   useEffect(() => {

@@ -1,7 +1,7 @@
 // Your progress as a file: export (download JSON), import (validated first; a refused file
 // changes nothing and says why, in the interface language), and reset with a confirmation.
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import {
   importErrorMessage,
   importReportMessage,
@@ -12,7 +12,6 @@ import {
   type ProgressSnapshot,
 } from '../../study';
 import { useAppStore } from '../../store';
-import { useLang } from './hooks';
 import { downloadText } from '../../viz/download';
 
 type Outcome =
@@ -23,8 +22,7 @@ type Outcome =
   | { kind: 'reset' };
 
 export function DataPanel({ snapshot }: { snapshot: ProgressSnapshot }) {
-  const { t } = useTranslation();
-  const lang = useLang();
+  const { t, lang } = useText();
   const { exportProgress, importProgress, resetProgress } = useAppStore((s) => s.study);
   const [mode, setMode] = useState<ImportMode>('merge');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -156,7 +154,7 @@ export function DataPanel({ snapshot }: { snapshot: ProgressSnapshot }) {
 
 /** "Delete all progress?" with the counts; focus starts on the harmless choice, Escape cancels. */
 function ConfirmReset({ cards, reviews, onConfirm, onCancel }: { cards: number; reviews: number; onConfirm: () => void; onCancel: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const textId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => cancelRef.current?.focus(), []);

@@ -1,7 +1,7 @@
 // One drill question: the clock runs while you answer (aloud, or typed); reveal stops it and
 // shows the model answer; your grade goes to the scheduler as a drill review.
 import { useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import {
   cardById,
   currentQuestion,
@@ -17,7 +17,7 @@ import { CardMeta } from './CardMeta';
 import { CardText } from './CardText';
 import { Checklist } from './Checklist';
 import { GradeButtons } from './GradeButtons';
-import { useCardKeys, useFocusOnMount, useLang, useNow } from './hooks';
+import { useCardKeys, useFocusOnMount, useNow } from './hooks';
 import { ShowMe } from './ShowMe';
 import { Formula } from '../../viz/Formula';
 import { TimerView } from './TimerView';
@@ -30,8 +30,7 @@ export function DrillQuestionView({ session, onSession }: { session: DrillSessio
 }
 
 function DrillQuestionCard({ session, onSession, cardId }: { session: DrillSession; onSession: (s: DrillSession) => void; cardId: string }) {
-  const { t } = useTranslation();
-  const lang = useLang();
+  const { t, lang } = useText();
   const showBoth = useAppStore((s) => s.study.showBothLanguages);
   const snapshot = useAppStore((s) => s.study.snapshot);
   const service = useAppStore((s) => s.study.service);

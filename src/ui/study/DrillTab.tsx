@@ -1,7 +1,7 @@
 // Interview drill: random questions against a timer. Answer aloud or type, reveal the model
 // answer, grade yourself; each grade is a review (source 'drill') for the scheduler.
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import {
   DECK,
   drillSummary,
@@ -13,7 +13,7 @@ import {
 } from '../../study';
 import { useAppStore } from '../../store';
 import { DrillQuestionView } from './DrillQuestion';
-import { useFocusOnMount, useLang } from './hooks';
+import { useFocusOnMount } from './hooks';
 
 const COUNTS = [3, 5, 10, 20] as const;
 
@@ -24,8 +24,7 @@ export function DrillTab({ session, onSession }: { session: DrillSession | null;
 }
 
 function DrillSetup({ onStart }: { onStart: (s: DrillSession) => void }) {
-  const { t } = useTranslation();
-  const lang = useLang();
+  const { t, lang } = useText();
   const settings = useAppStore((s) => s.study.snapshot?.settings);
   const [count, setCount] = useState<number>(5);
   const [section, setSection] = useState<SectionId | ''>('');
@@ -75,7 +74,7 @@ function DrillSetup({ onStart }: { onStart: (s: DrillSession) => void }) {
 }
 
 function DrillSummaryView({ session, onAgain }: { session: DrillSession; onAgain: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const summary = drillSummary(session);
   const againRef = useFocusOnMount<HTMLButtonElement>();
   const mean = summary.meanThinkingMs === null ? '—' : t('study.drill.seconds', { n: Math.round(summary.meanThinkingMs / 1000) });

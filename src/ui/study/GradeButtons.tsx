@@ -1,7 +1,7 @@
 // Again / Hard / Good / Easy, each with the wait it would schedule ("10 min", "2 d") and its key.
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
-import { gradeButtons, type GradeName, type IntervalPreview, type Lang } from '../../study';
+import { type Language, useText } from '../../i18n';
+import { gradeButtons, type GradeName, type IntervalPreview } from '../../study';
 
 export function GradeButtons({
   preview,
@@ -12,13 +12,13 @@ export function GradeButtons({
 }: {
   /** What each grade would schedule; without it the buttons show no interval. */
   preview: Record<GradeName, IntervalPreview> | null;
-  lang: Lang;
+  lang: Language;
   onGrade: (grade: GradeName) => void;
   busy: boolean;
   /** Move keyboard focus to this button when the buttons appear. */
   focusGrade?: GradeName;
 }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const refs = useRef<Partial<Record<GradeName, HTMLButtonElement | null>>>({});
   useEffect(() => {
     if (focusGrade) refs.current[focusGrade]?.focus();

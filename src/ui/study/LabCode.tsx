@@ -2,7 +2,7 @@
 // do what the card describes, read from the source bundled with the app (loaded on first view),
 // so a learner sees the code that actually runs beside the card's textbook version.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import type { LabCode as LabCodeRef } from '../../study';
 import { codeExcerpts, type CodeExcerpt } from './labCode';
 
@@ -14,7 +14,7 @@ export function sourceKey(path: string): string {
 }
 
 export function LabCode({ code }: { code: LabCodeRef }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const [excerpts, setExcerpts] = useState<CodeExcerpt[] | null>(null);
   useEffect(() => {
     let live = true;

@@ -1,14 +1,13 @@
 // How well each part of the deck is known: one row per section (stacked bar + counts), and the
 // same per topic behind a disclosure. The numbers are in the table; the bars only repeat them.
 import { Fragment } from 'react';
-import { useTranslation } from 'react-i18next';
+import { type Language, useText } from '../../i18n';
 import {
   MASTERY_LABELS,
   MASTERY_LEVELS,
   SECTION_IDS,
   SECTIONS,
   TOPICS,
-  type Lang,
   type MasteryCounts,
   type StudyStats,
 } from '../../study';
@@ -47,8 +46,8 @@ function CountCells({ counts }: { counts: MasteryCounts }) {
   );
 }
 
-function HeaderRow({ lang, first }: { lang: Lang; first: string }) {
-  const { t } = useTranslation();
+function HeaderRow({ lang, first }: { lang: Language; first: string }) {
+  const { t } = useText();
   return (
     <tr>
       <th scope="col">{first}</th>
@@ -67,8 +66,8 @@ function HeaderRow({ lang, first }: { lang: Lang; first: string }) {
   );
 }
 
-export function MasteryTable({ stats, lang }: { stats: StudyStats; lang: Lang }) {
-  const { t } = useTranslation();
+export function MasteryTable({ stats, lang }: { stats: StudyStats; lang: Language }) {
+  const { t } = useText();
   return (
     <>
       <table className="study-table" data-testid="mastery-by-section">

@@ -1,13 +1,13 @@
 // "Predict, then see": write down what the experiment will do, run it in the Train view, then
 // reveal the explanation. The prediction is kept in the store, so it survives the trip.
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import type { Card } from '../../study';
 import { useAppStore } from '../../store';
 import { experimentHash } from './studyRoute';
 
 export function PredictField({ card, revealed }: { card: Card; revealed: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const fieldId = useId();
   const prediction = useAppStore((s) => s.study.predictions[card.id] ?? '');
   const setPrediction = useAppStore((s) => s.study.setPrediction);

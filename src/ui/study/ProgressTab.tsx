@@ -1,11 +1,11 @@
 // Progress: today's numbers, retention and streak, mastery by section and topic, the settings,
 // and the progress file (export, import, reset).
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { RETENTION_WINDOW_DAYS } from '../../study';
 import { useAppStore } from '../../store';
 import { DataPanel } from './DataPanel';
-import { useLang, useNow } from './hooks';
+import { useNow } from './hooks';
 import { MasteryTable } from './MasteryTable';
 import { SettingsForm } from './SettingsForm';
 import { useStats } from './useStudyData';
@@ -23,8 +23,7 @@ function Tile({ label, value, note, testId }: { label: string; value: ReactNode;
 }
 
 export function ProgressTab() {
-  const { t } = useTranslation();
-  const lang = useLang();
+  const { t, lang } = useText();
   const now = useNow(30_000);
   const stats = useStats(now);
   const snapshot = useAppStore((s) => s.study.snapshot);

@@ -2,11 +2,11 @@
 // time. The card on screen stays put when another tab changes progress, unless that tab
 // graded this very card.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { formatInterval, GRADE_LABELS, type GradeName } from '../../study';
 import { useAppStore } from '../../store';
 import { CardReviewer } from './CardReviewer';
-import { useLang, useNow } from './hooks';
+import { useNow } from './hooks';
 import { useQueue, useStats } from './useStudyData';
 
 interface LastGrade {
@@ -15,8 +15,7 @@ interface LastGrade {
 }
 
 export function ReviewTab({ onGoToTab }: { onGoToTab: (tab: 'progress' | 'browse' | 'drill') => void }) {
-  const { t } = useTranslation();
-  const lang = useLang();
+  const { t, lang } = useText();
   const grade = useAppStore((s) => s.study.grade);
   const now = useNow(15_000);
   const queue = useQueue(now);

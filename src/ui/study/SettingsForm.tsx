@@ -1,11 +1,11 @@
 // The study settings: new cards per day and the drill's default speaking time.
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { SETTINGS_LIMITS, type StudySettings } from '../../study';
 import { useAppStore } from '../../store';
 
 export function SettingsForm({ settings }: { settings: StudySettings }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const saveSettings = useAppStore((s) => s.study.saveSettings);
   const newId = useId();
   const drillId = useId();

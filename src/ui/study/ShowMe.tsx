@@ -1,11 +1,11 @@
 // "Show me": the live panel behind a card, with the element it talks about highlighted.
-import { useTranslation } from 'react-i18next';
-import type { Card, Lang } from '../../study';
+import { type Language, useText } from '../../i18n';
+import type { Card } from '../../study';
 import { CardText } from './CardText';
 import { showMeHash } from './studyRoute';
 
-export function ShowMe({ card, lang, showBoth }: { card: Card; lang: Lang; showBoth: boolean }) {
-  const { t } = useTranslation();
+export function ShowMe({ card, lang, showBoth }: { card: Card; lang: Language; showBoth: boolean }) {
+  const { t } = useText();
   return (
     <div className="study-showme">
       <a className="study-showme__link" href={showMeHash(card)} data-testid="show-me">

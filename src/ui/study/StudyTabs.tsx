@@ -1,14 +1,14 @@
 // The Study view's sub-navigation as an ARIA tablist: arrow keys, Home and End move between
 // tabs (and open them), Tab moves on into the open panel.
 import { useRef, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { STUDY_TABS, type StudyTab } from './studyRoute';
 
 export const tabId = (tab: StudyTab) => `study-tab-${tab}`;
 export const panelId = (tab: StudyTab) => `study-panel-${tab}`;
 
 export function StudyTabs({ current, onSelect }: { current: StudyTab; onSelect: (tab: StudyTab) => void }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const refs = useRef<Partial<Record<StudyTab, HTMLButtonElement | null>>>({});
 
   const onKeyDown = (e: KeyboardEvent) => {

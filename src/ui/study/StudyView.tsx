@@ -2,7 +2,7 @@
 // interview. The open tab and card live in the URL (#/study?tab=…&card=…); progress lives in
 // the store's study slice, which opens IndexedDB on the first visit.
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import type { DrillSession } from '../../study';
 import { useAppStore } from '../../store';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -19,7 +19,7 @@ import './study.css';
 import './testHelpers';
 
 export function StudyView({ route }: { route: StudyRoute }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const init = useAppStore((s) => s.study.init);
   const status = useAppStore((s) => s.study.status);
   const problem = useAppStore((s) => s.study.problem);

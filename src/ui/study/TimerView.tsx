@@ -1,9 +1,9 @@
 // A speaking countdown (src/study/timer.ts): time left, then overtime in a warning colour.
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { formatClock, isOvertime, remainingMs, type TimerState } from '../../study';
 
 export function TimerView({ timer, now }: { timer: TimerState; now: number }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const left = remainingMs(timer, now);
   const over = isOvertime(timer, now);
   const share = Math.min(1, Math.max(0, left / timer.durationMs));

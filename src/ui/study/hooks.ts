@@ -1,12 +1,7 @@
-// Small hooks the Study view's parts share: the interface language as the deck's Lang, a
-// clock that re-renders, and the keyboard shortcuts of a card (Space reveals, 1–4 grade).
+// Small hooks the Study view's parts share: a clock that re-renders, and the keyboard
+// shortcuts of a card (Space reveals, 1–4 grade).
 import { useEffect, useRef, useState } from 'react';
-import { GRADE_NAMES, type GradeName, type Lang } from '../../study';
-import { useAppStore } from '../../store';
-
-export function useLang(): Lang {
-  return useAppStore((s) => s.settings.language);
-}
+import { GRADE_NAMES, type GradeName } from '../../study';
 
 /** The current time, refreshed every `periodMs` (and at once when `periodMs` changes). */
 export function useNow(periodMs: number): number {

@@ -2,7 +2,7 @@
 // cross-attention (target × source) or self-attention (encoder: source × source; decoder:
 // target × target, causal — the future is hatched as masked).
 import { useMemo, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { attentionMatrix, type AttentionBlock, type AttentionSnapshot } from '../../train/attention';
 import { formatFixed, Heatmap } from '../../viz';
 import { SelectField } from './fields';
@@ -28,7 +28,7 @@ export function AttentionFigure({
   picker?: ReactNode;
   testId: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const maps = snapshot.maps.filter((m) => m.block === block);
   const layer = Math.min(pick.layer, Math.max(0, maps.length - 1));
   const map = maps.find((m) => m.layer === layer) ?? maps[0];

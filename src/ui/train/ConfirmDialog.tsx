@@ -2,7 +2,7 @@
 // <dialog> for the whole view (the browser keeps focus inside it and closes it on Escape);
 // Cancel has the focus first, and focus returns to the control that asked.
 import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 
 export interface ConfirmRequest {
   title: string;
@@ -61,7 +61,7 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
 }
 
 function Dialog({ request, onAnswer }: { request: ConfirmRequest; onAnswer: (ok: boolean) => void }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();

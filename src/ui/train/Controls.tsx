@@ -1,7 +1,7 @@
 // Start / Pause / Step / Reset, what the run is doing (status, steps, time, rates, engine,
 // model), and "Open in walkthrough". The counters read the live record on their own schedule,
 // so a step re-renders only this small part.
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { TrainingLive } from '../../train/live';
 import { useConfirm } from './ConfirmDialog';
@@ -15,9 +15,8 @@ export const MAIN_CONTROL_ID = 'train-toggle';
 const BUSY = new Set(['running', 'starting', 'recovering']);
 
 export function Controls({ beforeRun, onOpenWalkthrough }: { beforeRun: () => Promise<boolean>; onOpenWalkthrough: () => void }) {
-  const { t } = useTranslation();
+  const { t, lang } = useText();
   const confirm = useConfirm();
-  const lang = useAppStore((s) => s.settings.language);
   const status = useAppStore((s) => s.training.status);
   const steps = useAppStore((s) => s.training.steps);
   const origin = useAppStore((s) => s.training.origin);
@@ -99,8 +98,7 @@ export function Controls({ beforeRun, onOpenWalkthrough }: { beforeRun: () => Pr
 
 /** Steps, running time and throughput, from the live record (a few updates a second). */
 function LiveStats({ live }: { live: TrainingLive }) {
-  const { t } = useTranslation();
-  const lang = useAppStore((s) => s.settings.language);
+  const { t, lang } = useText();
   useLiveVersion(live, 250);
   const rates = live.rates();
   const items: [string, string, string][] = [

@@ -4,7 +4,7 @@
 // the swapped-sentence translations without positions, exact match per silenced head, and the
 // divergence guard's report for a learning rate far too high.
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import type { ExperimentResult } from '../../train/experimentRun';
 import type { Experiment } from '../../train/experiments';
 import type { TrainingLive } from '../../train/live';
@@ -13,7 +13,6 @@ import type { ExperimentState } from '../../store/slices/training';
 import { BarChart, formatShort, LineChart, type LineSeries } from '../../viz';
 import { entropyXY, evalXY, seriesXY, type XY } from './chartData';
 import { formatRate } from './format';
-import { useLooseT } from './looseT';
 import { useLiveVersion } from './useLive';
 
 // ≥ 3:1 against the light and the dark scheme's surfaces alike (as LiveCharts' lines).
@@ -51,7 +50,7 @@ export function ExperimentCharts({ exp, state }: { exp: Experiment; state: Exper
 }
 
 function CurveCharts({ exp, baseline, variant }: { exp: Experiment; baseline: TrainingLive; variant: TrainingLive }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const vb = useLiveVersion(baseline, 500);
   const vv = useLiveVersion(variant, 500);
   const extra = extraChart(exp);
@@ -87,7 +86,7 @@ function CurveCharts({ exp, baseline, variant }: { exp: Experiment; baseline: Tr
 }
 
 function OrderExamples({ order }: { order: NonNullable<ExperimentResult['order']> }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const baseline = order.baseline?.examples ?? [];
   const variant = order.variant?.examples ?? [];
   const rows: { source: string[]; base: string[]; vari: string[]; pair: number }[] = [];
@@ -123,8 +122,7 @@ function OrderExamples({ order }: { order: NonNullable<ExperimentResult['order']
 }
 
 function DivergenceReport({ result }: { result: ExperimentResult }) {
-  const { t } = useTranslation();
-  const tl = useLooseT();
+  const { t } = useText();
   const d = result.divergence;
   if (!d) return <p className="train-field__hint">{t('train.experiments.noDivergence', { steps: result.steps })}</p>;
   return (
@@ -132,7 +130,7 @@ function DivergenceReport({ result }: { result: ExperimentResult }) {
       <div className="train-notice__text">
         <p className="train-notice__title">{t('train.experiments.divergedTitle')}</p>
         <p>{t('train.notice.divergence.title', { step: d.step })}</p>
-        <p>{tl(`train.notice.divergence.${d.reason}`, { loss: formatShort(d.loss), gradNorm: formatShort(d.gradNorm), lr: formatRate(d.lr) })}</p>
+        <p>{t(`train.notice.divergence.${d.reason}`, { loss: formatShort(d.loss), gradNorm: formatShort(d.gradNorm), lr: formatRate(d.lr) })}</p>
         <p>{t('train.notice.divergence.restored', { restoredStep: d.restoredStep })}</p>
       </div>
     </div>
@@ -140,7 +138,7 @@ function DivergenceReport({ result }: { result: ExperimentResult }) {
 }
 
 function HeadsOff({ result }: { result: ExperimentResult }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const report = result.headsOff!;
   const items = [
     { label: t('train.experiments.allHeads'), value: report.baseline.exactMatch },

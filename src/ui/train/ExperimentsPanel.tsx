@@ -2,7 +2,7 @@
 // one's explanation, plan, progress, numbers (baseline, variant, difference) and charts. The
 // open experiment is in the URL (?experiment=<id>), so a study card can link straight to it.
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { appStore, useAppStore } from '../../store';
 import type { ExperimentState } from '../../store/slices/training';
 import type { ExperimentId } from '../../train/experimentIds';
@@ -25,8 +25,7 @@ export interface ExperimentsPanelProps {
 }
 
 export function ExperimentsPanel({ openId, onOpen, decodingHref, backToCard, autoRun }: ExperimentsPanelProps) {
-  const { t } = useTranslation();
-  const lang = useAppStore((s) => s.settings.language);
+  const { t, text } = useText();
   const state = useAppStore((s) => s.training.experiment);
   const run = useAppStore((s) => s.training.runExperiment);
   const [steps, setSteps] = useState<Partial<Record<ExperimentId, string>>>({});
@@ -77,7 +76,7 @@ export function ExperimentsPanel({ openId, onOpen, decodingHref, backToCard, aut
                     onOpen(exp.id);
                   }}
                 >
-                  {exp.title[lang]}
+                  {text(exp.title)}
                 </button>
                 {exp.plan.mode === 'walkthrough' ? (
                   <a className="button button--secondary button--small" href={decodingHref}>
@@ -87,7 +86,7 @@ export function ExperimentsPanel({ openId, onOpen, decodingHref, backToCard, aut
                   <button
                     type="button"
                     className="button button--small"
-                    aria-label={`${t('train.experiments.run')}: ${exp.title[lang]}`}
+                    aria-label={`${t('train.experiments.run')}: ${text(exp.title)}`}
                     disabled={running}
                     onClick={() => {
                       onOpen(exp.id);
@@ -150,8 +149,7 @@ function ExperimentDetail({
   decodingHref: string;
   backToCard: { href: string } | null;
 }) {
-  const { t } = useTranslation();
-  const lang = useAppStore((s) => s.settings.language);
+  const { t, text } = useText();
   const cancel = useAppStore((s) => s.training.cancelExperiment);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const titleId = useId();
@@ -174,7 +172,7 @@ function ExperimentDetail({
     <section className="train-experiment" aria-labelledby={titleId} data-testid="experiment-detail" data-experiment={exp.id}>
       <div className="train-experiment__head">
         <h3 id={titleId} ref={headingRef} tabIndex={-1}>
-          {exp.title[lang]}
+          {text(exp.title)}
         </h3>
         <button type="button" className="button button--secondary button--small" onClick={onClose}>
           {t('train.experiments.close')}
@@ -187,9 +185,9 @@ function ExperimentDetail({
           </a>
         </p>
       )}
-      <p data-testid="experiment-explain">{exp.explain[lang]}</p>
+      <p data-testid="experiment-explain">{text(exp.explain)}</p>
       <p>
-        <strong>{t('train.experiments.expect')}:</strong> {exp.expect[lang]}
+        <strong>{t('train.experiments.expect')}:</strong> {text(exp.expect)}
       </p>
       {exp.plan.mode === 'walkthrough' ? (
         <>
@@ -234,7 +232,7 @@ function ExperimentDetail({
 }
 
 function ExperimentStatus({ exp, state, plannedSteps }: { exp: Experiment; state: ExperimentState; plannedSteps: number }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const words: MetricWords = {
     missing: t('train.experiments.missing'),
     never: t('train.experiments.never'),
@@ -292,7 +290,7 @@ function Progress({ state, total }: { state: ExperimentState; total: number }) {
 }
 
 function RoleProgress({ role, live, planned }: { role: 'baseline' | 'variant'; live: TrainingLive; planned: number }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   useLiveVersion(live, 500);
   const id = useId();
   return (

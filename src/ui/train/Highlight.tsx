@@ -1,10 +1,10 @@
 // Marks the part of the Train view a study card asked about (&highlight=<id>): outlined,
 // labelled, and scrolled into view once when the view opens.
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 
 export function Highlight({ active, id, children }: { active: boolean; id: string; children: ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (active) ref.current?.scrollIntoView({ block: 'center', behavior: 'auto' });

@@ -2,7 +2,7 @@
 // model, steps, validation exact match, date), load or delete one (asking first), export the
 // current model as a file and import one (a refused file changes nothing; the notice says why).
 import { useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { SavedModelSummary } from '../../store/slices/training';
 import { formatPercent } from '../../viz';
@@ -11,9 +11,8 @@ import { formatDate } from './format';
 import { downloadText } from '../../viz/download';
 
 export function LibraryPanel() {
-  const { t } = useTranslation();
+  const { t, lang } = useText();
   const confirm = useConfirm();
-  const lang = useAppStore((s) => s.settings.language);
   const library = useAppStore((s) => s.training.library);
   const origin = useAppStore((s) => s.training.origin);
   const steps = useAppStore((s) => s.training.steps);

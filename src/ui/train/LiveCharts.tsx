@@ -3,7 +3,7 @@
 // marked), and the gradient norm with the clipping threshold and divergence marks. They read
 // the live record a few times a second; nothing else re-renders per step.
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import type { TrainingLive } from '../../train/live';
 import type { TrainingConfig } from '../../train/trainingConfig';
 import { LineChart, type LineMarker, type LineSeries } from '../../viz';
@@ -18,7 +18,7 @@ import { useLiveVersion } from './useLive';
 const COLORS = { train: '#2f74e0', valid: '#d9480f', exact: '#1e9e50', token: '#9b51e0', planned: '#7a8494', clip: '#dc3b3b' };
 
 export function LiveCharts({ live, config, highlight }: { live: TrainingLive; config: TrainingConfig; highlight: TrainHighlight | null }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const version = useLiveVersion(live, 400);
   const [logScale, setLogScale] = useState(false);
   const stepLabel = t('train.charts.step');

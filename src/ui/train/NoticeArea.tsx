@@ -2,13 +2,12 @@
 // actions that help: resume, lower the learning rate, export, dismiss. Problems are alerts and
 // take the focus; confirmations are polite status messages.
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { TrainingNotice } from '../../store/slices/training';
 import { formatShort } from '../../viz';
 import { formatRate } from './format';
 import { MAIN_CONTROL_ID } from './Controls';
-import { useLooseT } from './looseT';
 import { downloadText } from '../../viz/download';
 
 const ALERTS = new Set<TrainingNotice['kind']>(['divergence', 'error', 'storage', 'import-refused']);
@@ -30,8 +29,7 @@ function noticeKey(n: TrainingNotice): string {
 }
 
 function Notice({ notice }: { notice: TrainingNotice }) {
-  const { t } = useTranslation();
-  const tl = useLooseT();
+  const { t } = useText();
   const dismissNotice = useAppStore((s) => s.training.dismissNotice);
   const start = useAppStore((s) => s.training.start);
   const setConfig = useAppStore((s) => s.training.setConfig);
@@ -62,7 +60,7 @@ function Notice({ notice }: { notice: TrainingNotice }) {
       title = t('train.notice.divergence.title', { step: i.step });
       body = (
         <>
-          <p>{tl(`train.notice.divergence.${i.reason}`, { loss: formatShort(i.loss), gradNorm: formatShort(i.gradNorm), lr: formatRate(i.lr) })}</p>
+          <p>{t(`train.notice.divergence.${i.reason}`, { loss: formatShort(i.loss), gradNorm: formatShort(i.gradNorm), lr: formatRate(i.lr) })}</p>
           <p>{t('train.notice.divergence.restored', { restoredStep: i.restoredStep })}</p>
           <p className="train-notice__subtitle">{t('train.notice.divergence.tryTitle')}</p>
           <ul>
@@ -99,19 +97,19 @@ function Notice({ notice }: { notice: TrainingNotice }) {
       body = <p>{t('train.notice.finished', { step: notice.step })}</p>;
       break;
     case 'error':
-      body = <p>{tl(`train.error.${notice.error.code}`, { message: notice.error.message })}</p>;
+      body = <p>{t(`train.error.${notice.error.code}`, { message: notice.error.message })}</p>;
       if (notice.error.code === 'pretrained-mismatch')
         actions = [{ label: t('train.actions.untickPretrained'), primary: true, run: () => void setConfig({ fromPretrained: false }, { confirm: true }).then(() => dismissNotice()) }, dismiss];
       break;
     case 'storage':
-      body = <p>{tl(`train.storage.${notice.code}`, { detail: notice.detail })}</p>;
+      body = <p>{t(`train.storage.${notice.code}`, { detail: notice.detail })}</p>;
       if (notice.code === 'quota') actions = [{ label: t('train.actions.export'), primary: true, run: () => void exportModel().then((file) => file && downloadText(file.fileName, file.text)) }, dismiss];
       break;
     case 'import-refused':
       title = t('train.notice.importRefused');
       body = (
         <>
-          <p data-testid="import-refusal">{tl(`data.checkpoint.${notice.code}`, notice.params)}</p>
+          <p data-testid="import-refusal">{t(`data.checkpoint.${notice.code}`, notice.params)}</p>
           <p>{t('data.checkpoint.keptCurrent')}</p>
         </>
       );

@@ -1,17 +1,16 @@
 // The probe sentence: edit it, watch its cross- and self-attention while training, and scrub
 // back through the snapshots taken during the run to see how the alignment emerged.
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { ProbeInfo } from '../../train/events';
 import type { TrainingLive } from '../../train/live';
 import { AttentionFigure, type MapPick } from './AttentionFigure';
 import { SelectField } from './fields';
-import { useLooseT } from './looseT';
 import { useLiveVersion } from './useLive';
 
 export function ProbePanel({ live, probeText }: { live: TrainingLive; probeText: string }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const setProbe = useAppStore((s) => s.training.setProbe);
   const probe = useAppStore((s) => s.training.probe);
   const every = useAppStore((s) => s.training.config.cadence.attentionEvery);
@@ -61,10 +60,9 @@ export function ProbePanel({ live, probeText }: { live: TrainingLive; probeText:
 }
 
 function ProbeNotes({ info, every }: { info: ProbeInfo | null; every: number }) {
-  const { t } = useTranslation();
-  const tl = useLooseT();
+  const { t } = useText();
   if (!info) return <p className="train-field__hint">{`${t('train.probe.hint', { every })} ${t('train.probe.pending')}`}</p>;
-  if (!info.ok && info.problem) return <p className="train-field__error">{tl(`data.source.${info.problem.code}`, info.problem)}</p>;
+  if (!info.ok && info.problem) return <p className="train-field__error">{t(`data.source.${info.problem.code}`, info.problem)}</p>;
   return (
     <>
       <p className="train-field__hint">{`${t('train.probe.hint', { every })} ${t(info.target === 'reference' ? 'train.probe.reference' : 'train.probe.model')}`}</p>
@@ -75,7 +73,7 @@ function ProbeNotes({ info, every }: { info: ProbeInfo | null; every: number }) 
 
 /** The snapshots of the run: a slider over them and the two attention figures of the chosen one. */
 function Replay({ live, every }: { live: TrainingLive; every: number }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   useLiveVersion(live, 500);
   const snapshots = live.attention.list();
   // null follows the newest snapshot; a step holds the one the reader scrubbed to (by step:

@@ -1,14 +1,13 @@
 // A handful of validation sentences as the model translates them now: each output token
 // marked right or wrong against the reference at the same position — with ✓/✗ and words for
 // screen readers, not colour alone.
-import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../store';
+import { HTML_LANG, useText } from '../../i18n';
 import type { TrainingLive } from '../../train/live';
 import type { TranslationSample } from '../../train/measure';
 import { useLiveVersion } from './useLive';
 
 export function SamplesPanel({ live, every }: { live: TrainingLive; every: number }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   useLiveVersion(live, 500);
   const samples = live.samples;
   const report = live.lastEval();
@@ -34,8 +33,8 @@ export function SamplesPanel({ live, every }: { live: TrainingLive; every: numbe
 }
 
 function Sample({ sample }: { sample: TranslationSample }) {
-  const { t } = useTranslation();
-  const uiLang = useAppStore((s) => s.settings.language) === 'zh' ? 'zh-CN' : 'en';
+  const { t, lang } = useText();
+  const uiLang = HTML_LANG[lang];
   return (
     <li className="train-sample" data-exact={sample.exact}>
       <dl>

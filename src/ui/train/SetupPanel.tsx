@@ -1,23 +1,21 @@
 // Setup: dataset (toy grammar or Tatoeba, credited), the pretrained start, the model and the
 // optimizer. Edits stay a draft until "Apply settings" (or Start/Step) applies them; problems
 // are shown at their field, translated.
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import type { ActivationKind, NormPlacement, PositionalKind } from '../../model/config';
 import type { ScheduleKind } from '../../train/schedule';
 import type { DatasetId } from '../../train/trainingConfig';
 import { NumberField, SelectField } from './fields';
-import { useLooseT } from './looseT';
 import { fieldRange, MODEL_FIELDS, withPretrained, type FieldProblem, type NumberField as FieldId } from './setupForm';
 import type { SetupDraftState } from './useSetupDraft';
 
 const OPTIMIZER_FIELDS = ['lr', 'warmup', 'batchSize', 'labelSmoothing', 'dropout', 'maxNorm', 'seed'] as const satisfies readonly FieldId[];
 
 export function SetupPanel({ state }: { state: SetupDraftState }) {
-  const { t } = useTranslation();
-  const tl = useLooseT();
+  const { t } = useText();
   const { draft, setDraft, reading, dirty, message, apply, revert } = state;
   const fixed = draft.fromPretrained; // the pretrained start fixes dataset and model shape
-  const problemText = (p: FieldProblem) => tl(`train.setup.invalid.${p.key}`, p.params);
+  const problemText = (p: FieldProblem) => t(`train.setup.invalid.${p.key}`, p.params);
   const errorOf = (field: FieldId) => {
     const p = reading.problems.find((q) => q.field === field);
     return p ? problemText(p) : undefined;

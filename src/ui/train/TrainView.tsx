@@ -3,7 +3,7 @@
 // experiments, keep models in the library, and open the trained model in the walkthrough.
 // The URL carries the open experiment, a study card's way back, and a study highlight.
 import { useCallback, useEffect, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { ExperimentId } from '../../train/experimentIds';
 import { formatHash, type TrainRoute } from '../common/route';
@@ -36,7 +36,7 @@ export function TrainView({ route }: { route: TrainRoute }) {
 }
 
 function TrainViewBody({ route }: { route: TrainRoute }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const params = useMemo(() => readTrainParams(route), [route]);
   const setup = useSetupDraft();
   const live = useAppStore((s) => s.training.live);

@@ -2,7 +2,7 @@
 // `apply()`, which asks before a change that throws the trained model away. Start and Step
 // apply pending edits first, so what runs is what the form shows.
 import { useCallback, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
 import { useConfirm } from './ConfirmDialog';
 import { draftFromConfig, readDraft, sameDraft, type SetupDraft } from './setupForm';
@@ -21,7 +21,7 @@ export interface SetupDraftState {
 }
 
 export function useSetupDraft(): SetupDraftState {
-  const { t } = useTranslation();
+  const { t } = useText();
   const config = useAppStore((s) => s.training.config);
   const setConfig = useAppStore((s) => s.training.setConfig);
   const confirm = useConfirm();

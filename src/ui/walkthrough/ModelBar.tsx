@@ -1,12 +1,12 @@
 // Which model and which engine the walkthrough computes with, and the way back to the
 // shipped model after a trained or imported one was opened.
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { ActiveModel } from '../../store/slices/model';
 import type { BackendSummary } from '../../store/walkthroughResult';
 
 function useModelName(model: ActiveModel): string {
-  const { t } = useTranslation();
+  const { t } = useText();
   const c = model.checkpoint.config;
   const name = model.source === 'shipped' ? t('walkthrough.model.shipped') : model.label;
   const summary = t('walkthrough.model.summary', {
@@ -21,7 +21,7 @@ function useModelName(model: ActiveModel): string {
 }
 
 export function ModelBar({ engine }: { engine: BackendSummary | null }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const active = useAppStore((s) => s.model.active);
   const restoreShipped = useAppStore((s) => s.model.restoreShipped);
   const gpuFailure = useAppStore((s) => s.walkthrough.gpuFailure);

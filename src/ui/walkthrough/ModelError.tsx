@@ -1,12 +1,12 @@
 // The shipped model did not load: say why in the user's language (checkpoint refusals use the
 // data.checkpoint messages), with a retry.
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { ModelLoadError } from '../../store/slices/model';
 import { ErrorBanner } from '../common/ErrorBanner';
 
 function useMessage(error: ModelLoadError): string {
-  const { t } = useTranslation();
+  const { t } = useText();
   switch (error.kind) {
     case 'checkpoint':
       // Every code has a message; params fill its placeholders (missing ones stay empty).
@@ -26,7 +26,7 @@ export function ModelError() {
 }
 
 function ModelErrorBanner({ error }: { error: ModelLoadError }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const loadShipped = useAppStore((s) => s.model.loadShipped);
   return (
     <ErrorBanner

@@ -1,13 +1,13 @@
 // The sentence box: typing updates the URL (replace) after a short pause; Enter or the
 // button applies at once. The box keeps exactly what the user typed — any markup is text.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { EXAMPLE_SENTENCES } from './examples';
 
 const TYPING_PAUSE_MS = 350;
 
 export function SentenceBox({ text, onApply }: { text: string; onApply: (text: string) => void }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const [draft, setDraft] = useState(text);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inputId = useId();

@@ -2,11 +2,10 @@
 // formula with this sentence's shapes, the panel with the real numbers, and where those
 // numbers came from.
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import type { StageId } from '../../model/stageIds';
 import { Formula } from '../../viz/Formula';
 import { ViewErrorBoundary } from '../common/ViewErrorBoundary';
-import { useBilingual } from '../stages/shared/useBilingual';
 import type { StageContext, StageDefinition } from '../stages/types';
 import { StagePickers, type PickerValues } from './StagePickers';
 import { StageStepper } from './StageNav';
@@ -27,8 +26,7 @@ export function StageFrame({
   onGo: (id: StageId) => void;
   onPick: (changes: Partial<PickerValues>) => void;
 }) {
-  const { t } = useTranslation();
-  const tx = useBilingual();
+  const { t, text: tx } = useText();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const shown = useRef(stage.id);
 

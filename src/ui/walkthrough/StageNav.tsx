@@ -1,15 +1,13 @@
 // The list of all stages in order (links, so they push history entries and open in new tabs),
 // and the Previous/Next buttons.
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import type { StageId } from '../../model/stageIds';
 import { formatHash, type WalkthroughRoute } from '../common/route';
 import { STAGES } from '../stages';
-import { useBilingual } from '../stages/shared/useBilingual';
 import { stageRoute } from './params';
 
 export function StageList({ route }: { route: WalkthroughRoute }) {
-  const { t } = useTranslation();
-  const tx = useBilingual();
+  const { t, text: tx } = useText();
   return (
     <nav className="stage-list" aria-labelledby="stage-list-heading">
       <h2 id="stage-list-heading" className="stage-list__heading">
@@ -36,8 +34,7 @@ export function StageList({ route }: { route: WalkthroughRoute }) {
 }
 
 export function StageStepper({ stage, onGo }: { stage: StageId; onGo: (id: StageId) => void }) {
-  const { t } = useTranslation();
-  const tx = useBilingual();
+  const { t, text: tx } = useText();
   const i = STAGES.findIndex((s) => s.id === stage);
   const prev = STAGES[i - 1];
   const next = STAGES[i + 1];

@@ -1,7 +1,7 @@
 // Side, layer and head pickers, shown only for stages that use them. Values are indexes
 // counted from 0 (as in trace names like enc.1.self); changing one replaces the URL.
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import type { ModelConfig } from '../../model/config';
 import { layerCount } from '../stages/shared/names';
 import type { Side, StagePickers as PickerSpec } from '../stages/types';
@@ -23,7 +23,7 @@ export function StagePickers({
   values: PickerValues;
   onChange: (changes: Partial<PickerValues>) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const layerId = useId();
   const headId = useId();
   if (!spec.side && !spec.layer && !spec.head) return null;

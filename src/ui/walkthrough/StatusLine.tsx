@@ -1,10 +1,10 @@
 // What the runtime is doing, announced politely: loading the model, waiting for the GPU
 // question, computing; nothing once the result is there.
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
 
 export function StatusLine() {
-  const { t } = useTranslation();
+  const { t } = useText();
   const status = useAppStore((s) => s.walkthrough.status);
   const modelStatus = useAppStore((s) => s.model.status);
   const result = useAppStore((s) => s.walkthrough.result);

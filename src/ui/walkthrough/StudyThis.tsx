@@ -2,10 +2,9 @@
 // The deck is loaded on first use (it is text for 97 cards; the walkthrough does not need it
 // to start).
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import type { StageId } from '../../model/stageIds';
 import type { Card } from '../../study/types';
-import { useBilingual } from '../stages/shared/useBilingual';
 
 let deckPromise: Promise<readonly Card[]> | null = null;
 function loadDeck(): Promise<readonly Card[]> {
@@ -14,8 +13,7 @@ function loadDeck(): Promise<readonly Card[]> {
 }
 
 export function StudyThis({ stage }: { stage: StageId }) {
-  const { t } = useTranslation();
-  const tx = useBilingual();
+  const { t, text: tx } = useText();
   const [open, setOpen] = useState(false);
   const [cards, setCards] = useState<readonly Card[] | null>(null);
   const listId = useId();

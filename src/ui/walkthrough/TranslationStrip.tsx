@@ -1,11 +1,11 @@
 // Always visible: the encoder's input tokens → the model's output tokens, with what the
 // user should know about them (unknown words, a cut sentence, the reference translation).
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import type { WalkthroughResult } from '../../store/walkthroughResult';
 import { formatProb } from '../stages/shared/format';
 
 export function TranslationStrip({ result, stale }: { result: WalkthroughResult; stale: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const { prepared, translation, reference } = result;
   const unknown = new Set(prepared.unknown);
   const unknownWords = prepared.unknown.map((i) => `“${prepared.tokens[i]}”`).join(', ');

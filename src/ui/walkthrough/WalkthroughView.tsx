@@ -2,7 +2,7 @@
 // stage. The URL holds stage, sentence, layer, head and side (reloading restores the view);
 // the store holds what was computed (by src/app/walkthrough).
 import { useCallback, useEffect, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
 import { ErrorBanner } from '../common/ErrorBanner';
 import type { WalkthroughRoute } from '../common/route';
@@ -24,9 +24,8 @@ import './walkthrough.css';
 import './testHelpers';
 
 export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
-  const { t } = useTranslation();
+  const { t, lang } = useText();
   const params = useMemo(() => readParams(route), [route]);
-  const lang = useAppStore((s) => s.settings.language);
   const setText = useAppStore((s) => s.walkthrough.setText);
   const result = useAppStore((s) => s.walkthrough.result);
   const problem = useAppStore((s) => s.walkthrough.problem);

@@ -3,8 +3,8 @@
 // adapter can measure it, and how far the GPU's numbers are from the CPU engine's on this
 // very sentence.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { shaderSources } from '../../engine/webgpu/shaderSources';
+import { useText } from '../../i18n';
 import { kernelUsage, worstDiff } from '../../app/walkthrough';
 import type { WalkthroughResult } from '../../store/walkthroughResult';
 import { formatMs, formatSmall } from '../stages/shared/format';
@@ -25,7 +25,7 @@ export function WhereFrom({
   /** Where the numbers come from when that is not (only) a kernel. */
   computedBy?: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const onGpu = result.backend.kind === 'webgpu';
   const timed = result.dispatches.timed;
   return (
@@ -55,7 +55,7 @@ export function WhereFrom({
 }
 
 function KernelItem({ family, result, scopes }: { family: KernelFamily; result: WalkthroughResult; scopes: string[] | null }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const usage = kernelUsage(result.dispatches.records, [family], scopes);
   const { file } = shaderSources[family];
   return (
@@ -80,7 +80,7 @@ function KernelItem({ family, result, scopes }: { family: KernelFamily; result: 
 }
 
 function ShaderSource({ family }: { family: KernelFamily }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   const { file, source } = shaderSources[family];
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = () => {
@@ -111,7 +111,7 @@ function ShaderSource({ family }: { family: KernelFamily }) {
 }
 
 function EngineDiffLine({ result, traceNames }: { result: WalkthroughResult; traceNames: string[] }) {
-  const { t } = useTranslation();
+  const { t } = useText();
   if (result.comparison.sameBackend) {
     return (
       <p className="where__diff" data-testid="engine-diff" data-max-abs="0">

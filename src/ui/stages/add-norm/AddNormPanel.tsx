@@ -1,13 +1,13 @@
 // The add-norm panel: which convention the model follows, a sublayer picker, the residual
 // path (x, Sublayer(…), their sum) and the LayerNorm of each token.
 import { useMemo, useState } from 'react';
+import { useText } from '../../../i18n';
 import { ChoiceGroup } from '../shared/ChoiceGroup';
-import { AXES, SIDE_TITLES, fill } from '../shared/content';
+import { AXES, SIDE_TITLES } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatValue } from '../shared/format';
 import { dimensionLabels } from '../shared/labels';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { useBilingual } from '../shared/useBilingual';
 import type { StagePanelProps } from '../types';
 import { text } from './content';
 import { LayerNormSection } from './LayerNormSection';
@@ -15,7 +15,7 @@ import { SUBLAYER_NAMES, blockNames, sublayersOf } from './sublayers';
 import './add-norm.css';
 
 export function AddNormPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const post = ctx.config.norm === 'post';
   const sublayers = sublayersOf(ctx.side);
   const [picked, setPicked] = useState(0);
@@ -26,7 +26,7 @@ export function AddNormPanel({ ctx }: StagePanelProps) {
   const x = useMemo(() => ctx.trace.matrix(names.input), [ctx.trace, names.input]);
   const f = useMemo(() => ctx.trace.matrix(names.sublayer), [ctx.trace, names.sublayer]);
   const sum = useMemo(() => ctx.trace.matrix(names.sum), [ctx.trace, names.sum]);
-  const where = fill(tx(text.where), { side: tx(SIDE_TITLES[ctx.side]), layer: ctx.layer, n: sub.index, name: subName });
+  const where = tx(text.where, { side: tx(SIDE_TITLES[ctx.side]), layer: ctx.layer, n: sub.index, name: subName });
   const common = {
     ctx,
     rowLabels: labels,
@@ -37,18 +37,18 @@ export function AddNormPanel({ ctx }: StagePanelProps) {
     legendLabel: tx(text.value),
   };
   const sumTip = (r: number, c: number) =>
-    fill(tx(text.sumTip), { x: formatValue(x[r][c]), f: formatValue(f[r][c]), sum: formatValue(sum[r][c]) });
+    tx(text.sumTip, { x: formatValue(x[r][c]), f: formatValue(f[r][c]), sum: formatValue(sum[r][c]) });
   return (
     <div className="add-norm">
       <Emphasis active={ctx.highlight === 'norm-placement'} testId="addnorm-placement">
-        <p>{fill(tx(post ? text.post : text.pre), { eps: ctx.config.lnEps })}</p>
+        <p>{tx(post ? text.post : text.pre, { eps: ctx.config.lnEps })}</p>
         <p className="add-norm__flow">
           {tx(post ? text.flowPost : text.flowPre)}
         </p>
       </Emphasis>
       <ChoiceGroup
         legend={tx(text.sublayerLegend)}
-        choices={sublayers.map((s) => ({ label: fill(tx(text.sublayerChoice), { n: s.index, name: tx(SUBLAYER_NAMES[s.kind]) }) }))}
+        choices={sublayers.map((s) => ({ label: tx(text.sublayerChoice, { n: s.index, name: tx(SUBLAYER_NAMES[s.kind]) }) }))}
         value={sublayers.indexOf(sub)}
         onChange={setPicked}
         testId="addnorm-sublayer"
@@ -64,7 +64,7 @@ export function AddNormPanel({ ctx }: StagePanelProps) {
           <TraceHeatmap
             {...common}
             name={names.sublayer}
-            title={fill(tx(post ? text.sublayerTitlePost : text.sublayerTitlePre), { name: subName })}
+            title={tx(post ? text.sublayerTitlePost : text.sublayerTitlePre, { name: subName })}
             testId="addnorm-sub"
           />
           <TraceHeatmap {...common} name={names.sum} title={tx(text.sumTitle)} describeCell={sumTip} testId="addnorm-res" />

@@ -2,13 +2,13 @@
 // x̂ = (x − μ)·rstd (computed for display), the recorded output y, and the model's own γ and β
 // (parameters of the checkpoint that computed this trace).
 import { useMemo } from 'react';
+import { useText } from '../../../i18n';
 import { Heatmap } from '../../../viz';
-import { AXES, fill } from '../shared/content';
+import { AXES } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatSmall, formatValue } from '../shared/format';
 import { dimensionLabels } from '../shared/labels';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
 import { affineError, moments, normalizeRows, varianceFromRstd } from './layerNorm';
@@ -31,13 +31,13 @@ function useLayerNorm(ctx: StageContext, names: BlockNames) {
 }
 
 export function LayerNormSection({ ctx, names, labels }: { ctx: StageContext; names: BlockNames; labels: string[] }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const D = ctx.config.dModel;
   const ln = useLayerNorm(ctx, names);
   const dims = dimensionLabels(D);
   const common = { rowLabels: labels, colLabels: dims, rowAxis: tx(AXES.position), colAxis: tx(AXES.dimension), legendLabel: tx(text.value) };
   const xhatTip = (r: number, c: number) =>
-    fill(tx(text.xhatTip), {
+    tx(text.xhatTip, {
       x: formatValue(ln.x[r][c]),
       mean: formatValue(ln.mean[r]),
       rstd: formatValue(ln.rstd[r]),
@@ -46,11 +46,11 @@ export function LayerNormSection({ ctx, names, labels }: { ctx: StageContext; na
   const { affine } = ln;
   const yTip = (r: number, c: number) =>
     affine
-      ? fill(tx(text.yTip), { g: formatValue(affine.gamma[c]), xhat: formatValue(ln.xhat[r][c]), b: formatValue(affine.beta[c]), y: formatValue(ln.y[r][c]) })
+      ? tx(text.yTip, { g: formatValue(affine.gamma[c]), xhat: formatValue(ln.xhat[r][c]), b: formatValue(affine.beta[c]), y: formatValue(ln.y[r][c]) })
       : undefined;
   const affineTip = (r: number, c: number) =>
     affine &&
-    fill(tx(r === 0 ? text.gammaTip : text.betaTip), {
+    tx(r === 0 ? text.gammaTip : text.betaTip, {
       name: r === 0 ? names.ln.gamma : names.ln.beta,
       c,
       v: formatValue(r === 0 ? affine.gamma[c] : affine.beta[c]),
@@ -58,9 +58,9 @@ export function LayerNormSection({ ctx, names, labels }: { ctx: StageContext; na
   return (
     <Emphasis active={ctx.highlight === 'ln-stats'} testId="addnorm-ln-section">
       <h3>{tx(text.lnTitle)}</h3>
-      <p>{fill(tx(ctx.config.norm === 'post' ? text.lnInputPost : text.lnInputPre), { d: D })}</p>
+      <p>{tx(ctx.config.norm === 'post' ? text.lnInputPost : text.lnInputPre, { d: D })}</p>
       <table className="data-table" data-testid="addnorm-stats">
-        <caption>{fill(tx(text.statsCaption), { d: D })}</caption>
+        <caption>{tx(text.statsCaption, { d: D })}</caption>
         <thead>
           <tr>
             <th scope="col">{tx(text.token)}</th>
@@ -115,17 +115,17 @@ export function LayerNormSection({ ctx, names, labels }: { ctx: StageContext; na
             testId="addnorm-affine"
           />
           <p className="muted" data-testid="addnorm-affine-range">
-            {fill(tx(text.affineRange), {
+            {tx(text.affineRange, {
               gMin: formatValue(Math.min(...affine.gamma)),
               gMax: formatValue(Math.max(...affine.gamma)),
               bMin: formatValue(Math.min(...affine.beta)),
               bMax: formatValue(Math.max(...affine.beta)),
             })}
           </p>
-          <p className="muted" data-testid="addnorm-affine-check">{fill(tx(text.affineNote), { gamma: names.ln.gamma, beta: names.ln.beta, err: formatSmall(affine.error) })}</p>
+          <p className="muted" data-testid="addnorm-affine-check">{tx(text.affineNote, { gamma: names.ln.gamma, beta: names.ln.beta, err: formatSmall(affine.error) })}</p>
         </>
       ) : (
-        <p className="note">{fill(tx(text.affineMissing), { gamma: names.ln.gamma })}</p>
+        <p className="note">{tx(text.affineMissing, { gamma: names.ln.gamma })}</p>
       )}
       <p className="note">{tx(text.lnVsBn)}</p>
     </Emphasis>

@@ -1,5 +1,6 @@
 // Texts of the `add-norm` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Residual add and LayerNorm', zh: '残差相加与层归一化' };
 
@@ -20,18 +21,18 @@ export const explain: StageExplanation = {
 
 export const text = {
   post: {
-    en: 'This model is post-norm, as in the paper: every block computes x ← LayerNorm(x + Sublayer(x)), with ε = {eps} (read from the checkpoint’s config).',
-    zh: '本模型与论文一样采用后置归一化（post-norm）：每个块计算 x ← LayerNorm(x + Sublayer(x))，ε = {eps}（读自检查点的配置）。',
+    en: 'This model is post-norm, as in the paper: every block computes x ← LayerNorm(x + Sublayer(x)), with ε = {{eps}} (read from the checkpoint’s config).',
+    zh: '本模型与论文一样采用后置归一化（post-norm）：每个块计算 x ← LayerNorm(x + Sublayer(x))，ε = {{eps}}（读自检查点的配置）。',
   },
   pre: {
-    en: 'This model is pre-norm: every block computes x ← x + Sublayer(LayerNorm(x)), with ε = {eps} (read from the checkpoint’s config), and one more LayerNorm follows the last layer. The paper’s model is post-norm.',
-    zh: '本模型采用前置归一化（pre-norm）：每个块计算 x ← x + Sublayer(LayerNorm(x))，ε = {eps}（读自检查点的配置），最后一层之后还有一个层归一化。论文中的模型是后置归一化。',
+    en: 'This model is pre-norm: every block computes x ← x + Sublayer(LayerNorm(x)), with ε = {{eps}} (read from the checkpoint’s config), and one more LayerNorm follows the last layer. The paper’s model is post-norm.',
+    zh: '本模型采用前置归一化（pre-norm）：每个块计算 x ← x + Sublayer(LayerNorm(x))，ε = {{eps}}（读自检查点的配置），最后一层之后还有一个层归一化。论文中的模型是后置归一化。',
   },
   flowPost: { en: 'x → Sublayer → + x → LayerNorm → next', zh: 'x → 子层 → 加上 x → 层归一化 → 下一步' },
   flowPre: { en: 'x → LayerNorm → Sublayer → + x → next', zh: 'x → 层归一化 → 子层 → 加上 x → 下一步' },
   sublayerLegend: { en: 'Sublayer', zh: '子层' },
-  sublayerChoice: { en: '{n} · {name}', zh: '{n} · {name}' },
-  where: { en: '{side} layer {layer}, sublayer {n} ({name})', zh: '{side}第 {layer} 层，第 {n} 个子层（{name}）' },
+  sublayerChoice: { en: '{{n}} · {{name}}', zh: '{{n}} · {{name}}' },
+  where: { en: '{{side}} layer {{layer}}, sublayer {{n}} ({{name}})', zh: '{{side}}第 {{layer}} 层，第 {{n}} 个子层（{{name}}）' },
 
   residualTitle: { en: 'The residual path', zh: '残差路径' },
   residualIntro: {
@@ -39,21 +40,21 @@ export const text = {
     zh: '块的输入 x 绕过子层、原封不动地逐元素加回来：下面三个矩阵形状相同，第三个是前两个之和。',
   },
   inputTitle: { en: 'x: the block’s input (residual stream)', zh: 'x：块的输入（残差流）' },
-  sublayerTitlePost: { en: 'Sublayer(x): {name} output', zh: 'Sublayer(x)：{name}的输出' },
-  sublayerTitlePre: { en: 'Sublayer(LN(x)): {name} output', zh: 'Sublayer(LN(x))：{name}的输出' },
+  sublayerTitlePost: { en: 'Sublayer(x): {{name}} output', zh: 'Sublayer(x)：{{name}}的输出' },
+  sublayerTitlePre: { en: 'Sublayer(LN(x)): {{name}} output', zh: 'Sublayer(LN(x))：{{name}}的输出' },
   sumTitle: { en: 'x + Sublayer(…): the residual sum', zh: 'x + Sublayer(…)：残差和' },
-  sumTip: { en: 'x + F = {x} + {f} = {sum}', zh: 'x + F = {x} + {f} = {sum}' },
+  sumTip: { en: 'x + F = {{x}} + {{f}} = {{sum}}', zh: 'x + F = {{x}} + {{f}} = {{sum}}' },
 
   lnTitle: { en: 'LayerNorm, one token at a time', zh: '层归一化：逐个词元' },
   lnInputPost: {
-    en: 'LayerNorm normalizes the residual sum above, each row (token) over its own D = {d} values.',
-    zh: '层归一化作用在上面的残差和上，每一行（一个词元）只用它自己的 D = {d} 个数值。',
+    en: 'LayerNorm normalizes the residual sum above, each row (token) over its own D = {{d}} values.',
+    zh: '层归一化作用在上面的残差和上，每一行（一个词元）只用它自己的 D = {{d}} 个数值。',
   },
   lnInputPre: {
-    en: 'In pre-norm, LayerNorm normalizes the block’s input x (the first matrix above) before the sublayer sees it, each row over its own D = {d} values.',
-    zh: '在前置归一化中，层归一化在子层之前作用于块的输入 x（上面第一个矩阵），每一行只用它自己的 D = {d} 个数值。',
+    en: 'In pre-norm, LayerNorm normalizes the block’s input x (the first matrix above) before the sublayer sees it, each row over its own D = {{d}} values.',
+    zh: '在前置归一化中，层归一化在子层之前作用于块的输入 x（上面第一个矩阵），每一行只用它自己的 D = {{d}} 个数值。',
   },
-  statsCaption: { en: 'Per-token statistics (over the D = {d} values of each row)', zh: '每个词元的统计量（对每一行的 D = {d} 个值计算）' },
+  statsCaption: { en: 'Per-token statistics (over the D = {{d}} values of each row)', zh: '每个词元的统计量（对每一行的 D = {{d}} 个值计算）' },
   token: { en: 'token', zh: '词元' },
   mean: { en: 'mean μ', zh: '均值 μ' },
   variance: { en: 'variance σ² = 1/rstd² − ε', zh: '方差 σ² = 1/rstd² − ε' },
@@ -65,27 +66,27 @@ export const text = {
     zh: 'μ 和 rstd 是层归一化内核记录下来的值；σ² 由 rstd 反推得到。最后两列是这里为了展示而计算的，来自 x̂ = (x − μ)·rstd：均值为 0，方差为 σ²/(σ² + ε)，略小于 1。',
   },
   xhatTitle: { en: 'x̂ = (x − μ)·rstd, before γ and β (computed for display)', zh: 'x̂ = (x − μ)·rstd，乘 γ、加 β 之前（为展示而计算）' },
-  xhatTip: { en: 'x̂ = (x − μ)·rstd = ({x} − {mean}) · {rstd} = {xhat}', zh: 'x̂ = (x − μ)·rstd = ({x} − {mean}) · {rstd} = {xhat}' },
+  xhatTip: { en: 'x̂ = (x − μ)·rstd = ({{x}} − {{mean}}) · {{rstd}} = {{xhat}}', zh: 'x̂ = (x − μ)·rstd = ({{x}} − {{mean}}) · {{rstd}} = {{xhat}}' },
   yTitle: { en: 'LayerNorm output y = γ ⊙ x̂ + β (recorded)', zh: '层归一化输出 y = γ ⊙ x̂ + β（记录值）' },
-  yTip: { en: 'y = γ·x̂ + β = {g} · {xhat} + {b} = {y}', zh: 'y = γ·x̂ + β = {g} · {xhat} + {b} = {y}' },
+  yTip: { en: 'y = γ·x̂ + β = {{g}} · {{xhat}} + {{b}} = {{y}}', zh: 'y = γ·x̂ + β = {{g}} · {{xhat}} + {{b}} = {{y}}' },
   affineTitle: { en: 'γ and β: the learned scale and shift of each dimension', zh: 'γ 和 β：每个维度可学习的缩放与平移' },
   paramAxis: { en: 'parameter', zh: '参数' },
   gammaTip: {
-    en: '{name}[{c}] = {v}: x̂ in dimension d{c} of every token is multiplied by this',
-    zh: '{name}[{c}] = {v}：每个词元在第 d{c} 维的 x̂ 都乘以这个数',
+    en: '{{name}}[{{c}}] = {{v}}: x̂ in dimension d{{c}} of every token is multiplied by this',
+    zh: '{{name}}[{{c}}] = {{v}}：每个词元在第 d{{c}} 维的 x̂ 都乘以这个数',
   },
-  betaTip: { en: '{name}[{c}] = {v}: added to dimension d{c} of every token', zh: '{name}[{c}] = {v}：加到每个词元的第 d{c} 维上' },
+  betaTip: { en: '{{name}}[{{c}}] = {{v}}: added to dimension d{{c}} of every token', zh: '{{name}}[{{c}}] = {{v}}：加到每个词元的第 d{{c}} 维上' },
   affineNote: {
-    en: 'γ and β are parameters of the model, not part of the trace: these are the checkpoint’s tensors {gamma} and {beta}, from the same model that computed this sentence. Check: γ·x̂ + β with these values reproduces every recorded y to within {err}.',
-    zh: 'γ 和 β 是模型的参数，不在记录的中间结果里：这里显示的是检查点中的张量 {gamma} 和 {beta}，来自计算这个句子的同一个模型。验证：用这些数值计算 γ·x̂ + β，与每个记录的 y 相差都在 {err} 以内。',
+    en: 'γ and β are parameters of the model, not part of the trace: these are the checkpoint’s tensors {{gamma}} and {{beta}}, from the same model that computed this sentence. Check: γ·x̂ + β with these values reproduces every recorded y to within {{err}}.',
+    zh: 'γ 和 β 是模型的参数，不在记录的中间结果里：这里显示的是检查点中的张量 {{gamma}} 和 {{beta}}，来自计算这个句子的同一个模型。验证：用这些数值计算 γ·x̂ + β，与每个记录的 y 相差都在 {{err}} 以内。',
   },
   affineRange: {
-    en: 'γ spans {gMin} … {gMax} and β spans {bMin} … {bMax} (training in this app starts γ at 1 and β at 0). Both rows share one colour scale, so small differences within γ are easier to read in the table.',
-    zh: 'γ 的范围是 {gMin} … {gMax}，β 的范围是 {bMin} … {bMax}（本应用训练时 γ 从 1、β 从 0 开始）。两行共用一个颜色刻度，γ 内部的细小差别在表格里更容易看清。',
+    en: 'γ spans {{gMin}} … {{gMax}} and β spans {{bMin}} … {{bMax}} (training in this app starts γ at 1 and β at 0). Both rows share one colour scale, so small differences within γ are easier to read in the table.',
+    zh: 'γ 的范围是 {{gMin}} … {{gMax}}，β 的范围是 {{bMin}} … {{bMax}}（本应用训练时 γ 从 1、β 从 0 开始）。两行共用一个颜色刻度，γ 内部的细小差别在表格里更容易看清。',
   },
   affineMissing: {
-    en: 'This model’s checkpoint has no {gamma} tensor, so γ and β cannot be shown.',
-    zh: '此模型的检查点中没有 {gamma} 张量，因此无法显示 γ 和 β。',
+    en: 'This model’s checkpoint has no {{gamma}} tensor, so γ and β cannot be shown.',
+    zh: '此模型的检查点中没有 {{gamma}} 张量，因此无法显示 γ 和 β。',
   },
   value: { en: 'value', zh: '数值' },
   lnVsBn: {

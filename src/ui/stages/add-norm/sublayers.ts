@@ -2,8 +2,9 @@
 // residual stream), the sublayer's output F(·), their sum and the LayerNorm's own entries
 // (plus the names of its parameters γ and β, which checkpoint and trace share as a prefix).
 // Post-norm (the paper): res = x + F(x), y = LN(res). Pre-norm: y = LN(x), res = x + F(y).
+import type { Bilingual } from '../../../i18n/text';
 import type { ModelConfig } from '../../../model/config';
-import type { Bilingual, Side } from '../types';
+import type { Side } from '../types';
 
 export type SublayerKind = 'self' | 'cross' | 'ffn';
 

@@ -1,9 +1,8 @@
 // The complexity panel: this model's sizes and crossovers, the cost curves against n with
 // this sentence marked, the same numbers as a table, and the cheaper-attention families.
 import { format } from 'd3-format';
-import { fill } from '../shared/content';
+import { useText } from '../../../i18n';
 import { Emphasis } from '../shared/Emphasis';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext, StagePanelProps } from '../types';
 import { text, VARIANTS } from './content';
 import { CostCharts } from './CostCharts';
@@ -13,12 +12,12 @@ import './complexity.css';
 const big = format('.3~s');
 
 function CostTable({ ctx, n0 }: { ctx: StageContext; n0: number }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const c = ctx.config;
   const x = crossovers(c);
   return (
     <table className="data-table" data-testid="complexity-table">
-      <caption>{fill(tx(text.caption), { d: c.dModel, f: c.dFF, h: c.nHeads, n: n0 })}</caption>
+      <caption>{tx(text.caption, { d: c.dModel, f: c.dFF, h: c.nHeads, n: n0 })}</caption>
       <thead>
         <tr>
           <th scope="col">{tx(text.n)}</th>
@@ -54,7 +53,7 @@ function CostTable({ ctx, n0 }: { ctx: StageContext; n0: number }) {
 }
 
 export function ComplexityPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const c = ctx.config;
   const n0 = ctx.labels.source.length;
   const x = crossovers(c);
@@ -62,15 +61,15 @@ export function ComplexityPanel({ ctx }: StagePanelProps) {
   const share = ((100 * k.attention) / (k.attention + k.projections + k.ffn)).toFixed(1);
   return (
     <div className="complexity">
-      <p>{fill(tx(text.intro), { d: c.dModel, f: c.dFF, h: c.nHeads, n: n0, t: ctx.labels.target.length, max: c.maxLen })}</p>
+      <p>{tx(text.intro, { d: c.dModel, f: c.dFF, h: c.nHeads, n: n0, t: ctx.labels.target.length, max: c.maxLen })}</p>
       <Emphasis active={ctx.highlight === 'complexity-curves'} testId="complexity-curves">
         <ul data-testid="complexity-crossovers">
-          <li>{fill(tx(text.crossFfn), { f: x.ffn })}</li>
-          <li>{fill(tx(text.crossAll), { x: x.linear, n: n0, share })}</li>
-          <li>{fill(tx(text.memoryCross), { x: x.memory })}</li>
+          <li>{tx(text.crossFfn, { f: x.ffn })}</li>
+          <li>{tx(text.crossAll, { x: x.linear, n: n0, share })}</li>
+          <li>{tx(text.memoryCross, { x: x.memory })}</li>
         </ul>
         <CostCharts ctx={ctx} n={n0} />
-        <p className="muted">{fill(tx(text.beyondMax), { max: c.maxLen })}</p>
+        <p className="muted">{tx(text.beyondMax, { max: c.maxLen })}</p>
       </Emphasis>
       <CostTable ctx={ctx} n0={n0} />
       <h3>{tx(text.variantsTitle)}</h3>

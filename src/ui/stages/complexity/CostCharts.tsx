@@ -1,15 +1,14 @@
 // Time and memory of one encoder layer against n, drawn from the config's arithmetic, with
 // this sentence's n and the crossovers marked; linear or logarithmic y.
 import { useId, useMemo, useState } from 'react';
+import { useText } from '../../../i18n';
 import { LineChart, type LineMarker, type LineSeries } from '../../../viz';
-import { fill } from '../shared/content';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
 import { chartLimit, crossovers, layerCost, type LayerCost } from './costs';
 
 export function CostCharts({ ctx, n }: { ctx: StageContext; n: number }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const checkId = useId();
   const [log, setLog] = useState(false);
   const c = ctx.config;
@@ -32,9 +31,9 @@ export function CostCharts({ ctx, n }: { ctx: StageContext; n: number }) {
     };
   }, [c, limit, memoryLimit, tx]);
   const markers: LineMarker[] = [
-    { x: n, label: fill(tx(text.markerHere), { n }) },
-    { x: x.ffn, label: fill(tx(text.markerFfn), { f: x.ffn }) },
-    { x: x.linear, label: fill(tx(text.markerAll), { x: x.linear }) },
+    { x: n, label: tx(text.markerHere, { n }) },
+    { x: x.ffn, label: tx(text.markerFfn, { f: x.ffn }) },
+    { x: x.linear, label: tx(text.markerAll, { x: x.linear }) },
   ];
   const scale = log ? 'log' : 'linear';
   return (
@@ -60,7 +59,7 @@ export function CostCharts({ ctx, n }: { ctx: StageContext; n: number }) {
         xLabel={tx(text.xLabel)}
         yLabel={tx(text.yMemory)}
         yScale={scale}
-        markers={[markers[0], { x: x.memory, label: fill(tx(text.markerMemory), { x: x.memory }) }]}
+        markers={[markers[0], { x: x.memory, label: tx(text.markerMemory, { x: x.memory }) }]}
         xDomain={[1, memoryLimit]}
         height={220}
         digits={0}

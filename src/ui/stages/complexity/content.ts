@@ -1,5 +1,6 @@
 // Texts of the `complexity` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Cost as sentences grow', zh: '句子变长时的计算量' };
 
@@ -20,16 +21,16 @@ export const explain: StageExplanation = {
 
 export const text = {
   intro: {
-    en: 'This model: D = {d}, F = {f}, H = {h}. This sentence has n = {n} source tokens (and T = {t} target positions); the model reads at most {max}.',
-    zh: '本模型：D = {d}，F = {f}，H = {h}。当前句子有 n = {n} 个源词元（以及 T = {t} 个目标位置）；模型最多读入 {max} 个。',
+    en: 'This model: D = {{d}}, F = {{f}}, H = {{h}}. This sentence has n = {{n}} source tokens (and T = {{t}} target positions); the model reads at most {{max}}.',
+    zh: '本模型：D = {{d}}，F = {{f}}，H = {{h}}。当前句子有 n = {{n}} 个源词元（以及 T = {{t}} 个目标位置）；模型最多读入 {{max}} 个。',
   },
   crossFfn: {
-    en: 'Attention equals the FFN at n = F = {f}: 2n²D = 2nDF.',
-    zh: '在 n = F = {f} 处注意力与前馈网络相等：2n²D = 2nDF。',
+    en: 'Attention equals the FFN at n = F = {{f}}: 2n²D = 2nDF.',
+    zh: '在 n = F = {{f}} 处注意力与前馈网络相等：2n²D = 2nDF。',
   },
   crossAll: {
-    en: 'Attention equals the FFN and projections together at n = 2D + F = {x}: 2n²D = 4nD² + 2nDF. At this sentence’s n = {n}, attention is {share}% of the layer’s multiply-adds.',
-    zh: '在 n = 2D + F = {x} 处注意力与前馈网络加投影之和相等：2n²D = 4nD² + 2nDF。在当前句子的 n = {n} 时，注意力只占这一层乘加次数的 {share}%。',
+    en: 'Attention equals the FFN and projections together at n = 2D + F = {{x}}: 2n²D = 4nD² + 2nDF. At this sentence’s n = {{n}}, attention is {{share}}% of the layer’s multiply-adds.',
+    zh: '在 n = 2D + F = {{x}} 处注意力与前馈网络加投影之和相等：2n²D = 4nD² + 2nDF。在当前句子的 n = {{n}} 时，注意力只占这一层乘加次数的 {{share}}%。',
   },
   chartTitle: { en: 'Multiply-adds per encoder layer against the length n (arithmetic on this model’s config)', zh: '每个编码器层的乘加次数随长度 n 的变化（由本模型的配置算出）' },
   memoryTitle: { en: 'Numbers held per encoder layer against n', zh: '每个编码器层占用的数值个数随 n 的变化' },
@@ -43,17 +44,17 @@ export const text = {
   seriesLinear: { en: 'FFN + projections', zh: '前馈网络 + 投影' },
   seriesWeights: { en: 'attention weights H·n²', zh: '注意力权重 H·n²' },
   seriesHidden: { en: 'FFN hidden n·F', zh: '前馈隐藏层 n·F' },
-  markerHere: { en: 'n = {n} (this sentence)', zh: 'n = {n}（当前句子）' },
-  markerFfn: { en: 'n = F = {f}', zh: 'n = F = {f}' },
-  markerAll: { en: 'n = 2D + F = {x}', zh: 'n = 2D + F = {x}' },
-  markerMemory: { en: 'n = F/H = {x}', zh: 'n = F/H = {x}' },
+  markerHere: { en: 'n = {{n}} (this sentence)', zh: 'n = {{n}}（当前句子）' },
+  markerFfn: { en: 'n = F = {{f}}', zh: 'n = F = {{f}}' },
+  markerAll: { en: 'n = 2D + F = {{x}}', zh: 'n = 2D + F = {{x}}' },
+  markerMemory: { en: 'n = F/H = {{x}}', zh: 'n = F/H = {{x}}' },
   memoryCross: {
-    en: 'In memory, the attention weights (H·n²) outgrow the FFN’s hidden activations (n·F) past n = F/H = {x}.',
-    zh: '在内存上，注意力权重（H·n²）在 n = F/H = {x} 之后超过前馈网络的隐藏激活（n·F）。',
+    en: 'In memory, the attention weights (H·n²) outgrow the FFN’s hidden activations (n·F) past n = F/H = {{x}}.',
+    zh: '在内存上，注意力权重（H·n²）在 n = F/H = {{x}} 之后超过前馈网络的隐藏激活（n·F）。',
   },
   caption: {
-    en: 'Per encoder layer for this model (D = {d}, F = {f}, H = {h}); the marked rows are this sentence (n = {n}) and the two crossovers',
-    zh: '本模型每个编码器层（D = {d}，F = {f}，H = {h}）；标出的行是当前句子（n = {n}）和两个交叉点',
+    en: 'Per encoder layer for this model (D = {{d}}, F = {{f}}, H = {{h}}); the marked rows are this sentence (n = {{n}}) and the two crossovers',
+    zh: '本模型每个编码器层（D = {{d}}，F = {{f}}，H = {{h}}）；标出的行是当前句子（n = {{n}}）和两个交叉点',
   },
   n: { en: 'n tokens', zh: 'n 个词元' },
   attention: { en: 'attention 2·n²·D', zh: '注意力 2·n²·D' },
@@ -64,8 +65,8 @@ export const text = {
   thisSentence: { en: 'this sentence', zh: '当前句子' },
   crossover: { en: 'crossover', zh: '交叉点' },
   beyondMax: {
-    en: 'Lengths past {max} are beyond what this model reads: the curves are arithmetic on its sizes, not measurements.',
-    zh: '超过 {max} 的长度已超出本模型能读入的范围：这些曲线是按它的尺寸算出来的，不是实测。',
+    en: 'Lengths past {{max}} are beyond what this model reads: the curves are arithmetic on its sizes, not measurements.',
+    zh: '超过 {{max}} 的长度已超出本模型能读入的范围：这些曲线是按它的尺寸算出来的，不是实测。',
   },
   variantsTitle: { en: 'Cheaper attention, and the limits that remain', zh: '更便宜的注意力，以及仍然存在的局限' },
   variantsNote: {

@@ -2,26 +2,26 @@
 // head·index, the picked head outlined), the output weights W_O (rows grouped by head) and
 // the result after W_O.
 import { useMemo } from 'react';
+import { useText } from '../../../i18n';
 import { Heatmap, everyN } from '../../../viz';
 import { AfterFirstPaint } from '../shared/AfterFirstPaint';
-import { AXES, fill, selfAttentionKind } from '../shared/content';
+import { AXES, selfAttentionKind } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { dimensionLabels } from '../shared/labels';
 import { attentionName, headDim } from '../shared/names';
 import { attentionParamName, useParameterRows } from '../shared/parameters';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { useBilingual } from '../shared/useBilingual';
 import type { StagePanelProps } from '../types';
 import { text } from './content';
 import './concat.css';
 
 export function ConcatPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const dh = headDim(ctx.config);
   const { dModel: d, nHeads: h } = ctx.config;
   const labels = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
   const l = labels.length;
-  const where = fill(tx(text.which), { kind: tx(selfAttentionKind(ctx.side)), layer: ctx.layer });
+  const where = tx(text.which, { kind: tx(selfAttentionKind(ctx.side)), layer: ctx.layer });
   const from = ctx.head * dh;
   const headCols = Array.from({ length: dh }, (_, j) => from + j);
   const concatName = attentionName(ctx.side, ctx.layer, 'self', 'concat');
@@ -40,10 +40,10 @@ export function ConcatPanel({ ctx }: StagePanelProps) {
   return (
     <div className="concat-stage">
       <p>{where}</p>
-      <p className="concat-heads__title">{fill(tx(text.headsTitle), { h, l, dh })}</p>
+      <p className="concat-heads__title">{tx(text.headsTitle, { h, l, dh })}</p>
       <ol className="concat-heads" style={{ gridTemplateColumns: `repeat(${h}, minmax(0, 1fr))` }}>
         {Array.from({ length: h }, (_, head) => {
-          const caption = fill(tx(text.headThumb), { head, from: head * dh, to: head * dh + dh - 1 });
+          const caption = tx(text.headThumb, { head, from: head * dh, to: head * dh + dh - 1 });
           return (
             <li key={head} className={head === ctx.head ? 'is-picked' : undefined}>
               <TraceHeatmap
@@ -65,14 +65,14 @@ export function ConcatPanel({ ctx }: StagePanelProps) {
           {...common}
           name={concatName}
           colLabels={headLabels}
-          title={fill(tx(text.concatTitle), { l, d })}
-          highlight={{ cols: headCols, label: fill(tx(text.headCols), { head: ctx.head }) }}
+          title={tx(text.concatTitle, { l, d })}
+          highlight={{ cols: headCols, label: tx(text.headCols, { head: ctx.head }) }}
           dividers={{ cols: blocks }}
-          describeCell={(r, c) => fill(tx(text.cellConcat), { h: Math.floor(c / dh), j: c % dh, token: labels[r] })}
+          describeCell={(r, c) => tx(text.cellConcat, { h: Math.floor(c / dh), j: c % dh, token: labels[r] })}
           testId="concat-heads"
         />
-        <p className="muted">{fill(tx(text.concatNote), { head: ctx.head, from, to: from + dh - 1, dh })}</p>
-        <p className="concat-wo__line">{fill(tx(text.woLine), { d })}</p>
+        <p className="muted">{tx(text.concatNote, { head: ctx.head, from, to: from + dh - 1, dh })}</p>
+        <p className="concat-wo__line">{tx(text.woLine, { d })}</p>
         <AfterFirstPaint minHeight="28rem">
           <OutputWeights ctx={ctx} rowLabels={headLabels} headRows={headCols} blocks={blocks} />
         </AfterFirstPaint>
@@ -81,24 +81,24 @@ export function ConcatPanel({ ctx }: StagePanelProps) {
           name={attentionName(ctx.side, ctx.layer, 'self', 'out')}
           scale={{ kind: 'diverging' }}
           colLabels={dimensionLabels(d)}
-          title={fill(tx(text.outTitle), { l, d })}
-          describeCell={(r, c) => fill(tx(text.cellOut), { token: labels[r], d, c })}
+          title={tx(text.outTitle, { l, d })}
+          describeCell={(r, c) => tx(text.cellOut, { token: labels[r], d, c })}
           testId="concat-out"
         />
       </Emphasis>
-      <p className="note">{fill(tx(text.headOff), { head: ctx.head })}</p>
+      <p className="note">{tx(text.headOff, { head: ctx.head })}</p>
     </div>
   );
 }
 
 /** W_O as stored (in, out): its rows are the concat's columns, grouped by head. */
 function OutputWeights({ ctx, rowLabels, headRows, blocks }: StagePanelProps & { rowLabels: string[]; headRows: number[]; blocks: number[] }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const { dModel: d } = ctx.config;
   const dh = headDim(ctx.config);
   const name = attentionParamName(ctx.side, ctx.layer, 'self', 'wo');
   const wo = useParameterRows(ctx, name); // (D, D)
-  if (!wo) return <p className="note">{fill(tx(text.woMissing), { name })}</p>;
+  if (!wo) return <p className="note">{tx(text.woMissing, { name })}</p>;
   return (
     <div className="concat-wo__weights">
       <Heatmap
@@ -107,17 +107,17 @@ function OutputWeights({ ctx, rowLabels, headRows, blocks }: StagePanelProps & {
         colLabels={dimensionLabels(d)}
         rowAxis={tx(text.inAxis)}
         colAxis={tx(text.outAxis)}
-        title={fill(tx(text.woTitle), { d })}
+        title={tx(text.woTitle, { d })}
         scale={{ kind: 'diverging' }}
         legendLabel={tx(text.weightLegend)}
-        highlight={{ rows: headRows, label: fill(tx(text.headRows), { head: ctx.head }) }}
+        highlight={{ rows: headRows, label: tx(text.headRows, { head: ctx.head }) }}
         dividers={{ rows: blocks }}
         square
-        describeCell={(r, c) => fill(tx(text.cellWo), { i: r, j: c, h: Math.floor(r / dh), k: r % dh })}
+        describeCell={(r, c) => tx(text.cellWo, { i: r, j: c, h: Math.floor(r / dh), k: r % dh })}
         exportName={name}
         testId="concat-wo-weights"
       />
-      <p className="muted">{fill(tx(text.woNote), { head: ctx.head, dh, from: headRows[0], to: headRows[headRows.length - 1], name, d })}</p>
+      <p className="muted">{tx(text.woNote, { head: ctx.head, dh, from: headRows[0], to: headRows[headRows.length - 1], name, d })}</p>
     </div>
   );
 }

@@ -1,14 +1,14 @@
 // The cross-attention panel: where Q, K and V come from (with one head's Q and K), the
 // picked head's target × source weights read as an alignment, and every layer × head.
 import { useMemo } from 'react';
+import { useText } from '../../../i18n';
 import { Heatmap } from '../../../viz';
-import { AXES, fill } from '../shared/content';
+import { AXES } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatValue } from '../shared/format';
 import { dimensionLabels } from '../shared/labels';
 import { attentionName, headDim, layerCount } from '../shared/names';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext, StagePanelProps } from '../types';
 import { rowPeaks } from './alignment';
 import { text } from './content';
@@ -16,7 +16,7 @@ import { sourcesText } from './texts';
 import './cross-attn.css';
 
 function WeightsHeatmap({ ctx, layer, head, title, testId, peaks }: { ctx: StageContext; layer: number; head: number; title: string; testId: string; peaks?: boolean }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const w = useMemo(() => ctx.trace.matrix(attentionName('dec', layer, 'cross', 'weights'), head), [ctx.trace, layer, head]); // (T, S)
   const { target, source, predicted } = ctx.labels;
   const cells = useMemo(() => rowPeaks(w).map((p, r) => [r, p.col] as [number, number]), [w]);
@@ -32,7 +32,7 @@ function WeightsHeatmap({ ctx, layer, head, title, testId, peaks }: { ctx: Stage
       legendLabel={tx(text.legendWeight)}
       highlight={peaks ? { cells, label: tx(text.peakLegend) } : undefined}
       describeCell={(r, c) =>
-        fill(tx(text.cellTip), {
+        tx(text.cellTip, {
           row: target[r],
           next: predicted[r],
           col: source[c],
@@ -47,7 +47,7 @@ function WeightsHeatmap({ ctx, layer, head, title, testId, peaks }: { ctx: Stage
 }
 
 function Sources({ ctx }: { ctx: StageContext }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const dims = dimensionLabels(headDim(ctx.config));
   const common = { ctx, head: ctx.head, colLabels: dims, colAxis: tx(AXES.headDim), scale: { kind: 'diverging' as const }, legendLabel: tx(text.legendValue) };
   return (
@@ -63,7 +63,7 @@ function Sources({ ctx }: { ctx: StageContext }) {
           name={attentionName('dec', ctx.layer, 'cross', 'q')}
           rowLabels={ctx.labels.target}
           rowAxis={tx(AXES.targetPosition)}
-          title={fill(tx(text.qTitle), { head: ctx.head })}
+          title={tx(text.qTitle, { head: ctx.head })}
           testId="cross-q"
         />
         <TraceHeatmap
@@ -71,7 +71,7 @@ function Sources({ ctx }: { ctx: StageContext }) {
           name={attentionName('dec', ctx.layer, 'cross', 'k')}
           rowLabels={ctx.labels.source}
           rowAxis={tx(AXES.sourcePosition)}
-          title={fill(tx(text.kTitle), { head: ctx.head })}
+          title={tx(text.kTitle, { head: ctx.head })}
           testId="cross-k"
         />
       </div>
@@ -80,12 +80,12 @@ function Sources({ ctx }: { ctx: StageContext }) {
 }
 
 function AlignmentTable({ ctx }: { ctx: StageContext }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const peaks = useMemo(() => rowPeaks(ctx.trace.matrix(attentionName('dec', ctx.layer, 'cross', 'weights'), ctx.head)), [ctx.trace, ctx.layer, ctx.head]);
-  const where = fill(tx(text.which), { layer: ctx.layer, head: ctx.head });
+  const where = tx(text.which, { layer: ctx.layer, head: ctx.head });
   return (
     <table className="data-table" data-testid="cross-align">
-      <caption>{fill(tx(text.alignCaption), { where })}</caption>
+      <caption>{tx(text.alignCaption, { where })}</caption>
       <thead>
         <tr>
           <th scope="col">{tx(text.reads)}</th>
@@ -111,8 +111,8 @@ function AlignmentTable({ ctx }: { ctx: StageContext }) {
 }
 
 export function CrossAttnPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
-  const where = fill(tx(text.which), { layer: ctx.layer, head: ctx.head });
+  const { text: tx } = useText();
+  const where = tx(text.which, { layer: ctx.layer, head: ctx.head });
   const layers = layerCount(ctx.config, 'dec');
   return (
     <div>
@@ -129,10 +129,10 @@ export function CrossAttnPanel({ ctx }: StagePanelProps) {
       <h3>{tx(text.gridTitle)}</h3>
       {Array.from({ length: layers }, (_, l) => (
         <section key={l} className="cross-grid">
-          <h4>{fill(tx(text.gridLayer), { layer: l })}</h4>
+          <h4>{tx(text.gridLayer, { layer: l })}</h4>
           <div className="cross-grid__heads">
             {Array.from({ length: ctx.config.nHeads }, (_, h) => (
-              <WeightsHeatmap key={h} ctx={ctx} layer={l} head={h} title={fill(tx(text.gridCell), { layer: l, head: h })} testId={`cross-${l}-${h}`} />
+              <WeightsHeatmap key={h} ctx={ctx} layer={l} head={h} title={tx(text.gridCell, { layer: l, head: h })} testId={`cross-${l}-${h}`} />
             ))}
           </div>
         </section>

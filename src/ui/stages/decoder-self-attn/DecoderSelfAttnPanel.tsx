@@ -2,29 +2,28 @@
 // and masks), one head's weights with the masked future hatched next to the same head's
 // cross-attention, and a per-row check of the weights on future keys.
 import { useMemo } from 'react';
+import { useText } from '../../../i18n';
 import { AttentionWeights } from '../shared/AttentionWeights';
-import { fill } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatValue } from '../shared/format';
 import { attentionName } from '../shared/names';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext, StagePanelProps } from '../types';
 import { text } from './content';
 
 function CompareTable({ ctx }: { ctx: StageContext }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const t = ctx.labels.target.length;
   const s = ctx.labels.source.length;
   const v = { t, s };
   const rows: [string, string, string][] = [
-    [tx(text.rowQ), fill(tx(text.qSelf), v), fill(tx(text.qCross), v)],
-    [tx(text.rowKV), fill(tx(text.kvSelf), v), fill(tx(text.kvCross), v)],
+    [tx(text.rowQ), tx(text.qSelf, v), tx(text.qCross, v)],
+    [tx(text.rowKV), tx(text.kvSelf, v), tx(text.kvCross, v)],
     [tx(text.rowMask), tx(text.maskSelf), tx(text.maskCross)],
     [tx(text.rowShape), `T × T = ${t} × ${t}`, `T × S = ${t} × ${s}`],
   ];
   return (
     <table className="data-table" data-testid="decself-compare">
-      <caption>{fill(tx(text.compareCaption), v)}</caption>
+      <caption>{tx(text.compareCaption, v)}</caption>
       <thead>
         <tr>
           <td />
@@ -46,7 +45,7 @@ function CompareTable({ ctx }: { ctx: StageContext }) {
 }
 
 function FutureCheck({ ctx }: { ctx: StageContext }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const labels = ctx.labels.target;
   const rows = useMemo(() => {
     const w = ctx.trace.matrix(attentionName('dec', ctx.layer, 'self', 'weights'), ctx.head); // (T, T)
@@ -57,7 +56,7 @@ function FutureCheck({ ctx }: { ctx: StageContext }) {
   }, [ctx.trace, ctx.layer, ctx.head]);
   return (
     <table className="data-table" data-testid="decself-check">
-      <caption>{fill(tx(text.checkCaption), { head: ctx.head })}</caption>
+      <caption>{tx(text.checkCaption, { head: ctx.head })}</caption>
       <thead>
         <tr>
           <th scope="col">{tx(text.query)}</th>
@@ -85,8 +84,8 @@ function FutureCheck({ ctx }: { ctx: StageContext }) {
 }
 
 export function DecoderSelfAttnPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
-  const where = fill(tx(text.which), { layer: ctx.layer, head: ctx.head });
+  const { text: tx } = useText();
+  const where = tx(text.which, { layer: ctx.layer, head: ctx.head });
   const emphasised = ctx.highlight === 'decoder-masks';
   return (
     <div>

@@ -1,5 +1,6 @@
 // Texts of the `decoder-self-attn` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Decoder masked self-attention', zh: '解码器掩码自注意力' };
 
@@ -19,19 +20,19 @@ export const explain: StageExplanation = {
 };
 
 export const text = {
-  which: { en: 'layer {layer}, head {head}', zh: '第 {layer} 层，第 {head} 头' },
+  which: { en: 'layer {{layer}}, head {{head}}', zh: '第 {{layer}} 层，第 {{head}} 头' },
   compareTitle: { en: 'The decoder’s two attention sublayers', zh: '解码器的两个注意力子层' },
-  compareCaption: { en: 'Where Q, K and V come from, and which mask each uses (this sentence: T = {t}, S = {s})', zh: 'Q、K、V 从哪里来，各自使用哪种掩码（本句：T = {t}，S = {s}）' },
+  compareCaption: { en: 'Where Q, K and V come from, and which mask each uses (this sentence: T = {{t}}, S = {{s}})', zh: 'Q、K、V 从哪里来，各自使用哪种掩码（本句：T = {{t}}，S = {{s}}）' },
   colSelf: { en: 'masked self-attention (sublayer 1)', zh: '掩码自注意力（第 1 个子层）' },
   colCross: { en: 'cross-attention (sublayer 2)', zh: '交叉注意力（第 2 个子层）' },
   rowQ: { en: 'queries Q from', zh: '查询 Q 来自' },
   rowKV: { en: 'keys K and values V from', zh: '键 K 和值 V 来自' },
   rowMask: { en: 'mask', zh: '掩码' },
   rowShape: { en: 'weights per head', zh: '每个头的权重' },
-  qSelf: { en: 'the decoder’s T = {t} positions', zh: '解码器的 T = {t} 个位置' },
-  kvSelf: { en: 'the same T = {t} decoder positions', zh: '同样的 T = {t} 个解码器位置' },
-  qCross: { en: 'the decoder’s T = {t} positions (output of sublayer 1)', zh: '解码器的 T = {t} 个位置（第 1 个子层的输出）' },
-  kvCross: { en: 'the encoder’s output: S = {s} source tokens', zh: '编码器的输出：S = {s} 个源词元' },
+  qSelf: { en: 'the decoder’s T = {{t}} positions', zh: '解码器的 T = {{t}} 个位置' },
+  kvSelf: { en: 'the same T = {{t}} decoder positions', zh: '同样的 T = {{t}} 个解码器位置' },
+  qCross: { en: 'the decoder’s T = {{t}} positions (output of sublayer 1)', zh: '解码器的 T = {{t}} 个位置（第 1 个子层的输出）' },
+  kvCross: { en: 'the encoder’s output: S = {{s}} source tokens', zh: '编码器的输出：S = {{s}} 个源词元' },
   maskSelf: { en: 'causal (keys after the query) + target padding', zh: '因果掩码（查询之后的键）+ 目标填充' },
   maskCross: { en: 'source padding only — no causal mask', zh: '只有源填充掩码——没有因果掩码' },
   paddingNote: {
@@ -48,7 +49,7 @@ export const text = {
     en: 'Hatched: the future positions the causal mask removed (weight exactly 0). Compare the cross-attention map next to it: a T × S rectangle with nothing masked.',
     zh: '斜线格：被因果掩码去掉的未来位置（权重恰好为 0）。对比旁边的交叉注意力图：一个 T × S 的矩形，没有任何格子被掩码。',
   },
-  checkCaption: { en: 'Each query row of head {head}: what the softmax gave the future keys', zh: '第 {head} 头的每个查询行：softmax 分给未来键的权重' },
+  checkCaption: { en: 'Each query row of head {{head}}: what the softmax gave the future keys', zh: '第 {{head}} 头的每个查询行：softmax 分给未来键的权重' },
   query: { en: 'query', zh: '查询' },
   visible: { en: 'keys it may see', zh: '可见的键' },
   future: { en: 'weight on later keys', zh: '分给之后的键的权重' },

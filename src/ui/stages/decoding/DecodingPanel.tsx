@@ -1,7 +1,7 @@
 // The decoding panel: a step-through of the greedy loop (prefix, choice, top-k, the causal
 // row, the KV cache), the whole run, and teacher forcing next to it.
 import { useState } from 'react';
-import { useBilingual } from '../shared/useBilingual';
+import { useText } from '../../../i18n';
 import type { StagePanelProps } from '../types';
 import { text } from './content';
 import { KvCacheTable } from './KvCacheTable';
@@ -12,7 +12,7 @@ import { TeacherForcing } from './TeacherForcing';
 import './decoding.css';
 
 export function DecodingPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const count = ctx.result.translation.steps.length;
   const [picked, setPicked] = useState(0);
   const step = Math.min(Math.max(0, picked), count - 1);

@@ -1,21 +1,20 @@
 // The KV cache at one step, per decoder layer: what is kept (and grows by a row), what is
 // new, and what was computed once from the encoder output. Shapes from the config.
-import { fill } from '../shared/content';
+import { useText } from '../../../i18n';
 import { Emphasis } from '../shared/Emphasis';
 import { headDim } from '../shared/names';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
 
 const shape = (...dims: number[]) => `(${dims.join(', ')})`;
 
 export function KvCacheTable({ ctx, step }: { ctx: StageContext; step: number }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const { nHeads: H, nDecoderLayers: L, dModel: D } = ctx.config;
   const dh = headDim(ctx.config);
   const S = ctx.labels.source.length;
   const rows = step + 1; // positions 0…step after this step's append
-  const growth = step === 0 ? tx(text.kvFirst) : fill(tx(text.kvCached), { old: step });
+  const growth = step === 0 ? tx(text.kvFirst) : tx(text.kvCached, { old: step });
   const lines: [string, string, string][] = [
     [tx(text.kvSelfK), shape(H, rows, dh), growth],
     [tx(text.kvSelfV), shape(H, rows, dh), growth],
@@ -27,7 +26,7 @@ export function KvCacheTable({ ctx, step }: { ctx: StageContext; step: number })
     <Emphasis active={ctx.highlight === 'kv-cache'} testId="decoding-kv-section">
       <h3>{tx(text.kvTitle)}</h3>
       <table className="data-table" data-testid="decoding-kv">
-        <caption>{fill(tx(text.kvCaption), { n: step + 1, h: H, dh })}</caption>
+        <caption>{tx(text.kvCaption, { n: step + 1, h: H, dh })}</caption>
         <thead>
           <tr>
             <th scope="col">{tx(text.kvWhat)}</th>
@@ -45,7 +44,7 @@ export function KvCacheTable({ ctx, step }: { ctx: StageContext; step: number })
           ))}
         </tbody>
       </table>
-      <p>{fill(tx(text.kvTotal), { layers: L, rows, d: D, numbers: 2 * L * rows * D, s: S, cross: 2 * L * S * D, saving: rows > 1 ? fill(tx(text.kvSaves), { rows }) : tx(text.kvNothingYet) })}</p>
+      <p>{tx(text.kvTotal, { layers: L, rows, d: D, numbers: 2 * L * rows * D, s: S, cross: 2 * L * S * D, saving: rows > 1 ? tx(text.kvSaves, { rows }) : tx(text.kvNothingYet) })}</p>
     </Emphasis>
   );
 }

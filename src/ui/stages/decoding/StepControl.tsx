@@ -1,14 +1,13 @@
 // Previous / next buttons and a slider over the decoding steps (the slider owns ← → Home End,
 // so the stage keys leave it alone).
 import { useId } from 'react';
-import { fill } from '../shared/content';
-import { useBilingual } from '../shared/useBilingual';
+import { useText } from '../../../i18n';
 import { text } from './content';
 
 export function StepControl({ step, count, onChange }: { step: number; count: number; onChange: (s: number) => void }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const id = useId();
-  const label = fill(tx(text.stepOf), { n: step + 1, total: count });
+  const label = tx(text.stepOf, { n: step + 1, total: count });
   return (
     <div className="decoding-control">
       <button type="button" className="button button--secondary button--small" onClick={() => onChange(step - 1)} disabled={step <= 0} data-testid="decoding-prev">

@@ -1,24 +1,24 @@
 // One greedy step: the decoder's input so far and the token it picks, the top-k of that
 // step, and the causal view of the new query row over the keys that exist.
 import { useMemo } from 'react';
+import { useText } from '../../../i18n';
 import { BarChart, Heatmap } from '../../../viz';
 import { maskedCells } from '../shared/attention';
-import { AXES, fill } from '../shared/content';
+import { AXES } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatValue } from '../shared/format';
 import { attentionName } from '../shared/names';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
 
 export function StepDetail({ ctx, step }: { ctx: StageContext; step: number }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const { steps, finished } = ctx.result.translation;
   const s = steps[step];
   const prefix = ctx.labels.target.slice(0, step + 1); // <bos> + the tokens chosen before this step
   const last = step === steps.length - 1;
   const n = step + 1;
-  const where = fill(tx(text.which), { layer: ctx.layer, head: ctx.head });
+  const where = tx(text.which, { layer: ctx.layer, head: ctx.head });
   const weightsName = attentionName('dec', ctx.layer, 'self', 'weights');
   const masked = useMemo(() => maskedCells(ctx.trace, attentionName('dec', ctx.layer, 'self', 'masked'), ctx.head), [ctx.trace, ctx.layer, ctx.head]);
   const rows = useMemo(
@@ -45,7 +45,7 @@ export function StepDetail({ ctx, step }: { ctx: StageContext; step: number }) {
       {last && <p className="note">{tx(finished ? text.stopped : text.limit)}</p>}
       <div className="heatmap-pair">
         <BarChart
-          title={fill(tx(text.barTitle), { n, k: s.top.length })}
+          title={tx(text.barTitle, { n, k: s.top.length })}
           items={s.top.map((c) => ({ label: c.token, value: c.prob }))}
           chosen={0}
           exportName={`decoding.step${n}.topk`}
@@ -58,13 +58,13 @@ export function StepDetail({ ctx, step }: { ctx: StageContext; step: number }) {
             colLabels={prefix}
             rowAxis={tx(AXES.query)}
             colAxis={tx(AXES.key)}
-            title={fill(tx(text.maskTitle), { n, row: step, where })}
+            title={tx(text.maskTitle, { n, row: step, where })}
             masked={masked}
             scale={{ kind: 'sequential', domain: [0, 1] }}
             legendLabel={tx(text.legendWeight)}
             highlight={{ rows: [step] }}
             describeCell={(r, c) =>
-              masked(r, c) ? tx(text.maskedTip) : fill(tx(text.weightTip), { q: prefix[r], k: prefix[c], w: formatValue(rows[r][c]) })
+              masked(r, c) ? tx(text.maskedTip) : tx(text.weightTip, { q: prefix[r], k: prefix[c], w: formatValue(rows[r][c]) })
             }
             exportName={`decoding.step${n}.${weightsName}.h${ctx.head}`}
             testId="decoding-mask"

@@ -1,12 +1,11 @@
 // Every greedy step of the run; the current one marked, each row a way to jump to it.
-import { fill } from '../shared/content';
+import { useText } from '../../../i18n';
 import { formatProb } from '../shared/format';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
 
 export function StepsTable({ ctx, step, onPick }: { ctx: StageContext; step: number; onPick: (s: number) => void }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const steps = ctx.result.translation.steps;
   return (
     <table className="data-table" data-testid="decoding-steps">
@@ -24,7 +23,7 @@ export function StepsTable({ ctx, step, onPick }: { ctx: StageContext; step: num
         {steps.map((s, t) => (
           <tr key={t} className={t === step ? 'row--current' : undefined} aria-current={t === step ? 'step' : undefined}>
             <td className="num">
-              <button type="button" className="decoding-steps__jump" onClick={() => onPick(t)} aria-label={fill(tx(text.jump), { n: t + 1 })}>
+              <button type="button" className="decoding-steps__jump" onClick={() => onPick(t)} aria-label={tx(text.jump, { n: t + 1 })}>
                 {t + 1}
               </button>
             </td>

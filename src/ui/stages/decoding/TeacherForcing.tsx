@@ -1,10 +1,9 @@
 // Teacher forcing vs autoregressive decoding, position by position: the arg max of the
 // teacher-forced pass (recorded probs) next to each greedy step's choice and probability.
 import { useMemo } from 'react';
-import { fill } from '../shared/content';
+import { useText } from '../../../i18n';
 import { Emphasis } from '../shared/Emphasis';
 import { formatProb, formatSmall } from '../shared/format';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
 
@@ -19,7 +18,7 @@ export function compareRuns(probs: readonly (readonly number[])[], steps: readon
 }
 
 export function TeacherForcing({ ctx }: { ctx: StageContext }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const steps = ctx.result.translation.steps;
   const vocab = ctx.result.vocabTokens.tgt;
   const cmp = useMemo(() => compareRuns(ctx.trace.matrix('probs'), steps), [ctx.trace, steps]);
@@ -55,7 +54,7 @@ export function TeacherForcing({ ctx }: { ctx: StageContext }) {
           ))}
         </tbody>
       </table>
-      <p data-testid="decoding-tf-summary">{fill(tx(text.tfSummary), { same: cmp.same, total: cmp.rows.length, diff: formatSmall(cmp.maxDiff) })}</p>
+      <p data-testid="decoding-tf-summary">{tx(text.tfSummary, { same: cmp.same, total: cmp.rows.length, diff: formatSmall(cmp.maxDiff) })}</p>
       <p className="note">{tx(text.exposure)}</p>
     </Emphasis>
   );

@@ -1,5 +1,6 @@
 // Texts of the `decoding` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Decoding token by token', zh: '逐词元解码' };
 
@@ -27,7 +28,7 @@ export const text = {
   prev: { en: '← Previous step', zh: '← 上一步' },
   next: { en: 'Next step →', zh: '下一步 →' },
   stepLabel: { en: 'Step', zh: '步骤' },
-  stepOf: { en: 'step {n} of {total}', zh: '第 {n} 步，共 {total} 步' },
+  stepOf: { en: 'step {{n}} of {{total}}', zh: '第 {{n}} 步，共 {{total}} 步' },
   keysHint: {
     en: 'Keyboard: focus the step slider and use ← →, Home, End.',
     zh: '键盘：聚焦步骤滑块后使用 ← →、Home、End。',
@@ -36,22 +37,22 @@ export const text = {
   picks: { en: 'picks', zh: '选出' },
   stopped: { en: '<eos>: decoding stops here.', zh: '<eos>：解码到此结束。' },
   limit: { en: 'The length limit is reached: decoding stops without <eos>.', zh: '达到长度上限：解码在没有 <eos> 的情况下停止。' },
-  barTitle: { en: 'Step {n}: top {k} next tokens (from this greedy step)', zh: '第 {n} 步：下一个词元的前 {k} 名（来自这次贪心步骤）' },
+  barTitle: { en: 'Step {{n}}: top {{k}} next tokens (from this greedy step)', zh: '第 {{n}} 步：下一个词元的前 {{k}} 名（来自这次贪心步骤）' },
   maskTitle: {
-    en: 'Step {n}: the new query (row {row}) over keys 0…{row} · decoder self-attention, {where}',
-    zh: '第 {n} 步：新的查询（第 {row} 行）作用于键 0…{row} · 解码器自注意力，{where}',
+    en: 'Step {{n}}: the new query (row {{row}}) over keys 0…{{row}} · decoder self-attention, {{where}}',
+    zh: '第 {{n}} 步：新的查询（第 {{row}} 行）作用于键 0…{{row}} · 解码器自注意力，{{where}}',
   },
   maskNote: {
     en: 'Only the outlined row is computed at this step; the rows above it were computed at earlier steps and are not redone. Hatched: positions that do not exist yet.',
     zh: '这一步只计算加框的那一行；上面的各行是前面的步骤算过的，不再重算。斜线格：尚不存在的位置。',
   },
-  which: { en: 'layer {layer}, head {head}', zh: '第 {layer} 层，第 {head} 头' },
+  which: { en: 'layer {{layer}}, head {{head}}', zh: '第 {{layer}} 层，第 {{head}} 头' },
   legendWeight: { en: 'attention weight', zh: '注意力权重' },
   maskedTip: { en: 'masked: a later position, weight 0', zh: '被掩码：之后的位置，权重为 0' },
-  weightTip: { en: 'query “{q}” gives key “{k}” weight {w}', zh: '查询“{q}”分给键“{k}”的权重为 {w}' },
-  jump: { en: 'Go to step {n}', zh: '转到第 {n} 步' },
+  weightTip: { en: 'query “{{q}}” gives key “{{k}}” weight {{w}}', zh: '查询“{{q}}”分给键“{{k}}”的权重为 {{w}}' },
+  jump: { en: 'Go to step {{n}}', zh: '转到第 {{n}} 步' },
   kvTitle: { en: 'What the KV cache keeps, and what this step computes', zh: 'KV 缓存保存了什么，这一步计算了什么' },
-  kvCaption: { en: 'Step {n}, per decoder layer (H = {h} heads, Dh = {dh})', zh: '第 {n} 步，每个解码器层（H = {h} 个头，Dh = {dh}）' },
+  kvCaption: { en: 'Step {{n}}, per decoder layer (H = {{h}} heads, Dh = {{dh}})', zh: '第 {{n}} 步，每个解码器层（H = {{h}} 个头，Dh = {{dh}}）' },
   kvWhat: { en: 'tensor', zh: '张量' },
   kvShape: { en: 'shape', zh: '形状' },
   kvWhen: { en: 'computed', zh: '何时计算' },
@@ -60,17 +61,17 @@ export const text = {
   kvNew: { en: 'new q, k, v of this position', zh: '本位置新的 q、k、v' },
   kvWeights: { en: 'attention weights of the new query', zh: '新查询的注意力权重' },
   kvCrossKV: { en: 'cross-attention K and V', zh: '交叉注意力的 K 和 V' },
-  kvCached: { en: '{old} cached rows + 1 new row', zh: '{old} 行缓存 + 1 行新算' },
+  kvCached: { en: '{{old}} cached rows + 1 new row', zh: '{{old}} 行缓存 + 1 行新算' },
   kvFirst: { en: '1 new row (the cache was empty)', zh: '1 行新算（缓存原本为空）' },
   kvNow: { en: 'this step', zh: '这一步' },
   kvOnce: { en: 'once, from the encoder output, before step 1', zh: '只算一次：第 1 步之前由编码器输出得到' },
   kvTotal: {
-    en: 'Cached now: 2 (K and V) × {layers} layers × t = {rows} × D = {d} → {numbers} numbers (plus cross-attention’s 2 × {layers} × {s} × {d} = {cross}, fixed). {saving}',
-    zh: '当前缓存：2（K 和 V）× {layers} 层 × t = {rows} × D = {d} → {numbers} 个数（另有交叉注意力的 2 × {layers} × {s} × {d} = {cross} 个，固定不变）。{saving}',
+    en: 'Cached now: 2 (K and V) × {{layers}} layers × t = {{rows}} × D = {{d}} → {{numbers}} numbers (plus cross-attention’s 2 × {{layers}} × {{s}} × {{d}} = {{cross}}, fixed). {{saving}}',
+    zh: '当前缓存：2（K 和 V）× {{layers}} 层 × t = {{rows}} × D = {{d}} → {{numbers}} 个数（另有交叉注意力的 2 × {{layers}} × {{s}} × {{d}} = {{cross}} 个，固定不变）。{{saving}}',
   },
   kvSaves: {
-    en: 'Without the cache this step would recompute the projections and attention of all {rows} positions instead of one.',
-    zh: '没有缓存的话，这一步要重算全部 {rows} 个位置的投影和注意力，而不是一个。',
+    en: 'Without the cache this step would recompute the projections and attention of all {{rows}} positions instead of one.',
+    zh: '没有缓存的话，这一步要重算全部 {{rows}} 个位置的投影和注意力，而不是一个。',
   },
   kvNothingYet: { en: 'At the first step there is nothing earlier to reuse: the cache starts here.', zh: '第一步之前没有可复用的内容：缓存从这里开始。' },
   stepsCaption: { en: 'The whole run: every greedy step', zh: '整个过程：每一个贪心步骤' },
@@ -92,8 +93,8 @@ export const text = {
   arChosen: { en: 'autoregressive: chosen, p', zh: '自回归：选中者，p' },
   diff: { en: '|Δp|', zh: '|Δp|' },
   tfSummary: {
-    en: '{same} of {total} positions pick the same token; the largest probability difference is {diff} (floating-point rounding between two different computations).',
-    zh: '{total} 个位置中有 {same} 个选出相同的词元；概率的最大差异为 {diff}（两种不同计算之间的浮点舍入误差）。',
+    en: '{{same}} of {{total}} positions pick the same token; the largest probability difference is {{diff}} (floating-point rounding between two different computations).',
+    zh: '{{total}} 个位置中有 {{same}} 个选出相同的词元；概率的最大差异为 {{diff}}（两种不同计算之间的浮点舍入误差）。',
   },
   tfNoMask: {
     en: 'This model runs without the causal mask (a what-if experiment): in the teacher-forced pass each position can see later tokens, so the two columns need not agree.',

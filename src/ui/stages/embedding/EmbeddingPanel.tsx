@@ -2,14 +2,15 @@
 // before and after it, and the looked-up rows as a token × D heatmap (read from the trace).
 import { useMemo } from 'react';
 import { BOS_ID, EOS_ID } from '../../../data/vocab';
-import { AXES, SIDES, fill } from '../shared/content';
+import { useText, type TextApi } from '../../../i18n';
+import type { Bilingual } from '../../../i18n/text';
+import { AXES, SIDES } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatValue } from '../shared/format';
 import { dimensionLabels } from '../shared/labels';
 import { spread, type Spread } from '../shared/stats';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { useBilingual } from '../shared/useBilingual';
-import type { Bilingual, StageContext, StagePanelProps } from '../types';
+import type { StageContext, StagePanelProps } from '../types';
 import { text } from './content';
 import { lookedUpTitle } from './texts';
 
@@ -21,12 +22,12 @@ export function sideIds(ctx: StageContext): number[] {
   return [BOS_ID, ...ctx.result.translation.ids.filter((id) => id !== EOS_ID)].slice(0, ctx.labels.target.length);
 }
 
-function spreadLine(tx: (b: Bilingual) => string, template: Bilingual, s: Spread, scale: string): string {
-  return fill(tx(template), { scale, std: s.std.toFixed(3), min: formatValue(s.min), max: formatValue(s.max) });
+function spreadLine(tx: TextApi['text'], template: Bilingual, s: Spread, scale: string): string {
+  return tx(template, { scale, std: s.std.toFixed(3), min: formatValue(s.min), max: formatValue(s.max) });
 }
 
 export function EmbeddingPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const D = ctx.config.dModel;
   const factor = ctx.config.embedScale ? Math.sqrt(D) : 1;
   const scaleText = factor.toFixed(3);
@@ -44,7 +45,7 @@ export function EmbeddingPanel({ ctx }: StagePanelProps) {
       <div className="heatmap-pair">
         <Emphasis active={ctx.highlight === 'embedding-lookup'} testId="embedding-lookup-box">
           <table className="data-table" data-testid="embedding-lookup">
-            <caption>{fill(tx(text.lookupCaption), { v: V, d: D })}</caption>
+            <caption>{tx(text.lookupCaption, { v: V, d: D })}</caption>
             <thead>
               <tr>
                 <th scope="col">{tx(text.position)}</th>
@@ -78,7 +79,7 @@ export function EmbeddingPanel({ ctx }: StagePanelProps) {
             </p>
             {ctx.config.embedScale ? (
               <>
-                <p>{fill(tx(text.scaleLine), { d: D, scale: scaleText })}</p>
+                <p>{tx(text.scaleLine, { d: D, scale: scaleText })}</p>
                 <ul>
                   <li>{spreadLine(tx, text.before, before, scaleText)}</li>
                   <li>{spreadLine(tx, text.after, after, scaleText)}</li>
@@ -103,8 +104,8 @@ export function EmbeddingPanel({ ctx }: StagePanelProps) {
         legendLabel={tx(text.legend)}
         describeCell={(r, c) =>
           ctx.config.embedScale
-            ? fill(tx(text.cell), { id: ids[r], dim: c, raw: formatValue(values[r][c] / factor), scale: scaleText, value: formatValue(values[r][c]) })
-            : fill(tx(text.cellNoScale), { id: ids[r], dim: c })
+            ? tx(text.cell, { id: ids[r], dim: c, raw: formatValue(values[r][c] / factor), scale: scaleText, value: formatValue(values[r][c]) })
+            : tx(text.cellNoScale, { id: ids[r], dim: c })
         }
         testId="embedding-heatmap"
       />

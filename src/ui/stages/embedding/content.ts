@@ -1,5 +1,6 @@
 // Texts of the `embedding` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Token embeddings', zh: '词元嵌入' };
 
@@ -19,26 +20,26 @@ export const explain: StageExplanation = {
 };
 
 export const text = {
-  heatmapTitle: { en: 'Looked-up rows ×{scale} ({side})', zh: '查到的行 ×{scale}（{side}）' },
-  heatmapTitlePlain: { en: 'Looked-up rows, not scaled ({side})', zh: '查到的行，未缩放（{side}）' },
+  heatmapTitle: { en: 'Looked-up rows ×{{scale}} ({{side}})', zh: '查到的行 ×{{scale}}（{{side}}）' },
+  heatmapTitlePlain: { en: 'Looked-up rows, not scaled ({{side}})', zh: '查到的行，未缩放（{{side}}）' },
   legend: { en: 'value', zh: '数值' },
-  lookupCaption: { en: 'The lookup: each token’s id picks a row of E ({v} × {d})', zh: '查表：每个词元的编号选出 E（{v} × {d}）中的一行' },
+  lookupCaption: { en: 'The lookup: each token’s id picks a row of E ({{v}} × {{d}})', zh: '查表：每个词元的编号选出 E（{{v}} × {{d}}）中的一行' },
   position: { en: 'position', zh: '位置' },
   token: { en: 'token', zh: '词元' },
   id: { en: 'id', zh: '编号' },
   row: { en: 'row of E', zh: 'E 的行' },
   scaleTitle: { en: 'The ×√D scale', zh: '×√D 缩放' },
   scaleLine: {
-    en: 'D = {d}, so every looked-up row is multiplied by √{d} ≈ {scale}.',
-    zh: 'D = {d}，所以查到的每一行都乘以 √{d} ≈ {scale}。',
+    en: 'D = {{d}}, so every looked-up row is multiplied by √{{d}} ≈ {{scale}}.',
+    zh: 'D = {{d}}，所以查到的每一行都乘以 √{{d}} ≈ {{scale}}。',
   },
   before: {
-    en: 'table entries (derived: the values shown ÷ {scale}): standard deviation {std}, range {min} to {max}',
-    zh: '表中原始数值（由图中数值 ÷ {scale} 推得）：标准差 {std}，范围 {min} 到 {max}',
+    en: 'table entries (derived: the values shown ÷ {{scale}}): standard deviation {{std}}, range {{min}} to {{max}}',
+    zh: '表中原始数值（由图中数值 ÷ {{scale}} 推得）：标准差 {{std}}，范围 {{min}} 到 {{max}}',
   },
   after: {
-    en: 'after ×{scale} (what the model adds positions to): standard deviation {std}, range {min} to {max}',
-    zh: '乘以 {scale} 之后（模型在此基础上加位置编码）：标准差 {std}，范围 {min} 到 {max}',
+    en: 'after ×{{scale}} (what the model adds positions to): standard deviation {{std}}, range {{min}} to {{max}}',
+    zh: '乘以 {{scale}} 之后（模型在此基础上加位置编码）：标准差 {{std}}，范围 {{min}} 到 {{max}}',
   },
   peRange: {
     en: 'The positional encoding added next lies between −1 and 1.',
@@ -50,8 +51,8 @@ export const text = {
     zh: 'E 和其他权重矩阵一样是参数：它从随机值开始，与翻译模型的其余部分一起通过反向传播端到端训练。Word2Vec 的向量是事先单独训练、之后固定不变的；而这里的行是为这个任务训练出来的。',
   },
   cell: {
-    en: 'row {id} of E, entry d{dim}: {raw} × {scale} = {value}',
-    zh: 'E 的第 {id} 行、第 d{dim} 维：{raw} × {scale} = {value}',
+    en: 'row {{id}} of E, entry d{{dim}}: {{raw}} × {{scale}} = {{value}}',
+    zh: 'E 的第 {{id}} 行、第 d{{dim}} 维：{{raw}} × {{scale}} = {{value}}',
   },
-  cellNoScale: { en: 'row {id} of E, entry d{dim}', zh: 'E 的第 {id} 行、第 d{dim} 维' },
+  cellNoScale: { en: 'row {{id}} of E, entry d{{dim}}', zh: 'E 的第 {{id}} 行、第 d{{dim}} 维' },
 } satisfies Record<string, Bilingual>;

@@ -1,8 +1,9 @@
 // Every place that speaks of the √D embedding scale follows config.embedScale: the embedding
 // heatmap, the positional sum, the overview diagram and the encoder stack's note.
 import { describe, expect, it } from 'vitest';
+import { fillText } from '../../../i18n/text';
 import { DEFAULT_CONFIG } from '../../../model/config';
-import { fill, SIDES } from '../shared/content';
+import { SIDES } from '../shared/content';
 import { diagramBlocks } from '../overview/diagramBlocks';
 import { embedTitle } from '../positional/texts';
 import { explain } from './content';
@@ -31,7 +32,7 @@ describe('the √D embedding scale follows the config', () => {
   it('overview diagram', () => {
     const label = (c: typeof DEFAULT_CONFIG, lang: 'en' | 'zh') => {
       const b = diagramBlocks(c, { src: 50, tgt: 60 }).find((x) => x.key === 'enc-embed')!;
-      return fill(b.label[lang], b.values);
+      return fillText(b.label[lang], b.values);
     };
     expect(label(DEFAULT_CONFIG, 'en')).toBe('Embedding 50 × 48, ×√48');
     expect(label(DEFAULT_CONFIG, 'zh')).toBe('嵌入 50 × 48，×√48');

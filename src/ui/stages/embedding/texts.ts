@@ -1,13 +1,12 @@
 // The embedding heatmap's title: "×√D" only for a model that scales its embeddings.
+import { pick, type Bilingual } from '../../../i18n/text';
 import type { ModelConfig } from '../../../model/config';
-import { fillBoth } from '../shared/content';
-import type { Bilingual } from '../types';
 import { text } from './content';
 
 export function lookedUpTitle(config: Pick<ModelConfig, 'embedScale' | 'dModel'>, side: Bilingual): Bilingual {
   const template = config.embedScale ? text.heatmapTitle : text.heatmapTitlePlain;
   return {
-    en: fillBoth(template, { side: side.en, scale: `√${config.dModel}` }).en,
-    zh: fillBoth(template, { side: side.zh, scale: `√${config.dModel}` }).zh,
+    en: pick(template, 'en', { side: side.en, scale: `√${config.dModel}` }),
+    zh: pick(template, 'zh', { side: side.zh, scale: `√${config.dModel}` }),
   };
 }

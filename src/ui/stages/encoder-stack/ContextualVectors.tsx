@@ -1,13 +1,13 @@
 // Static vs contextual vectors: one source token's vector before the encoder and after each
 // layer, its cosine similarity to its own embedding, and token × token cosines before and after.
 import { useMemo, useState } from 'react';
+import { useText } from '../../../i18n';
 import { Heatmap } from '../../../viz';
 import { ChoiceGroup } from '../shared/ChoiceGroup';
-import { AXES, fill } from '../shared/content';
+import { AXES } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatValue } from '../shared/format';
 import { dimensionLabels } from '../shared/labels';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
 import { cosine, cosineMatrix, repeatedPairs } from './cosine';
@@ -15,7 +15,7 @@ import { stackEntries } from './stackNames';
 import { inputLabel, stagesNote } from './texts';
 
 export function ContextualVectors({ ctx }: { ctx: StageContext }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const labels = ctx.labels.source;
   const [picked, setPicked] = useState(1);
   const pos = Math.min(picked, labels.length - 1);
@@ -27,7 +27,7 @@ export function ContextualVectors({ ctx }: { ctx: StageContext }) {
         ? tx(inputLabel(ctx.config))
         : e.kind === 'memory'
           ? tx(text.stageMemory)
-          : fill(tx(text.stageLayer), { layer: e.layer ?? 0 });
+          : tx(text.stageLayer, { layer: e.layer ?? 0 });
   const stageLabels = entries.map(stageLabel);
   const embed = entries[0].rows;
   const memory = entries[entries.length - 1].rows;
@@ -39,7 +39,7 @@ export function ContextualVectors({ ctx }: { ctx: StageContext }) {
   const cosScale = { kind: 'diverging' as const, domain: [-1, 1] as [number, number] };
   // The two token-by-token similarity maps share everything but their values.
   const pair = { rowLabels: labels, colLabels: labels, rowAxis: tx(AXES.sourcePosition), colAxis: tx(AXES.sourcePosition), scale: cosScale, legendLabel: tx(text.cosLegend) };
-  const pairTip = (m: number[][]) => (r: number, c: number) => fill(tx(text.pairTip), { a: labels[r], b: labels[c], v: formatValue(m[r][c]) });
+  const pairTip = (m: number[][]) => (r: number, c: number) => tx(text.pairTip, { a: labels[r], b: labels[c], v: formatValue(m[r][c]) });
   return (
     <Emphasis active={ctx.highlight === 'contextual-vectors'} testId="encstack-contextual">
       <h3>{tx(text.contextTitle)}</h3>
@@ -57,7 +57,7 @@ export function ContextualVectors({ ctx }: { ctx: StageContext }) {
         colLabels={dimensionLabels(ctx.config.dModel)}
         rowAxis={tx(text.stageAxis)}
         colAxis={tx(AXES.dimension)}
-        title={fill(tx(text.pathTitle), { token: labels[pos], pos })}
+        title={tx(text.pathTitle, { token: labels[pos], pos })}
         scale={{ kind: 'diverging' }}
         legendLabel={tx(text.value)}
         testId="encstack-path"
@@ -73,7 +73,7 @@ export function ContextualVectors({ ctx }: { ctx: StageContext }) {
         scale={cosScale}
         legendLabel={tx(text.cosLegend)}
         highlight={{ rows: [pos] }}
-        describeCell={(r, c) => fill(tx(text.cosTip), { token: labels[r], stage: stageLabels[c], v: formatValue(cos[r][c]) })}
+        describeCell={(r, c) => tx(text.cosTip, { token: labels[r], stage: stageLabels[c], v: formatValue(cos[r][c]) })}
         testId="encstack-cos"
       />
       <div className="heatmap-pair">
@@ -83,7 +83,7 @@ export function ContextualVectors({ ctx }: { ctx: StageContext }) {
       {repeats.length ? (
         repeats.map(([i, j]) => (
           <p key={`${i}.${j}`} className="note note--ok">
-            {fill(tx(text.repeated), { token: labels[i], i, j, before: formatValue(before[i][j]), after: formatValue(after[i][j]) })}
+            {tx(text.repeated, { token: labels[i], i, j, before: formatValue(before[i][j]), after: formatValue(after[i][j]) })}
           </p>
         ))
       ) : (

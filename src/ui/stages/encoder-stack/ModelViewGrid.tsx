@@ -1,11 +1,12 @@
 // The model view: one thumbnail per layer × head for encoder self-attention, decoder masked
 // self-attention and cross-attention. A thumbnail opens that head in its own stage.
+import { useText } from '../../../i18n';
+import type { Bilingual } from '../../../i18n/text';
 import type { StageId } from '../../../model/stageIds';
 import { AttentionWeights } from '../shared/AttentionWeights';
-import { ATTENTION_KINDS, fill } from '../shared/content';
+import { ATTENTION_KINDS } from '../shared/content';
 import { layerCount, type AttentionBlock } from '../shared/names';
-import { useBilingual } from '../shared/useBilingual';
-import type { Bilingual, Side, StageContext } from '../types';
+import type { Side, StageContext } from '../types';
 import { text } from './content';
 
 interface BlockSpec {
@@ -25,7 +26,7 @@ const BLOCKS: readonly BlockSpec[] = [
 ];
 
 function BlockGrid({ ctx, spec }: { ctx: StageContext; spec: BlockSpec }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const layers = layerCount(ctx.config, spec.side);
   const H = ctx.config.nHeads;
   return (
@@ -35,15 +36,15 @@ function BlockGrid({ ctx, spec }: { ctx: StageContext; spec: BlockSpec }) {
         <span />
         {Array.from({ length: H }, (_, h) => (
           <span key={h} className="model-view__colhead">
-            {fill(tx(text.head), { head: h })}
+            {tx(text.head, { head: h })}
           </span>
         ))}
         {Array.from({ length: layers }, (_, l) => [
           <span key={`l${l}`} className="model-view__rowhead">
-            {fill(tx(text.layer), { layer: l })}
+            {tx(text.layer, { layer: l })}
           </span>,
           ...Array.from({ length: H }, (_, h) => {
-            const label = fill(tx(text.thumb), { block: tx(spec.kind), layer: l, head: h });
+            const label = tx(text.thumb, { block: tx(spec.kind), layer: l, head: h });
             return (
               <div key={`${l}.${h}`} className="model-view__thumb">
                 <AttentionWeights
@@ -67,7 +68,7 @@ function BlockGrid({ ctx, spec }: { ctx: StageContext; spec: BlockSpec }) {
 }
 
 export function ModelViewGrid({ ctx }: { ctx: StageContext }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   return (
     <section className="model-view">
       <h3>{tx(text.gridTitle)}</h3>

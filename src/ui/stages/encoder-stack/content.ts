@@ -1,5 +1,6 @@
 // Texts of the `encoder-stack` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'The encoder stack and the model view', zh: '编码器堆栈与模型总览' };
 
@@ -27,9 +28,9 @@ export const text = {
   blockEnc: { en: 'Encoder self-attention (source × source) → opens “Multiple heads”', zh: '编码器自注意力（源 × 源）→ 打开“多头”' },
   blockDec: { en: 'Decoder masked self-attention (target × target) → opens “Multiple heads”', zh: '解码器掩码自注意力（目标 × 目标）→ 打开“多头”' },
   blockCross: { en: 'Cross-attention (target × source) → opens “Cross-attention”', zh: '交叉注意力（目标 × 源）→ 打开“交叉注意力”' },
-  layer: { en: 'layer {layer}', zh: '第 {layer} 层' },
-  head: { en: 'head {head}', zh: '第 {head} 头' },
-  thumb: { en: '{block}, layer {layer}, head {head}: open', zh: '{block}，第 {layer} 层，第 {head} 头：打开' },
+  layer: { en: 'layer {{layer}}', zh: '第 {{layer}} 层' },
+  head: { en: 'head {{head}}', zh: '第 {{head}} 头' },
+  thumb: { en: '{{block}}, layer {{layer}}, head {{head}}: open', zh: '{{block}}，第 {{layer}} 层，第 {{head}} 头：打开' },
   contextTitle: { en: 'Static vs contextual vectors', zh: '静态向量与上下文向量' },
   contextIntro: {
     en: 'The embedding table gives each word one fixed vector. Pick a token to follow its vector up the encoder: the rows below are the same position before the stack and after each layer.',
@@ -38,12 +39,12 @@ export const text = {
   tokenLegend: { en: 'Token', zh: '词元' },
   stageEmbed: { en: 'embedding', zh: '嵌入' },
   stageInput: { en: '+ position', zh: '+ 位置' },
-  stageLayer: { en: 'layer {layer}', zh: '第 {layer} 层' },
+  stageLayer: { en: 'layer {{layer}}', zh: '第 {{layer}} 层' },
   stageMemory: { en: 'final LN', zh: '最终归一化' },
   stageInputNoPos: { en: 'input (no positions)', zh: '输入（无位置编码）' },
   stagesNote: {
-    en: 'Rows: the static embedding ({embed}), the encoder input ({input}), then the output of each layer; {memory}',
-    zh: '各行依次是：静态嵌入（{embed}）、编码器输入（{input}），然后是每一层的输出；{memory}',
+    en: 'Rows: the static embedding ({{embed}}), the encoder input ({{input}}), then the output of each layer; {{memory}}',
+    zh: '各行依次是：静态嵌入（{{embed}}）、编码器输入（{{input}}），然后是每一层的输出；{{memory}}',
   },
   embedScaled: { en: 'the table row × √D', zh: '表中的行 × √D' },
   embedPlain: { en: 'the table row as it is: this model does not scale embeddings', zh: '表中的行原样使用：本模型不缩放嵌入' },
@@ -57,18 +58,18 @@ export const text = {
     en: 'the last row, “final LN”, is the last layer’s output passed through the encoder’s final LayerNorm (enc.ln_f, pre-norm): that is the memory the decoder reads.',
     zh: '最后一行“最终归一化”是最后一层的输出再经过编码器的最终层归一化（enc.ln_f，前置归一化）：这才是解码器读取的记忆。',
   },
-  pathTitle: { en: 'The vector of “{token}” (position {pos}) through the encoder', zh: '“{token}”（位置 {pos}）的向量在编码器中的变化' },
+  pathTitle: { en: 'The vector of “{{token}}” (position {{pos}}) through the encoder', zh: '“{{token}}”（位置 {{pos}}）的向量在编码器中的变化' },
   stageAxis: { en: 'stage', zh: '阶段' },
   value: { en: 'value', zh: '数值' },
   cosTitle: { en: 'Cosine similarity to the token’s own static embedding (computed for display)', zh: '与该词元自身静态嵌入的余弦相似度（为展示而计算）' },
   cosLegend: { en: 'cosine similarity', zh: '余弦相似度' },
-  cosTip: { en: 'cos(embedding of “{token}”, its vector at “{stage}”) = {v}', zh: 'cos（“{token}”的嵌入，它在“{stage}”处的向量）= {v}' },
+  cosTip: { en: 'cos(embedding of “{{token}}”, its vector at “{{stage}}”) = {{v}}', zh: 'cos（“{{token}}”的嵌入，它在“{{stage}}”处的向量）= {{v}}' },
   pairTitleStatic: { en: 'Token × token cosine: static embeddings', zh: '词元 × 词元余弦相似度：静态嵌入' },
   pairTitleContext: { en: 'Token × token cosine: encoder output (memory)', zh: '词元 × 词元余弦相似度：编码器输出（记忆）' },
-  pairTip: { en: 'cos(“{a}”, “{b}”) = {v}', zh: 'cos（“{a}”，“{b}”）= {v}' },
+  pairTip: { en: 'cos(“{{a}}”, “{{b}}”) = {{v}}', zh: 'cos（“{{a}}”，“{{b}}”）= {{v}}' },
   repeated: {
-    en: '“{token}” appears at positions {i} and {j}: the same static embedding (cosine {before}), but after the encoder their vectors differ (cosine {after}) because their contexts differ.',
-    zh: '“{token}”出现在位置 {i} 和 {j}：静态嵌入完全相同（余弦 {before}），但经过编码器后两者的向量不同（余弦 {after}），因为它们的上下文不同。',
+    en: '“{{token}}” appears at positions {{i}} and {{j}}: the same static embedding (cosine {{before}}), but after the encoder their vectors differ (cosine {{after}}) because their contexts differ.',
+    zh: '“{{token}}”出现在位置 {{i}} 和 {{j}}：静态嵌入完全相同（余弦 {{before}}），但经过编码器后两者的向量不同（余弦 {{after}}），因为它们的上下文不同。',
   },
   noRepeat: {
     en: 'Try a sentence with a word twice, for example “the cat saw the dog .”: both “the” rows have the same static embedding (cosine 1) but different vectors after the encoder.',

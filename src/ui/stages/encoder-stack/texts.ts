@@ -1,15 +1,15 @@
 // The note under the contextual-vectors view, filled from the model's conventions: whether
 // embeddings are scaled by √D, whether positions are added, and where the memory comes from.
+import type { Language } from '../../../i18n/language';
+import { pick, type Bilingual } from '../../../i18n/text';
 import type { ModelConfig } from '../../../model/config';
-import type { Bilingual } from '../types';
 import { text } from './content';
 
 export function stagesNote(config: Pick<ModelConfig, 'embedScale' | 'positional' | 'norm'>): Bilingual {
   const embed = config.embedScale ? text.embedScaled : text.embedPlain;
   const input = config.positional === 'none' ? text.inputNoPos : text.inputPos;
   const memory = config.norm === 'pre' ? text.memoryPre : text.memoryPost;
-  const one = (lang: 'en' | 'zh') =>
-    text.stagesNote[lang].replace('{embed}', embed[lang]).replace('{input}', input[lang]).replace('{memory}', memory[lang]);
+  const one = (lang: Language) => pick(text.stagesNote, lang, { embed: embed[lang], input: input[lang], memory: memory[lang] });
   return { en: one('en'), zh: one('zh') };
 }
 

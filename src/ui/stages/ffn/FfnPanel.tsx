@@ -1,12 +1,12 @@
 // The FFN panel: the widths D → F → D and the weight split, the hidden units the activation
 // switched off (per token and overall), and the three recorded matrices.
 import { useMemo } from 'react';
-import { AXES, SIDE_TITLES, fill } from '../shared/content';
+import { useText } from '../../../i18n';
+import { AXES, SIDE_TITLES } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatValue } from '../shared/format';
 import { dimensionLabels } from '../shared/labels';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { useBilingual } from '../shared/useBilingual';
 import type { StagePanelProps } from '../types';
 import { text } from './content';
 import { NEAR_ZERO, offCount, zeroTable } from './counts';
@@ -18,7 +18,7 @@ import './ffn.css';
 const pct = (part: number, whole: number) => (whole ? ((100 * part) / whole).toFixed(1) : '0.0');
 
 export function FfnPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const { dModel: D, dFF: F, activation } = ctx.config;
   const actName = activation === 'relu' ? 'ReLU' : 'GELU';
   const labels = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
@@ -27,12 +27,12 @@ export function FfnPanel({ ctx }: StagePanelProps) {
   const act = useMemo(() => ctx.trace.matrix(ffnName(ctx.side, ctx.layer, 'act')), [ctx.trace, ctx.side, ctx.layer]);
   const out = useMemo(() => ctx.trace.matrix(ffnName(ctx.side, ctx.layer, 'out')), [ctx.trace, ctx.side, ctx.layer]);
   const zeros = useMemo(() => zeroTable(act), [act]);
-  const where = fill(tx(text.which), { side: tx(SIDE_TITLES[ctx.side]), layer: ctx.layer });
+  const where = tx(text.which, { side: tx(SIDE_TITLES[ctx.side]), layer: ctx.layer });
   const all = zeros.all;
   const summary =
     activation === 'relu'
-      ? fill(tx(text.zeroedRelu), { where, zero: all.zero, total: all.total, pct: pct(all.zero, all.total) })
-      : fill(tx(text.zeroedGelu), {
+      ? tx(text.zeroedRelu, { where, zero: all.zero, total: all.total, pct: pct(all.zero, all.total) })
+      : tx(text.zeroedGelu, {
           where,
           negative: all.negative,
           negPct: pct(all.negative, all.total),
@@ -43,9 +43,9 @@ export function FfnPanel({ ctx }: StagePanelProps) {
         });
   const hiddenAxes = { rowLabels: labels, colLabels: dimensionLabels(F, 'h'), rowAxis: tx(AXES.position), colAxis: tx(AXES.hidden) };
   const hiddenTip = (r: number, c: number) =>
-    fill(tx(text.hiddenTip), { j: c, h: formatValue(hidden[r][c]), act: actName, a: formatValue(act[r][c]) });
+    tx(text.hiddenTip, { j: c, h: formatValue(hidden[r][c]), act: actName, a: formatValue(act[r][c]) });
   const outTip = (r: number, c: number) =>
-    fill(tx(text.outTip), { d: c, v: formatValue(out[r][c]), f: F, off: offCount(zeros.rows[r], activation) });
+    tx(text.outTip, { d: c, v: formatValue(out[r][c]), f: F, off: offCount(zeros.rows[r], activation) });
   return (
     <div className="ffn">
       <Emphasis active={ctx.highlight === 'ffn-expand'} testId="ffn-widths">
@@ -77,7 +77,7 @@ export function FfnPanel({ ctx }: StagePanelProps) {
         ctx={ctx}
         name={name('act')}
         {...hiddenAxes}
-        title={`${fill(tx(text.actTitle), { act: actName })} · ${where}`}
+        title={`${tx(text.actTitle, { act: actName })} · ${where}`}
         scale={{ kind: activation === 'relu' ? 'sequential' : 'diverging' }}
         legendLabel={tx(text.legend)}
         describeCell={hiddenTip}

@@ -1,7 +1,6 @@
 // Per-token counts of the hidden units the activation switched off, with the total row.
+import { useText } from '../../../i18n';
 import type { ActivationKind } from '../../../model/config';
-import { fill } from '../shared/content';
-import { useBilingual } from '../shared/useBilingual';
 import { text } from './content';
 import { NEAR_ZERO, type ZeroCount } from './counts';
 
@@ -40,10 +39,10 @@ export function ZeroTable({
   activation: ActivationKind;
   f: number;
 }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   return (
     <table className="data-table" data-testid="ffn-zeroed">
-      <caption>{fill(tx(text.tableCaption), { f })}</caption>
+      <caption>{tx(text.tableCaption, { f })}</caption>
       <thead>
         <tr>
           <th scope="col">{tx(text.token)}</th>
@@ -55,7 +54,7 @@ export function ZeroTable({
           ) : (
             <>
               <th scope="col">{tx(text.negativeCol)}</th>
-              <th scope="col">{fill(tx(text.nearCol), { eps: NEAR_ZERO })}</th>
+              <th scope="col">{tx(text.nearCol, { eps: NEAR_ZERO })}</th>
             </>
           )}
         </tr>

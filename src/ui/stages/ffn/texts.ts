@@ -1,9 +1,10 @@
 // The FFN panel's statements about the model, filled from its config: the width ratio (the
 // paper's only when F = 4·D) and the FFN's share of a layer's weights (encoder vs decoder).
+import { type Bilingual, fillBilingual, pick } from '../../../i18n/text';
 import type { ModelConfig } from '../../../model/config';
-import { SIDES, fillBoth } from '../shared/content';
+import { SIDES } from '../shared/content';
 import { formatValue } from '../shared/format';
-import type { Bilingual, Side } from '../types';
+import type { Side } from '../types';
 import { text } from './content';
 import { weightSplit } from './counts';
 
@@ -12,8 +13,8 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** "D → F → D", then the ratio F/D, named the paper's only when it is 4. */
 export function widthsText(config: Pick<ModelConfig, 'dModel' | 'dFF'>, tokens: number): Bilingual {
   const { dModel: D, dFF: F } = config;
-  const widths = fillBoth(text.widths, { n: tokens, d: D, f: F });
-  const ratio = F === 4 * D ? text.ratioPaper : fillBoth(text.ratioOther, { ratio: formatValue(F / D, F % D === 0 ? 0 : 2) });
+  const widths = fillBilingual(text.widths, { n: tokens, d: D, f: F });
+  const ratio = F === 4 * D ? text.ratioPaper : fillBilingual(text.ratioOther, { ratio: formatValue(F / D, F % D === 0 ? 0 : 2) });
   return { en: `${widths.en} ${ratio.en}`, zh: `${widths.zh}${ratio.zh}` };
 }
 
@@ -38,7 +39,7 @@ export function paramsText(config: Pick<ModelConfig, 'dModel' | 'dFF'>, side: Si
     share: (100 * split.ffnShare).toFixed(1),
   };
   return {
-    en: fillBoth(text.params, { ...values, side: SIDES[side].en, verdict: v.en }).en,
-    zh: fillBoth(text.params, { ...values, side: SIDES[side].zh, verdict: v.zh }).zh,
+    en: pick(text.params, 'en', { ...values, side: SIDES[side].en, verdict: v.en }),
+    zh: pick(text.params, 'zh', { ...values, side: SIDES[side].zh, verdict: v.zh }),
   };
 }

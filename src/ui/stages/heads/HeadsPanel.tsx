@@ -1,24 +1,24 @@
 // The heads stage: every head's weights of one layer side by side, each with a description
 // derived from its numbers and a way into the softmax stage for that head.
 import { useMemo } from 'react';
+import { useText, type TextApi } from '../../../i18n';
 import { AttentionWeights } from '../shared/AttentionWeights';
-import { fill, selfAttentionKind } from '../shared/content';
+import { selfAttentionKind } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatValue } from '../shared/format';
 import { attentionName, headDim } from '../shared/names';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext, StagePanelProps } from '../types';
 import { text } from './content';
 import { DOMINANT, headPattern, type HeadPattern } from './headPattern';
 
-function describe(tx: ReturnType<typeof useBilingual>, p: HeadPattern, labels: string[]): string {
-  if (p.kind === 'spread') return fill(tx(text.spread), { w: DOMINANT.toFixed(1) });
-  const what = p.kind === 'key' ? fill(tx(text.key), { token: labels[p.topKey] }) : tx(text[p.kind]);
-  return fill(tx(text.mostly), { what, w: formatValue(p.strength, 2) });
+function describe(tx: TextApi['text'], p: HeadPattern, labels: string[]): string {
+  if (p.kind === 'spread') return tx(text.spread, { w: DOMINANT.toFixed(1) });
+  const what = p.kind === 'key' ? tx(text.key, { token: labels[p.topKey] }) : tx(text[p.kind]);
+  return tx(text.mostly, { what, w: formatValue(p.strength, 2) });
 }
 
 function HeadCard({ ctx, head }: { ctx: StageContext; head: number }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const labels = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
   const name = attentionName(ctx.side, ctx.layer, 'self', 'weights');
   const pattern = useMemo(() => headPattern(ctx.trace.matrix(name, head), ctx.side === 'enc'), [ctx.trace, name, head, ctx.side]);
@@ -31,14 +31,14 @@ function HeadCard({ ctx, head }: { ctx: StageContext; head: number }) {
         layer={ctx.layer}
         block="self"
         head={head}
-        title={fill(tx(text.headTitle), { head, layer: ctx.layer })}
+        title={tx(text.headTitle, { head, layer: ctx.layer })}
         testId={`heads-${head}`}
       />
       <p className="heads-card__pattern" data-testid={`heads-pattern-${head}`}>
         <strong>{describe(tx, pattern, labels)}</strong>
       </p>
       <p className="muted heads-card__numbers">
-        {fill(tx(text.numbers), {
+        {tx(text.numbers, {
           self: formatValue(pattern.self, 2),
           prev: formatValue(pattern.previous, 2),
           next: pattern.next === null ? na : formatValue(pattern.next, 2),
@@ -47,19 +47,19 @@ function HeadCard({ ctx, head }: { ctx: StageContext; head: number }) {
         })}
       </p>
       <button type="button" className="heads-card__open" onClick={() => ctx.goToStage('softmax', { side: ctx.side, layer: ctx.layer, head })}>
-        {fill(tx(text.openHead), { head })} →
+        {tx(text.openHead, { head })} →
       </button>
     </div>
   );
 }
 
 export function HeadsPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const kind = tx(selfAttentionKind(ctx.side));
   const { dModel: d, nHeads: h } = ctx.config;
   return (
     <div className="heads-stage">
-      <p>{fill(tx(text.which), { kind, layer: ctx.layer, count: h })}</p>
+      <p>{tx(text.which, { kind, layer: ctx.layer, count: h })}</p>
       <p className="muted">{tx(text.derivedNote)}</p>
       <Emphasis active={ctx.highlight === 'head-grid'} testId="heads-grid">
         <div className="heads-grid">
@@ -68,7 +68,7 @@ export function HeadsPanel({ ctx }: StagePanelProps) {
           ))}
         </div>
       </Emphasis>
-      <p className="note">{fill(tx(text.params), { d, h, dh: headDim(ctx.config), count: (4 * (d * d + d)).toLocaleString('en-US') })}</p>
+      <p className="note">{tx(text.params, { d, h, dh: headDim(ctx.config), count: (4 * (d * d + d)).toLocaleString('en-US') })}</p>
     </div>
   );
 }

@@ -2,14 +2,14 @@
 // mask drawn as masks (hatched), a padding illustration, and the masked scores of the picked
 // side/layer/head read from the trace.
 import { useMemo } from 'react';
+import { useText } from '../../../i18n';
 import { Heatmap } from '../../../viz';
 import { maskedCells } from '../shared/attention';
-import { AXES, fill, selfAttentionKind } from '../shared/content';
+import { AXES, selfAttentionKind } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatValue } from '../shared/format';
 import { attentionName, layerCount } from '../shared/names';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext, StagePanelProps } from '../types';
 import { text } from './content';
 import './mask.css';
@@ -28,7 +28,7 @@ function countMasked(rows: number, cols: number, masked: (r: number, c: number) 
 }
 
 function CausalMask({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const layer = causalLayer(ctx);
   const name = attentionName('dec', layer, 'self', 'masked');
   const masked = useMemo(() => maskedCells(ctx.trace, name, ctx.head), [ctx.trace, name, ctx.head]);
@@ -38,12 +38,12 @@ function CausalMask({ ctx }: StagePanelProps) {
   const count = countMasked(n, n, masked);
   return (
     <Emphasis active={ctx.highlight === 'causal-triangle'} testId="mask-causal-box">
-      <h3>{fill(tx(text.causalHeading), { layer, head: ctx.head })}</h3>
+      <h3>{tx(text.causalHeading, { layer, head: ctx.head })}</h3>
       {ctx.side === 'enc' && <p className="note">{tx(text.encHasNone)}</p>}
       {count === 0 ? (
         <p className="note note--warn">{tx(text.noCausal)}</p>
       ) : (
-        <p className="muted">{fill(tx(text.causalFromTrace), { count, total: n * n })}</p>
+        <p className="muted">{tx(text.causalFromTrace, { count, total: n * n })}</p>
       )}
       <Heatmap
         values={ones}
@@ -56,7 +56,7 @@ function CausalMask({ ctx }: StagePanelProps) {
         scale={{ kind: 'sequential', domain: [0, 1] }}
         legendLabel={tx(text.legendMask)}
         highlight={ctx.highlight === 'causal-triangle' ? { region: 'upper-triangle' } : undefined}
-        describeCell={(r, c) => fill(tx(masked(r, c) ? text.cellCausalMasked : text.cellCausalKept), { key: labels[c], query: labels[r] })}
+        describeCell={(r, c) => tx(masked(r, c) ? text.cellCausalMasked : text.cellCausalKept, { key: labels[c], query: labels[r] })}
         digits={0}
         exportName={`${name}.mask`}
         testId="mask-causal"
@@ -66,7 +66,7 @@ function CausalMask({ ctx }: StagePanelProps) {
 }
 
 function PaddingMask({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const keys = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
   const padded = useMemo(() => [...keys, ...Array.from({ length: PAD_EXAMPLE }, () => '<pad>')], [keys]);
   const example = useMemo(() => padded.map(() => padded.map(() => 1)), [padded]);
@@ -90,20 +90,20 @@ function PaddingMask({ ctx }: StagePanelProps) {
         testId="mask-padding"
       />
       <Emphasis active={ctx.highlight === 'padding-columns'} testId="mask-padding-box">
-        <p className="muted">{fill(tx(text.exampleNote), { n: PAD_EXAMPLE })}</p>
+        <p className="muted">{tx(text.exampleNote, { n: PAD_EXAMPLE })}</p>
         <Heatmap
           values={example}
           rowLabels={padded}
           colLabels={padded}
           rowAxis={tx(AXES.query)}
           colAxis={tx(AXES.key)}
-          title={fill(tx(text.exampleTitle), { n: PAD_EXAMPLE })}
+          title={tx(text.exampleTitle, { n: PAD_EXAMPLE })}
           masked={exampleMasked}
           scale={{ kind: 'sequential', domain: [0, 1] }}
           legendLabel={tx(text.legendMask)}
           highlight={ctx.highlight === 'padding-columns' ? { cols: Array.from({ length: PAD_EXAMPLE }, (_, i) => keys.length + i) } : undefined}
           describeCell={(r, c) =>
-            isPad(c) ? tx(text.cellPad) : fill(tx(exampleMasked(r, c) ? text.cellCausalMasked : text.cellCausalKept), { key: padded[c], query: padded[r] })
+            isPad(c) ? tx(text.cellPad) : tx(exampleMasked(r, c) ? text.cellCausalMasked : text.cellCausalKept, { key: padded[c], query: padded[r] })
           }
           digits={0}
           testId="mask-padding-example"
@@ -114,21 +114,21 @@ function PaddingMask({ ctx }: StagePanelProps) {
 }
 
 function MaskedScores({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const name = attentionName(ctx.side, ctx.layer, 'self', 'masked');
   const masked = useMemo(() => maskedCells(ctx.trace, name, ctx.head), [ctx.trace, name, ctx.head]);
   const scaled = useMemo(() => ctx.trace.matrix(attentionName(ctx.side, ctx.layer, 'self', 'scaled'), ctx.head), [ctx.trace, ctx.side, ctx.layer, ctx.head]);
   const labels = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
   const n = labels.length;
-  const where = fill(tx(text.which), { kind: tx(selfAttentionKind(ctx.side)), layer: ctx.layer, head: ctx.head });
+  const where = tx(text.which, { kind: tx(selfAttentionKind(ctx.side)), layer: ctx.layer, head: ctx.head });
   const count = countMasked(n, n, masked);
   return (
     <section>
-      <h3>{fill(tx(text.scoresHeading), { where })}</h3>
+      <h3>{tx(text.scoresHeading, { where })}</h3>
       <p className="muted">
         {count > 0
-          ? fill(tx(text.scoresCount), { count, total: n * n })
-          : fill(tx(text.scoresNone), { why: tx(ctx.side === 'enc' ? text.noneEnc : text.noneDec) })}
+          ? tx(text.scoresCount, { count, total: n * n })
+          : tx(text.scoresNone, { why: tx(ctx.side === 'enc' ? text.noneEnc : text.noneDec) })}
       </p>
       <TraceHeatmap
         ctx={ctx}
@@ -143,7 +143,7 @@ function MaskedScores({ ctx }: StagePanelProps) {
         scale={{ kind: 'diverging' }}
         legendLabel={tx(text.legendScore)}
         highlight={ctx.highlight === 'causal-triangle' && ctx.side === 'dec' ? { region: 'upper-triangle' } : undefined}
-        describeCell={(r, c) => fill(tx(masked(r, c) ? text.cellMasked : text.cellKept), { s: formatValue(scaled[r][c]) })}
+        describeCell={(r, c) => tx(masked(r, c) ? text.cellMasked : text.cellKept, { s: formatValue(scaled[r][c]) })}
         testId="mask-heatmap"
       />
     </section>
@@ -151,7 +151,7 @@ function MaskedScores({ ctx }: StagePanelProps) {
 }
 
 export function MaskPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   return (
     <div className="mask-stage">
       <dl className="mask-defs">

@@ -1,5 +1,6 @@
 // Texts of the `mask` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Masks: causal and padding', zh: '掩码：因果掩码与填充掩码' };
 
@@ -19,7 +20,7 @@ export const explain: StageExplanation = {
 };
 
 export const text = {
-  which: { en: '{kind}, layer {layer}, head {head}', zh: '{kind}，第 {layer} 层，第 {head} 头' },
+  which: { en: '{{kind}}, layer {{layer}}, head {{head}}', zh: '{{kind}}，第 {{layer}} 层，第 {{head}} 头' },
   twoMasks: { en: 'Two masks', zh: '两种掩码' },
   sequenceTerm: { en: 'Sequence (causal) mask', zh: '序列（因果）掩码' },
   sequenceDef: {
@@ -31,11 +32,11 @@ export const text = {
     en: 'hides the key columns that are <pad> (the set P in the formula). Every attention whose keys can include padding uses it: encoder self-attention, decoder self-attention (together with the causal mask) and cross-attention over the source. It acts on keys (columns); padded query rows still produce outputs, which the loss ignores.',
     zh: '遮住属于 <pad> 的键列（公式中的集合 P）。凡是键里可能有填充的注意力都要用它：编码器自注意力、解码器自注意力（与因果掩码合在一起）以及对源句的交叉注意力。它作用在键（列）上；填充位置的查询行仍然有输出，只是损失函数忽略它们。',
   },
-  causalHeading: { en: 'Causal mask of the decoder’s self-attention (layer {layer}, head {head})', zh: '解码器自注意力的因果掩码（第 {layer} 层，第 {head} 头）' },
+  causalHeading: { en: 'Causal mask of the decoder’s self-attention (layer {{layer}}, head {{head}})', zh: '解码器自注意力的因果掩码（第 {{layer}} 层，第 {{head}} 头）' },
   causalTitle: { en: 'Causal mask: 1 = may attend, hatched = masked', zh: '因果掩码：1 = 可以关注，斜线 = 被掩码' },
   causalFromTrace: {
-    en: 'Read from the model’s recorded masked scores, which mark a masked cell with −1e9. {count} of {total} cells are masked, all above the diagonal.',
-    zh: '取自模型记录的掩码后分数，其中被掩码的格子标为 −1e9。{total} 个格子中有 {count} 个被掩码，全部在对角线以上。',
+    en: 'Read from the model’s recorded masked scores, which mark a masked cell with −1e9. {{count}} of {{total}} cells are masked, all above the diagonal.',
+    zh: '取自模型记录的掩码后分数，其中被掩码的格子标为 −1e9。{{total}} 个格子中有 {{count}} 个被掩码，全部在对角线以上。',
   },
   encHasNone: {
     en: 'You are looking at the encoder: it has no causal mask, because every source token may see the whole sentence. This is the decoder’s, for comparison.',
@@ -51,20 +52,20 @@ export const text = {
     en: 'The walkthrough runs one sentence on its own, so it is not padded: every key is a real token and the padding mask is a row of ones.',
     zh: '演示中只运行一个句子，不需要填充：每个键都是真实词元，填充掩码是一行 1。',
   },
-  exampleTitle: { en: 'Illustration (not computed by the model): this sentence padded by {n} in a batch', zh: '示意图（不是模型计算的）：这个句子在一批中被填充 {n} 个位置' },
+  exampleTitle: { en: 'Illustration (not computed by the model): this sentence padded by {{n}} in a batch', zh: '示意图（不是模型计算的）：这个句子在一批中被填充 {{n}} 个位置' },
   exampleNote: {
-    en: 'If this sentence shared a batch with one {n} tokens longer, it would get {n} <pad> tokens. Their key columns are masked in every row; the <pad> query rows still get weights, but the loss ignores them.',
-    zh: '如果这个句子和一个长 {n} 个词元的句子在同一批中，它会补上 {n} 个 <pad>。它们的键列在每一行都被掩码；<pad> 查询行仍然有权重，但损失函数忽略它们。',
+    en: 'If this sentence shared a batch with one {{n}} tokens longer, it would get {{n}} <pad> tokens. Their key columns are masked in every row; the <pad> query rows still get weights, but the loss ignores them.',
+    zh: '如果这个句子和一个长 {{n}} 个词元的句子在同一批中，它会补上 {{n}} 个 <pad>。它们的键列在每一行都被掩码；<pad> 查询行仍然有权重，但损失函数忽略它们。',
   },
-  scoresHeading: { en: 'Scores after masking · {where}', zh: '掩码之后的分数 · {where}' },
+  scoresHeading: { en: 'Scores after masking · {{where}}', zh: '掩码之后的分数 · {{where}}' },
   scoresTitle: { en: 'Masked scores (what the softmax sees)', zh: '掩码后的分数（softmax 的输入）' },
   scoresCount: {
-    en: '{count} of {total} cells are masked here: drawn hatched, not as the colour of −1e9, and shown as “masked” in the table.',
-    zh: '这里 {total} 个格子中有 {count} 个被掩码：画成斜线，而不是 −1e9 对应的颜色，在表格中显示为“已屏蔽”。',
+    en: '{{count}} of {{total}} cells are masked here: drawn hatched, not as the colour of −1e9, and shown as “masked” in the table.',
+    zh: '这里 {{total}} 个格子中有 {{count}} 个被掩码：画成斜线，而不是 −1e9 对应的颜色，在表格中显示为“已屏蔽”。',
   },
   scoresNone: {
-    en: 'Nothing is masked here: {why} The scores pass to the softmax unchanged.',
-    zh: '这里没有任何格子被掩码：{why}分数原样进入 softmax。',
+    en: 'Nothing is masked here: {{why}} The scores pass to the softmax unchanged.',
+    zh: '这里没有任何格子被掩码：{{why}}分数原样进入 softmax。',
   },
   noneEnc: {
     en: 'encoder self-attention has no causal mask, and a single sentence has no padding.',
@@ -77,12 +78,12 @@ export const text = {
   legendScore: { en: 'score', zh: '分数' },
   legendMask: { en: 'mask', zh: '掩码' },
   cellMasked: {
-    en: 'scaled score {s}, masked: recorded as −1e9, left out of the softmax’s maximum and sum, weight exactly 0',
-    zh: '缩放后的分数 {s}，被掩码：记录为 −1e9，softmax 求最大值和总和时跳过它，权重恰好为 0',
+    en: 'scaled score {{s}}, masked: recorded as −1e9, left out of the softmax’s maximum and sum, weight exactly 0',
+    zh: '缩放后的分数 {{s}}，被掩码：记录为 −1e9，softmax 求最大值和总和时跳过它，权重恰好为 0',
   },
-  cellKept: { en: 'scaled score {s}, kept', zh: '缩放后的分数 {s}，保留' },
-  cellCausalMasked: { en: 'key “{key}” comes after query “{query}”: masked', zh: '键 “{key}” 在查询 “{query}” 之后：被掩码' },
-  cellCausalKept: { en: 'key “{key}” is at or before query “{query}”: kept', zh: '键 “{key}” 在查询 “{query}” 之前或同一位置：保留' },
+  cellKept: { en: 'scaled score {{s}}, kept', zh: '缩放后的分数 {{s}}，保留' },
+  cellCausalMasked: { en: 'key “{{key}}” comes after query “{{query}}”: masked', zh: '键 “{{key}}” 在查询 “{{query}}” 之后：被掩码' },
+  cellCausalKept: { en: 'key “{{key}}” is at or before query “{{query}}”: kept', zh: '键 “{{key}}” 在查询 “{{query}}” 之前或同一位置：保留' },
   cellPad: { en: '<pad> key: masked in every row', zh: '<pad> 键：在每一行都被掩码' },
   keyRow: { en: 'keys', zh: '键' },
 } satisfies Record<string, Bilingual>;

@@ -2,16 +2,15 @@
 // teacher-forced pass read), plain and, when its checkpoint records it, with the label
 // smoothing the model was trained with.
 import { useMemo } from 'react';
-import { fill } from '../shared/content';
+import { useText } from '../../../i18n';
 import { formatProb, formatValue } from '../shared/format';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
 import { smoothedCrossEntropy } from './distribution';
 import { smoothingScopeText } from './texts';
 
 export function LossTable({ ctx }: { ctx: StageContext }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const { translation, reference } = ctx.result;
   const eps = ctx.trainingMeta.labelSmoothing; // null: the checkpoint does not say
   const rows = useMemo(() => {
@@ -28,7 +27,7 @@ export function LossTable({ ctx }: { ctx: StageContext }) {
     reference.kind === 'match'
       ? tx(text.refMatch)
       : reference.kind === 'differs'
-        ? fill(tx(text.refDiffers), { ref: reference.tokens.join(' ') })
+        ? tx(text.refDiffers, { ref: reference.tokens.join(' ') })
         : tx(text.refNone);
   return (
     <>
@@ -44,7 +43,7 @@ export function LossTable({ ctx }: { ctx: StageContext }) {
             <th scope="col">{tx(text.target)}</th>
             <th scope="col">{tx(text.pTarget)}</th>
             <th scope="col">{tx(text.nll)}</th>
-            {eps !== null && <th scope="col">{fill(tx(text.smoothedLoss), { eps })}</th>}
+            {eps !== null && <th scope="col">{tx(text.smoothedLoss, { eps })}</th>}
           </tr>
         </thead>
         <tbody>
@@ -67,7 +66,7 @@ export function LossTable({ ctx }: { ctx: StageContext }) {
           </tr>
         </tbody>
       </table>
-      <p className="muted">{eps === null ? tx(text.smoothingUnknown) : fill(tx(text.lossNote), { eps })}</p>
+      <p className="muted">{eps === null ? tx(text.smoothingUnknown) : tx(text.lossNote, { eps })}</p>
       {eps !== null && eps > 0 && (
         <p className="muted" data-testid="output-smoothing-scope">
           {tx(smoothingScopeText(eps, ctx.result.vocabTokens.tgt))}

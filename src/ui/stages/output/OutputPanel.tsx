@@ -1,12 +1,12 @@
 // The output panel: one position's top-k with a temperature slider, the top-k of every
 // position, the loss per position, and the whole probability matrix.
 import { useState } from 'react';
-import { AXES, fill } from '../shared/content';
+import { useText } from '../../../i18n';
+import { AXES } from '../shared/content';
 import { ChoiceGroup } from '../shared/ChoiceGroup';
 import { Emphasis } from '../shared/Emphasis';
 import { formatProb, formatValue } from '../shared/format';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { useBilingual } from '../shared/useBilingual';
 import type { StagePanelProps } from '../types';
 import { text } from './content';
 import { LossTable } from './LossTable';
@@ -17,7 +17,7 @@ import './output.css';
 const K = 5;
 
 export function OutputPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const [picked, setPicked] = useState(0);
   const T = ctx.labels.target.length;
   const position = Math.min(picked, T - 1);
@@ -31,7 +31,7 @@ export function OutputPanel({ ctx }: StagePanelProps) {
         <h3>{tx(text.topkTitle)}</h3>
         <ChoiceGroup
           legend={tx(text.positionLegend)}
-          choices={ctx.labels.target.map((reads, t) => ({ label: fill(tx(text.positionChoice), { t, reads }) }))}
+          choices={ctx.labels.target.map((reads, t) => ({ label: tx(text.positionChoice, { t, reads }) }))}
           value={position}
           onChange={setPicked}
           testId="output-position"
@@ -55,7 +55,7 @@ export function OutputPanel({ ctx }: StagePanelProps) {
         scale={{ kind: 'sequential', domain: [0, 1] }}
         legendLabel={tx(text.legend)}
         describeCell={(r, c) =>
-          fill(tx(text.probTip), { word: vocab[c], reads: ctx.labels.target[r], p: formatProb(probs[r][c]), z: formatValue(logits[r][c]), greedy: ctx.labels.predicted[r] })
+          tx(text.probTip, { word: vocab[c], reads: ctx.labels.target[r], p: formatProb(probs[r][c]), z: formatValue(logits[r][c]), greedy: ctx.labels.predicted[r] })
         }
         testId="output-probs"
       />
@@ -65,8 +65,8 @@ export function OutputPanel({ ctx }: StagePanelProps) {
 
 /** Why the top probability is what it is, from the label smoothing the checkpoint records. */
 function SmoothingNote({ eps }: { eps: number | null }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   if (eps === null) return <p className="note">{tx(text.smoothingUnknown)}</p>;
   if (eps === 0) return <p className="note">{tx(text.noSmoothing)}</p>;
-  return <p className="note">{fill(tx(text.smoothing), { eps, top: +(1 - eps).toFixed(4) })}</p>;
+  return <p className="note">{tx(text.smoothing, { eps, top: +(1 - eps).toFixed(4) })}</p>;
 }

@@ -1,9 +1,8 @@
 // Top-k bars of one position, at τ = 1 (the recorded probabilities) or recomputed from the
 // recorded logits at another temperature, with a slider for τ.
 import { useId, useMemo, useState } from 'react';
+import { useText } from '../../../i18n';
 import { BarChart } from '../../../viz';
-import { fill } from '../shared/content';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
 import { entropy, softmaxAt, topK } from './distribution';
@@ -12,7 +11,7 @@ import { entropy, softmaxAt, topK } from './distribution';
 const STEPS_PER_UNIT = 20;
 
 export function TemperatureBars({ ctx, position, k }: { ctx: StageContext; position: number; k: number }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const sliderId = useId();
   const [step, setStep] = useState(STEPS_PER_UNIT);
   const tau = step / STEPS_PER_UNIT;
@@ -22,7 +21,7 @@ export function TemperatureBars({ ctx, position, k }: { ctx: StageContext; posit
   const probs = useMemo(() => (step === STEPS_PER_UNIT ? recorded : softmaxAt(logits, tau)), [step, recorded, logits, tau]);
   const ranked = topK(probs, k);
   const reads = ctx.labels.target[position];
-  const title = fill(tx(step === STEPS_PER_UNIT ? text.barTitleRecorded : text.barTitleTau), { k, reads, t: position, tau: tau.toFixed(2) });
+  const title = tx(step === STEPS_PER_UNIT ? text.barTitleRecorded : text.barTitleTau, { k, reads, t: position, tau: tau.toFixed(2) });
   return (
     <div className="output-tau">
       <div className="output-tau__control">
@@ -54,7 +53,7 @@ export function TemperatureBars({ ctx, position, k }: { ctx: StageContext; posit
         testId="output-bars"
       />
       <p className="muted">
-        {fill(tx(text.entropy), { h: entropy(probs).toFixed(3), v: vocab.length, max: Math.log(vocab.length).toFixed(3) })}
+        {tx(text.entropy, { h: entropy(probs).toFixed(3), v: vocab.length, max: Math.log(vocab.length).toFixed(3) })}
       </p>
     </div>
   );

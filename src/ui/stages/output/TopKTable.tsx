@@ -1,26 +1,25 @@
 // Top-k at every position from the recorded probabilities: greedy takes the first column.
 import { useMemo } from 'react';
-import { fill } from '../shared/content';
+import { useText } from '../../../i18n';
 import { formatProb } from '../shared/format';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
 import { topK } from './distribution';
 
 export function TopKTable({ ctx, k }: { ctx: StageContext; k: number }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const vocab = ctx.result.vocabTokens.tgt;
   const rows = useMemo(() => ctx.trace.matrix('probs').map((p) => topK(p, k)), [ctx.trace, k]);
   return (
     <table className="data-table" data-testid="output-topk">
-      <caption>{fill(tx(text.tableCaption), { k })}</caption>
+      <caption>{tx(text.tableCaption, { k })}</caption>
       <thead>
         <tr>
           <th scope="col">{tx(text.position)}</th>
           <th scope="col">{tx(text.reads)}</th>
           {Array.from({ length: k }, (_, i) => (
             <th key={i} scope="col">
-              {fill(tx(text.rank), { n: i + 1 })}
+              {tx(text.rank, { n: i + 1 })}
             </th>
           ))}
         </tr>

@@ -1,8 +1,7 @@
 // Which classes label smoothing spreads ε over, in this project's loss (every token of the
 // target vocabulary, specials included; docs/checkpoint.md "Loss"), against the Annotated
 // Transformer's choice (everything but <pad> and the target).
-import { fillBoth } from '../shared/content';
-import type { Bilingual } from '../types';
+import { type Bilingual, fillBilingual } from '../../../i18n/text';
 import { text } from './content';
 
 /** The specials are the vocabulary's tokens written <…> (ids 0–3 in this program). */
@@ -12,7 +11,7 @@ export function smoothingScopeText(eps: number, vocab: readonly string[]): Bilin
   const share = eps / V;
   const values = { v: V, share: share >= 1e-3 ? share.toFixed(4) : share.toExponential(2) };
   return {
-    en: fillBoth(text.smoothingScope, { ...values, specials: specials.join(', ') }).en,
-    zh: fillBoth(text.smoothingScope, { ...values, specials: specials.join('、') }).zh,
+    en: fillBilingual(text.smoothingScope, { ...values, specials: specials.join(', ') }).en,
+    zh: fillBilingual(text.smoothingScope, { ...values, specials: specials.join('、') }).zh,
   };
 }

@@ -1,9 +1,8 @@
 // The encoder-decoder drawn as a grid of buttons (each opens its stage), the ×N layer frames,
 // the encoder → cross-attention link, and the three families as brackets that dim what a
 // family does not keep.
-import { fill } from '../shared/content';
+import { useText } from '../../../i18n';
 import { Emphasis } from '../shared/Emphasis';
-import { useBilingual } from '../shared/useBilingual';
 import type { Side, StageContext } from '../types';
 import { blocks, families, text } from './content';
 import { LAST_ROW, LINK_ROW, STACK_ROWS, diagramBlocks, keeps, type DiagramBlock, type Family } from './diagramBlocks';
@@ -25,7 +24,7 @@ function Tokens({ tokens, lang }: { tokens: string[]; lang?: string }) {
 }
 
 function Block({ b, ctx, family }: { b: DiagramBlock; ctx: StageContext; family: Family | null }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const kept = keeps(family, b.keptBy);
   const first = b.row === (b.side === 'enc' ? 1 : 2);
   const tokens = b.kind === 'io' && b.key.endsWith('input') ? (b.side === 'enc' ? ctx.labels.source : ctx.labels.target) : null;
@@ -38,7 +37,7 @@ function Block({ b, ctx, family }: { b: DiagramBlock; ctx: StageContext; family:
       data-block={b.key}
       onClick={() => ctx.goToStage(b.stage, { side: b.side })}
     >
-      <span>{fill(tx(b.label), b.values)}</span>
+      <span>{tx(b.label, b.values)}</span>
       {tokens && <Tokens tokens={tokens} lang={b.side === 'dec' ? 'zh-CN' : 'en'} />}
       {!kept && <span className="visually-hidden"> ({tx(families.dropped)})</span>}
     </button>
@@ -46,11 +45,11 @@ function Block({ b, ctx, family }: { b: DiagramBlock; ctx: StageContext; family:
 }
 
 function StackFrame({ side, ctx, family }: { side: Side; ctx: StageContext; family: Family | null }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const [first, last] = STACK_ROWS[side];
   const n = side === 'enc' ? ctx.config.nEncoderLayers : ctx.config.nDecoderLayers;
   const kept = keeps(family, side === 'enc' ? ['encDec', 'encOnly'] : ['encDec', 'decOnly']);
-  const label = fill(tx(blocks.stack), { n });
+  const label = tx(blocks.stack, { n });
   return (
     <div
       className={`ov-stack${kept ? '' : ' is-dropped'}`}
@@ -85,7 +84,7 @@ function Bracket({ id, label, column, family, onPick }: { id: Family; label: str
 }
 
 export function Diagram({ ctx, family, onFamily }: { ctx: StageContext; family: Family | null; onFamily: (f: Family | null) => void }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const all = diagramBlocks(ctx.config, ctx.result.vocabSizes);
   const linkKept = keeps(family, ['encDec']);
   return (
@@ -105,7 +104,7 @@ export function Diagram({ ctx, family, onFamily }: { ctx: StageContext; family: 
         <span className="ov-link__arrow" aria-hidden="true">
           ⟶
         </span>
-        <span>{fill(tx(blocks.memory), { s: ctx.labels.source.length, d: ctx.config.dModel })}</span>
+        <span>{tx(blocks.memory, { s: ctx.labels.source.length, d: ctx.config.dModel })}</span>
       </p>
       {all.map((b) => (
         <Block key={b.key} b={b} ctx={ctx} family={family} />
@@ -116,7 +115,7 @@ export function Diagram({ ctx, family, onFamily }: { ctx: StageContext; family: 
 
 /** The diagram with the family notes under it; the emphasis targets of the study cards. */
 export function FamiliesAndDiagram({ ctx, family, onFamily }: { ctx: StageContext; family: Family | null; onFamily: (f: Family | null) => void }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const notes: Array<[Family, string, string]> = [
     ['encDec', tx(families.encDec), tx(families.encDecNote)],
     ['encOnly', tx(families.encOnly), tx(families.encOnlyNote)],

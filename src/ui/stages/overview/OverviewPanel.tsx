@@ -1,7 +1,7 @@
 // The overview panel: the diagram with its families, the stages inside one attention block,
 // why the Transformer trains in parallel, and this model's sizes.
 import { useState } from 'react';
-import { useBilingual } from '../shared/useBilingual';
+import { useText } from '../../../i18n';
 import type { StagePanelProps } from '../types';
 import { insideAttention, text } from './content';
 import { FamiliesAndDiagram } from './Diagram';
@@ -11,7 +11,7 @@ import { WhyParallel } from './WhyParallel';
 import './overview.css';
 
 export function OverviewPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const [family, setFamily] = useState<Family | null>(null);
   return (
     <div className="overview">

@@ -1,11 +1,11 @@
 // This model's sizes next to the paper's base model (Vaswani et al. 2017, table 3).
+import { useText } from '../../../i18n';
 import { parameterEntries } from '../../../model/parameters';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
 
 export function SizesTable({ ctx }: { ctx: StageContext }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const c = ctx.config;
   const v = ctx.result.vocabSizes;
   const params = parameterEntries(c, v).reduce((n, e) => n + e.shape.reduce((a, b) => a * b, 1), 0);

@@ -1,8 +1,7 @@
 // An RNN's chain of steps next to self-attention's all-pairs step, drawn over this sentence's
 // own tokens, and the inductive biases of CNNs, RNNs and Transformers.
-import { fill } from '../shared/content';
+import { useText } from '../../../i18n';
 import { Emphasis } from '../shared/Emphasis';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { parallel } from './content';
 
@@ -80,7 +79,7 @@ function AllPairs({ tokens, label }: { tokens: string[]; label: string }) {
 }
 
 export function WhyParallel({ ctx }: { ctx: StageContext }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const tokens = ctx.labels.source;
   const s = tokens.length;
   return (
@@ -92,14 +91,14 @@ export function WhyParallel({ ctx }: { ctx: StageContext }) {
             <strong>{tx(parallel.rnnTitle)}</strong>
           </figcaption>
           <RnnChain tokens={tokens} label={tx(parallel.rnnLabel)} />
-          <p>{fill(tx(parallel.rnnCaption), { s, first: tokens[0], last: tokens[s - 1], path: s - 1 })}</p>
+          <p>{tx(parallel.rnnCaption, { s, first: tokens[0], last: tokens[s - 1], path: s - 1 })}</p>
         </figure>
         <figure className="ov-parallel__fig">
           <figcaption>
             <strong>{tx(parallel.attnTitle)}</strong>
           </figcaption>
           <AllPairs tokens={tokens} label={tx(parallel.attnLabel)} />
-          <p>{fill(tx(parallel.attnCaption), { s, pairs: s * s })}</p>
+          <p>{tx(parallel.attnCaption, { s, pairs: s * s })}</p>
         </figure>
       </div>
       <p>{tx(parallel.teacherForcing)}</p>

@@ -1,5 +1,6 @@
 // Texts of the `overview` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Overview: encoder and decoder', zh: '总览：编码器与解码器' };
 
@@ -18,26 +19,26 @@ export const explain: StageExplanation = {
   },
 };
 
-/** Words of the diagram's blocks; {x} placeholders are filled with this model's sizes. */
+/** Words of the diagram's blocks; {{x}} placeholders are filled with this model's sizes. */
 export const blocks = {
   encInput: { en: 'Source tokens', zh: '源词元' },
   decInput: { en: 'Output so far, shifted right', zh: '已生成的输出（右移一位）' },
-  embed: { en: 'Embedding {v} × {d}, ×√{d}', zh: '嵌入 {v} × {d}，×√{d}' },
-  embedPlain: { en: 'Embedding {v} × {d}', zh: '嵌入 {v} × {d}' },
+  embed: { en: 'Embedding {{v}} × {{d}}, ×√{{d}}', zh: '嵌入 {{v}} × {{d}}，×√{{d}}' },
+  embedPlain: { en: 'Embedding {{v}} × {{d}}', zh: '嵌入 {{v}} × {{d}}' },
   posSin: { en: '+ positional encoding (sinusoidal)', zh: '+ 位置编码（正弦）' },
   posLearned: { en: '+ positional encoding (learned)', zh: '+ 位置编码（可学习）' },
   posNone: { en: 'no positional encoding', zh: '无位置编码' },
-  selfAttn: { en: 'Self-attention · {h} heads × {dh}', zh: '自注意力 · {h} 个头 × {dh}' },
-  maskedAttn: { en: 'Masked self-attention · {h} heads', zh: '掩码自注意力 · {h} 个头' },
+  selfAttn: { en: 'Self-attention · {{h}} heads × {{dh}}', zh: '自注意力 · {{h}} 个头 × {{dh}}' },
+  maskedAttn: { en: 'Masked self-attention · {{h}} heads', zh: '掩码自注意力 · {{h}} 个头' },
   crossAttn: { en: 'Cross-attention · K, V from the encoder', zh: '交叉注意力 · K、V 来自编码器' },
   addNorm: { en: 'Add & Norm', zh: '残差相加与归一化' },
   addNormPre: { en: 'Add (LayerNorm came before the sublayer)', zh: '残差相加（层归一化在子层之前）' },
-  ffn: { en: 'Feed-forward {d} → {f} → {d} ({act})', zh: '前馈网络 {d} → {f} → {d}（{act}）' },
-  linear: { en: 'Linear {d} → {v} (logits)', zh: '线性层 {d} → {v}（logits）' },
+  ffn: { en: 'Feed-forward {{d}} → {{f}} → {{d}} ({{act}})', zh: '前馈网络 {{d}} → {{f}} → {{d}}（{{act}}）' },
+  linear: { en: 'Linear {{d}} → {{v}} (logits)', zh: '线性层 {{d}} → {{v}}（logits）' },
   softmax: { en: 'Softmax → next token, fed back as input', zh: 'Softmax → 下一个词元，再送回输入' },
-  stack: { en: '× N = {n} layers', zh: '× N = {n} 层' },
+  stack: { en: '× N = {{n}} layers', zh: '× N = {{n}} 层' },
   stackTitle: { en: 'Open the encoder stack: every layer and head', zh: '打开编码器堆栈：每一层、每个头' },
-  memory: { en: 'encoder output ({s} × {d}) → K, V of every decoder layer', zh: '编码器输出（{s} × {d}）→ 每个解码器层的 K、V' },
+  memory: { en: 'encoder output ({{s}} × {{d}}) → K, V of every decoder layer', zh: '编码器输出（{{s}} × {{d}}）→ 每个解码器层的 K、V' },
   encoder: { en: 'Encoder', zh: '编码器' },
   decoder: { en: 'Decoder', zh: '解码器' },
 } satisfies Record<string, Bilingual>;
@@ -101,13 +102,13 @@ export const parallel = {
   heading: { en: 'Why it trains faster than an RNN', zh: '为什么它比 RNN 训练得快' },
   rnnTitle: { en: 'RNN: one step after another', zh: 'RNN：一步接一步' },
   rnnCaption: {
-    en: 'Step t needs the state of step t−1, so the {s} tokens of this sentence take {s} sequential steps per layer, and “{first}” reaches “{last}” only through {path} steps.',
-    zh: '第 t 步需要第 t−1 步的状态，所以这个句子的 {s} 个词元在每一层都要依次走 {s} 步，“{first}” 要经过 {path} 步才能影响到 “{last}”。',
+    en: 'Step t needs the state of step t−1, so the {{s}} tokens of this sentence take {{s}} sequential steps per layer, and “{{first}}” reaches “{{last}}” only through {{path}} steps.',
+    zh: '第 t 步需要第 t−1 步的状态，所以这个句子的 {{s}} 个词元在每一层都要依次走 {{s}} 步，“{{first}}” 要经过 {{path}} 步才能影响到 “{{last}}”。',
   },
   attnTitle: { en: 'Self-attention: all positions at once', zh: '自注意力：所有位置同时计算' },
   attnCaption: {
-    en: 'Every token scores every token in one matrix product: {pairs} query–key pairs per head, all computed in parallel, and any two tokens are one step apart. The work is not smaller (it grows with the square of the length) but the sequential depth per layer drops from {s} to 1.',
-    zh: '每个词元在一次矩阵乘法里给所有词元打分：每个头 {pairs} 个查询–键对，全部并行计算，任意两个词元之间只隔一步。计算量并没有变少（随长度的平方增长），但每层的串行深度从 {s} 降到 1。',
+    en: 'Every token scores every token in one matrix product: {{pairs}} query–key pairs per head, all computed in parallel, and any two tokens are one step apart. The work is not smaller (it grows with the square of the length) but the sequential depth per layer drops from {{s}} to 1.',
+    zh: '每个词元在一次矩阵乘法里给所有词元打分：每个头 {{pairs}} 个查询–键对，全部并行计算，任意两个词元之间只隔一步。计算量并没有变少（随长度的平方增长），但每层的串行深度从 {{s}} 降到 1。',
   },
   teacherForcing: {
     en: 'In training the decoder is parallel too: the whole target goes in at once (teacher forcing) and the causal mask keeps each position from seeing later ones. Only generation runs token by token.',

@@ -1,10 +1,11 @@
 // The encoder-decoder diagram as data: which block sits where on the grid, which stage it
 // opens, and which model families keep it. The encoder starts one row higher than the
 // decoder so that its output lands level with the decoder's cross-attention.
+import type { Bilingual } from '../../../i18n/text';
 import type { ModelConfig } from '../../../model/config';
 import type { StageId } from '../../../model/stageIds';
 import { headDim } from '../shared/names';
-import type { Bilingual, Side } from '../types';
+import type { Side } from '../types';
 import { blocks } from './content';
 
 export type Family = 'encDec' | 'encOnly' | 'decOnly';

@@ -1,11 +1,11 @@
 // A learned-positions model's whole position table (maxLen × D, a parameter of the checkpoint
 // that computed the trace), the sentence's positions outlined.
+import { useText } from '../../../i18n';
 import { Heatmap } from '../../../viz';
-import { AXES, fill } from '../shared/content';
+import { AXES } from '../shared/content';
 import { formatValue } from '../shared/format';
 import { dimensionLabels } from '../shared/labels';
 import { positionParamName, useParameterRows } from '../shared/parameters';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
 
@@ -15,10 +15,10 @@ export function positionRowLabels(rows: number, tokens: readonly string[]): stri
 }
 
 export function LearnedTable({ ctx }: { ctx: StageContext }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const name = positionParamName(ctx.side);
   const values = useParameterRows(ctx, name); // (maxLen, D)
-  if (!values) return <p className="note">{fill(tx(text.learnedMissing), { name })}</p>;
+  if (!values) return <p className="note">{tx(text.learnedMissing, { name })}</p>;
   const D = ctx.config.dModel;
   const labels = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
   const used = Math.min(labels.length, values.length);
@@ -30,15 +30,15 @@ export function LearnedTable({ ctx }: { ctx: StageContext }) {
         colLabels={dimensionLabels(D)}
         rowAxis={tx(AXES.position)}
         colAxis={tx(AXES.dimension)}
-        title={fill(tx(text.learnedTitle), { n: values.length, d: D })}
+        title={tx(text.learnedTitle, { n: values.length, d: D })}
         scale={{ kind: 'diverging' }}
         legendLabel={tx(text.legend)}
         highlight={{ rows: Array.from({ length: used }, (_, p) => p), label: tx(text.usedRows) }}
-        describeCell={(r, c) => `${fill(tx(text.learnedCell), { pos: r, name, dim: c })}: ${formatValue(values[r][c])}`}
+        describeCell={(r, c) => `${tx(text.learnedCell, { pos: r, name, dim: c })}: ${formatValue(values[r][c])}`}
         exportName={name}
         testId="positional-table"
       />
-      <p className="muted">{fill(tx(text.learnedNote), { name, count: used })}</p>
+      <p className="muted">{tx(text.learnedNote, { name, count: used })}</p>
     </>
   );
 }

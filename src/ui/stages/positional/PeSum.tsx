@@ -1,11 +1,11 @@
 // Embedding + positional encoding = the side's input, as three heatmaps of the same shape.
 import { useMemo } from 'react';
-import { AXES, SIDES, fill } from '../shared/content';
+import { useText } from '../../../i18n';
+import { AXES, SIDES } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatValue } from '../shared/format';
 import { dimensionLabels } from '../shared/labels';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
 import { embedTitle, sumTexts } from './texts';
@@ -16,7 +16,7 @@ const names = (side: 'enc' | 'dec') => {
 };
 
 export function PeSum({ ctx }: { ctx: StageContext }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const n = names(ctx.side);
   const hasPos = ctx.trace.has(n.pos);
   const { trace } = ctx;
@@ -40,8 +40,8 @@ export function PeSum({ ctx }: { ctx: StageContext }) {
   };
   return (
     <Emphasis active={ctx.highlight === 'pe-add'} testId="positional-sum-box">
-      <h3>{fill(tx(sums.heading), { side: tx(SIDES[ctx.side]) })}</h3>
-      <p className="muted">{fill(tx(sums.note), { l: labels.length, d: D, bound })}</p>
+      <h3>{tx(sums.heading, { side: tx(SIDES[ctx.side]) })}</h3>
+      <p className="muted">{tx(sums.note, { l: labels.length, d: D, bound })}</p>
       <div className="pe-sum">
         <TraceHeatmap {...common} name={n.embed} title={tx(embedTitle(ctx.config))} testId="positional-embed" />
         {m.pos && (
@@ -60,7 +60,7 @@ export function PeSum({ ctx }: { ctx: StageContext }) {
           name={n.x}
           title={tx(text.sumTitle)}
           describeCell={(r, c) =>
-            fill(tx(text.sumCell), { e: formatValue(m.embed[r][c]), p: formatValue(m.pos ? m.pos[r][c] : 0), x: formatValue(m.x[r][c]) })
+            tx(text.sumCell, { e: formatValue(m.embed[r][c]), p: formatValue(m.pos ? m.pos[r][c] : 0), x: formatValue(m.x[r][c]) })
           }
           testId="positional-sum"
         />

@@ -1,13 +1,13 @@
 // The sinusoidal table over every position the model allows (maxLen × D), the sentence's
 // positions outlined, and a few of its dimensions as curves against position.
 import { useMemo } from 'react';
+import { useText } from '../../../i18n';
 import { sinusoidalTable } from '../../../model/positional';
 import { Heatmap, LineChart, type LineSeries } from '../../../viz';
-import { AXES, fill } from '../shared/content';
+import { AXES } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatValue } from '../shared/format';
 import { dimensionLabels } from '../shared/labels';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext } from '../types';
 import { text } from './content';
 import { positionRowLabels } from './LearnedTable';
@@ -31,18 +31,18 @@ function curveDims(D: number): number[] {
 }
 
 export function PeTable({ ctx }: { ctx: StageContext }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const { maxLen, dModel: D } = ctx.config;
   const values = useFullTable(ctx);
   const labels = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
   const used = labels.length;
   const rowLabels = positionRowLabels(values.length, labels);
   const describe = (r: number, c: number) =>
-    fill(tx(text.peCell), { fn: c % 2 === 0 ? 'sin' : 'cos', pos: r, i: c - (c % 2), d: D, value: formatValue(values[r][c]) });
+    tx(text.peCell, { fn: c % 2 === 0 ? 'sin' : 'cos', pos: r, i: c - (c % 2), d: D, value: formatValue(values[r][c]) });
   const series: LineSeries[] = useMemo(
     () =>
       curveDims(D).map((d) => ({
-        label: fill(tx(text.curve), { dim: d, fn: d % 2 === 0 ? 'sin' : 'cos' }),
+        label: tx(text.curve, { dim: d, fn: d % 2 === 0 ? 'sin' : 'cos' }),
         x: values.map((_, p) => p),
         y: values.map((row) => row[d]),
         dashed: d % 2 === 1,
@@ -57,7 +57,7 @@ export function PeTable({ ctx }: { ctx: StageContext }) {
         colLabels={dimensionLabels(D)}
         rowAxis={tx(AXES.position)}
         colAxis={tx(AXES.dimension)}
-        title={fill(tx(text.tableTitle), { n: maxLen, d: D })}
+        title={tx(text.tableTitle, { n: maxLen, d: D })}
         scale={{ kind: 'diverging', domain: [-1, 1] }}
         legendLabel={tx(text.legend)}
         highlight={{ rows: Array.from({ length: used }, (_, p) => p), label: tx(text.usedRows) }}
@@ -65,7 +65,7 @@ export function PeTable({ ctx }: { ctx: StageContext }) {
         exportName={`${posName(ctx.side)}.table`}
         testId="positional-table"
       />
-      <p className="muted">{fill(tx(text.tableNote), { count: used })}</p>
+      <p className="muted">{tx(text.tableNote, { count: used })}</p>
       <Emphasis active={ctx.highlight === 'pe-waves'} testId="positional-waves">
         <LineChart
           title={tx(text.wavesTitle)}

@@ -1,8 +1,7 @@
 // The positional stage: the convention, the table over all positions (sinusoids, or the
 // learned table read from the checkpoint; or what an absent encoding means), the curves, and
 // the sum with the embeddings.
-import { fill } from '../shared/content';
-import { useBilingual } from '../shared/useBilingual';
+import { useText } from '../../../i18n';
 import type { StagePanelProps } from '../types';
 import { text } from './content';
 import { PeSum } from './PeSum';
@@ -17,19 +16,19 @@ function wavelength(pairStart: number, D: number): string {
 }
 
 export function PositionalPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const { positional, maxLen, dModel: D } = ctx.config;
   return (
     <div className="positional-stage">
       {positional === 'sinusoidal' && (
         <>
-          <p>{fill(tx(text.convention), { fast: wavelength(0, D), slow: wavelength(D - 2, D), lastPair: D - 2, last: D - 1 })}</p>
+          <p>{tx(text.convention, { fast: wavelength(0, D), slow: wavelength(D - 2, D), lastPair: D - 2, last: D - 1 })}</p>
           <PeTable ctx={ctx} />
         </>
       )}
       {positional === 'learned' && (
         <>
-          <p className="note">{fill(tx(text.learned), { n: maxLen, d: D })}</p>
+          <p className="note">{tx(text.learned, { n: maxLen, d: D })}</p>
           <LearnedTable ctx={ctx} />
         </>
       )}

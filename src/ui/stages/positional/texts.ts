@@ -1,6 +1,6 @@
 // Titles of the embedding + position sum that depend on the model's conventions.
+import type { Bilingual } from '../../../i18n/text';
 import type { ModelConfig } from '../../../model/config';
-import type { Bilingual } from '../types';
 import { text } from './content';
 
 /** "Token embeddings ×√D" only when the model scales them. */

@@ -1,14 +1,14 @@
 // The qkv stage: the layer's input X, the full projections Q, K, V (all heads side by side,
 // the picked head's slice outlined), that head's slices on their own, and the shape drill.
 import { useMemo } from 'react';
+import { useText } from '../../../i18n';
 import { Heatmap, everyN, type ColorScaleSpec } from '../../../viz';
 import { AfterFirstPaint } from '../shared/AfterFirstPaint';
-import { AXES, fill, selfAttentionKind } from '../shared/content';
+import { AXES, selfAttentionKind } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { dimensionLabels } from '../shared/labels';
 import { attentionName, headDim, lengthSymbol } from '../shared/names';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext, StagePanelProps } from '../types';
 import { text } from './content';
 import { embedSource } from './texts';
@@ -44,7 +44,7 @@ function useProjections(ctx: StageContext): Record<Part, { values: number[][]; s
 }
 
 function ShapeDrill({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const { dModel: d, nHeads: h } = ctx.config;
   const dh = headDim(ctx.config);
   const L = lengthSymbol(ctx.side);
@@ -58,12 +58,12 @@ function ShapeDrill({ ctx }: StagePanelProps) {
         </p>
         <p className="qkv-shape" data-testid="qkv-shape">
           {PARTS.map(([, m]) => (
-            <code key={m}>{fill(tx(text.shapeLine), { ...v, m })}</code>
+            <code key={m}>{tx(text.shapeLine, { ...v, m })}</code>
           ))}
         </p>
         <ol className="qkv-drill">
           {[text.drill1, text.drill2, text.drill3, text.drill4, text.drill5].map((line, i) => (
-            <li key={i}>{fill(tx(line), v)}</li>
+            <li key={i}>{tx(line, v)}</li>
           ))}
         </ol>
       </div>
@@ -72,7 +72,7 @@ function ShapeDrill({ ctx }: StagePanelProps) {
 }
 
 function FullProjection({ ctx, part, m, values, scale }: { ctx: StageContext; part: Part; m: string; values: number[][]; scale: ColorScaleSpec }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const dh = headDim(ctx.config);
   const labels = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
   const colLabels = headColumnLabels(ctx.config.dModel, dh);
@@ -84,13 +84,13 @@ function FullProjection({ ctx, part, m, values, scale }: { ctx: StageContext; pa
       colLabels={colLabels}
       rowAxis={tx(AXES.position)}
       colAxis={tx(AXES.dimension)}
-      title={fill(tx(text.fullTitle), { m, h: ctx.config.nHeads })}
+      title={tx(text.fullTitle, { m, h: ctx.config.nHeads })}
       scale={scale}
       legendLabel={tx(text.legend)}
-      highlight={{ cols: Array.from({ length: dh }, (_, j) => start + j), label: fill(tx(text.headBlock), { head: ctx.head }) }}
+      highlight={{ cols: Array.from({ length: dh }, (_, j) => start + j), label: tx(text.headBlock, { head: ctx.head }) }}
       dividers={{ cols: everyN(dh, ctx.config.dModel) }}
       describeCell={(r, c) =>
-        fill(tx(text.cellFull), { token: labels[r], d: ctx.config.dModel, col: c, m, j: c % dh, h: Math.floor(c / dh) })
+        tx(text.cellFull, { token: labels[r], d: ctx.config.dModel, col: c, m, j: c % dh, h: Math.floor(c / dh) })
       }
       exportName={`${attentionName(ctx.side, ctx.layer, 'self', part)}.full`}
       testId={`qkv-full-${part}`}
@@ -99,14 +99,14 @@ function FullProjection({ ctx, part, m, values, scale }: { ctx: StageContext; pa
 }
 
 export function QkvPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const labels = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
   const dh = headDim(ctx.config);
-  const where = fill(tx(text.which), { kind: tx(selfAttentionKind(ctx.side)), layer: ctx.layer, head: ctx.head });
+  const where = tx(text.which, { kind: tx(selfAttentionKind(ctx.side)), layer: ctx.layer, head: ctx.head });
   const input = layerInput(ctx.config, ctx.side, ctx.layer);
   const projections = useProjections(ctx);
   const source =
-    input.source === 'embed' ? tx(embedSource(ctx.config)) : input.source === 'prev' ? fill(tx(text.xSourcePrev), { prev: ctx.layer - 1 }) : tx(text.xSourceNorm);
+    input.source === 'embed' ? tx(embedSource(ctx.config)) : input.source === 'prev' ? tx(text.xSourcePrev, { prev: ctx.layer - 1 }) : tx(text.xSourceNorm);
   return (
     <div className="qkv-stage">
       <p>{where}</p>
@@ -119,16 +119,16 @@ export function QkvPanel({ ctx }: StagePanelProps) {
           colLabels={dimensionLabels(ctx.config.dModel)}
           rowAxis={tx(AXES.position)}
           colAxis={tx(AXES.dimension)}
-          title={fill(tx(text.xTitle), { source })}
+          title={tx(text.xTitle, { source })}
           scale={{ kind: 'diverging' }}
           legendLabel={tx(text.legend)}
-          describeCell={(r, c) => fill(tx(text.cellX), { layer: ctx.layer, token: labels[r], dim: c })}
+          describeCell={(r, c) => tx(text.cellX, { layer: ctx.layer, token: labels[r], dim: c })}
           testId="qkv-x"
         />
         <AfterFirstPaint minHeight="30rem">
           <QkvWeights ctx={ctx} />
         </AfterFirstPaint>
-        <p className="muted">{fill(tx(text.fullNote), { head: ctx.head })}</p>
+        <p className="muted">{tx(text.fullNote, { head: ctx.head })}</p>
         {PARTS.map(([part, m]) => (
           <FullProjection key={part} ctx={ctx} part={part} m={m} {...projections[part]} />
         ))}
@@ -145,10 +145,10 @@ export function QkvPanel({ ctx }: StagePanelProps) {
             colLabels={dimensionLabels(dh)}
             rowAxis={tx(AXES.position)}
             colAxis={tx(AXES.headDim)}
-            title={fill(tx(text.headTitle), { m, head: ctx.head })}
+            title={tx(text.headTitle, { m, head: ctx.head })}
             scale={projections[part].scale}
             legendLabel={tx(text.legend)}
-            describeCell={(_r, c) => fill(tx(text.cellHead), { col: ctx.head * dh + c, m, h: ctx.head, start: ctx.head * dh })}
+            describeCell={(_r, c) => tx(text.cellHead, { col: ctx.head * dh + c, m, h: ctx.head, start: ctx.head * dh })}
             testId={`qkv-${part}`}
           />
         ))}

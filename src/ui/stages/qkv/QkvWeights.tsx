@@ -2,12 +2,11 @@
 // from the checkpoint of the model that computed the trace: columns split into the heads'
 // blocks, the picked head's block outlined, one colour scale for the three matrices.
 import { useMemo } from 'react';
+import { useText } from '../../../i18n';
 import { Heatmap, everyN } from '../../../viz';
-import { fill } from '../shared/content';
 import { dimensionLabels } from '../shared/labels';
 import { headDim } from '../shared/names';
 import { attentionParamName, parameterRows, type AttentionWeight } from '../shared/parameters';
-import { useBilingual } from '../shared/useBilingual';
 import type { StagePanelProps } from '../types';
 import { text } from './content';
 import { keyBiasText } from './texts';
@@ -24,7 +23,7 @@ export const headColumnLabels = (d: number, dh: number) => Array.from({ length: 
 const maxAbs = (v: readonly number[]) => v.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 
 export function QkvWeights({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const { dModel: d, nHeads: h } = ctx.config;
   const dh = headDim(ctx.config);
   const { param, side, layer } = ctx;
@@ -37,17 +36,17 @@ export function QkvWeights({ ctx }: StagePanelProps) {
     const bound = Math.max(...matrices.flat(2).map(Math.abs));
     return { matrices, bound, biases: biases.map((b) => Array.from(b!.data)) }; // biases: (3, D)
   }, [param, side, layer]);
-  if (!data) return <p className="note">{fill(tx(text.weightsMissing), { name: names[0] })}</p>;
+  if (!data) return <p className="note">{tx(text.weightsMissing, { name: names[0] })}</p>;
 
   const colLabels = headColumnLabels(d, dh);
   const rowLabels = dimensionLabels(d);
   const block = Array.from({ length: dh }, (_, j) => ctx.head * dh + j);
-  const highlight = { cols: block, label: fill(tx(text.headBlock), { head: ctx.head }) };
+  const highlight = { cols: block, label: tx(text.headBlock, { head: ctx.head }) };
   const dividers = { cols: everyN(dh, d) };
   return (
     <section className="qkv-weights" data-testid="qkv-weights">
       <h3>{tx(text.weightsTitle)}</h3>
-      <p className="muted">{fill(tx(text.weightsNote), { d, h, dh, head: ctx.head, names: names.join(', ') })}</p>
+      <p className="muted">{tx(text.weightsNote, { d, h, dh, head: ctx.head, names: names.join(', ') })}</p>
       <div className="qkv-weights__grid">
         {WEIGHTS.map(([w, m], i) => (
           <Heatmap
@@ -57,13 +56,13 @@ export function QkvWeights({ ctx }: StagePanelProps) {
             colLabels={colLabels}
             rowAxis={tx(text.inAxis)}
             colAxis={tx(text.outAxis)}
-            title={fill(tx(text.weightTitle), { m, d })}
+            title={tx(text.weightTitle, { m, d })}
             scale={{ kind: 'diverging', domain: [-data.bound, data.bound] }}
             legendLabel={tx(text.weightLegend)}
             highlight={highlight}
             dividers={dividers}
             square
-            describeCell={(r, c) => fill(tx(text.cellWeight), { m, i: r, j: c, h: Math.floor(c / dh), k: c % dh })}
+            describeCell={(r, c) => tx(text.cellWeight, { m, i: r, j: c, h: Math.floor(c / dh), k: c % dh })}
             exportName={names[i]}
             testId={`qkv-w-${m.toLowerCase()}`}
           />
@@ -75,12 +74,12 @@ export function QkvWeights({ ctx }: StagePanelProps) {
         colLabels={colLabels}
         rowAxis={tx(text.biasAxis)}
         colAxis={tx(text.outAxis)}
-        title={fill(tx(text.biasTitle), { d })}
+        title={tx(text.biasTitle, { d })}
         scale={{ kind: 'diverging' }}
         legendLabel={tx(text.weightLegend)}
         highlight={highlight}
         dividers={dividers}
-        describeCell={(r, c) => fill(tx(text.cellBias), { m: WEIGHTS[r][1], j: c, h: Math.floor(c / dh), k: c % dh })}
+        describeCell={(r, c) => tx(text.cellBias, { m: WEIGHTS[r][1], j: c, h: Math.floor(c / dh), k: c % dh })}
         exportName={`${side}.${layer}.self.qkv-bias`}
         testId="qkv-bias"
       />

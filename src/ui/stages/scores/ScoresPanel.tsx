@@ -2,19 +2,20 @@
 // decoder masked self-attention, with the spread before and after the scaling and, per cell,
 // the query and key vectors that produced it.
 import { useCallback, useMemo } from 'react';
+import { useText, type TextApi } from '../../../i18n';
+import type { Bilingual } from '../../../i18n/text';
 import { maskedCells } from '../shared/attention';
-import { AXES, fill, selfAttentionKind } from '../shared/content';
+import { AXES, selfAttentionKind } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatValue } from '../shared/format';
 import { attentionName, headDim } from '../shared/names';
 import { spread, type Spread } from '../shared/stats';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { useBilingual } from '../shared/useBilingual';
-import type { Bilingual, StageContext, StagePanelProps } from '../types';
+import type { StageContext, StagePanelProps } from '../types';
 import { text } from './content';
 
-function spreadText(tx: (b: Bilingual) => string, template: Bilingual, s: Spread): string {
-  return fill(tx(template), { std: s.std.toFixed(3), min: formatValue(s.min), max: formatValue(s.max) });
+function spreadText(tx: TextApi['text'], template: Bilingual, s: Spread): string {
+  return tx(template, { std: s.std.toFixed(3), min: formatValue(s.min), max: formatValue(s.max) });
 }
 
 /** A vector as [0.12, −0.30, …] with two decimals. */
@@ -38,23 +39,23 @@ function useScores(ctx: StageContext) {
 }
 
 export function ScoresPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const s = useScores(ctx);
   const dh = headDim(ctx.config);
   const scaling = ctx.result.variant.scaleScores;
   const sqrtDh = Math.sqrt(dh);
   const labels = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
   const kind = tx(selfAttentionKind(ctx.side));
-  const where = fill(tx(text.which), { kind, layer: ctx.layer, head: ctx.head });
+  const where = tx(text.which, { kind, layer: ctx.layer, head: ctx.head });
 
   const describe = useCallback(
     (r: number, c: number, final: boolean) => (
       <div className="cell-why">
         <p>
-          <strong>{fill(tx(text.cellQuery), { token: labels[r] })}</strong> q = <code>{vector(s.q[r])}</code>
+          <strong>{tx(text.cellQuery, { token: labels[r] })}</strong> q = <code>{vector(s.q[r])}</code>
         </p>
         <p>
-          <strong>{fill(tx(text.cellKey), { token: labels[c] })}</strong> k = <code>{vector(s.k[c])}</code>
+          <strong>{tx(text.cellKey, { token: labels[c] })}</strong> k = <code>{vector(s.k[c])}</code>
         </p>
         <p>
           {final && scaling ? (
@@ -82,10 +83,10 @@ export function ScoresPanel({ ctx }: StagePanelProps) {
   };
   return (
     <div className="scores-stage">
-      <p>{fill(tx(text.intro), { where })}</p>
+      <p>{tx(text.intro, { where })}</p>
       <Emphasis active={ctx.highlight === 'sqrt-dk'} testId="scores-spread">
         <div className="stat-box">
-          <p>{fill(tx(text.sqrtLine), { dh, sqrt: sqrtDh.toFixed(3), count: s.rawSpread.count })}</p>
+          <p>{tx(text.sqrtLine, { dh, sqrt: sqrtDh.toFixed(3), count: s.rawSpread.count })}</p>
           <ul>
             <li>{spreadText(tx, text.rawSpread, s.rawSpread)}</li>
             <li>{spreadText(tx, text.scaledSpread, s.scaledSpread)}</li>

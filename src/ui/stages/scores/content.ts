@@ -1,5 +1,6 @@
 // Texts of the `scores` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Attention scores QKᵀ/√Dh', zh: '注意力分数 QKᵀ/√Dh' };
 
@@ -19,23 +20,23 @@ export const explain: StageExplanation = {
 };
 
 export const text = {
-  which: { en: '{kind}, layer {layer}, head {head}', zh: '{kind}，第 {layer} 层，第 {head} 头' },
-  intro: { en: '{where}. Rows are queries, columns are keys.', zh: '{where}。行是查询，列是键。' },
+  which: { en: '{{kind}}, layer {{layer}}, head {{head}}', zh: '{{kind}}，第 {{layer}} 层，第 {{head}} 头' },
+  intro: { en: '{{where}}. Rows are queries, columns are keys.', zh: '{{where}}。行是查询，列是键。' },
   rawTitle: { en: 'Raw scores QKᵀ', zh: '原始分数 QKᵀ' },
   scaledTitle: { en: 'Scaled scores QKᵀ/√Dh', zh: '缩放后的分数 QKᵀ/√Dh' },
   unscaledTitle: { en: 'Scores (this model does not scale)', zh: '分数（此模型不缩放）' },
   legend: { en: 'score', zh: '分数' },
   sqrtLine: {
-    en: 'Dh = {dh}, so √Dh = {sqrt}. Over the {count} query–key pairs the softmax uses:',
-    zh: 'Dh = {dh}，所以 √Dh = {sqrt}。在 softmax 用到的 {count} 个查询–键对上：',
+    en: 'Dh = {{dh}}, so √Dh = {{sqrt}}. Over the {{count}} query–key pairs the softmax uses:',
+    zh: 'Dh = {{dh}}，所以 √Dh = {{sqrt}}。在 softmax 用到的 {{count}} 个查询–键对上：',
   },
   rawSpread: {
-    en: 'raw QKᵀ: standard deviation {std}, range {min} to {max}',
-    zh: '原始 QKᵀ：标准差 {std}，范围 {min} 到 {max}',
+    en: 'raw QKᵀ: standard deviation {{std}}, range {{min}} to {{max}}',
+    zh: '原始 QKᵀ：标准差 {{std}}，范围 {{min}} 到 {{max}}',
   },
   scaledSpread: {
-    en: 'after ÷√Dh: standard deviation {std}, range {min} to {max}',
-    zh: '除以 √Dh 之后：标准差 {std}，范围 {min} 到 {max}',
+    en: 'after ÷√Dh: standard deviation {{std}}, range {{min}} to {{max}}',
+    zh: '除以 √Dh 之后：标准差 {{std}}，范围 {{min}} 到 {{max}}',
   },
   noScaling: {
     en: 'This model was trained without the ÷√Dh step (a what-if experiment), so raw and “scaled” scores are the same.',
@@ -49,6 +50,6 @@ export const text = {
     en: 'Hover over or focus a cell (arrow keys) to see the query and key vectors behind it.',
     zh: '把鼠标移到格子上，或用方向键聚焦格子，可以看到它背后的查询向量和键向量。',
   },
-  cellQuery: { en: 'query “{token}”', zh: '查询 “{token}”' },
-  cellKey: { en: 'key “{token}”', zh: '键 “{token}”' },
+  cellQuery: { en: 'query “{{token}}”', zh: '查询 “{{token}}”' },
+  cellKey: { en: 'key “{{token}}”', zh: '键 “{{token}}”' },
 } satisfies Record<string, Bilingual>;

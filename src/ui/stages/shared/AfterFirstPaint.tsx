@@ -3,12 +3,12 @@
 // paint: the stage appears at once, the figures a moment later, and a key press meanwhile
 // interrupts their render instead of queueing behind it.
 import { startTransition, useEffect, useState, type ReactNode } from 'react';
-import { useBilingual } from './useBilingual';
+import { useText } from '../../../i18n';
 
 const PREPARING = { en: 'Drawing the weights…', zh: '正在绘制权重……' };
 
 export function AfterFirstPaint({ children, minHeight = '12rem' }: { children: ReactNode; minHeight?: string }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const [ready, setReady] = useState(false);
   useEffect(() => {
     const frame = requestAnimationFrame(() => startTransition(() => setReady(true)));

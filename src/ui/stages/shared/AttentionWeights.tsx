@@ -1,20 +1,21 @@
 // One head's attention weights (softmax output) as a heatmap: masked cells hatched, and each
 // cell's tooltip shows the weight, its row's sum and the pre-softmax score it came from.
 import { useMemo } from 'react';
+import { useText } from '../../../i18n';
+import type { Bilingual } from '../../../i18n/text';
 import type { HeatmapHighlight } from '../../../viz/heatmapModel';
-import type { Bilingual, StageContext } from '../types';
+import type { StageContext } from '../types';
 import { maskedCells } from './attention';
-import { AXES, fill } from './content';
+import { AXES } from './content';
 import { formatValue } from './format';
 import { attentionName, type AttentionBlock } from './names';
 import { TraceHeatmap } from './TraceHeatmap';
-import { useBilingual } from './useBilingual';
 
-const TIP: Bilingual = {
-  en: 'weight {w} = softmax of score {s} over the row; row sum {sum}',
-  zh: '权重 {w} = 分数 {s} 在这一行上做 softmax 的结果；行和 {sum}',
+export const TIP: Bilingual = {
+  en: 'weight {{w}} = softmax of score {{s}} over the row; row sum {{sum}}',
+  zh: '权重 {{w}} = 分数 {{s}} 在这一行上做 softmax 的结果；行和 {{sum}}',
 };
-const MASKED_TIP: Bilingual = { en: 'masked: weight 0', zh: '被掩码：权重为 0' };
+export const MASKED_TIP: Bilingual = { en: 'masked: weight 0', zh: '被掩码：权重为 0' };
 const LEGEND: Bilingual = { en: 'attention weight', zh: '注意力权重' };
 
 export function AttentionWeights({
@@ -40,7 +41,7 @@ export function AttentionWeights({
   compact?: boolean;
   onClick?: () => void;
 }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const name = (part: 'weights' | 'masked') => attentionName(side, layer, block, part);
   const masked = useMemo(() => maskedCells(ctx.trace, attentionName(side, layer, block, 'masked'), head), [ctx.trace, side, layer, block, head]);
   const weights = useMemo(() => ctx.trace.matrix(attentionName(side, layer, block, 'weights'), head), [ctx.trace, side, layer, block, head]);
@@ -66,7 +67,7 @@ export function AttentionWeights({
       describeCell={(r, c) =>
         masked(r, c)
           ? tx(MASKED_TIP)
-          : fill(tx(TIP), {
+          : tx(TIP, {
               w: formatValue(weights[r][c]),
               s: formatValue(scores[r][c]),
               sum: formatValue(weights[r].reduce((a, b) => a + b, 0)),

@@ -1,12 +1,12 @@
 // Marks the part of a panel a study card asked about (?highlight=<id>): outlined, labelled,
 // and scrolled into view once when the panel opens.
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useBilingual } from './useBilingual';
+import { useText } from '../../../i18n';
 
 const LABEL = { en: 'From your study card', zh: '学习卡片所指的内容' };
 
 export function Emphasis({ active, children, testId }: { active: boolean; children: ReactNode; testId?: string }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (active) ref.current?.scrollIntoView({ block: 'center', behavior: 'auto' });

@@ -1,5 +1,5 @@
 // Words several stage panels share: axis names and side names, in both languages.
-import type { Bilingual } from '../types';
+import type { Bilingual } from '../../../i18n/text';
 
 export const AXES = {
   query: { en: 'query', zh: '查询' },
@@ -36,15 +36,5 @@ export function selfAttentionKind(side: 'enc' | 'dec'): Bilingual {
 }
 
 /** "layer 1, head 2" */
-export const LAYER_HEAD: Bilingual = { en: 'layer {layer}, head {head}', zh: '第 {layer} 层，第 {head} 头' };
-export const LAYER: Bilingual = { en: 'layer {layer}', zh: '第 {layer} 层' };
-
-/** Fill {name} placeholders of a stage text. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
-
-/** Fill the same placeholders in both languages of a text. */
-export function fillBoth(text: Bilingual, values: Record<string, string | number>): Bilingual {
-  return { en: fill(text.en, values), zh: fill(text.zh, values) };
-}
+export const LAYER_HEAD: Bilingual = { en: 'layer {{layer}}, head {{head}}', zh: '第 {{layer}} 层，第 {{head}} 头' };
+export const LAYER: Bilingual = { en: 'layer {{layer}}', zh: '第 {{layer}} 层' };

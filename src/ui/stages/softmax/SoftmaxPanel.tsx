@@ -2,13 +2,13 @@
 // worked out on hover, and a per-row table: the sum, the weight on masked keys, the largest
 // weight and the entropy.
 import { useMemo } from 'react';
+import { useText } from '../../../i18n';
 import { maskedCells } from '../shared/attention';
-import { AXES, fill, selfAttentionKind } from '../shared/content';
+import { AXES, selfAttentionKind } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatValue } from '../shared/format';
 import { attentionName } from '../shared/names';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext, StagePanelProps } from '../types';
 import { text } from './content';
 import { columnSumRange, rowStats } from './rowStats';
@@ -25,11 +25,11 @@ function useSoftmax(ctx: StageContext) {
 }
 
 export function SoftmaxPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const s = useSoftmax(ctx);
   const labels = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
   const n = labels.length;
-  const where = fill(tx(text.which), { kind: tx(selfAttentionKind(ctx.side)), layer: ctx.layer, head: ctx.head });
+  const where = tx(text.which, { kind: tx(selfAttentionKind(ctx.side)), layer: ctx.layer, head: ctx.head });
   const allowed = s.weights.reduce((k, row, r) => k + row.filter((_, c) => !s.masked(r, c)).length, 0);
 
   /** The row's softmax with its real numbers (a display of how the model's weight arises). */
@@ -41,16 +41,16 @@ export function SoftmaxPanel({ ctx }: StagePanelProps) {
     const list = (xs: Array<number | null>, digits: number) => xs.map((v) => (v === null ? '−1e9' : formatValue(v, digits))).join(', ');
     return (
       <div className="cell-why">
-        <p>{fill(tx(text.tipRow), { token: labels[r], scores: list(visible, 2) })}</p>
-        <p>{fill(tx(text.tipExp), { m: formatValue(m, 2), exps: list(exps, 3), sum: formatValue(total) })}</p>
+        <p>{tx(text.tipRow, { token: labels[r], scores: list(visible, 2) })}</p>
+        <p>{tx(text.tipExp, { m: formatValue(m, 2), exps: list(exps, 3), sum: formatValue(total) })}</p>
         <p>
           <code>
             {s.masked(r, c)
               ? tx(text.tipMaskedCell)
-              : fill(tx(text.tipCell), { e: formatValue(exps[c]), sum: formatValue(total), w: formatValue(exps[c] / total), model: formatValue(s.weights[r][c]) })}
+              : tx(text.tipCell, { e: formatValue(exps[c]), sum: formatValue(total), w: formatValue(exps[c] / total), model: formatValue(s.weights[r][c]) })}
           </code>
         </p>
-        <p>{fill(tx(text.tipRowSum), { sum: formatValue(s.rows[r].sum) })}</p>
+        <p>{tx(text.tipRowSum, { sum: formatValue(s.rows[r].sum) })}</p>
       </div>
     );
   };
@@ -58,7 +58,7 @@ export function SoftmaxPanel({ ctx }: StagePanelProps) {
   return (
     <div className="softmax-stage">
       <Emphasis active={ctx.highlight === 'all-pairs'} testId="softmax-all-pairs">
-        <p>{fill(tx(text.allPairs), { allowed, total: n * n, n })}</p>
+        <p>{tx(text.allPairs, { allowed, total: n * n, n })}</p>
         <p className="muted">{tx(text.hoverHint)}</p>
         <TraceHeatmap
           ctx={ctx}
@@ -68,7 +68,7 @@ export function SoftmaxPanel({ ctx }: StagePanelProps) {
           colLabels={labels}
           rowAxis={tx(AXES.query)}
           colAxis={tx(AXES.key)}
-          title={fill(tx(text.heatmapTitle), { where })}
+          title={tx(text.heatmapTitle, { where })}
           masked={s.masked}
           scale={{ kind: 'sequential', domain: [0, 1] }}
           legendLabel={tx(text.legend)}
@@ -111,7 +111,7 @@ export function SoftmaxPanel({ ctx }: StagePanelProps) {
         </table>
         <p className="muted">{tx(text.entropyNote)}</p>
       </Emphasis>
-      <p className="muted">{fill(tx(text.columns), { min: formatValue(s.columns[0]), max: formatValue(s.columns[1]) })}</p>
+      <p className="muted">{tx(text.columns, { min: formatValue(s.columns[0]), max: formatValue(s.columns[1]) })}</p>
     </div>
   );
 }

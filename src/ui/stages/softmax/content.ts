@@ -1,5 +1,6 @@
 // Texts of the `softmax` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Softmax: attention weights', zh: 'Softmax：注意力权重' };
 
@@ -19,12 +20,12 @@ export const explain: StageExplanation = {
 };
 
 export const text = {
-  which: { en: '{kind}, layer {layer}, head {head}', zh: '{kind}，第 {layer} 层，第 {head} 头' },
-  heatmapTitle: { en: 'Attention weights · {where}', zh: '注意力权重 · {where}' },
+  which: { en: '{{kind}}, layer {{layer}}, head {{head}}', zh: '{{kind}}，第 {{layer}} 层，第 {{head}} 头' },
+  heatmapTitle: { en: 'Attention weights · {{where}}', zh: '注意力权重 · {{where}}' },
   legend: { en: 'attention weight', zh: '注意力权重' },
   allPairs: {
-    en: 'Every query row reaches every key it may see in one step: {allowed} of the {total} query–key pairs of this {n} × {n} matrix get a weight, whatever their distance.',
-    zh: '每个查询行一步就能连到它可以看到的每一个键：这个 {n} × {n} 矩阵的 {total} 个查询–键对中，有 {allowed} 个得到权重，不论它们相距多远。',
+    en: 'Every query row reaches every key it may see in one step: {{allowed}} of the {{total}} query–key pairs of this {{n}} × {{n}} matrix get a weight, whatever their distance.',
+    zh: '每个查询行一步就能连到它可以看到的每一个键：这个 {{n}} × {{n}} 矩阵的 {{total}} 个查询–键对中，有 {{allowed}} 个得到权重，不论它们相距多远。',
   },
   hoverHint: {
     en: 'Hover over or focus a cell (arrow keys) to see its row’s softmax worked out with the real scores.',
@@ -41,15 +42,15 @@ export const text = {
     zh: '熵为 0 表示全部权重落在一个键上；熵等于可见键个数的 log₂ 表示权重在它们之间平均分配。',
   },
   columns: {
-    en: 'The softmax runs along each row (over keys), not down the columns: the column sums here range from {min} to {max}.',
-    zh: 'softmax 是沿着每一行（在键的方向上）做的，而不是沿着列：这里各列之和从 {min} 到 {max} 不等。',
+    en: 'The softmax runs along each row (over keys), not down the columns: the column sums here range from {{min}} to {{max}}.',
+    zh: 'softmax 是沿着每一行（在键的方向上）做的，而不是沿着列：这里各列之和从 {{min}} 到 {{max}} 不等。',
   },
-  tipRow: { en: 'row “{token}”: scores s = [{scores}]', zh: '“{token}” 这一行：分数 s = [{scores}]' },
-  tipExp: { en: 'max m = {m}; e^(s − m) = [{exps}]; total Σ = {sum}', zh: '最大值 m = {m}；e^(s − m) = [{exps}]；总和 Σ = {sum}' },
-  tipCell: { en: 'this cell: {e} / {sum} = {w} (the model’s weight: {model})', zh: '这个格子：{e} / {sum} = {w}（模型算出的权重：{model}）' },
+  tipRow: { en: 'row “{{token}}”: scores s = [{{scores}}]', zh: '“{{token}}” 这一行：分数 s = [{{scores}}]' },
+  tipExp: { en: 'max m = {{m}}; e^(s − m) = [{{exps}}]; total Σ = {{sum}}', zh: '最大值 m = {{m}}；e^(s − m) = [{{exps}}]；总和 Σ = {{sum}}' },
+  tipCell: { en: 'this cell: {{e}} / {{sum}} = {{w}} (the model’s weight: {{model}})', zh: '这个格子：{{e}} / {{sum}} = {{w}}（模型算出的权重：{{model}}）' },
   tipMaskedCell: {
     en: 'this cell is masked: the kernel leaves it out of m and Σ and writes weight 0',
     zh: '这个格子被掩码：内核在求 m 和 Σ 时跳过它，并把权重写成 0',
   },
-  tipRowSum: { en: 'the row’s weights sum to {sum}', zh: '这一行的权重之和为 {sum}' },
+  tipRowSum: { en: 'the row’s weights sum to {{sum}}', zh: '这一行的权重之和为 {{sum}}' },
 } satisfies Record<string, Bilingual>;

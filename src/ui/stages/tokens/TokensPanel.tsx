@@ -1,19 +1,18 @@
 // The tokens stage: the encoder's input (tokens, ids, unknown words, <eos>) and the
 // decoder's input (<bos> + the output), with the vocabulary sizes.
 import { BOS_ID, EOS_ID, UNK_ID } from '../../../data/vocab';
-import { fill } from '../shared/content';
-import { useBilingual } from '../shared/useBilingual';
+import { useText } from '../../../i18n';
 import type { StagePanelProps } from '../types';
 import { text } from './content';
 
 export function TokensPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const { prepared, translation, vocabSizes } = ctx.result;
   const unknown = new Set(prepared.unknown);
   const targetIds = [BOS_ID, ...translation.ids.filter((id) => id !== EOS_ID)];
   return (
     <div className="tokens-stage">
-      <p>{fill(tx(text.vocabSizes), vocabSizes)}</p>
+      <p>{tx(text.vocabSizes, vocabSizes)}</p>
       <div className="tokens-stage__tables">
         <table className="data-table" data-testid="tokens-source">
           <caption>{tx(text.sourceCaption)}</caption>

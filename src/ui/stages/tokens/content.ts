@@ -1,5 +1,6 @@
 // Texts of the `tokens` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Tokens and ids', zh: '词元与编号' };
 
@@ -30,8 +31,8 @@ export const text = {
   eosNote: { en: 'end of the source sentence', zh: '源句子结束' },
   bosNote: { en: 'start of the target sentence', zh: '目标句子开始' },
   vocabSizes: {
-    en: 'Vocabulary sizes: source V_src = {src} tokens, target V_tgt = {tgt} tokens, each including the 4 special tokens <pad>, <bos>, <eos>, <unk> (ids 0–3).',
-    zh: '词表大小：源语言 V_src = {src} 个词元，目标语言 V_tgt = {tgt} 个词元，都包含 4 个特殊词元 <pad>、<bos>、<eos>、<unk>（编号 0–3）。',
+    en: 'Vocabulary sizes: source V_src = {{src}} tokens, target V_tgt = {{tgt}} tokens, each including the 4 special tokens <pad>, <bos>, <eos>, <unk> (ids 0–3).',
+    zh: '词表大小：源语言 V_src = {{src}} 个词元，目标语言 V_tgt = {{tgt}} 个词元，都包含 4 个特殊词元 <pad>、<bos>、<eos>、<unk>（编号 0–3）。',
   },
   decoderNote: {
     en: 'The target side shown is what the decoder reads in one teacher-forced pass over the model’s own translation: position t sees <bos> and the tokens before t, and predicts the token at t.',

@@ -1,15 +1,15 @@
 // The weighted-sum stage: weights and values of one head, the output A·V, and one query's
 // output taken apart into the contribution a_ij · v_j of each key.
 import { useMemo, useState } from 'react';
+import { useText } from '../../../i18n';
 import { Heatmap, VectorStrip } from '../../../viz';
 import { maskedCells } from '../shared/attention';
-import { AXES, fill, selfAttentionKind } from '../shared/content';
+import { AXES, selfAttentionKind } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatSmall, formatValue } from '../shared/format';
 import { dimensionLabels } from '../shared/labels';
 import { attentionName, headDim } from '../shared/names';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
-import { useBilingual } from '../shared/useBilingual';
 import type { StageContext, StagePanelProps } from '../types';
 import { text } from './content';
 
@@ -28,7 +28,7 @@ function useHead(ctx: StageContext) {
 }
 
 function Contributions({ ctx, query, labels }: { ctx: StageContext; query: number; labels: string[] }) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const h = useHead(ctx);
   const dh = headDim(ctx.config);
   // (L, Dh): row j = a_qj · v_j, a display of the product's terms.
@@ -45,26 +45,26 @@ function Contributions({ ctx, query, labels }: { ctx: StageContext; query: numbe
     <Emphasis active={ctx.highlight === 'weighted-values'} testId="weighted-contrib-box">
       <Heatmap
         values={parts}
-        rowLabels={labels.map((t, j) => fill(tx(text.keyRow), { token: t, a: formatValue(h.weights[query][j]) }))}
+        rowLabels={labels.map((t, j) => tx(text.keyRow, { token: t, a: formatValue(h.weights[query][j]) }))}
         colLabels={dimensionLabels(dh)}
         rowAxis={tx(AXES.key)}
         colAxis={tx(AXES.headDim)}
-        title={fill(tx(text.contribTitle), { token })}
+        title={tx(text.contribTitle, { token })}
         masked={(j) => h.masked(query, j)}
         scale={scale}
         legendLabel={tx(text.legend)}
         describeCell={(j, d) =>
           h.masked(query, j)
             ? tx(text.maskedCell)
-            : fill(tx(text.cellContrib), { a: formatValue(h.weights[query][j]), v: formatValue(h.v[j][d]), x: formatValue(parts[j][d]) })
+            : tx(text.cellContrib, { a: formatValue(h.weights[query][j]), v: formatValue(h.v[j][d]), x: formatValue(parts[j][d]) })
         }
         testId="weighted-contrib"
       />
-      <p className="muted">{fill(tx(text.contribNote), { query, diff: formatSmall(diff) })}</p>
+      <p className="muted">{tx(text.contribNote, { query, diff: formatSmall(diff) })}</p>
       <VectorStrip
         values={h.context[query]}
         label={token}
-        title={fill(tx(text.sumTitle), { token })}
+        title={tx(text.sumTitle, { token })}
         entryLabels={dimensionLabels(dh)}
         axis={tx(AXES.headDim)}
         scale={scale}
@@ -76,12 +76,12 @@ function Contributions({ ctx, query, labels }: { ctx: StageContext; query: numbe
 }
 
 export function WeightedSumPanel({ ctx }: StagePanelProps) {
-  const tx = useBilingual();
+  const { text: tx } = useText();
   const h = useHead(ctx);
   const labels = ctx.side === 'enc' ? ctx.labels.source : ctx.labels.target;
   const [picked, setPicked] = useState(1);
   const query = Math.min(picked, labels.length - 1);
-  const where = fill(tx(text.which), { kind: tx(selfAttentionKind(ctx.side)), layer: ctx.layer, head: ctx.head });
+  const where = tx(text.which, { kind: tx(selfAttentionKind(ctx.side)), layer: ctx.layer, head: ctx.head });
   const dh = headDim(ctx.config);
   const rowHighlight = { rows: [query] };
   const valueMaps = {
@@ -123,7 +123,7 @@ export function WeightedSumPanel({ ctx }: StagePanelProps) {
           scale={{ kind: 'sequential', domain: [0, 1] }}
           legendLabel={tx(text.legendWeight)}
           highlight={rowHighlight}
-          describeCell={(r) => fill(tx(text.cellWeight), { token: labels[r] })}
+          describeCell={(r) => tx(text.cellWeight, { token: labels[r] })}
           onCellClick={(r) => setPicked(r)}
           testId="weighted-weights"
         />
@@ -136,7 +136,7 @@ export function WeightedSumPanel({ ctx }: StagePanelProps) {
         rowAxis={tx(AXES.query)}
         title={tx(text.outTitle)}
         highlight={rowHighlight}
-        describeCell={(r, d) => fill(tx(text.cellOut), { token: labels[r], dim: d })}
+        describeCell={(r, d) => tx(text.cellOut, { token: labels[r], dim: d })}
         onCellClick={(r) => setPicked(r)}
         testId="weighted-out"
       />

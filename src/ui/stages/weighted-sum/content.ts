@@ -1,5 +1,6 @@
 // Texts of the `weighted-sum` stage, English and Simplified Chinese.
-import type { Bilingual, StageExplanation } from '../types';
+import type { Bilingual } from '../../../i18n/text';
+import type { StageExplanation } from '../types';
 
 export const title: Bilingual = { en: 'Weighted sum of values', zh: '值的加权和' };
 
@@ -19,7 +20,7 @@ export const explain: StageExplanation = {
 };
 
 export const text = {
-  which: { en: '{kind}, layer {layer}, head {head}', zh: '{kind}，第 {layer} 层，第 {head} 头' },
+  which: { en: '{{kind}}, layer {{layer}}, head {{head}}', zh: '{{kind}}，第 {{layer}} 层，第 {{head}} 头' },
   pickQuery: { en: 'Query', zh: '查询' },
   pickHint: {
     en: 'Pick a query here or click a row of the weights: its output is taken apart below.',
@@ -28,20 +29,20 @@ export const text = {
   weightsTitle: { en: 'Weights A (from the softmax)', zh: '权重 A（来自 softmax）' },
   vTitle: { en: 'Values V', zh: '值 V' },
   outTitle: { en: 'Output A·V', zh: '输出 A·V' },
-  contribTitle: { en: 'Contributions to “{token}”: each key’s value row × its weight a (derived)', zh: '对 “{token}” 的贡献：每个键的值向量 × 它的权重 a（推得）' },
+  contribTitle: { en: 'Contributions to “{{token}}”: each key’s value row × its weight a (derived)', zh: '对 “{{token}}” 的贡献：每个键的值向量 × 它的权重 a（推得）' },
   contribNote: {
-    en: 'Row j is the value row v_j times the weight a = a_{query}j shown in its label. Adding the rows gives the query’s output (below, read from the model; same colour scale). Largest difference between that sum and the model’s output: {diff}.',
-    zh: '第 j 行是值向量 v_j 乘以标签里的权重 a = a_{query}j。把各行相加就得到这个查询的输出（下方，取自模型，颜色范围相同）。这个和与模型输出的最大差异：{diff}。',
+    en: 'Row j is the value row v_j times the weight a = a_{{query}}j shown in its label. Adding the rows gives the query’s output (below, read from the model; same colour scale). Largest difference between that sum and the model’s output: {{diff}}.',
+    zh: '第 j 行是值向量 v_j 乘以标签里的权重 a = a_{{query}}j。把各行相加就得到这个查询的输出（下方，取自模型，颜色范围相同）。这个和与模型输出的最大差异：{{diff}}。',
   },
-  sumTitle: { en: 'Output of “{token}” = Σ of the rows above', zh: '“{token}” 的输出 = 上面各行之和' },
-  keyRow: { en: '{token} ×{a}', zh: '{token} ×{a}' },
+  sumTitle: { en: 'Output of “{{token}}” = Σ of the rows above', zh: '“{{token}}” 的输出 = 上面各行之和' },
+  keyRow: { en: '{{token}} ×{{a}}', zh: '{{token}} ×{{a}}' },
   legend: { en: 'value', zh: '数值' },
   legendWeight: { en: 'attention weight', zh: '注意力权重' },
-  cellContrib: { en: 'a × v = {a} × {v} = {x}', zh: 'a × v = {a} × {v} = {x}' },
+  cellContrib: { en: 'a × v = {{a}} × {{v}} = {{x}}', zh: 'a × v = {{a}} × {{v}} = {{x}}' },
   cellOut: {
-    en: 'Σ over keys of a_ij × v_j[{dim}] for query “{token}”; click a row of the weights to take it apart',
-    zh: '对查询 “{token}”，在所有键上求和 a_ij × v_j[{dim}]；点击权重图中的一行可拆开查看',
+    en: 'Σ over keys of a_ij × v_j[{{dim}}] for query “{{token}}”; click a row of the weights to take it apart',
+    zh: '对查询 “{{token}}”，在所有键上求和 a_ij × v_j[{{dim}}]；点击权重图中的一行可拆开查看',
   },
-  cellWeight: { en: 'click to take query “{token}” apart below', zh: '点击可在下方拆开查询 “{token}”' },
+  cellWeight: { en: 'click to take query “{{token}}” apart below', zh: '点击可在下方拆开查询 “{{token}}”' },
   maskedCell: { en: 'masked: weight 0, contributes nothing', zh: '被掩码：权重为 0，不贡献任何值' },
 } satisfies Record<string, Bilingual>;
