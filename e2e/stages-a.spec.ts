@@ -86,6 +86,13 @@ test('group A stages show the numbers their issue asks for', async ({ wt, page, 
   // family brackets dim what a family does not keep.
   const diagram = page.getByTestId('overview-diagram');
   await expect(diagram.locator('[data-block="enc-input"]')).toContainText('the');
+  // Parameters block by block, from the model's own parameter list: 142,530 in all.
+  const blocks = page.getByTestId('overview-parameters');
+  await expect(blocks.locator('caption')).toContainText('142,530');
+  await expect(blocks.locator('[data-block="encoder/self-attention"] td').first()).toHaveText('9,408'); // 4(48² + 48)
+  await expect(blocks.locator('[data-block="decoder/ffn"] td').nth(1)).toHaveText('2');
+  const totals = await blocks.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.children[3].textContent!.replace(/,/g, ''))));
+  expect(totals.reduce((a, b) => a + b, 0)).toBe(142_530);
   for (const [block, stage, side] of [
     ['enc-pos', 'positional', 'enc'],
     ['enc-self', 'qkv', 'enc'],

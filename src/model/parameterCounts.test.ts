@@ -15,6 +15,11 @@ describe('parameterBreakdown', () => {
     const tensors = [...cp.weights.values()].reduce((n, w) => n + w.length, 0);
     expect(b.total).toBe(tensors);
     expect(b.blocks.reduce((n, x) => n + x.total, 0)).toBe(tensors);
+    expect(b.blocks.map((x) => `${x.side}/${x.kind}`)).toEqual([
+      'encoder/embedding', 'encoder/self-attention', 'encoder/ffn', 'encoder/layernorm',
+      'decoder/embedding', 'decoder/masked-self-attention', 'decoder/cross-attention', 'decoder/ffn', 'decoder/layernorm',
+      'output/projection',
+    ]);
   });
 
   it('follows 4(D² + D) per attention, 2·D·F + F + D per FFN, 2D per LayerNorm', () => {

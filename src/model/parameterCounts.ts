@@ -17,7 +17,7 @@ export interface BlockCount {
 }
 
 export interface ParameterBreakdown {
-  /** In model order: embeddings, the encoder layer's blocks, the decoder layer's, the output. */
+  /** Encoder, decoder, output; within a side: embedding, positions, attention, FFN, norms. */
   blocks: BlockCount[];
   total: number;
 }
@@ -65,5 +65,9 @@ export function parameterBreakdown(c: ModelConfig, v: VocabSizes): ParameterBrea
     const normsPerLayer = g.kind === 'layernorm' ? g.total / layers / (2 * c.dModel) : 1;
     return { side: g.side, kind: g.kind, layers, perBlock: g.total / layers / normsPerLayer, total: g.total };
   });
+  blocks.sort((a, b) => SIDES.indexOf(a.side) - SIDES.indexOf(b.side) || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
   return { blocks, total };
 }
+
+const SIDES: readonly BlockSide[] = ['encoder', 'decoder', 'output'];
+const KINDS: readonly BlockKind[] = ['embedding', 'positions', 'self-attention', 'masked-self-attention', 'cross-attention', 'ffn', 'layernorm', 'final-layernorm', 'projection'];

@@ -6,6 +6,7 @@ import type { StagePanelProps } from '../types';
 import { insideAttention, text } from './content';
 import { FamiliesAndDiagram } from './Diagram';
 import type { Family } from './diagramBlocks';
+import { BlocksTable } from './BlocksTable';
 import { SizesTable } from './SizesTable';
 import { WhyParallel } from './WhyParallel';
 import './overview.css';
@@ -31,6 +32,7 @@ export function OverviewPanel({ ctx }: StagePanelProps) {
       <div className="ov-bottom">
         <WhyParallel ctx={ctx} />
         <SizesTable ctx={ctx} />
+        <BlocksTable ctx={ctx} />
       </div>
     </div>
   );

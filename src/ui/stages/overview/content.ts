@@ -1,6 +1,7 @@
 // Texts of the `overview` stage, English and Simplified Chinese.
 import type { Bilingual } from '../../../i18n/text';
 import type { StageExplanation } from '../types';
+import type { BlockKind, BlockSide } from '../../../model/parameterCounts';
 
 export const title: Bilingual = { en: 'Overview: encoder and decoder', zh: '总览：编码器与解码器' };
 
@@ -94,6 +95,19 @@ export const text = {
   sizeLen: { en: 'longest sequence (maxLen)', zh: '最长序列（maxLen）' },
   sizeBaseVocab: { en: '37,000 shared (byte-pair)', zh: '37,000 共享（BPE）' },
   sizeBaseParams: { en: 'about 65 million', zh: '约 6500 万' },
+  blocksCaption: {
+    en: 'This model’s {{total}} parameters, block by block (counted from its parameter list)',
+    zh: '本模型的 {{total}} 个参数，逐块统计（由它的参数表数出）',
+  },
+  blocksColBlock: { en: 'block', zh: '模块' },
+  blocksColEach: { en: 'each', zh: '每个' },
+  blocksColCount: { en: 'how many', zh: '个数' },
+  blocksColTotal: { en: 'total', zh: '合计' },
+  blocksColShare: { en: 'share', zh: '占比' },
+  blocksFormulas: {
+    en: 'With D = {{d}} and F = {{f}}: an attention block has 4(D² + D) = {{att}} (W_Q, W_K, W_V, W_O and their biases), an FFN 2·D·F + F + D = {{ffn}}, a LayerNorm 2D = {{ln}} (γ and β). The paper’s base model (D = 512, F = 2048) has 3.15M per encoder layer and 4.2M per decoder layer.',
+    zh: 'D = {{d}}、F = {{f}} 时：一个注意力块有 4(D² + D) = {{att}} 个参数（W_Q、W_K、W_V、W_O 及其偏置），前馈网络 2·D·F + F + D = {{ffn}} 个，层归一化（LayerNorm）2D = {{ln}} 个（γ 和 β）。论文的 base 模型（D = 512，F = 2048）每个编码器层约 315 万、每个解码器层约 420 万个参数。',
+  },
   sizeBaseLen: { en: 'not fixed (sinusoids)', zh: '不固定（正弦编码）' },
 } satisfies Record<string, Bilingual>;
 
@@ -142,3 +156,23 @@ export const insideAttention: Array<{ stage: 'qkv' | 'scores' | 'mask' | 'softma
   { stage: 'heads', label: { en: 'H heads', zh: 'H 个头' } },
   { stage: 'concat', label: { en: 'concat · W_O', zh: '拼接 · W_O' } },
 ];
+
+/** Names of the parameter table's blocks (src/model/parameterCounts.ts). */
+export const blockSide = {
+  encoder: { en: 'encoder', zh: '编码器' },
+  decoder: { en: 'decoder', zh: '解码器' },
+  output: { en: 'output', zh: '输出' },
+} satisfies Record<BlockSide, Bilingual>;
+
+export const blockKind = {
+  embedding: { en: 'token embedding', zh: '词元嵌入' },
+  positions: { en: 'learned positions', zh: '可学习的位置编码' },
+  'self-attention': { en: 'self-attention', zh: '自注意力' },
+  'masked-self-attention': { en: 'masked self-attention', zh: '掩码自注意力' },
+  'cross-attention': { en: 'cross-attention', zh: '交叉注意力' },
+  ffn: { en: 'feed-forward network', zh: '前馈网络' },
+  layernorm: { en: 'LayerNorm', zh: '层归一化' },
+  'final-layernorm': { en: 'final LayerNorm (pre-norm)', zh: '最终层归一化（前置归一化）' },
+  projection: { en: 'linear to the vocabulary', zh: '到词表的线性层' },
+} satisfies Record<BlockKind, Bilingual>;
+
