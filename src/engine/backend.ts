@@ -240,6 +240,8 @@ export interface Backend {
    * so a profile can say which part of the model each kernel served. Costs nothing else.
    */
   labelScope<T>(label: string, fn: () => T): T;
+  /** The labelScope path open now ('enc.0.self/scores'; '' at the top), for work done later under it. */
+  labelPath(): string;
   destroy(): void;
 
   // ---- linear algebra ---------------------------------------------------------------------

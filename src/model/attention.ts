@@ -43,6 +43,10 @@ export function multiHeadAttention(ctx: ForwardContext, a: AttentionInputs): Ten
 export function attendAndProject(ctx: ForwardContext, a: AttentionInputs, q: Tensor, k: Tensor, v: Tensor): Tensor {
   const { be, trace } = ctx;
   const H = a.heads;
+  const n = a.traceName;
+  q = op.point(ctx, `${n}.q`, q);
+  k = op.point(ctx, `${n}.k`, k);
+  v = op.point(ctx, `${n}.v`, v);
   const dh = q.shape[2];
   const alpha = ctx.variant.scaleScores ? 1 / Math.sqrt(dh) : 1;
   // The "causal mask off" experiment lets teacher-forced training see the future.
@@ -53,30 +57,20 @@ export function attendAndProject(ctx: ForwardContext, a: AttentionInputs, q: Ten
     keyMask: a.keyMask,
     heads: H,
   };
-  const s = be.labelScope('scores', () => op.scores(ctx, q, k, alpha)); // (B·H, Tq, Tk), already scaled
-  const p = be.labelScope('softmax', () => op.softmax(ctx, s, maskOpts)); // (B·H, Tq, Tk)
+  if (trace) {
+    trace.put(`${n}.raw`, be.matmul(q, k, { transB: true }));
+  }
+  const s = be.labelScope('scores', () => op.point(ctx, `${n}.scaled`, op.scores(ctx, q, k, alpha))); // (B·H, Tq, Tk), already scaled
+  if (trace) trace.put(`${n}.masked`, be.maskScores(s, maskOpts));
+  const p = be.labelScope('softmax', () => op.point(ctx, `${n}.weights`, op.softmax(ctx, s, maskOpts))); // (B·H, Tq, Tk)
   let o = be.labelScope('weighted-sum', () => op.weightedSum(ctx, p, v)); // (B·H, Tq, Dh)
   const silenced = headMask(ctx, a, o.shape);
   if (silenced) o = op.mulConst(ctx, o, silenced);
-  const [concat, out] = be.labelScope('concat', () => {
-    const c = op.mergeHeads(ctx, o, a.batch, H); // (B·Tq, D)
-    return [c, op.linear(ctx, c, `${a.prefix}.wo`)];
+  o = op.point(ctx, `${n}.context`, o);
+  return be.labelScope('concat', () => {
+    const c = op.point(ctx, `${n}.concat`, op.mergeHeads(ctx, o, a.batch, H)); // (B·Tq, D)
+    return op.point(ctx, `${n}.out`, op.linear(ctx, c, `${a.prefix}.wo`));
   });
-
-  if (trace) {
-    const n = a.traceName;
-    trace.put(`${n}.q`, q);
-    trace.put(`${n}.k`, k);
-    trace.put(`${n}.v`, v);
-    trace.put(`${n}.raw`, be.matmul(q, k, { transB: true }));
-    trace.put(`${n}.scaled`, s);
-    trace.put(`${n}.masked`, be.maskScores(s, maskOpts));
-    trace.put(`${n}.weights`, p);
-    trace.put(`${n}.context`, o);
-    trace.put(`${n}.concat`, concat);
-    trace.put(`${n}.out`, out);
-  }
-  return out;
 }
 
 /** A 0/1 tensor over (B·H, Tq, Dh) zeroing switched-off heads, or null when none are. */

@@ -28,6 +28,11 @@ export interface ModelVariant {
   scaleScores: boolean;
   /** Causal mask in decoder self-attention during teacher-forced passes. */
   causalMask: boolean;
+  /**
+   * Residual connections around each sublayer (absent = on, the paper). Off only in the
+   * training-step walkthrough's gradient-flow comparison, never in a trained model.
+   */
+  residual?: boolean;
 }
 
 export const DEFAULT_VARIANT: ModelVariant = { scaleScores: true, causalMask: true };

@@ -21,6 +21,16 @@ export interface ForwardContext {
   /** Seed source for dropout masks; each call gives a fresh seed. */
   nextSeed: () => number;
   disabledHeads?: DisabledHeads;
+  /** Add `delta` to one element of a named point of the graph (finite-difference checks). */
+  nudge?: Nudge;
+}
+
+/** One element of a named intermediate (a trace name, e.g. 'dec.0.self.weights'), shifted by delta. */
+export interface Nudge {
+  name: string;
+  /** Flat index into the tensor as the trace records it. */
+  index: number;
+  delta: number;
 }
 
 export function headKey(side: 'enc' | 'dec', layer: number, block: 'self' | 'cross', head: number): string {

@@ -16,49 +16,35 @@ export function residualBlock(
   f: (input: Tensor) => Tensor,
 ): Tensor {
   const lnName = `${base}.ln${i}`;
-  const trace = ctx.trace;
+  const resName = `${base}.res${i}`;
   const addNorm = <T>(fn: () => T): T => ctx.be.labelScope(`${base}.add-norm${i}`, fn);
+  // The "no residual" variant (the gradient-flow comparison) keeps the norm, drops the skip.
+  const residual = ctx.variant.residual ?? true;
+  const skip = (sub: Tensor) => op.point(ctx, resName, residual ? op.add(ctx, x, sub) : sub);
   if (cfg.norm === 'post') {
     const sub = op.dropout(ctx, f(x));
-    const [res, ln] = addNorm(() => {
-      const r = op.add(ctx, x, sub);
-      return [r, op.layerNorm(ctx, r, lnName, cfg.lnEps)] as const;
-    });
-    if (trace) {
-      trace.put(`${base}.res${i}`, res);
-      traceLn(ctx, lnName, ln);
-    }
-    return ln.y;
+    return addNorm(() => norm(ctx, skip(sub), lnName, cfg.lnEps));
   }
-  const ln = addNorm(() => op.layerNorm(ctx, x, lnName, cfg.lnEps));
-  const sub = op.dropout(ctx, f(ln.y));
-  const res = addNorm(() => op.add(ctx, x, sub));
-  if (trace) {
-    traceLn(ctx, lnName, ln);
-    trace.put(`${base}.res${i}`, res);
-  }
-  return res;
+  const ln = addNorm(() => norm(ctx, x, lnName, cfg.lnEps));
+  const sub = op.dropout(ctx, f(ln));
+  return addNorm(() => skip(sub));
 }
 
-function traceLn(ctx: ForwardContext, name: string, ln: { y: Tensor; mean: Tensor; rstd: Tensor }): void {
-  ctx.trace!.put(`${name}.mean`, ln.mean);
-  ctx.trace!.put(`${name}.rstd`, ln.rstd);
-  ctx.trace!.put(`${name}.y`, ln.y);
+/** LayerNorm with its statistics traced (`<name>.mean`, `.rstd`) and its output a named point (`.y`). */
+export function norm(ctx: ForwardContext, x: Tensor, name: string, eps: number): Tensor {
+  const ln = op.layerNorm(ctx, x, name, eps);
+  ctx.trace?.put(`${name}.mean`, ln.mean);
+  ctx.trace?.put(`${name}.rstd`, ln.rstd);
+  return op.point(ctx, `${name}.y`, ln.y);
 }
 
 /** FFN(x) = act(x·W1 + b1)·W2 + b2, applied to each position: (N, D) → (N, F) → (N, D). */
 export function feedForward(ctx: ForwardContext, cfg: ModelConfig, x: Tensor, prefix: string, traceName: string): Tensor {
-  const [hidden, act, out] = ctx.be.labelScope(traceName, () => {
-    const h = op.linear(ctx, x, `${prefix}.w1`); // (N, F)
-    const a = op.activation(ctx, h, cfg.activation); // (N, F)
-    return [h, a, op.linear(ctx, a, `${prefix}.w2`)] as const; // (N, D)
+  return ctx.be.labelScope(traceName, () => {
+    const h = op.point(ctx, `${traceName}.hidden`, op.linear(ctx, x, `${prefix}.w1`)); // (N, F)
+    const a = op.point(ctx, `${traceName}.act`, op.activation(ctx, h, cfg.activation)); // (N, F)
+    return op.point(ctx, `${traceName}.out`, op.linear(ctx, a, `${prefix}.w2`)); // (N, D)
   });
-  if (ctx.trace) {
-    ctx.trace.put(`${traceName}.hidden`, hidden);
-    ctx.trace.put(`${traceName}.act`, act);
-    ctx.trace.put(`${traceName}.out`, out);
-  }
-  return out;
 }
 
 export interface EncoderLayerInputs {

@@ -3,6 +3,26 @@
 import type { Activation, SoftmaxOptions, Tensor } from '../engine/backend';
 import type { ForwardContext } from './context';
 
+/**
+ * A named point of the graph: the walkthrough's trace records it here (and the gradient flowing
+ * into it as 'grad:<name>', see TraceRecorder.recordGradients), and a finite-difference check
+ * can nudge one element of it. Without a trace or a nudge it returns t itself and costs nothing.
+ */
+export function point(ctx: ForwardContext, name: string, t: Tensor): Tensor {
+  let y = t;
+  const n = ctx.nudge;
+  if (n && n.name === name) {
+    if (!Number.isInteger(n.index) || n.index < 0 || n.index >= t.size) {
+      throw new Error(`nudge: index ${n.index} is outside '${name}' (${t.size} elements)`);
+    }
+    const d = new Float32Array(t.size);
+    d[n.index] = n.delta;
+    y = add(ctx, t, ctx.be.tensor(t.shape, d, 'f32', `nudge.${name}`));
+  }
+  ctx.trace?.put(name, y);
+  return y;
+}
+
 /** y = x·W + b with W stored (in, out). x (N, in) → (N, out). */
 export function linear(ctx: ForwardContext, x: Tensor, prefix: string): Tensor {
   const { be, params, tape } = ctx;

@@ -2,17 +2,19 @@
 // tape is present, pushes a closure that turns the output's gradient into its inputs'
 // gradients. backward() replays the closures in reverse. Parameter gradients are not kept
 // here: ops accumulate them straight into the arena's gradient views.
+// Each closure runs under the label scope 'backward/<the forward scope it was pushed in>', so a
+// profile can say which part of the model a backward kernel served ('backward/enc.0.self/scores').
 import type { Backend, Tensor } from '../engine/backend';
 
 export class Tape {
-  private readonly steps: Array<() => void> = [];
+  private readonly steps: Array<{ run: () => void; scope: string }> = [];
   private readonly grads = new Map<number, Tensor>();
 
   constructor(readonly be: Backend) {}
 
   /** Register the backward closure of an op that has just run. */
   push(step: () => void): void {
-    this.steps.push(step);
+    this.steps.push({ run: step, scope: this.be.labelPath() });
   }
 
   /** The gradient flowing into t, or undefined when nothing downstream used t. */
@@ -36,7 +38,10 @@ export class Tape {
   /** Seed the output's gradient and run every backward closure, newest first. */
   backward(output: Tensor, seed: Tensor): void {
     this.addGrad(output, seed);
-    for (let i = this.steps.length - 1; i >= 0; i--) this.steps[i]();
+    for (let i = this.steps.length - 1; i >= 0; i--) {
+      const { run, scope } = this.steps[i];
+      this.be.labelScope(scope ? `backward/${scope}` : 'backward', run);
+    }
     this.steps.length = 0;
   }
 }

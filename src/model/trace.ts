@@ -12,9 +12,12 @@
 //   {enc|dec}.{l}.ffn.{hidden (Tq, F) before the activation, act (Tq, F), out (Tq, D)}
 //   {enc|dec}.ln_f.y (pre-norm only)   enc.out (S, D)   dec.out (T, D)
 //   logits (T, V)   probs (T, V)
+// A training step's trace (src/train/stepTrace.ts) adds 'grad:<name>' (same shape) for every
+// named point the loss depends on: ∂L/∂(that tensor), as the engine's backward computed it.
 // Post-norm: res = x + sublayer(x), ln = LN(res). Pre-norm: ln = LN(x) feeds the sublayer and
 // res = x + sublayer(ln).
 import type { Backend, Tensor } from '../engine/backend';
+import type { Tape } from './tape';
 
 export interface TracedTensor {
   shape: number[];
@@ -28,6 +31,19 @@ export class TraceRecorder {
   put(name: string, t: Tensor): void {
     if (this.pending.has(name)) throw new Error(`trace: '${name}' recorded twice`);
     this.pending.set(name, t);
+  }
+
+  /**
+   * After tape.backward(): record the gradient that reached each recorded tensor as
+   * 'grad:<name>'. Tensors the loss does not depend on (the trace-only `.raw`, `.masked`,
+   * `probs`, …) get none.
+   */
+  recordGradients(tape: Tape): void {
+    for (const [name, t] of [...this.pending]) {
+      if (name.startsWith('grad:')) continue;
+      const g = tape.grad(t);
+      if (g) this.put(`grad:${name}`, g);
+    }
   }
 
   /** The recorded tensors, to return from a backend scope so they outlive it. */

@@ -3,8 +3,8 @@
 import type { Arena, Backend, Tensor } from '../engine/backend';
 import { lcgNext } from '../random';
 import { checkConfig, DEFAULT_VARIANT, type ModelConfig, type ModelVariant } from './config';
-import type { DisabledHeads, ForwardContext } from './context';
-import { decoderLayer, encoderLayer } from './layers';
+import type { DisabledHeads, ForwardContext, Nudge } from './context';
+import { decoderLayer, encoderLayer, norm } from './layers';
 import { initialValue, parameterEntries, seededRandom, type VocabSizes } from './parameters';
 import { sinusoidalTable } from './positional';
 import type { Tape } from './tape';
@@ -40,6 +40,7 @@ export interface ContextOptions {
   dropout?: number;
   seed?: number;
   disabledHeads?: DisabledHeads;
+  nudge?: Nudge;
 }
 
 export class Transformer {
@@ -99,6 +100,7 @@ export class Transformer {
       dropout: opts.dropout ?? 0,
       nextSeed: () => (seed = lcgNext(seed)),
       disabledHeads: opts.disabledHeads,
+      nudge: opts.nudge,
     };
   }
 
@@ -116,7 +118,7 @@ export class Transformer {
           ? { constant: this.sinusoid }
           : null;
     const spec = { ids, table: `${side}_embed.weight`, positions, seqLen, positionOffset, scale: this.embedScale() };
-    const x = this.be.labelScope(`${side}.embed`, () => op.embed(ctx, spec));
+    const x = op.point(ctx, `${side}.x`, this.be.labelScope(`${side}.embed`, () => op.embed(ctx, spec)));
     if (ctx.trace) {
       const be = this.be;
       ctx.trace.put(`${side}.embed`, be.embedding(ids, this.arena.param(spec.table), { scale: spec.scale, seqLen }));
@@ -125,7 +127,6 @@ export class Transformer {
         const posIds = Int32Array.from({ length: ids.size }, (_, i) => (i % seqLen) + positionOffset);
         ctx.trace.put(`${side}.pos`, be.embedding(be.tensor([ids.size], posIds, 'i32'), table, { seqLen }));
       }
-      ctx.trace.put(`${side}.x`, x);
     }
     return op.dropout(ctx, x);
   }
@@ -142,7 +143,7 @@ export class Transformer {
       x = encoderLayer(ctx, this.config, l, { x, srcMask, batch, srcLen });
     }
     if (this.config.norm === 'pre') x = this.finalNorm(ctx, x, 'enc');
-    ctx.trace?.put('enc.out', x);
+    x = op.point(ctx, 'enc.out', x);
     return { memory: x, srcMask, batch, srcLen };
   }
 
@@ -172,23 +173,16 @@ export class Transformer {
   /** Final LayerNorm (pre-norm) and the output projection: (N, D) → logits (N, V). */
   project(ctx: ForwardContext, y: Tensor): Tensor {
     if (this.config.norm === 'pre') y = this.finalNorm(ctx, y, 'dec');
-    ctx.trace?.put('dec.out', y);
-    const logits = this.be.labelScope('output', () => op.linear(ctx, y, 'out'));
+    y = op.point(ctx, 'dec.out', y);
+    const logits = this.be.labelScope('output', () => op.point(ctx, 'logits', op.linear(ctx, y, 'out')));
     if (ctx.trace) {
-      ctx.trace.put('logits', logits);
       ctx.trace.put('probs', this.be.softmax(logits));
     }
     return logits;
   }
 
   finalNorm(ctx: ForwardContext, x: Tensor, side: 'enc' | 'dec'): Tensor {
-    const ln = this.be.labelScope(`${side}.ln_f`, () => op.layerNorm(ctx, x, `${side}.ln_f`, this.config.lnEps));
-    if (ctx.trace) {
-      ctx.trace.put(`${side}.ln_f.mean`, ln.mean);
-      ctx.trace.put(`${side}.ln_f.rstd`, ln.rstd);
-      ctx.trace.put(`${side}.ln_f.y`, ln.y);
-    }
-    return ln.y;
+    return this.be.labelScope(`${side}.ln_f`, () => norm(ctx, x, `${side}.ln_f`, this.config.lnEps));
   }
 
   /** Release the device memory. */

@@ -3,6 +3,7 @@
 // nothing awaited. Loss and gradient norm come back later through the readback ring.
 import type { ReadbackTicket, Tensor } from '../engine/backend';
 import { Tape } from '../model/tape';
+import type { TraceRecorder } from '../model/trace';
 import type { SourceInput, TargetInput, Transformer } from '../model/transformer';
 
 export interface TrainBatch extends SourceInput, TargetInput {
@@ -46,7 +47,9 @@ export interface StepTickets {
  * Forward with a tape, fused cross-entropy, backward: gradients are *accumulated* into the
  * arena (the caller zeroes them). `normalizer` defaults to the batch's token count; a
  * data-parallel worker passes the whole batch's count so partial gradients add up.
- * Returns (1) Σ per-token loss. Call inside a backend scope.
+ * With `trace`, every named point is recorded with the gradient that reached it
+ * ('grad:<name>'), plus 'loss.rows' (B·T) and 'grad:logits' = ∂L/∂logits: the training-step
+ * walkthrough shows exactly this backward. Returns (1) Σ per-token loss. Call inside a backend scope.
  */
 export function forwardBackward(
   model: Transformer,
@@ -55,20 +58,27 @@ export function forwardBackward(
   padId: number,
   seed: number,
   normalizer = batch.nTokens,
+  trace?: TraceRecorder,
 ): Tensor {
   const { be } = model;
   const N = batch.batch * batch.tgtLen;
   const tape = new Tape(be);
-  const ctx = model.context({ tape, dropout: opt.dropout, seed });
+  const ctx = model.context({ tape, trace, dropout: opt.dropout, seed });
   const enc = model.encode(ctx, batch);
   const logits = model.decode(ctx, enc, batch); // (B·T, V)
   const targets = be.tensor([N], batch.tgtOut, 'i32', 'tgt.out');
-  const ce = be.crossEntropy(logits, targets, {
-    smoothing: opt.labelSmoothing,
-    ignoreIndex: padId,
-    normalizer: Math.max(1, normalizer),
-  });
+  const ce = be.labelScope('loss', () =>
+    be.crossEntropy(logits, targets, {
+      smoothing: opt.labelSmoothing,
+      ignoreIndex: padId,
+      normalizer: Math.max(1, normalizer),
+    }),
+  );
   tape.backward(logits, ce.dLogits);
+  if (trace) {
+    trace.put('loss.rows', ce.loss);
+    trace.recordGradients(tape);
+  }
   return be.colSum(be.reshape(ce.loss, [N, 1])); // (1)
 }
 

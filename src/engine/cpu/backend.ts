@@ -119,6 +119,10 @@ export class CpuBackend implements Backend {
     return Promise.resolve();
   }
 
+  labelPath(): string {
+    return this.ctx.scopePath.join('/');
+  }
+
   labelScope<T>(label: string, fn: () => T): T {
     this.ctx.scopePath.push(label);
     try {

@@ -148,6 +148,10 @@ export class WebGpuBackend implements Backend {
     await this.e.stream.profiler.idle();
   }
 
+  labelPath(): string {
+    return this.e.stream.scopePath.join('/');
+  }
+
   labelScope<T>(label: string, fn: () => T): T {
     this.e.stream.scopePath.push(label);
     try {
