@@ -9,6 +9,7 @@ import { HTML_LANG, type Language } from './language';
 export * from './language';
 export * from './text';
 export { useText, type TextApi } from './useText';
+export type { TextKey, TextParams, TextFunction } from './keys';
 /** The i18next instance, for the few texts the store composes outside React (e.g. default names). */
 export { i18n };
 export type { Messages } from './en';

@@ -4,10 +4,11 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseLanguage, type Language } from './language';
 import { pick, type Bilingual, type TextValues } from './text';
+import type { TextFunction } from './keys';
 
 export interface TextApi {
-  /** i18next's typed t(): keys and interpolation values are checked against en.ts. */
-  t: ReturnType<typeof useTranslation>['t'];
+  /** i18next's t(), typed by `TextFunction` (keys.ts): keys and `{{name}}` values checked against en.ts. */
+  t: TextFunction;
   /** The interface language. */
   lang: Language;
   /** A { en, zh } record in the interface language, `{{name}}` placeholders filled. */
@@ -15,7 +16,10 @@ export interface TextApi {
 }
 
 export function useText(): TextApi {
-  const { t, i18n } = useTranslation();
+  const { t: i18nextT, i18n } = useTranslation();
+  // The same function at run time (a new one when the language changes); only its type is
+  // the cheap one from keys.ts, so call sites do not instantiate i18next's generic overloads.
+  const t = i18nextT as unknown as TextFunction;
   const lang: Language = parseLanguage(i18n.language) ?? 'en';
   const text = useCallback((b: Bilingual, values?: TextValues) => pick(b, lang, values), [lang]);
   return useMemo(() => ({ t, lang, text }), [t, lang, text]);
