@@ -3,7 +3,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createCpuBackend } from '../engine/cpu';
-import { CheckpointError, MAX_CHECKPOINT_CHARS, parseCheckpoint } from '../model/checkpoint';
+import { DataError } from '../data/errors';
+import { type Checkpoint, CheckpointError, MAX_CHECKPOINT_CHARS, parseCheckpoint } from '../model/checkpoint';
 import { Translator } from '../model/translator';
 
 export const SHIPPED_CHECKPOINT = 'public/checkpoints/en-zh-toy.json';
@@ -11,7 +12,13 @@ export const SHIPPED_CHECKPOINT = 'public/checkpoints/en-zh-toy.json';
 /** A failure the user caused or can fix: printed as one line, exit code 2. */
 export class CliError extends Error {}
 
-export function loadTranslator(path = SHIPPED_CHECKPOINT): Translator {
+/** A checkpoint file read and validated, with its text (the file as written). */
+export interface CheckpointFile {
+  checkpoint: Checkpoint;
+  text: string;
+}
+
+export function readCheckpoint(path = SHIPPED_CHECKPOINT): CheckpointFile {
   const file = resolve(path);
   let size: number;
   try {
@@ -20,12 +27,34 @@ export function loadTranslator(path = SHIPPED_CHECKPOINT): Translator {
     throw new CliError(`checkpoint not found: ${path}`);
   }
   if (size > MAX_CHECKPOINT_CHARS * 4) throw new CliError(`checkpoint ${path} is too large (${size} bytes)`);
+  let text: string;
   try {
-    return Translator.fromCheckpoint(createCpuBackend(), parseCheckpoint(readFileSync(file, 'utf8')));
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`cannot read checkpoint ${path}: ${code === 'EISDIR' ? 'it is a directory' : (code ?? (e as Error).message)}`);
+  }
+  try {
+    return { checkpoint: parseCheckpoint(text), text };
   } catch (e) {
     if (e instanceof CheckpointError) throw new CliError(`cannot load checkpoint ${path}: ${e.message}`);
     throw e;
   }
+}
+
+/** The translator a checkpoint describes, on the CPU engine. */
+export function translatorFrom(checkpoint: Checkpoint, path: string): Translator {
+  try {
+    return Translator.fromCheckpoint(createCpuBackend(), checkpoint);
+  } catch (e) {
+    // The format leaves a few things to the vocabulary itself (no whitespace inside a token).
+    if (e instanceof DataError) throw new CliError(`cannot load checkpoint ${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+export function loadTranslator(path = SHIPPED_CHECKPOINT): Translator {
+  return translatorFrom(readCheckpoint(path).checkpoint, path);
 }
 
 /** Run main, turning any error into one line on stderr and an exit code. */

@@ -1,11 +1,11 @@
-// Test helpers for gradient checks (imported only from *.test.ts files): read every
-// parameter gradient of one forward-backward pass, and the tolerance that says whether two
-// engines computed the same gradient.
-import type { Shape } from '../engine/backend';
+// Test helpers for gradient checks (imported only from *.test.ts files): every parameter
+// gradient of one forward-backward pass (read by pairGradients.ts's `batchGradients`), and
+// the tolerance that says whether two engines computed the same gradient.
 import type { Tolerance } from '../engine/testing/close';
 import { seededRandom } from '../model/parameters';
 import type { Transformer } from '../model/transformer';
-import { forwardBackward, type OptimizerSettings, type TrainBatch } from './step';
+import { batchGradients, type BatchGradients } from './pairGradients';
+import type { OptimizerSettings, TrainBatch } from './step';
 
 /**
  * WebGPU (float32 throughout) vs the CPU engine (float64 accumulation), per element:
@@ -16,35 +16,18 @@ import { forwardBackward, type OptimizerSettings, type TrainBatch } from './step
  */
 export const GRADIENT_TOLERANCE: Tolerance = { atol: 1e-6, rtol: 2e-3 };
 
-export interface ModelGradients {
-  /** Σ per-token loss (as forwardBackward returns it). */
-  lossSum: number;
-  /** Every parameter's gradient, by name, in arena order. */
-  grads: Map<string, Float32Array>;
-  shapes: Map<string, Shape>;
-}
+/** Every parameter gradient of one pass (`batchGradients`, which the gradient dump uses too). */
+export type ModelGradients = BatchGradients;
 
 /** Zero the gradients, run forward + backward once, and read every parameter gradient back. */
-export async function modelGradients(
+export function modelGradients(
   model: Transformer,
   batch: TrainBatch,
   opt: Pick<OptimizerSettings, 'labelSmoothing' | 'dropout'>,
   padId = 0,
   seed = 1,
 ): Promise<ModelGradients> {
-  const { be, arena } = model;
-  be.fill(arena.grads, 0);
-  const loss = be.scope(() => forwardBackward(model, batch, opt, padId, seed));
-  const lossSum = (await be.read(loss))[0];
-  be.dispose(loss);
-  const grads = new Map<string, Float32Array>();
-  const shapes = new Map<string, Shape>();
-  for (const name of arena.names()) {
-    const g = arena.grad(name);
-    grads.set(name, Float32Array.from(await be.read(g)));
-    shapes.set(name, g.shape);
-  }
-  return { lossSum, grads, shapes };
+  return batchGradients(model, batch, { ...opt, padId, seed });
 }
 
 /**
