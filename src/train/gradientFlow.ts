@@ -8,7 +8,8 @@ import type { VocabSizes } from '../model/parameters';
 import type { Trace } from '../model/trace';
 import { Transformer } from '../model/transformer';
 import type { TrainBatch } from './step';
-import { l2, traceStep } from './stepTrace';
+import { l2Norm } from './pairGradients';
+import { traceStep } from './stepTrace';
 
 /** One sublayer block's input: where the residual stream enters it. */
 export interface FlowPoint {
@@ -48,7 +49,7 @@ export function flowPoints(config: Pick<ModelConfig, 'nEncoderLayers' | 'nDecode
 
 /** ‖∂L/∂(block input)‖ at every flow point of a recorded step. */
 export function flowNorms(trace: Trace, points: readonly FlowPoint[]): number[] {
-  return points.map((p) => l2(trace.get(`grad:${p.name}`).data));
+  return points.map((p) => l2Norm(trace.get(`grad:${p.name}`).data));
 }
 
 export type FlowArchitecture = 'post' | 'pre' | 'none';

@@ -109,14 +109,22 @@ export async function batchGradients(model: Transformer, batch: TrainBatch, opt:
   const loss = be.scope(() => forwardBackward(model, batch, { labelSmoothing, dropout }, padId, seed));
   const lossSum = (await be.read(loss))[0];
   be.dispose(loss);
+  const { grads, shapes } = await readParameterGradients(model);
+  return { loss: lossSum / Math.max(1, batch.nTokens), lossSum, nTokens: batch.nTokens, grads, shapes };
+}
+
+/** A host copy of every parameter gradient in the arena, by name, with its shape. */
+export async function readParameterGradients(model: Transformer): Promise<{ grads: Map<string, Float32Array>; shapes: Map<string, Shape> }> {
+  const { be, arena } = model;
+  const names = arena.names();
+  const datas = await Promise.all(names.map((n) => be.read(arena.grad(n))));
   const grads = new Map<string, Float32Array>();
   const shapes = new Map<string, Shape>();
-  for (const name of arena.names()) {
-    const g = arena.grad(name);
-    grads.set(name, Float32Array.from(await be.read(g)));
-    shapes.set(name, g.shape);
-  }
-  return { loss: lossSum / Math.max(1, batch.nTokens), lossSum, nTokens: batch.nTokens, grads, shapes };
+  names.forEach((n, i) => {
+    grads.set(n, Float32Array.from(datas[i]));
+    shapes.set(n, arena.grad(n).shape);
+  });
+  return { grads, shapes };
 }
 
 /** The loss and gradients of one pair (or any batch), dropout off; ε defaults to 0.1. */

@@ -6,6 +6,7 @@
 import type { DispatchRecord, Shape } from '../engine/backend';
 import { TraceRecorder, type Trace } from '../model/trace';
 import type { Transformer } from '../model/transformer';
+import { readParameterGradients } from './pairGradients';
 import { forwardBackward, type TrainBatch } from './step';
 
 export interface StepTraceOptions {
@@ -52,28 +53,13 @@ export async function traceStep(model: Transformer, batch: TrainBatch, opts: Ste
   }
   const trace = await recorder.materialize(be);
 
-  const names = arena.names();
-  const grads = await Promise.all(names.map((n) => be.read(arena.grad(n))));
-  const paramGrads = new Map<string, Float32Array>();
-  const paramShapes = new Map<string, Shape>();
+  const { grads: paramGrads, shapes: paramShapes } = await readParameterGradients(model);
   let sumSquares = 0;
-  names.forEach((n, i) => {
-    const g = Float32Array.from(grads[i]);
-    paramGrads.set(n, g);
-    paramShapes.set(n, arena.grad(n).shape);
-    for (const x of g) sumSquares += x * x;
-  });
+  for (const g of paramGrads.values()) for (const x of g) sumSquares += x * x;
 
   const rows = trace.get('loss.rows').data;
   let lossSum = 0;
   for (let i = 0; i < rows.length; i++) if (batch.tgtOut[i] !== opts.padId) lossSum += rows[i];
   const nTokens = batch.nTokens;
   return { trace, lossSum, nTokens, loss: lossSum / Math.max(1, nTokens), paramGrads, paramShapes, gradNorm: Math.sqrt(sumSquares), records };
-}
-
-/** ‖x‖₂ in float64. */
-export function l2(x: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i] * x[i];
-  return Math.sqrt(s);
 }

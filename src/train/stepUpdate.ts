@@ -5,7 +5,7 @@
 // (m, v, bias correction) so the walkthrough can show each part; a test holds it to the engine.
 import { Transformer } from '../model/transformer';
 import { applyUpdate, type OptimizerSettings } from './step';
-import { l2 } from './stepTrace';
+import { l2Norm } from './pairGradients';
 
 export interface UpdatePreview {
   /** The copy after the update (the caller disposes it, or keeps it to apply the step). */
@@ -42,8 +42,8 @@ export async function previewUpdate(model: Transformer, grads: ReadonlyMap<strin
   for (const [name, w] of before) {
     const w2 = after.get(name)!;
     const delta = w2.map((x, i) => x - w[i]);
-    const norm = l2(w);
-    ratios.set(name, norm > 0 ? l2(delta) / norm : 0);
+    const norm = l2Norm(w);
+    ratios.set(name, norm > 0 ? l2Norm(delta) / norm : 0);
   }
   return { updated, before, after, clipScale, gradNorm, ratios };
 }

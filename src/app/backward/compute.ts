@@ -58,7 +58,7 @@ export async function computeBackward(req: BackwardRequest, translators: Transla
 
   const { main, cpu } = translators;
   const tr = main.translator;
-  const pair = preparePair(req.text, req.target, tr.vocabs, tr.maxLen);
+  const pair = preparePair(req.text, req.target, tr);
   if (!pair.ok) return { ok: false, problem: pair.problem };
   const { batch } = pair;
   const spec = { labelSmoothing: req.smoothing, padId: tr.special.pad };
