@@ -7,7 +7,7 @@ import { parameterView } from '../../app/walkthrough/parameters';
 import { TranslatorPool } from '../../app/walkthrough/translators';
 import type { Language } from '../../i18n/language';
 import { parseCheckpoint, type Checkpoint } from '../../model/checkpoint';
-import type { ModelConfig } from '../../model/config';
+import type { ModelConfig, ModelVariant } from '../../model/config';
 import { initialValue, parameterEntries, seededRandom } from '../../model/parameters';
 import type { BackwardRequest, BackwardResult } from '../../store/backwardResult';
 import type { Side } from '../stages/types';
@@ -24,13 +24,13 @@ export function shippedCheckpoint(): Checkpoint {
   return shipped;
 }
 
-/** The shipped vocabulary with another config and freshly initialised (seeded) weights. */
-export function variantCheckpoint(config: Partial<ModelConfig>, seed = 11): Checkpoint {
+/** The shipped vocabulary with another config (and variant) and freshly initialised (seeded) weights. */
+export function variantCheckpoint(config: Partial<ModelConfig>, seed = 11, variant: Partial<ModelVariant> = {}): Checkpoint {
   const base = shippedCheckpoint();
   const c: ModelConfig = { ...base.config, ...config };
   const rand = seededRandom(seed);
   const entries = parameterEntries(c, { src: base.vocab.src.length, tgt: base.vocab.tgt.length });
-  return { ...base, config: c, weights: new Map(entries.map((e) => [e.name, initialValue(e, c, rand)])) };
+  return { ...base, config: c, variant: { ...base.variant, ...variant }, weights: new Map(entries.map((e) => [e.name, initialValue(e, c, rand)])) };
 }
 
 /** One recorded training step on the CPU. */

@@ -85,11 +85,6 @@ export const text = {
     zh: '线性层 y = x·W + b（W 按 (输入, 输出) 存储）得到 ∂L/∂W = xᵀ·∂L/∂y，∂L/∂b = ∂L/∂y 在所有位置上的和。表中把每个梯度的大小与权重本身的大小并列；更新阶段会把它们变成一步更新。',
   },
   weightsCaption: { en: 'Parameters the gradient has passed so far', zh: '梯度到目前为止经过的参数' },
-  parameter: { en: 'parameter', zh: '参数' },
-  shape: { en: 'shape', zh: '形状' },
-  weightNorm: { en: '‖w‖', zh: '‖w‖' },
-  gradNorm: { en: '‖∂L/∂w‖', zh: '‖∂L/∂w‖' },
-  ratio: { en: '‖∂L/∂w‖ / ‖w‖', zh: '‖∂L/∂w‖ / ‖w‖' },
 } satisfies Record<string, Bilingual>;
 
 /** Config-dependent sentences, chosen and filled in texts.ts. */
