@@ -1,6 +1,6 @@
 // Texts of the `attention-grad` stage of the training-step walkthrough, English and Simplified
 // Chinese. Sentences that depend on the model (the 1/√Dh factor, the causal mask) are chosen in
-// texts.ts.
+// texts.ts and ../shared/scaleText.ts.
 import type { Bilingual } from '../../../../i18n/text';
 import type { StageExplanation } from '../../../stages/types';
 
@@ -74,16 +74,8 @@ export const text = {
   paramsCaption: { en: 'The attention block’s weights and their gradients ({{prefix}})', zh: '注意力块的权重及其梯度（{{prefix}}）' },
 } satisfies Record<string, Bilingual>;
 
-/** Chosen by texts.ts from the variant. */
+/** Chosen by texts.ts from the variant (the 1/√Dh sentence is shared: ../shared/scaleText.ts). */
 export const variantText = {
-  scaled: {
-    en: 'The scores were S = QKᵀ/√Dh with Dh = {{dh}}, so the chain rule brings the same factor back: dQ = (1/√Dh)·dS·K and dK = (1/√Dh)·dSᵀ·Q, with 1/√Dh = {{inv}}. dS is the gradient of the recorded scores, which are already scaled.',
-    zh: '分数是 S = QKᵀ/√Dh，Dh = {{dh}}，所以链式法则把同一个系数带回来：dQ = (1/√Dh)·dS·K，dK = (1/√Dh)·dSᵀ·Q，其中 1/√Dh = {{inv}}。dS 是对记录下来的分数求的梯度，这些分数已经缩放过了。',
-  },
-  unscaled: {
-    en: 'This model was trained without the ÷√Dh step (a what-if experiment), so S = QKᵀ and no factor appears: dQ = dS·K and dK = dSᵀ·Q.',
-    zh: '这个模型训练时没有 ÷√Dh 这一步（一个假设实验），所以 S = QKᵀ，也就没有系数：dQ = dS·K，dK = dSᵀ·Q。',
-  },
   causal: {
     en: 'In the decoder, key j is seen only by queries i ≥ j (the causal mask), so the last position’s dK and dV come from its own query alone, while <bos> collects gradient from every query.',
     zh: '在解码器中，键 j 只被 i ≥ j 的查询看到（因果掩码），所以最后一个位置的 dK 和 dV 只来自它自己的查询，而 <bos> 会从所有查询那里收集梯度。',

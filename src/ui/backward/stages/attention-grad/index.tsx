@@ -5,21 +5,18 @@ import { selfAttentionKind } from '../../../stages/shared/content';
 import { headDim } from '../../../stages/shared/names';
 import { texLines, texNum, texShape } from '../../../stages/shared/tex';
 import type { BackwardStageContext, BackwardStageDefinition } from '../../types';
+import { factorTex } from '../shared/scaleText';
 import { AttentionGradPanel } from './AttentionGradPanel';
 import { checkLabels, explain, title } from './content';
 import { selfGrad, selfParams } from './names';
 
-/** The factor dQ and dK carry: 1/√Dh, or nothing in an unscaled model. */
-function factorTex(ctx: BackwardStageContext): string {
-  return ctx.result.variant.scaleScores ? '\\tfrac{1}{\\sqrt{D_h}}\\,' : '';
-}
 
 function formula(ctx: BackwardStageContext): string {
   const H = ctx.config.nHeads;
   const dh = headDim(ctx.config);
   const sym = ctx.side === 'enc' ? 'S' : 'T';
   const n = ctx.side === 'enc' ? ctx.labels.source.length : ctx.labels.targetInput.length;
-  const a = factorTex(ctx);
+  const a = factorTex(ctx.result.variant);
   const scale = ctx.result.variant.scaleScores ? `,\\ \\ \\tfrac{1}{\\sqrt{${dh}}} \\approx ${texNum(1 / Math.sqrt(dh))}` : '';
   return texLines(
     `dX \\equiv \\frac{\\partial L}{\\partial X}:\\quad dV = P^{\\top} dC,\\quad dP = dC\\,V^{\\top},\\quad dS_{ij} = P_{ij}\\Big(dP_{ij} - \\textstyle\\sum_k P_{ik}\\,dP_{ik}\\Big)`,
