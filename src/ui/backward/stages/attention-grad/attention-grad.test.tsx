@@ -87,6 +87,11 @@ describe('attention-grad stage', () => {
           const causal = side === 'dec' && r.variant.causalMask;
           expect(row.masked).toBe(causal ? T - 1 - i : 0);
         });
+        if (side === 'dec' && r.variant.causalMask) {
+          // <bos> as a query sees only itself: weight 1 whatever the score, so dS and dQ are 0.
+          expect(sm.ds[0].every((v) => v === 0)).toBe(true);
+          expect(r.trace.matrix(selfGrad(side, layer, 'q'), head)[0].every((v) => v === 0)).toBe(true);
+        }
       }
     }
     // The wrong pair gives the rows something to cancel.

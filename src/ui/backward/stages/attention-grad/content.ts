@@ -77,8 +77,8 @@ export const text = {
 /** Chosen by texts.ts from the variant (the 1/√Dh sentence is shared: ../shared/scaleText.ts). */
 export const variantText = {
   causal: {
-    en: 'In the decoder, key j is seen only by queries i ≥ j (the causal mask), so the last position’s dK and dV come from its own query alone, while <bos> collects gradient from every query.',
-    zh: '在解码器中，键 j 只被 i ≥ j 的查询看到（因果掩码），所以最后一个位置的 dK 和 dV 只来自它自己的查询，而 <bos> 会从所有查询那里收集梯度。',
+    en: 'In the decoder, key j is seen only by queries i ≥ j (the causal mask), so the last position’s dK and dV come from its own query alone, while <bos> collects gradient from every query. As a query, <bos> sees only itself: its weight is 1 whatever its score, so its row of dS and its dQ are exactly 0.',
+    zh: '在解码器中，键 j 只被 i ≥ j 的查询看到（因果掩码），所以最后一个位置的 dK 和 dV 只来自它自己的查询，而 <bos> 会从所有查询那里收集梯度。作为查询，<bos> 只能看到它自己：无论分数是多少，它的权重都是 1，所以它那一行的 dS 和它的 dQ 恰好为 0。',
   },
   noCausal: {
     en: 'This model was trained without the causal mask (a what-if experiment): every decoder query sees every key, so gradient reaches each key from every query.',
