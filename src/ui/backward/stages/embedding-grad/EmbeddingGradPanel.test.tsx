@@ -82,7 +82,7 @@ describe('embedding-grad stage', () => {
       `${repeated.vocabSizes.src - 6} of the ${repeated.vocabSizes.src} rows of ∂L/∂E are exactly zero: this input uses 6 different words, and every other row of the table was never read.`,
     );
     expect(screen.getByText(/“the” stands at positions 0, 3/)).toBeTruthy();
-    expect(screen.getByTestId('embedding-grad-relation').textContent).toMatch(/largest difference .* is (0|\d\.\de-\d+) \(float32 rounding\)/);
+    expect(screen.getByTestId('embedding-grad-relation').textContent).toMatch(/largest difference .* is (0|\d(\.\d+)?e−\d+) \(float32 rounding\)/);
     expect(screen.getByTestId('embedding-grad-rows')).toBeTruthy();
     expect(screen.getByTestId('embedding-grad-positions-note').textContent).toContain('sinusoidal');
     act(() => applyLanguage('zh'));

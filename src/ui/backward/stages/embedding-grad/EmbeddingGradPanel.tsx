@@ -6,7 +6,6 @@ import { useText } from '../../../../i18n';
 import { formatShort } from '../../../../viz/format';
 import { Heatmap } from '../../../../viz/Heatmap';
 import { AXES, SIDES } from '../../../stages/shared/content';
-import { formatSmall } from '../../../stages/shared/format';
 import { dimensionLabels } from '../../../stages/shared/labels';
 import type { BackwardPanelProps } from '../../types';
 import { text } from './content';
@@ -64,7 +63,7 @@ export function EmbeddingGradPanel({ ctx }: BackwardPanelProps) {
                 <td className="num">{w.id}</td>
                 <td>{w.positions.join(', ')}</td>
                 <td className="num">{formatShort(stats.perWord[i].norm)}</td>
-                <td className="num">{formatSmall(stats.perWord[i].diff)}</td>
+                <td className="num">{formatShort(stats.perWord[i].diff)}</td>
               </tr>
             ))}
           </tbody>

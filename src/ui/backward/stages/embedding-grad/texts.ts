@@ -1,10 +1,10 @@
 // Sentences of the embedding-grad panel that depend on the model or on the numbers: the √D
 // scale (or none), repeated words, the count of zero rows, the recorded relation to ∂L/∂x and
 // what the positions do (learned, sinusoidal or none). Pure: tested by changing the config.
+import { formatShort } from '../../../../viz/format';
 import type { Language } from '../../../../i18n/language';
 import { pick, type Bilingual } from '../../../../i18n/text';
 import type { ModelConfig } from '../../../../model/config';
-import { formatSmall } from '../../../stages/shared/format';
 import { sentences } from './content';
 import { embeddingScale, type WordRow } from './rows';
 
@@ -31,7 +31,7 @@ export function zeroRowsSentence(zero: number, v: number, used: number): Bilingu
 }
 
 export function relationSentence(diff: number, config: Pick<ModelConfig, 'embedScale' | 'dModel'>): Bilingual {
-  return both((lang) => pick(sentences.relation, lang, { diff: formatSmall(diff), scale: scaleText(config) }));
+  return both((lang) => pick(sentences.relation, lang, { diff: formatShort(diff), scale: scaleText(config) }));
 }
 
 /**
@@ -48,6 +48,6 @@ export function positionsSentence(
     case 'none':
       return sentences.noPositions;
     case 'learned':
-      return learned && both((lang) => pick(sentences.learned, lang, { max: config.maxLen, n: learned.n, unused: learned.zeroRows, diff: formatSmall(learned.diff) }));
+      return learned && both((lang) => pick(sentences.learned, lang, { max: config.maxLen, n: learned.n, unused: learned.zeroRows, diff: formatShort(learned.diff) }));
   }
 }

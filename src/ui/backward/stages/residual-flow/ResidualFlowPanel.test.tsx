@@ -55,13 +55,13 @@ describe('residual-flow stage', () => {
 
   it('draws every block input of the step in both languages', () => {
     render(<residualFlowStage.Panel ctx={backwardContext(result)} />);
-    const rows = within(screen.getByTestId('residual-flow-table')).getAllByRole('row');
+    const rows = within(screen.getByTestId('residual-flow-points')).getAllByRole('row');
     expect(rows).toHaveLength(1 + result.flow.points.length);
     expect(rows[1].textContent).toContain('decoder layer 1 · FFN');
     expect(screen.getByTestId('residual-flow-chart')).toBeTruthy();
     expect(screen.getByText(/This model is post-norm/)).toBeTruthy();
     act(() => applyLanguage('zh'));
-    expect(within(screen.getByTestId('residual-flow-table')).getAllByRole('row')[1].textContent).toContain('解码器第 1 层 · 前馈网络');
+    expect(within(screen.getByTestId('residual-flow-points')).getAllByRole('row')[1].textContent).toContain('解码器第 1 层 · 前馈网络');
     expect(screen.getByText(/本模型与论文一样采用后归一化/)).toBeTruthy();
   });
 

@@ -71,7 +71,7 @@ function FlowPointsTable({ ctx }: BackwardPanelProps) {
   const top = { dec: norms[points.findIndex((p) => p.side === 'dec')], enc: norms[points.findIndex((p) => p.side === 'enc')] };
   return (
     <div className="viz-table-wrap" tabIndex={0} role="region" aria-label={tx(text.tableCaption)}>
-      <table className="data-table" data-testid="residual-flow-table">
+      <table className="data-table" data-testid="residual-flow-points">
         <caption>{tx(text.tableCaption)}</caption>
         <thead>
           <tr>

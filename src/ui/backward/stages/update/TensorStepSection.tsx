@@ -7,7 +7,6 @@ import { useText } from '../../../../i18n';
 import { formatShort } from '../../../../viz/format';
 import { Heatmap } from '../../../../viz/Heatmap';
 import { VectorStrip } from '../../../../viz/VectorStrip';
-import { formatSmall } from '../../../stages/shared/format';
 import { dimensionLabels } from '../../../stages/shared/labels';
 import type { BackwardPanelProps } from '../../types';
 import { text } from './content';
@@ -126,14 +125,14 @@ function StepDetails({ ctx, step }: BackwardPanelProps & { step: TensorStep }) {
                 <td className="num">{formatShort(parts.vHat[i])}</td>
                 <td className="num">{precise(parts.step[i])}</td>
                 <td className="num">{precise(engine[i])}</td>
-                <td className="num">{formatSmall(Math.abs(engine[i] - parts.step[i]))}</td>
+                <td className="num">{formatShort(Math.abs(engine[i] - parts.step[i]))}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <p className="note note--ok" data-testid="update-agree">
-        {tx(text.agree, { diff: formatSmall(step.maxDiff), n, name })}
+        {tx(text.agree, { diff: formatShort(step.maxDiff), n, name })}
       </p>
       <p data-testid="update-near-lr">{tx(text.nearLr, { near: step.nearLr, n, lr: ctx.result.update.settings.lr, zero: step.zeroGrad })}</p>
       {shape.length === 2 ? (
