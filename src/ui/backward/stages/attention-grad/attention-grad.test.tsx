@@ -13,7 +13,7 @@ import type { BackwardResult } from '../../../../store/backwardResult';
 import { renderTex } from '../../../../viz/renderTex';
 import { layerCount } from '../../../stages/shared/names';
 import type { Side } from '../../../stages/types';
-import { backwardContext, stepResult, variantCheckpoint, WRONG_PAIR } from '../../testing';
+import { backwardContext, backwardResult, variantCheckpoint, WRONG_PAIR } from '../../testing';
 import { headSoftmax } from '../shared/softmaxGrad';
 import { selfGrad, selfName } from './names';
 import { reachText, scaleText } from './texts';
@@ -25,9 +25,9 @@ let whatIf: BackwardResult;
 
 beforeAll(async () => {
   initI18n('en');
-  right = await stepResult();
-  wrong = await stepResult(WRONG_PAIR);
-  whatIf = await stepResult(WRONG_PAIR, variantCheckpoint({}, 5, { scaleScores: false, causalMask: false }), 'what-if');
+  right = await backwardResult();
+  wrong = await backwardResult(WRONG_PAIR);
+  whatIf = await backwardResult(WRONG_PAIR, variantCheckpoint({}, 5, { scaleScores: false, causalMask: false }), 'what-if');
 });
 afterEach(() => {
   cleanup();

@@ -10,7 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyLanguage, initI18n } from '../../../../i18n';
 import type { BackwardResult } from '../../../../store/backwardResult';
 import { renderTex } from '../../../../viz/renderTex';
-import { backwardContext, stepResult, variantCheckpoint, WRONG_PAIR } from '../../testing';
+import { backwardContext, backwardResult, variantCheckpoint, WRONG_PAIR } from '../../testing';
 import { rowNorms } from '../shared/gradStats';
 import { headSoftmax } from '../shared/softmaxGrad';
 import { crossGrad } from './names';
@@ -24,9 +24,9 @@ let pre: BackwardResult;
 
 beforeAll(async () => {
   initI18n('en');
-  right = await stepResult();
-  wrong = await stepResult(WRONG_PAIR);
-  pre = await stepResult(WRONG_PAIR, variantCheckpoint({ norm: 'pre', nDecoderLayers: 3, nEncoderLayers: 1 }), 'pre-3');
+  right = await backwardResult();
+  wrong = await backwardResult(WRONG_PAIR);
+  pre = await backwardResult(WRONG_PAIR, variantCheckpoint({ norm: 'pre', nDecoderLayers: 3, nEncoderLayers: 1 }), 'pre-3');
 });
 afterEach(() => {
   cleanup();

@@ -10,7 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyLanguage, initI18n } from '../../../../i18n';
 import type { BackwardResult } from '../../../../store/backwardResult';
 import { renderTex } from '../../../../viz/renderTex';
-import { backwardContext, stepResult, variantCheckpoint, WRONG_PAIR } from '../../testing';
+import { backwardContext, backwardResult, variantCheckpoint, WRONG_PAIR } from '../../testing';
 import { blockedUnits, deadColumns, lnGradRows, lnParamCheck, normalized } from './stats';
 import { blockedText, conventionText, deadText } from './texts';
 import { outputGradNames } from './names';
@@ -22,9 +22,9 @@ let pre: BackwardResult;
 
 beforeAll(async () => {
   initI18n('en');
-  right = await stepResult();
-  wrong = await stepResult(WRONG_PAIR);
-  pre = await stepResult(WRONG_PAIR, variantCheckpoint({ norm: 'pre', activation: 'gelu', nDecoderLayers: 3 }), 'pre-gelu');
+  right = await backwardResult();
+  wrong = await backwardResult(WRONG_PAIR);
+  pre = await backwardResult(WRONG_PAIR, variantCheckpoint({ norm: 'pre', activation: 'gelu', nDecoderLayers: 3 }), 'pre-gelu');
 });
 afterEach(() => {
   cleanup();
