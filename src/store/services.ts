@@ -8,11 +8,14 @@ import type { AppState } from './index';
 import type { SliceTools } from './slice';
 import type { TrainingSlice } from './slices/training';
 import type { WalkthroughPatch } from './slices/walkthrough';
+import type { SampleRequest } from './walkthroughResult';
 
 /** The walkthrough's compute service: turns the requested sentence into the slice's result. */
 export interface WalkthroughCompute {
   /** Ask for a sentence (the view calls this as the user types, debounced). */
   request(text: string): void;
+  /** Ask for a sampled translation (the decoding stage's); null: none. It writes `sampled`. */
+  sample(request: SampleRequest | null): void;
   dispose(): void;
 }
 
