@@ -10,7 +10,7 @@ import { navigate } from '../common/useRoute';
 import { stageById } from '../stages';
 import type { StageContext } from '../stages/types';
 import { ModelBar } from './ModelBar';
-import { readParams, stageRoute, withParams } from './params';
+import { readParams, samplingQuery, stageRoute, withParams } from './params';
 import { SentenceBox } from './SentenceBox';
 import { buildStageContext } from './stageContext';
 import { StageFrame } from './StageFrame';
@@ -30,8 +30,17 @@ export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
   const result = useAppStore((s) => s.walkthrough.result);
   const problem = useAppStore((s) => s.walkthrough.problem);
   const currentText = useAppStore((s) => s.walkthrough.text);
+  const sampled = useAppStore((s) => s.walkthrough.sampled);
+  const sample = useAppStore((s) => s.walkthrough.sample);
 
   useEffect(() => setText(params.text), [params.text, setText]);
+  // The decoding stage's sampled run: wanted while that stage is open with a seed in the URL.
+  const { temperature, topP, seed } = params.sampling;
+  const topK = Math.min(params.sampling.topK, result?.vocabSizes.tgt ?? Infinity); // as the stage context clamps it
+  const onDecoding = route.stage === 'decoding';
+  useEffect(() => {
+    sample(onDecoding && seed !== null ? { text: params.text, temperature, topK, topP, seed } : null);
+  }, [sample, onDecoding, params.text, temperature, topK, topP, seed]);
 
   const goToStage = useCallback<StageContext['goToStage']>((id, picks) => navigate(stageRoute(route, id, picks)), [route]);
   useStageKeys(route.stage, goToStage);
@@ -42,10 +51,14 @@ export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
     [route],
   );
 
+  const setSampling = useCallback<StageContext['sampling']['set']>(
+    (patch) => navigate(withParams(route, samplingQuery(patch)), { replace: true }),
+    [route],
+  );
   const stage = stageById(route.stage);
   const ctx = useMemo(
-    () => (result ? buildStageContext(result, stage, params, lang, goToStage) : null),
-    [result, stage, params, lang, goToStage],
+    () => (result ? buildStageContext(result, stage, params, lang, goToStage, { state: sampled, set: setSampling }) : null),
+    [result, stage, params, lang, goToStage, sampled, setSampling],
   );
   const stale = !!result && result.text !== currentText;
 
