@@ -101,7 +101,7 @@ export function SamplingControls({ sampling, vocabSize }: { sampling: StageSampl
         help={tx(text.topPHelp)}
         testId="sampling-topp"
       />
-      <div className="sampling-field">
+      <div className="sampling-field sampling-field--seed">
         <label htmlFor={seedId}>{tx(text.seed)}</label>
         <input
           id={seedId}

@@ -31,7 +31,7 @@ export function SamplingSection({ ctx, greedyStep }: { ctx: StageContext; greedy
   const drawn = view && current ? view.steps[step].id : null;
   const table = useMemo(() => distributionTable(logits, options, result.vocabTokens.tgt, SHOWN, drawn), [logits, options, result.vocabTokens.tgt, drawn]);
   const title = !view ? text.barsGreedy : current ? text.barsSampled : text.barsStale;
-  const busy = wanted !== null && !current && state.status !== 'error';
+  const busy = wanted !== null && (state.status === 'running' || (!current && state.status !== 'error'));
   return (
     <section className="sampling" aria-labelledby="sampling-title" data-testid="sampling">
       <h3 id="sampling-title">{tx(text.title)}</h3>
