@@ -1,8 +1,12 @@
 // The decoding stage's sampled translation on the CPU engine: a seed repeats a run exactly, every
 // token is drawn from the filtered distribution of its own step's logits, and temperature 0
-// (or top-k 1) is the greedy translation.
+// (or top-k 1) is the greedy translation. On WebGPU (Dawn in Node, when there is an adapter) the
+// same seed draws the same tokens as on the CPU here (logits agree within 1e-4 relative; a draw that lands
+// that close to a boundary could in principle differ, which is why the stage says "on the same engine").
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gpuRequired } from '../../engine/webgpu/testing/harness';
+import { createNodeGpu } from '../../engine/webgpu/testing/nodeGpu';
 import { parseCheckpoint } from '../../model/checkpoint';
 import { samplingDistributions } from '../../model/sampling';
 import type { SampleRequest } from '../../store/walkthroughResult';
@@ -67,5 +71,30 @@ describe('sampled translation (CPU)', () => {
   it('refuses empty text and bad options', async () => {
     expect(await computeSample(req({ text: '  ' }), cpu)).toBeNull();
     await expect(computeSample(req({ topP: 0 }), cpu)).rejects.toThrow(/top-p/);
+  });
+});
+
+describe('sampled translation on WebGPU vs the CPU', async () => {
+  const node = await createNodeGpu();
+  if (!node.ok && gpuRequired()) throw new Error(`sampled translation on WebGPU: no adapter (${node.reason}), but one is required here`);
+  const pool = new TranslatorPool();
+  afterAll(() => {
+    pool.destroy();
+    if (node.ok) node.gpu.destroy();
+  });
+
+  it.skipIf(!node.ok)(`draws the same tokens from logits within 1e-4${node.ok ? '' : ` [SKIPPED: no WebGPU adapter — ${node.reason}]`}`, async () => {
+    if (!node.ok) throw new Error('unreachable: skipped without an adapter');
+    const { main, cpu } = pool.choose('shipped', cp, { ctx: node.gpu.ctx, generation: 1 });
+    const r = req({ temperature: 1.3, topK: 10, topP: 0.95, seed: 12 });
+    const [g, c] = [await computeSample(r, main), await computeSample(r, cpu)];
+    expect(g?.backend.kind).toBe('webgpu');
+    expect(g?.ids).toEqual(c?.ids);
+    g!.steps.forEach((s, t) => {
+      const ref = c!.steps[t].logits;
+      const scale = Math.max(...Array.from(ref, Math.abs));
+      expect(Math.max(...Array.from(s.logits, (x, i) => Math.abs(x - ref[i]))) / scale).toBeLessThan(1e-4);
+    });
+    expect(node.gpu.takeErrors()).toEqual([]);
   });
 });
