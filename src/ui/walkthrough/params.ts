@@ -3,9 +3,8 @@
 //   (+ highlight=<id>&from=study&card=<id> when a study card opened it)
 //   (+ temp=…&topk=…&topp=…&seed=… for the decoding stage's sampling; a seed asks for a sampled run)
 // A missing `text` means the default sentence; an empty `text=` is the user's empty box.
-import type { StageId } from '../../model/stageIds';
 import { isHighlightId, type HighlightId } from '../../study/highlights';
-import { queryGet, querySet, walkthroughParams, type WalkthroughRoute } from '../common/route';
+import { queryGet, querySet, walkthroughParams, type StageRoute, type WalkthroughRoute } from '../common/route';
 import { MAX_SEED, TEMPERATURE_RANGE, TOP_P_RANGE } from '../stages/decoding/settings';
 import type { Side } from '../stages/types';
 
@@ -89,19 +88,22 @@ export function readParams(route: WalkthroughRoute): ViewParams {
   };
 }
 
-/** The same route with some parameters set (undefined removes one). */
-export function withParams(route: WalkthroughRoute, changes: Record<string, string | number | undefined>): WalkthroughRoute {
+/** The same route with some parameters set (undefined removes one). Forward or training step alike. */
+export function withParams<R extends StageRoute>(route: R, changes: Record<string, string | number | undefined>): R {
   let query = route.query;
   for (const [name, value] of Object.entries(changes)) query = querySet(query, name, value === undefined ? undefined : String(value));
   return { ...route, query };
 }
 
-/** The route of another stage. A highlight belongs to the stage it was meant for, so it is dropped. */
-export function stageRoute(
-  route: WalkthroughRoute,
-  stage: StageId,
+/**
+ * The route of another stage of the same view. A highlight belongs to the stage it was meant
+ * for, so it is dropped.
+ */
+export function stageRoute<R extends StageRoute>(
+  route: R,
+  stage: R['stage'],
   picks: Partial<{ side: Side; layer: number; head: number }> = {},
-): WalkthroughRoute {
+): R {
   return { ...withParams(route, { highlight: undefined, ...picks }), stage };
 }
 
