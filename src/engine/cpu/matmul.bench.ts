@@ -1,8 +1,10 @@
 // Micro-benchmark of the CPU matmul on the shipped model's shapes (B·T = 512 tokens, D = 64,
 // F = 256, attention blocks of 16×16), every transpose combination. Prints GFLOP/s, best of
-// several rounds (the machine is shared, so single runs are noisy). Not a test:
-//   npx tsx src/engine/cpu/matmul.bench.ts
+// several rounds (the machine is shared, so single runs are noisy), for the JS kernel and the
+// WebAssembly SIMD one. Not a test:
+//   npx tsx src/engine/cpu/matmul.bench.ts [js|wasm]
 import { createCpuBackend } from './index';
+import { setMatmulKernel } from './matmul';
 
 const be = createCpuBackend();
 const shapes: Array<[string, number, number, number, number]> = [
@@ -11,7 +13,13 @@ const shapes: Array<[string, number, number, number, number]> = [
   ['x·W1 (512, 64)·(64, 256)', 0, 512, 64, 256],
   ['h·W2 (512, 256)·(256, 64)', 0, 512, 256, 64],
   ['scores 128×(16, 16)·(16, 16)', 128, 16, 16, 16],
+  // the Train view's default model (D = 48, F = 192, Dh = 12, batch 32: ~350 rows)
+  ['x·Wq (352, 48)·(48, 48)', 0, 352, 48, 48],
+  ['x·W1 (352, 48)·(48, 192)', 0, 352, 48, 192],
+  ['h·W2 (352, 192)·(192, 48)', 0, 352, 192, 48],
+  ['scores 128×(11, 12)·(12, 11)', 128, 11, 12, 11],
 ];
+const kernels = process.argv[2] ? [process.argv[2] as 'js' | 'wasm'] : (['js', 'wasm'] as const);
 const combos = [
   [false, false],
   [false, true],
@@ -25,7 +33,8 @@ function random(n: number): Float32Array {
   return a;
 }
 
-for (const [name, batch, m, k, n] of shapes) {
+for (const kernel of kernels) for (const [name, batch, m, k, n] of shapes) {
+  setMatmulKernel(kernel);
   for (const [transA, transB] of combos) {
     const lead = batch ? [batch] : [];
     const a = be.tensor([...lead, ...(transA ? [k, m] : [m, k])], random(Math.max(batch, 1) * m * k));
@@ -40,6 +49,6 @@ for (const [name, batch, m, k, n] of shapes) {
       best = Math.max(best, (flops * reps) / (performance.now() - t0) / 1e6);
     }
     const tag = `${transA ? 'T' : 'N'}${transB ? 'T' : 'N'}`;
-    console.log(`${name.padEnd(32)} ${tag}  ${best.toFixed(2)} GFLOP/s`);
+    console.log(`${kernel.padEnd(4)} ${name.padEnd(32)} ${tag}  ${best.toFixed(2)} GFLOP/s`);
   }
 }

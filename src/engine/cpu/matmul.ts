@@ -1,11 +1,38 @@
 // Batched matmul: C = alpha·op(A)·op(B) + bias (+ C). A (M, K) | (Ba, M, K), B (K, N) | (Bb, K, N);
 // transA/transB mean the operand is stored the other way round. Every layout is brought to
 // the kernel's A (M, K) · B (N, K)ᵀ form, transposing into reused scratch when needed.
-import type { MatmulOptions, Tensor } from '../backend';
+// Where WebAssembly SIMD runs, the WebAssembly kernel (wasm/gemm.wat) does the work instead:
+// it reads every layout through strides and gives the same numbers bit for bit.
+import { EngineError, type MatmulOptions, type Tensor } from '../backend';
 import { checkMatmul, need } from './checks';
 import type { CpuContext } from './context';
 import { gemmNT } from './matmulKernel';
 import type { CpuTensor } from './tensor';
+import { loadWasmGemm, type WasmGemm } from './wasm/gemmWasm';
+
+/** Which matmul kernel runs: 'auto' is WebAssembly SIMD where available, else JS. */
+export type MatmulKernelChoice = 'auto' | 'js' | 'wasm';
+
+let choice: MatmulKernelChoice = 'auto';
+/** undefined: not loaded yet; null: not available here. */
+let wasm: WasmGemm | null | undefined;
+
+/** Choose the kernel for this thread ('wasm' throws later where it cannot run). Tests, benchmarks. */
+export function setMatmulKernel(c: MatmulKernelChoice): void {
+  choice = c;
+}
+
+/** The kernel the next matmul on this thread uses. */
+export function matmulKernel(): 'js' | 'wasm' {
+  return wasmKernel() ? 'wasm' : 'js';
+}
+
+function wasmKernel(): WasmGemm | null {
+  if (choice === 'js') return null;
+  if (wasm === undefined) wasm = loadWasmGemm();
+  if (!wasm && choice === 'wasm') throw new EngineError('matmul', 'the WebAssembly SIMD kernel is not available here');
+  return wasm;
+}
 
 export function matmul(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: MatmulOptions = {}): CpuTensor {
   const op = 'matmul';
@@ -20,6 +47,28 @@ export function matmul(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: MatmulOp
 
   const ad = a.f32;
   const bd = b.f32;
+  const fast = wasmKernel();
+  if (fast) {
+    fast.run({
+      batch: Math.max(batch, 1),
+      m,
+      n,
+      k,
+      a: ad,
+      aBatch: batchA ? m * k : 0,
+      aRow: transA ? 1 : k,
+      aCol: transA ? m : 1,
+      b: bd,
+      bBatch: batchB ? k * n : 0,
+      bRow: transB ? 1 : n,
+      bCol: transB ? k : 1,
+      c: out.data,
+      alpha,
+      bias,
+      accumulate: out.accumulate,
+    });
+    return out.finish();
+  }
   // The kernel wants A as (M, K) rows (as stored unless transA) and B as (N, K) rows (as
   // stored only when transB). A shared 2-D operand is transposed once for all batches.
   const sharedA = transA && !batchA ? transpose(ad, 0, k, m, scratch(0, m * k)) : null;
