@@ -1,19 +1,27 @@
 // Benchmark of CPU training at the Train view's default settings (DEFAULT_TRAINING_CONFIG:
 // D = 48, 2 + 2 layers, batch 32, evaluation every 50 steps, probe every 10, snapshot every
 // 20), in Node. Not a test; numbers are printed, never asserted:
-//   npx tsx src/train/cpuTrain.bench.ts [--seconds 8] [--rounds 5] [--profile]
-// - trainer: the in-page Trainer on one CPU backend, as the worker runs it (frameBudgetMs 0):
-//   start, wait, pause; steps per second of training time, median of rounds.
-// - steps: bare trainStep calls on the same batches (no evaluation, no probe), median.
+//   npx tsx src/train/cpuTrain.bench.ts [--seconds 8] [--rounds 5] [--kernel js|wasm|auto]
+//                                       [--workers 1,2] [--only steps|trainer] [--profile]
+// - trainer: the Trainer on the CPU engine as the training worker runs it (frameBudgetMs 0),
+//   with N − 1 helper worker threads for N workers (data parallel, as in the tab): start,
+//   wait, pause; steps per second of training time. Rounds alternate the worker counts.
+// - steps: bare trainStep calls on the same batches (one thread, no evaluation, no probe).
+// - --kernel: the matmul kernel (js: the plain TypeScript one; auto: WebAssembly SIMD).
 // - --profile: wall time per kernel over 20 steps (where the time goes).
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { createCpuBackend } from '../engine/cpu';
+import { matmulKernel, setMatmulKernel, type MatmulKernelChoice } from '../engine/cpu/matmul';
 import type { DispatchRecord } from '../engine/backend';
 import { PAD_ID } from '../data';
 import { Transformer } from '../model/transformer';
 import { toyData } from './data';
+import { DataParallel, type SharePort } from './dataParallel';
+import type { ShareResult } from './shares';
 import { trainStep } from './step';
-import { cpuTrainer } from './testing';
+import { Trainer } from './trainer';
 import { DEFAULT_TRAINING_CONFIG } from './trainingConfig';
 
 const { values } = parseArgs({
@@ -22,8 +30,12 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '5' },
     profile: { type: 'boolean', default: false },
     only: { type: 'string', default: '' },
+    kernel: { type: 'string', default: 'auto' },
+    workers: { type: 'string', default: '1' },
   },
 });
+setMatmulKernel(values.kernel as MatmulKernelChoice);
+const WORKERS = values.workers!.split(',').map(Number);
 const SECONDS = Number(values.seconds);
 const ROUNDS = Number(values.rounds);
 const config = DEFAULT_TRAINING_CONFIG;
@@ -31,29 +43,43 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' ');
 
-async function trainerRate(): Promise<number> {
-  const { trainer } = await cpuTrainer(config);
-  // frameBudgetMs 0, as in the worker: same loop as the tab.
-  (trainer as unknown as { budget: number }).budget = 0;
-  await trainer.step(10); // warm-up (JIT)
+/** A helper as a Node worker thread (src/cli/gradWorker.ts runs the browser helper's handler). */
+function threadPort(): SharePort {
+  const w = new Worker(new URL('../cli/tsWorker.mjs', import.meta.url), { workerData: { entry: new URL('../cli/gradWorker.ts', import.meta.url).href } });
+  return {
+    post: (msg) => w.postMessage(msg),
+    listen: (fn) => {
+      w.on('message', (r: ShareResult) => fn(r));
+      w.on('error', () => fn(null));
+    },
+    terminate: () => void w.terminate(),
+  };
+}
+
+async function trainerRate(workers: number): Promise<number> {
+  const trainer = new Trainer({
+    backend: createCpuBackend(),
+    kind: 'cpu',
+    frameBudgetMs: 0,
+    parallel: workers > 1 ? () => new DataParallel(Array.from({ length: workers - 1 }, threadPort)) : undefined,
+  });
+  await trainer.init({ config, start: { kind: 'scratch' }, probe: '' });
   let ms = 0;
   let last = 0;
   trainer.subscribe((e) => {
-    if (e.type === 'steps') for (const p of e.points) ms = p.elapsedMs;
+    if (e.type !== 'steps') return;
+    const p = e.points[e.points.length - 1];
+    ms = p.elapsedMs;
+    last = p.step;
   });
-  trainer.subscribe((e) => {
-    if (e.type === 'steps') last = e.points[e.points.length - 1].step;
-  });
-  const s0 = trainer.steps;
+  await trainer.step(10); // warm-up (JIT, helper threads booting)
   trainer.start();
   await sleep(1000);
-  const t0Step = last;
-  const t0Ms = ms;
+  const [step0, ms0] = [last, ms];
   await sleep(SECONDS * 1000);
   await trainer.pause();
   trainer.dispose();
-  void s0;
-  return ((last - t0Step) * 1000) / (ms - t0Ms);
+  return ((last - step0) * 1000) / (ms - ms0);
 }
 
 function stepRate(): number {
@@ -101,20 +127,20 @@ function profile(): void {
 
 async function main(): Promise<void> {
   const { model } = config;
-  console.log(`default config: D=${model.dModel} H=${model.nHeads} ${model.nEncoderLayers}+${model.nDecoderLayers} F=${model.dFF}, batch ${config.batchSize}; ${ROUNDS} rounds of ${SECONDS} s`);
+  console.log(`default config: D=${model.dModel} H=${model.nHeads} ${model.nEncoderLayers}+${model.nDecoderLayers} F=${model.dFF}, batch ${config.batchSize}; matmul ${matmulKernel()}; ${ROUNDS} rounds of ${SECONDS} s`);
   if (values.profile) return profile();
   if (!values.only || values.only === 'steps') {
     const rates: number[] = [];
     for (let r = 0; r < ROUNDS; r++) rates.push(stepRate());
-    console.log(`steps   (bare trainStep)  median ${median(rates).toFixed(2)} steps/s   [${fmt(rates)}]`);
+    console.log(`steps   (bare trainStep)        median ${median(rates).toFixed(2)} steps/s   [${fmt(rates)}]`);
   }
   if (!values.only || values.only === 'trainer') {
-    const rates: number[] = [];
-    for (let r = 0; r < ROUNDS; r++) rates.push(await trainerRate());
-    console.log(`trainer (as in the tab)   median ${median(rates).toFixed(2)} steps/s   [${fmt(rates)}]`);
+    const rates = new Map(WORKERS.map((w) => [w, [] as number[]]));
+    for (let r = 0; r < ROUNDS; r++) for (const w of WORKERS) rates.get(w)!.push(await trainerRate(w));
+    for (const [w, xs] of rates) console.log(`trainer (as in the tab), ${w} worker${w > 1 ? 's' : ' '} median ${median(xs).toFixed(2)} steps/s   [${fmt(xs)}]`);
   }
-  const load = (await import('node:os')).loadavg();
-  console.log(`load average ${load.map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  process.exit(0);
 }
 
 void main();

@@ -104,7 +104,7 @@ export function gemmWasmBytes(): Uint8Array<ArrayBuffer> {
  * does not validate), or compiling refused (a page whose CSP lacks 'wasm-unsafe-eval').
  * Synchronous: the module is ~1.4 KB, under the main thread's limit for synchronous compiles.
  */
-export function loadWasmGemm(api: WasmApi | undefined = globalThis.WebAssembly, bytes = gemmWasmBytes()): WasmGemm | null {
+export function loadWasmGemm(api: WasmApi | null = globalThis.WebAssembly ?? null, bytes = gemmWasmBytes()): WasmGemm | null {
   if (!api) return null;
   try {
     if (!api.validate(bytes)) return null;
