@@ -1,6 +1,6 @@
 // Micro-benchmark of the CPU matmul on the shipped model's shapes (B·T = 512 tokens, D = 64,
 // F = 256, attention blocks of 16×16), every transpose combination. Prints GFLOP/s, best of
-// several rounds (the machine is shared, so single runs are noisy), for the JS kernel and the
+// several rounds of CPU time (the machine is shared, so wall time is noisy), for the JS kernel and the
 // WebAssembly SIMD one. Not a test:
 //   npx tsx src/engine/cpu/matmul.bench.ts [js|wasm]
 import { createCpuBackend } from './index';
@@ -44,9 +44,11 @@ for (const kernel of kernels) for (const [name, batch, m, k, n] of shapes) {
     const reps = Math.max(3, Math.round(2e8 / flops));
     let best = 0;
     for (let round = 0; round < 5; round++) {
-      const t0 = performance.now();
+      // CPU time of this process, not wall time: steadier on a shared machine.
+      const t0 = process.cpuUsage();
       for (let r = 0; r < reps; r++) be.matmul(a, b, { transA, transB, out });
-      best = Math.max(best, (flops * reps) / (performance.now() - t0) / 1e6);
+      const t = process.cpuUsage(t0);
+      best = Math.max(best, (flops * reps) / (t.user + t.system) / 1e3);
     }
     const tag = `${transA ? 'T' : 'N'}${transB ? 'T' : 'N'}`;
     console.log(`${kernel.padEnd(4)} ${name.padEnd(32)} ${tag}  ${best.toFixed(2)} GFLOP/s`);
