@@ -13,7 +13,10 @@ import wabtInit from 'wabt';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Each source and the module generated from it. */
-export const WASM_SOURCES = [{ wat: 'src/engine/cpu/wasm/gemm.wat', out: 'src/engine/cpu/wasm/gemmBinary.ts', name: 'GEMM_WASM_BASE64' }];
+export const WASM_SOURCES = [
+  { wat: 'src/engine/cpu/wasm/gemm.wat', out: 'src/engine/cpu/wasm/gemmBinary.ts', name: 'GEMM_WASM_BASE64' },
+  { wat: 'src/engine/cpu/wasm/gemm32.wat', out: 'src/engine/cpu/wasm/gemm32Binary.ts', name: 'GEMM32_WASM_BASE64' },
+];
 
 /** The .wat at `path` (relative to the repository) compiled: the wasm bytes. */
 export async function compileWat(path) {

@@ -2,7 +2,8 @@
 // CPU engine, receives the current weights and a slice of the batch, and sends back that
 // slice's gradients (normalized by the whole batch's token count, so slices simply add up).
 // The handler is the browser helper's (src/train/shares.ts); this is its Node adapter.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { setMatmulKernel, type MatmulKernelChoice } from '../engine/cpu';
 import { createShareHandler, type ShareInit, type ShareJob, type ShareMessage } from '../train/shares';
 
 export type WorkerInit = ShareInit;
@@ -12,6 +13,9 @@ export interface WorkerResult {
   grads: Float32Array;
   lossSum: number;
 }
+
+// The matmul kernel of the thread that started this one (pretrain: the reference; benchmarks may ask for 'fast').
+setMatmulKernel((workerData?.kernel as MatmulKernelChoice | undefined) ?? 'auto');
 
 const handle = createShareHandler();
 let queue: Promise<void> = Promise.resolve();

@@ -1,19 +1,20 @@
 // Benchmark of CPU training at the Train view's default settings (DEFAULT_TRAINING_CONFIG:
 // D = 48, 2 + 2 layers, batch 32, evaluation every 50 steps, probe every 10, snapshot every
 // 20), in Node. Not a test; numbers are printed, never asserted:
-//   npx tsx src/train/cpuTrain.bench.ts [--seconds 8] [--rounds 5] [--kernel js|wasm|auto]
+//   npx tsx src/train/cpuTrain.bench.ts [--seconds 8] [--rounds 5] [--kernel auto|fast|js]
 //                                       [--workers 1,2] [--only steps|trainer] [--profile]
 // - trainer: the Trainer on the CPU engine as the training worker runs it (frameBudgetMs 0),
 //   with N − 1 helper worker threads for N workers (data parallel, as in the tab): start,
 //   wait, pause; steps per second of training time. Rounds alternate the worker counts.
 // - steps: bare trainStep calls on the same batches (one thread, no evaluation, no probe).
-// - --kernel: the matmul kernel (js: the plain TypeScript one; auto: WebAssembly SIMD).
+// - --kernel: the matmul kernel (js: plain TypeScript; auto: WebAssembly SIMD, float64 sums;
+//   fast: WebAssembly SIMD, float32 sums, as the tab's training workers use), helpers included.
 // - --profile: wall time per kernel over 20 steps (where the time goes).
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createCpuBackend } from '../engine/cpu';
-import { matmulKernel, setMatmulKernel, type MatmulKernelChoice } from '../engine/cpu/matmul';
+import { matmulKernel, setMatmulKernel, type MatmulKernelChoice } from '../engine/cpu';
 import type { DispatchRecord } from '../engine/backend';
 import { PAD_ID } from '../data';
 import { Transformer } from '../model/transformer';
@@ -45,7 +46,7 @@ const fmt = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' ');
 
 /** A helper as a Node worker thread (src/cli/gradWorker.ts runs the browser helper's handler). */
 function threadPort(): SharePort {
-  const w = new Worker(new URL('../cli/tsWorker.mjs', import.meta.url), { workerData: { entry: new URL('../cli/gradWorker.ts', import.meta.url).href } });
+  const w = new Worker(new URL('../cli/tsWorker.mjs', import.meta.url), { workerData: { entry: new URL('../cli/gradWorker.ts', import.meta.url).href, kernel: values.kernel } });
   return {
     post: (msg) => w.postMessage(msg),
     listen: (fn) => {

@@ -2,10 +2,11 @@
 // batch split, and a Trainer stepping over helper "workers" (in-process fakes with their own CPU
 // backend, messages cloned and answered asynchronously as a Worker would) that ends with the
 // same weights as the single-thread trainer; a failing helper is dropped without losing the
-// step; pause, step, the divergence guard and export work as on one thread.
+// step; pause, step, the divergence guard and export work as on one thread. And the float32
+// matmul kernel the tab's workers use trains like the float64 reference.
 import { describe, expect, it } from 'vitest';
 import { makeBatch, toyValidationSet, toyVocabs } from '../data';
-import { createCpuBackend } from '../engine/cpu';
+import { createCpuBackend, setMatmulKernel } from '../engine/cpu';
 import { DataParallel, type SharePort } from './dataParallel';
 import type { TrainerEvent } from './events';
 import { allFinite } from './guard';
@@ -169,5 +170,21 @@ describe('data-parallel CPU training', () => {
     expect(now.params).toEqual(good.params);
     expect(now.m).toEqual(good.m);
     t.dispose();
+  });
+
+  it('the tab’s float32 matmul kernel (setMatmulKernel fast) ends within 1e-4 of the float64 reference', async () => {
+    const config = smallConfig();
+    const reference = await trainer(config, null);
+    await reference.trainer.step(6);
+    setMatmulKernel('fast');
+    try {
+      const fast = await trainer(config, [fakeWorker()]);
+      await fast.trainer.step(6);
+      expect(await weightsDiff(reference.trainer, fast.trainer, 6, config.optimizer.lr)).toBeLessThan(1e-4);
+      fast.trainer.dispose();
+    } finally {
+      setMatmulKernel('auto');
+    }
+    reference.trainer.dispose();
   });
 });

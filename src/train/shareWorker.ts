@@ -1,6 +1,10 @@
 // A data-parallel helper's entry (a Web Worker spawned by the training worker, worker.ts):
-// gradient jobs on its share of each batch, on the CPU engine (shares.ts).
+// gradient jobs on its share of each batch, on the CPU engine (shares.ts), with the same
+// float32 matmul kernel as the coordinator.
+import { setMatmulKernel } from '../engine/cpu';
 import { createShareHandler, type ShareMessage, type ShareResult } from './shares';
+
+setMatmulKernel('fast');
 
 const scope = self as unknown as {
   postMessage(msg: ShareResult, transfer: Transferable[]): void;

@@ -3,7 +3,9 @@
 // because every step runs here. Data parallel where the machine has cores to spare: this
 // worker coordinates and computes one share of each batch, helper workers (shareWorker.ts,
 // spawned from here) the others — one worker per core the browser reports, as the batch allows.
-import { createCpuBackend } from '../engine/cpu';
+// Matmuls use the float32 WebAssembly kernel here (as the GPU does; the reference engine of
+// tests and the command line keeps float64 sums).
+import { createCpuBackend, setMatmulKernel } from '../engine/cpu';
 import { loadTatoeba } from '../data';
 import { DataParallel, workerSharePort, type SharePort } from './dataParallel';
 import { createWorkerHandler, type WorkerMessage, type WorkerRequest } from './protocol';
@@ -15,6 +17,8 @@ const scope = self as unknown as {
   postMessage(msg: WorkerMessage): void;
   addEventListener(type: 'message', fn: (e: MessageEvent<WorkerRequest>) => void): void;
 };
+
+setMatmulKernel('fast');
 
 const trainer = new Trainer({
   backend: createCpuBackend(),

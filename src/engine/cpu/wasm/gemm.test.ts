@@ -1,9 +1,11 @@
-// The WebAssembly SIMD matmul (gemm.wat) against the JS kernel: the same bits on odd shapes,
-// every layout, bias, alpha, accumulate and shared operands; the JS kernel where WebAssembly
-// SIMD is missing; and the committed bytes are exactly what the committed .wat compiles to.
+// The WebAssembly SIMD matmuls against the JS kernel on odd shapes, every layout, bias, alpha,
+// accumulate and shared operands: gemm.wat gives the same bits, gemm32.wat (float32 sums) the
+// same numbers within 1e-5 relative; the JS kernel where WebAssembly SIMD is missing; and the
+// committed bytes are exactly what the committed .wat files compile to.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { generated, WASM_SOURCES } from '../../../../scripts/build-wasm.mjs';
+import { assertClose } from '../../testing/compare';
 import { makeRng, randomUniform } from '../../testing/random';
 import { createCpuBackend } from '../index';
 import { matmulKernel, setMatmulKernel } from '../matmul';
@@ -13,7 +15,10 @@ import { gemmWasmBytes, loadWasmGemm, type WasmApi } from './gemmWasm';
 const be = createCpuBackend();
 
 describe('WebAssembly SIMD matmul', () => {
-  it('gives the JS kernel’s numbers bit for bit (odd shapes, every layout, bias, alpha, accumulate)', () => {
+  it.each([
+    ['wasm', 'bit for bit'],
+    ['wasm-f32', 'within 1e-5'],
+  ] as const)('%s gives the JS kernel’s numbers %s (odd shapes, every layout, bias, alpha, accumulate)', (kernelUnderTest, _how) => {
     const rng = makeRng(7);
     const shapes = [
       // batchA, batchB, m, k, n
@@ -36,7 +41,7 @@ describe('WebAssembly SIMD matmul', () => {
               const b = randomUniform(rng, Math.max(batchB, 1) * k * n, -2, 2);
               const bi = randomUniform(rng, n, -1, 1);
               const c0 = randomUniform(rng, Math.max(batchA, batchB, 1) * m * n, -1, 1);
-              const results = (['js', 'wasm'] as const).map((kernel) => {
+              const results = (['js', kernelUnderTest] as const).map((kernel) => {
                 setMatmulKernel(kernel);
                 expect(matmulKernel()).toBe(kernel);
                 const lead = (x: number) => (x ? [x] : []);
@@ -46,7 +51,8 @@ describe('WebAssembly SIMD matmul', () => {
                 be.matmul(ta, tb, { transA, transB, alpha, bias: bias ? be.tensor([n], bi) : undefined, out, accumulate });
                 return (out as CpuTensor).data as Float32Array;
               });
-              expect(results[1]).toEqual(results[0]);
+              if (kernelUnderTest === 'wasm') expect(results[1]).toEqual(results[0]);
+              else assertClose(results[1], results[0], `${kernelUnderTest} ${batchA}·${batchB}·(${m}, ${k}, ${n}) ${transA}/${transB}`, { rtol: 1e-5 });
               compared++;
             }
           }
@@ -58,13 +64,20 @@ describe('WebAssembly SIMD matmul', () => {
     expect(compared).toBe(shapes.length * 16);
   });
 
-  it('is what the engine uses by default in Node (WebAssembly SIMD is there)', () => {
+  it('the reference (float64) kernel is the default; a thread that asks for speed gets float32', () => {
     expect(matmulKernel()).toBe('wasm');
+    try {
+      setMatmulKernel('fast');
+      expect(matmulKernel()).toBe('wasm-f32');
+    } finally {
+      setMatmulKernel('auto');
+    }
   });
 
   it('stays on the JS kernel where WebAssembly or its SIMD is missing, or compiling is refused', () => {
     const noSimd: WasmApi = { validate: () => false, Module: WebAssembly.Module, Instance: WebAssembly.Instance };
     expect(loadWasmGemm(noSimd)).toBeNull();
+    expect(loadWasmGemm(noSimd, gemmWasmBytes('f32'))).toBeNull();
     expect(loadWasmGemm(null)).toBeNull();
     const refused: WasmApi = {
       validate: () => true,
@@ -76,10 +89,12 @@ describe('WebAssembly SIMD matmul', () => {
       Instance: WebAssembly.Instance,
     };
     expect(loadWasmGemm(refused)).toBeNull();
-    // The module itself validates here, and is small enough for a main-thread synchronous compile (4 KB).
-    expect(WebAssembly.validate(gemmWasmBytes())).toBe(true);
-    expect(gemmWasmBytes().length).toBeLessThan(4096);
-    expect(loadWasmGemm()).not.toBeNull();
+    // The modules validate here, and are small enough for a main-thread synchronous compile (4 KB).
+    for (const kind of ['f64', 'f32'] as const) {
+      expect(WebAssembly.validate(gemmWasmBytes(kind))).toBe(true);
+      expect(gemmWasmBytes(kind).length).toBeLessThan(4096);
+      expect(loadWasmGemm(undefined, gemmWasmBytes(kind))).not.toBeNull();
+    }
   });
 
   it('without WebAssembly SIMD the engine’s matmul runs the JS kernel, with the same numbers', async () => {
@@ -91,7 +106,9 @@ describe('WebAssembly SIMD matmul', () => {
     vi.stubGlobal('WebAssembly', { ...WebAssembly, validate: () => false });
     try {
       const fresh = await import('../index');
-      const { matmulKernel: kernelNow } = await import('../matmul');
+      const { matmulKernel: kernelNow, setMatmulKernel: setNow } = await import('../matmul');
+      expect(kernelNow()).toBe('js');
+      setNow('fast');
       expect(kernelNow()).toBe('js');
       const other = fresh.createCpuBackend();
       expect((other.matmul(other.tensor([5, 7], a), other.tensor([7, 6], b)) as CpuTensor).data).toEqual(expected);

@@ -1,8 +1,12 @@
-// The host side of the WebAssembly SIMD matmul (gemm.wat): instantiates the module from the
-// bytes built into the bundle (gemmBinary.ts; no fetch), copies the operands into its memory,
-// runs it, and copies C back. Same numbers as the JS kernel, bit for bit (see gemm.wat), so
-// the engine may use either at any time. `loadWasmGemm` returns null where WebAssembly or
-// its SIMD instructions are missing (then the engine stays on the JS kernel).
+// The host side of the WebAssembly SIMD matmuls: instantiates a module from the bytes built
+// into the bundle (no fetch), copies the operands into its memory, runs it, and copies C back.
+//   'f64' gemm.wat    (gemmBinary.ts):   the JS kernel's numbers bit for bit, so the engine may
+//                                        use either at any time (the reference engine's choice);
+//   'f32' gemm32.wat  (gemm32Binary.ts): float32 arithmetic like a GPU, ~2× faster, within
+//                                        float32 rounding of the reference (the tab's training).
+// Both take the same arguments. `loadWasmGemm` returns null where WebAssembly or its SIMD
+// instructions are missing (then the engine stays on the JS kernel).
+import { GEMM32_WASM_BASE64 } from './gemm32Binary';
 import { GEMM_WASM_BASE64 } from './gemmBinary';
 
 /** A batched C = alpha·A·B (+ bias) (+ C) with A and B given by element strides. */
@@ -91,9 +95,11 @@ export class WasmGemm {
   }
 }
 
-/** The bytes of gemm.wat. */
-export function gemmWasmBytes(): Uint8Array<ArrayBuffer> {
-  const text = atob(GEMM_WASM_BASE64);
+export type WasmGemmKind = 'f64' | 'f32';
+
+/** The bytes of gemm.wat ('f64') or gemm32.wat ('f32'). */
+export function gemmWasmBytes(kind: WasmGemmKind = 'f64'): Uint8Array<ArrayBuffer> {
+  const text = atob(kind === 'f64' ? GEMM_WASM_BASE64 : GEMM32_WASM_BASE64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
@@ -102,7 +108,7 @@ export function gemmWasmBytes(): Uint8Array<ArrayBuffer> {
 /**
  * The WebAssembly kernel, or null where it cannot run: no WebAssembly, no SIMD (the module
  * does not validate), or compiling refused (a page whose CSP lacks 'wasm-unsafe-eval').
- * Synchronous: the module is ~1.4 KB, under the main thread's limit for synchronous compiles.
+ * Synchronous: each module is under 2 KB, below the main thread's limit for synchronous compiles.
  */
 export function loadWasmGemm(api: WasmApi | null = globalThis.WebAssembly ?? null, bytes = gemmWasmBytes()): WasmGemm | null {
   if (!api) return null;
