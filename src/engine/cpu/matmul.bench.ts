@@ -1,10 +1,10 @@
 // Micro-benchmark of the CPU matmul on the shipped model's shapes (B·T = 512 tokens, D = 64,
 // F = 256, attention blocks of 16×16), every transpose combination. Prints GFLOP/s, best of
 // several rounds of CPU time (the machine is shared, so wall time is noisy), for the JS kernel and the
-// WebAssembly SIMD one. Not a test:
-//   npx tsx src/engine/cpu/matmul.bench.ts [js|wasm]
+// WebAssembly SIMD ones (float64 and float32 sums). Not a test:
+//   npx tsx src/engine/cpu/matmul.bench.ts [js|wasm|wasm-f32]
 import { createCpuBackend } from './index';
-import { setMatmulKernel } from './matmul';
+import { setMatmulKernel, type MatmulKernelChoice } from './matmul';
 
 const be = createCpuBackend();
 const shapes: Array<[string, number, number, number, number]> = [
@@ -19,7 +19,7 @@ const shapes: Array<[string, number, number, number, number]> = [
   ['h·W2 (352, 192)·(192, 48)', 0, 352, 192, 48],
   ['scores 128×(11, 12)·(12, 11)', 128, 11, 12, 11],
 ];
-const kernels = process.argv[2] ? [process.argv[2] as 'js' | 'wasm'] : (['js', 'wasm'] as const);
+const kernels: MatmulKernelChoice[] = process.argv[2] ? [process.argv[2] as MatmulKernelChoice] : ['js', 'wasm', 'wasm-f32'];
 const combos = [
   [false, false],
   [false, true],
@@ -51,6 +51,6 @@ for (const kernel of kernels) for (const [name, batch, m, k, n] of shapes) {
       best = Math.max(best, (flops * reps) / (t.user + t.system) / 1e3);
     }
     const tag = `${transA ? 'T' : 'N'}${transB ? 'T' : 'N'}`;
-    console.log(`${kernel.padEnd(4)} ${name.padEnd(32)} ${tag}  ${best.toFixed(2)} GFLOP/s`);
+    console.log(`${kernel.padEnd(8)} ${name.padEnd(32)} ${tag}  ${best.toFixed(2)} GFLOP/s`);
   }
 }
