@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeBatch, toyValidationSet, toyVocabs } from '../data';
 import { createCpuBackend, setMatmulKernel } from '../engine/cpu';
-import { DataParallel, type SharePort } from './dataParallel';
+import { DataParallel, workerSharePort, type SharePort } from './dataParallel';
 import type { TrainerEvent } from './events';
 import { allFinite } from './guard';
 import { createShareHandler, dataParallelWorkers, splitBatch, type ShareMessage, type ShareResult } from './shares';
@@ -186,5 +186,27 @@ describe('data-parallel CPU training', () => {
       setMatmulKernel('auto');
     }
     reference.trainer.dispose();
+  });
+
+  it('a Web Worker as a SharePort: replies pass through, a worker error becomes null (and is not reported further)', () => {
+    const handlers: Record<string, (e: unknown) => void> = {};
+    const sent: unknown[] = [];
+    let terminated = false;
+    const port = workerSharePort({
+      postMessage: (m) => sent.push(m),
+      addEventListener: (type: string, fn: (e: never) => void) => void (handlers[type] = fn as (e: unknown) => void),
+      terminate: () => void (terminated = true),
+    });
+    const replies: Array<ShareResult | null> = [];
+    port.listen((r) => replies.push(r));
+    port.post({ kind: 'init', config: smallConfig().model, vocab: { src: 3, tgt: 3 }, variant: smallConfig().variant });
+    expect(sent).toHaveLength(1);
+    handlers.message({ data: { grads: new Float32Array(2), lossSum: 1.5 } });
+    let prevented = false;
+    handlers.error({ preventDefault: () => (prevented = true) });
+    expect(replies).toEqual([{ grads: new Float32Array(2), lossSum: 1.5 }, null]);
+    expect(prevented).toBe(true);
+    port.terminate();
+    expect(terminated).toBe(true);
   });
 });
