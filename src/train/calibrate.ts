@@ -27,6 +27,8 @@ export interface EngineMeasurement {
   /** Timed steps and their time (ms). */
   steps: number;
   ms: number;
+  /** Target tokens of the timed steps that reported (the CPU reports every step). */
+  tokens: number;
   /** Building the run (ms), and the untimed warm-up step (ms). */
   initMs: number;
   warmMs: number;
@@ -59,22 +61,25 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
 export async function measureTrainer(trainer: TrainerHandle, spec: TrainerSpec, options: CalibrationOptions = {}): Promise<EngineMeasurement> {
   const o = { ...DEFAULT_CALIBRATION, ...options };
   const now = options.now ?? (() => performance.now());
-  const out: EngineMeasurement = { stepsPerSec: 0, steps: 0, ms: 0, initMs: 0, warmMs: 0 };
+  const out: EngineMeasurement = { stepsPerSec: 0, steps: 0, ms: 0, tokens: 0, initMs: 0, warmMs: 0 };
+  let timedAfter = Infinity; // steps numbered above this are timed
   // init queues an evaluation of the starting weights: let it finish before timing.
   let evaluated!: () => void;
   const firstEval = new Promise<void>((resolve) => (evaluated = resolve));
   const stop = trainer.subscribe((e: TrainerEvent) => {
     if (e.type === 'eval') evaluated();
+    if (e.type === 'steps') for (const p of e.points) if (p.step > timedAfter) out.tokens += p.tokens;
   });
   const run = async () => {
     const t0 = now();
-    await trainer.init(spec);
+    const info = await trainer.init(spec);
     let settle: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([firstEval, new Promise((r) => (settle = setTimeout(r, o.settleMs)))]);
     clearTimeout(settle);
     const t1 = now();
     out.initMs = t1 - t0;
     await trainer.step(1); // warm-up: the rest of the compilation, first-use allocations
+    timedAfter = (info?.step ?? 0) + 1;
     const t2 = now();
     out.warmMs = t2 - t1;
     await trainer.step(1);
@@ -125,7 +130,7 @@ export async function calibrateEngines(opts: {
     try {
       m = await measureTrainer(await opts.create(engine), opts.spec, opts.options);
     } catch (e) {
-      m = { stepsPerSec: 0, steps: 0, ms: 0, initMs: 0, warmMs: 0, error: e instanceof Error ? e.message : String(e) };
+      m = { stepsPerSec: 0, steps: 0, ms: 0, tokens: 0, initMs: 0, warmMs: 0, error: e instanceof Error ? e.message : String(e) };
     }
     details[engine] = m;
     rates[engine] = m.stepsPerSec;
