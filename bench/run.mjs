@@ -66,7 +66,7 @@ async function runInNode(argv) {
     server: { middlewareMode: true, hmr: false, ws: false },
     ssr: { noExternal: [/^@tensorflow\//] },
   });
-  let ok = false;
+  let ok;
   try {
     ok = await (await server.ssrLoadModule('/bench/node.ts')).main(argv.filter((a) => a !== '--node'));
   } finally {
