@@ -90,5 +90,6 @@ describe('calibrateEngines', () => {
     expect(m.steps).toBeGreaterThanOrEqual(1);
     expect(m.steps).toBeLessThanOrEqual(3);
     expect(m.stepsPerSec).toBeGreaterThan(0);
+    expect(m.tokens).toBeGreaterThan(0); // the timed steps' target tokens, from their reports
   });
 });
