@@ -2,8 +2,16 @@
 // ?size=tiny: toy shapes and model) fills the progress bar, shows the kernel and training tables
 // and the adapter, and exports JSON in bench/results/'s format (the fields others read).
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { en } from '../src/i18n/en';
+import { zh } from '../src/i18n/zh';
 import { expect, test } from './fixtures/test';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -52,6 +60,8 @@ test('a shortened benchmark runs on this GPU, shows its tables and exports bench
     expect(ours.stepsPerSec).toBeNull();
   }
 
+  expect(await seriousViolations(page)).toEqual([]);
+
   const kernels = await exported(page, 'bench-export-kernels');
   expect(kernels).toMatchObject({ runner: 'app' });
   const rows = kernels.rows as { kernel: string; oursMs: number | null; cpuMs: number; tfjs: Record<string, unknown> }[];
@@ -61,4 +71,14 @@ test('a shortened benchmark runs on this GPU, shows its tables and exports bench
     expect(r.cpuMs).toBeGreaterThan(0);
     if (gpuMode === 'webgpu') expect(r.oursMs).toBeGreaterThan(0);
   }
+});
+
+test('the page in Chinese, before a run: labelled choices, a run button, nothing serious for axe', async ({ app, page }) => {
+  await app.goto('#/bench', { lang: 'zh' });
+  await expect(app.heading).toHaveText(zh.views.bench.title);
+  await expect(page.getByRole('group', { name: zh.bench.options.legend })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: zh.bench.options.tfjs })).toBeChecked();
+  await expect(page.getByRole('button', { name: zh.bench.run })).toBeEnabled();
+  await expect(page.getByTestId('bench-status')).toHaveText(zh.bench.status.idle);
+  expect(await seriousViolations(page)).toEqual([]);
 });
