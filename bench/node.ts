@@ -7,6 +7,7 @@
 // Same options as the pages (src/bench/options.ts), same benchmark module (src/bench), same
 // result format; written to bench/results/<name>-node.json (--out=<file> elsewhere).
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchEnv } from '../src/bench/env';
@@ -45,7 +46,10 @@ async function run(argv: string[]): Promise<void> {
   console.log(`bench ${name} (node): ${gpu ? gpu.info.name : 'no adapter'}${process.env.VK_ICD_FILENAMES ? ` (VK_ICD_FILENAMES=${process.env.VK_ICD_FILENAMES})` : ''}`);
   const tf = params.get('tf') === 'none' ? null : await nodeTfPeer(!!gpu);
   const env: BenchEnv = { runner: 'node', gpu, tf, log: (line) => console.log(line) };
-  const result = name === 'kernels' ? await runKernelBench(env, options.kernels) : await runTrainBench(env, options.train);
+  const startLoad = loadavg();
+  const bench = name === 'kernels' ? await runKernelBench(env, options.kernels) : await runTrainBench(env, options.train);
+  // How busy the machine was: timings on a shared machine are only as good as this.
+  const result = { ...bench, machine: { cpus: cpus().length, loadAverage: { start: startLoad, end: loadavg() } } };
   const out = params.get('out') ? resolve(params.get('out')!) : join(root, 'bench', 'results', `${name}-node.json`);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

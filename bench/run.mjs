@@ -17,6 +17,7 @@
 // Chromium: the tests' one (scripts/chromium.mjs: $CHROMIUM_PATH, /usr/bin/chromium or
 // Playwright's own). Timeout: BENCH_TIMEOUT_MS (default 20 min).
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, createServer, preview } from 'vite';
@@ -104,11 +105,14 @@ async function main() {
     page.on('console', (m) => console.log(`[page] ${m.text()}`));
     page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
     console.log(`bench ${name}: ${url}`);
+    const startLoad = loadavg();
     await page.goto(url);
     const timeout = Number(process.env.BENCH_TIMEOUT_MS ?? 20 * 60_000);
     await page.waitForFunction(() => ['done', 'error'].includes(window.__bench?.status), null, { timeout, polling: 500 });
     const state = await page.evaluate(() => window.__bench);
     if (state.status === 'error') throw new Error(`the page reported: ${state.error}`);
+    // How busy the machine was: timings on a shared machine are only as good as this.
+    state.result.machine = { cpus: cpus().length, loadAverage: { start: startLoad, end: loadavg() } };
     const resultsDir = join(root, 'bench', 'results');
     mkdirSync(resultsDir, { recursive: true });
     const file = join(resultsDir, `${name}.json`);

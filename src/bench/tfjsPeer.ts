@@ -20,7 +20,8 @@ export interface TfPeer {
 
 /** The parts of TensorFlow.js's WebGPU backend used to flush it the way it flushes itself. */
 type TfWebGpu = { ensureCommandEncoderReady(): void; endComputePassEncoder(): void; submitQueue(): void; device: GPUDevice };
-type TfWebGl = { gpgpu: { gl: WebGLRenderingContext } };
+/** A fence in its command stream (WebGL's finish() need not wait for the GPU process). */
+type TfWebGl = { gpgpu: { createAndWaitForFence(): Promise<void> } };
 
 export function tfPeer(tf: typeof tfjs, available: readonly TfBackendName[]): TfPeer {
   return {
@@ -39,7 +40,7 @@ export function tfPeer(tf: typeof tfjs, available: readonly TfBackendName[]): Tf
         backend.submitQueue();
         await backend.device.queue.onSubmittedWorkDone();
       } else if (name === 'webgl') {
-        (tf.backend() as unknown as TfWebGl).gpgpu.gl.finish();
+        await (tf.backend() as unknown as TfWebGl).gpgpu.createAndWaitForFence();
       }
       // wasm and cpu run each op to the end before it returns.
     },
