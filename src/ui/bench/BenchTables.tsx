@@ -1,6 +1,7 @@
 // The benchmark page's results as tables (captions, column headers): kernels in ms per call
 // against each TensorFlow.js backend and our CPU engine; training steps/s per engine, the
 // fastest peer and the steps to 95% exact match.
+import { useId, type ReactNode } from 'react';
 import { useText } from '../../i18n';
 import type { KernelBenchResult } from '../../bench/kernels';
 import { TF_BACKENDS } from '../../bench/tfjsPeer';
@@ -9,13 +10,23 @@ import type { TrainBenchResult } from '../../bench/train';
 const fmt = (x: unknown, digits: number, lang: string) =>
   typeof x === 'number' && Number.isFinite(x) ? new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(x) : '–';
 
+/** A table that may scroll sideways: a focusable region named by the table's caption (keyboard scrolling). */
+function Scroller({ captionId, children }: { captionId: string; children: ReactNode }) {
+  return (
+    <div className="bench-table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
 export function KernelTable({ result }: { result: KernelBenchResult }) {
   const { t, lang } = useText();
+  const captionId = useId();
   const backend = (b: (typeof TF_BACKENDS)[number]) => t(`bench.backend.${b}`);
   return (
-    <div className="bench-table-wrap">
+    <Scroller captionId={captionId}>
       <table className="bench-table" data-testid="bench-kernels">
-        <caption>{t('bench.kernelsTitle')}</caption>
+        <caption id={captionId}>{t('bench.kernelsTitle')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('bench.col.kernel')}</th>
@@ -45,12 +56,13 @@ export function KernelTable({ result }: { result: KernelBenchResult }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </Scroller>
   );
 }
 
 export function TrainTable({ result }: { result: TrainBenchResult }) {
   const { t, lang } = useText();
+  const captionId = useId();
   const yesNo = (v: unknown) => t(v ? 'bench.yes' : 'bench.no');
   const rows: { id: string; engine: string; stepsPerSec: unknown; tokensPerSec: unknown; dispatches: unknown; note: string }[] = [
     { id: 'ours', engine: t('bench.engine.ours'), stepsPerSec: result.ours.stepsPerSec, tokensPerSec: result.ours.tokensPerSec, dispatches: result.ours.dispatchesPerStep, note: result.ours.error ?? '' },
@@ -64,9 +76,9 @@ export function TrainTable({ result }: { result: TrainBenchResult }) {
   const em = result.stepsTo95;
   return (
     <>
-      <div className="bench-table-wrap">
+      <Scroller captionId={captionId}>
         <table className="bench-table" data-testid="bench-train">
-          <caption>{t('bench.trainTitle')}</caption>
+          <caption id={captionId}>{t('bench.trainTitle')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('bench.col.engine')}</th>
@@ -88,7 +100,7 @@ export function TrainTable({ result }: { result: TrainBenchResult }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </Scroller>
       {result.fastestPeer && (
         <p data-testid="bench-fastest-peer">
           {t('bench.fastestPeer', { backend: t(`bench.backend.${result.fastestPeer.backend}`), ratio: fmt(result.oursOverFastestPeer, 2, lang) })}
