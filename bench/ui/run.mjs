@@ -157,6 +157,8 @@ async function trainView(browser, base, files, label) {
   const page = await browser.newPage();
   await page.goto(`${base}/?test=1#/train`);
   await page.waitForFunction(() => window.__attentionLab?.training, null, { timeout: 60_000 });
+  // Each engine by name (the Train view's Auto would measure both and take the faster one).
+  if (label === 'webgpu') await page.evaluate(() => window.__attentionLab.training.preferEngine('webgpu'));
   const bench = await page.evaluate(() => window.__attentionLab.training.bench(20));
   await page.evaluate(() => window.__attentionLab.training.reset());
   const toEM = await page.evaluate(() => window.__attentionLab.training.benchToExactMatch(0.9, 600));

@@ -8,6 +8,7 @@ import { trainEn } from './areas/train';
 import { studyEn } from './areas/study';
 import { dataEn } from './areas/data';
 import { vizEn } from './areas/viz';
+import { benchEn } from './areas/bench';
 
 export const en = {
   // Each view's strings live in areas/<view>.ts (English and Chinese side by side).
@@ -17,6 +18,7 @@ export const en = {
   study: studyEn,
   data: dataEn,
   viz: vizEn,
+  bench: benchEn,
   app: {
     name: 'Attention Lab',
     skipToContent: 'Skip to main content',
@@ -28,6 +30,8 @@ export const en = {
     backward: 'Training step',
     train: 'Train',
     study: 'Study',
+    /** Not in the navigation (linked from the README): the document title only. */
+    bench: 'Benchmark',
   },
   language: {
     label: 'Language',
@@ -81,6 +85,9 @@ export const en = {
     },
     study: {
       title: 'Study',
+    },
+    bench: {
+      title: 'Benchmark on this GPU',
     },
   },
 } as const;

@@ -6,6 +6,7 @@ import { trainZh } from './areas/train';
 import { studyZh } from './areas/study';
 import { dataZh } from './areas/data';
 import { vizZh } from './areas/viz';
+import { benchZh } from './areas/bench';
 
 export const zh: Messages = {
   walkthrough: walkthroughZh,
@@ -14,6 +15,7 @@ export const zh: Messages = {
   study: studyZh,
   data: dataZh,
   viz: vizZh,
+  bench: benchZh,
   app: {
     name: '注意力实验室',
     skipToContent: '跳到主要内容',
@@ -25,6 +27,7 @@ export const zh: Messages = {
     backward: '训练一步',
     train: '训练',
     study: '复习',
+    bench: '基准测试',
   },
   language: {
     label: '语言',
@@ -78,6 +81,9 @@ export const zh: Messages = {
     },
     study: {
       title: '复习',
+    },
+    bench: {
+      title: '在这块 GPU 上跑基准测试',
     },
   },
 };

@@ -68,6 +68,8 @@ export type TrainingService = Pick<
   | 'importModel'
   | 'openInWalkthrough'
   | 'dismissNotice'
+  | 'setEnginePreference'
+  | 'remeasureEngines'
 >;
 
 /** What the training service acts on: the slice's own set/get, the store, the slice's `live`. */

@@ -16,6 +16,7 @@ const WalkthroughView = lazy(() => import('./walkthrough/WalkthroughView').then(
 const BackwardView = lazy(() => import('./backward/BackwardView').then((m) => ({ default: m.BackwardView })));
 const TrainView = lazy(() => import('./train/TrainView').then((m) => ({ default: m.TrainView })));
 const StudyView = lazy(() => import('./study/StudyView').then((m) => ({ default: m.StudyView })));
+const BenchView = lazy(() => import('./bench/BenchView').then((m) => ({ default: m.BenchView })));
 
 function CurrentView({ route }: { route: Route }) {
   switch (route.view) {
@@ -27,6 +28,8 @@ function CurrentView({ route }: { route: Route }) {
       return <TrainView route={route} />;
     case 'study':
       return <StudyView route={route} />;
+    case 'bench':
+      return <BenchView route={route} />;
   }
 }
 
