@@ -72,7 +72,7 @@ describe('computeBackward on WebGPU', async () => {
     if (node.ok) node.gpu.destroy();
   });
 
-  it.skipIf(!node.ok)('agrees with the CPU on every forward point, every gradient and every parameter gradient', async () => {
+  it.skipIf(!node.ok)(`agrees with the CPU on every forward point, every gradient and every parameter gradient${node.ok ? '' : ` [SKIPPED: no WebGPU adapter — ${node.reason}]`}`, async () => {
     if (!node.ok) return;
     const r = await run(pool, REQ, { ctx: node.gpu.ctx, generation: 1 });
     expect(r.backend.kind).toBe('webgpu');

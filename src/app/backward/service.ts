@@ -27,7 +27,7 @@ import type { BackwardPatch, NumericCheckState } from '../../store/slices/backwa
 import { IDLE_FLOW } from '../../store/slices/backward';
 import { compareFlow } from '../../train/gradientFlow';
 import { checkEntries, probeIndices, type ProbeTarget } from '../../train/finiteDifference';
-import { LruCache } from '../walkthrough/cache';
+import { LruCache, SharedComputation } from '../walkthrough/cache';
 import { TranslatorPool, type GpuHandle, type QueuedTranslator, type TranslatorChoice } from '../walkthrough/translators';
 import { BackwardSuperseded, computeBackward, type BackwardOutcome } from './compute';
 import { preparePair } from './prepare';
@@ -85,6 +85,7 @@ export function createBackwardCompute(
   opts: BackwardComputeOptions = {},
 ): BackwardCompute {
   const cache = new LruCache<BackwardResult>(opts.cacheSize ?? 8);
+  const cpuRuns = new SharedComputation(cache);
   const pool = new TranslatorPool();
   let request: BackwardRequest | null = null;
   let runId = 0;
@@ -93,7 +94,6 @@ export function createBackwardCompute(
   let gpuFailure: string | null = null;
   let working: WorkingModel | null = null;
   const warm = new Set<string>();
-  const cpuInFlight = new Map<string, Promise<BackwardOutcome>>();
 
   function gpuHandle(s: AppState): GpuHandle | null | 'pending' {
     const g = s.gpu.state;
@@ -181,20 +181,7 @@ export function createBackwardCompute(
 
   /** The CPU engine's step for a request, cached; concurrent asks share one computation. */
   function cpuResult(req: BackwardRequest, cpu: QueuedTranslator, modelId: string): Promise<BackwardOutcome> {
-    const key = `${cpu.key}|${JSON.stringify(req)}`;
-    const hit = cache.get(key);
-    if (hit) return Promise.resolve({ ok: true, result: hit });
-    let pending = cpuInFlight.get(key);
-    if (!pending) {
-      pending = computeBackward(req, { main: cpu, cpu }, modelId, { yieldToUi: opts.yieldToUi })
-        .then((outcome) => {
-          if (outcome.ok) cache.set(key, outcome.result);
-          return outcome;
-        })
-        .finally(() => cpuInFlight.delete(key));
-      cpuInFlight.set(key, pending);
-    }
-    return pending;
+    return cpuRuns.get(`${cpu.key}|${JSON.stringify(req)}`, () => computeBackward(req, { main: cpu, cpu }, modelId, { yieldToUi: opts.yieldToUi }));
   }
 
   function finish(id: number, outcome: BackwardOutcome, key?: string): void {

@@ -30,3 +30,29 @@ export class LruCache<V> {
     this.map.clear();
   }
 }
+
+/**
+ * A value computed at most once per key at a time: a cached result comes back at once, and
+ * concurrent asks for the same key share one computation, whose ok result lands in the cache.
+ */
+export class SharedComputation<V> {
+  private readonly inFlight = new Map<string, Promise<{ ok: true; result: V } | { ok: false }>>();
+
+  constructor(private readonly cache: LruCache<V>) {}
+
+  get<O extends { ok: true; result: V } | { ok: false }>(key: string, compute: () => Promise<O>): Promise<O | { ok: true; result: V }> {
+    const hit = this.cache.get(key);
+    if (hit) return Promise.resolve({ ok: true, result: hit });
+    let pending = this.inFlight.get(key) as Promise<O> | undefined;
+    if (!pending) {
+      pending = compute()
+        .then((outcome) => {
+          if (outcome.ok) this.cache.set(key, outcome.result);
+          return outcome;
+        })
+        .finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+}

@@ -22,7 +22,7 @@ import type { AppState } from '../../store';
 import type { StartWalkthroughCompute, WalkthroughCompute } from '../../store/services';
 import { NO_SAMPLE, type WalkthroughPatch } from '../../store/slices/walkthrough';
 import type { SampleRequest, SampledTranslationView, WalkthroughResult } from '../../store/walkthroughResult';
-import { LruCache } from './cache';
+import { LruCache, SharedComputation } from './cache';
 import { computeWalkthrough, Superseded, type RunOutcome } from './compute';
 import { computeSample } from './sample';
 import { TranslatorPool, type QueuedTranslator, type TranslatorChoice, type GpuHandle } from './translators';
@@ -42,6 +42,7 @@ export function createWalkthroughCompute(
   opts: WalkthroughComputeOptions = {},
 ): WalkthroughCompute {
   const cache = new LruCache<WalkthroughResult>(opts.cacheSize ?? 12);
+  const cpuRuns = new SharedComputation(cache);
   const pool = new TranslatorPool();
   let text: string | null = null;
   let runId = 0;
@@ -50,7 +51,6 @@ export function createWalkthroughCompute(
   let gpuFailure: string | null = null;
   /** GPU translators that have finished a run (their kernels are compiled). */
   const warm = new Set<string>();
-  const cpuInFlight = new Map<string, Promise<RunOutcome>>();
   const samples = new LruCache<SampledTranslationView>(opts.cacheSize ?? 12);
   let sampleWanted: SampleRequest | null = null;
   let sampleRunId = 0;
@@ -141,20 +141,7 @@ export function createWalkthroughCompute(
    * share the computation, which always runs to the end: it is cheap and lands in the cache).
    */
   function cpuResult(wanted: string, cpu: QueuedTranslator, modelId: string): Promise<RunOutcome> {
-    const key = `${cpu.key}|${wanted}`;
-    const hit = cache.get(key);
-    if (hit) return Promise.resolve({ ok: true, result: hit });
-    let pending = cpuInFlight.get(key);
-    if (!pending) {
-      pending = computeWalkthrough(wanted, { main: cpu, cpu }, modelId, { yieldToUi: opts.yieldToUi })
-        .then((outcome) => {
-          if (outcome.ok) cache.set(key, outcome.result);
-          return outcome;
-        })
-        .finally(() => cpuInFlight.delete(key));
-      cpuInFlight.set(key, pending);
-    }
-    return pending;
+    return cpuRuns.get(`${cpu.key}|${wanted}`, () => computeWalkthrough(wanted, { main: cpu, cpu }, modelId, { yieldToUi: opts.yieldToUi }));
   }
 
   function finish(id: number, outcome: RunOutcome, key?: string): void {

@@ -2,7 +2,7 @@
 // cards about it and the forward stage it reverses, the three explanations, pickers, the formula
 // with this pair's shapes, the panel (inside an error boundary), "check numerically", and where
 // the numbers came from (kernels, GPU time, GPU − CPU difference over the stage's gradients).
-import { useEffect, useRef } from 'react';
+import { useStageTitleFocus } from '../walkthrough/useStageTitleFocus';
 import { useText } from '../../i18n';
 import type { BackwardStageId } from '../../model/stageIds';
 import { backwardCardStage } from '../../study/types';
@@ -32,17 +32,7 @@ export function BackwardFrame({
   onPick: (changes: Partial<PickerValues>) => void;
 }) {
   const { t, text: tx } = useText();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const shown = useRef(stage.id);
-
-  // A stage change moves focus to the new title, unless the user is on the stepper or typing.
-  useEffect(() => {
-    if (shown.current === stage.id) return;
-    shown.current = stage.id;
-    const active = document.activeElement;
-    const keep = active instanceof HTMLElement && (active.closest('.stepper') || active.matches('input, select, textarea'));
-    if (!keep) headingRef.current?.focus({ preventScroll: true });
-  }, [stage.id]);
+  const headingRef = useStageTitleFocus(stage.id);
 
   const { Panel, pickers } = stage;
   const values: PickerValues = { side: ctx.side, layer: ctx.layer, head: ctx.head };

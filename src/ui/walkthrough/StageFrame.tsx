@@ -1,7 +1,7 @@
 // One stage: its title and place in the sequence, pickers, the three-part explanation, the
 // formula with this sentence's shapes, the panel with the real numbers, and where those
 // numbers came from.
-import { useEffect, useRef } from 'react';
+import { useStageTitleFocus } from './useStageTitleFocus';
 import { useText } from '../../i18n';
 import type { StageId } from '../../model/stageIds';
 import { Formula } from '../../viz/Formula';
@@ -29,18 +29,7 @@ export function StageFrame({
   onPick: (changes: Partial<PickerValues>) => void;
 }) {
   const { t, text: tx } = useText();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const shown = useRef(stage.id);
-
-  // A stage change moves focus to the new title, unless the user is on the stepper (so
-  // pressing Next repeatedly keeps working) or typing.
-  useEffect(() => {
-    if (shown.current === stage.id) return;
-    shown.current = stage.id;
-    const active = document.activeElement;
-    const keep = active instanceof HTMLElement && (active.closest('.stepper') || active.matches('input, select, textarea'));
-    if (!keep) headingRef.current?.focus({ preventScroll: true });
-  }, [stage.id]);
+  const headingRef = useStageTitleFocus(stage.id);
 
   const { Panel } = stage;
   const values: PickerValues = { side: ctx.side, layer: ctx.layer, head: ctx.head };
