@@ -45,7 +45,8 @@ export const residualFlowStage: BackwardStageDefinition = {
     const nEnc = ctx.result.flow.points.filter((p) => p.side === 'enc').length;
     return texLines(
       recurrenceTex(ctx.config.norm),
-      `g_i = \\frac{\\partial L}{\\partial x_i},\\quad \\lVert g_i \\rVert = \\sqrt{\\textstyle\\sum_{t,d} g_{i,td}^2},\\qquad x_i^{\\text{dec}}: ${texShape([['T', T], ['D', D]])},\\ i = ${texRange(nDec)};\\ \\ x_i^{\\text{enc}}: ${texShape([['S', S], ['D', D]])},\\ i = ${texRange(nEnc)}`,
+      `g_i = \\frac{\\partial L}{\\partial x_i},\\quad \\lVert g_i \\rVert = \\sqrt{\\textstyle\\sum_{t,d} g_{i,td}^2}`,
+      `x_i^{\\text{dec}}: ${texShape([['T', T], ['D', D]])},\\ i = ${texRange(nDec)};\\ \\ x_i^{\\text{enc}}: ${texShape([['S', S], ['D', D]])},\\ i = ${texRange(nEnc)}`,
     );
   },
   // Everything the backward ran above the embedding lookups: each norm depends on all of it.
