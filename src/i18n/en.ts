@@ -23,6 +23,7 @@ export const en = {
   nav: {
     label: 'Views',
     walkthrough: 'Walkthrough',
+    backward: 'Training step',
     train: 'Train',
     study: 'Study',
   },
@@ -69,6 +70,9 @@ export const en = {
   views: {
     walkthrough: {
       title: 'Walkthrough',
+    },
+    backward: {
+      title: 'Training step',
     },
     train: {
       title: 'Train',

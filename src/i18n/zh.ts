@@ -20,6 +20,7 @@ export const zh: Messages = {
   nav: {
     label: '视图',
     walkthrough: '逐步讲解',
+    backward: '训练一步',
     train: '训练',
     study: '复习',
   },
@@ -66,6 +67,9 @@ export const zh: Messages = {
   views: {
     walkthrough: {
       title: '逐步讲解',
+    },
+    backward: {
+      title: '训练一步',
     },
     train: {
       title: '训练',
