@@ -3,6 +3,7 @@
 
 import type { Widen } from './widen';
 import { walkthroughEn } from './areas/walkthrough';
+import { backwardEn } from './areas/backward';
 import { trainEn } from './areas/train';
 import { studyEn } from './areas/study';
 import { dataEn } from './areas/data';
@@ -11,6 +12,7 @@ import { vizEn } from './areas/viz';
 export const en = {
   // Each view's strings live in areas/<view>.ts (English and Chinese side by side).
   walkthrough: walkthroughEn,
+  backward: backwardEn,
   train: trainEn,
   study: studyEn,
   data: dataEn,
