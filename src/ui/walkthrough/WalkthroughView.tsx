@@ -5,9 +5,10 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
 import { ErrorBanner } from '../common/ErrorBanner';
-import type { WalkthroughRoute } from '../common/route';
+import { formatHash, type WalkthroughRoute } from '../common/route';
 import { navigate } from '../common/useRoute';
-import { stageById } from '../stages';
+import { STAGES, stageById } from '../stages';
+import { STAGE_IDS, type StageId } from '../../model/stageIds';
 import type { StageContext } from '../stages/types';
 import { ModelBar } from './ModelBar';
 import { readParams, stageRoute, withParams } from './params';
@@ -30,11 +31,13 @@ export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
   const result = useAppStore((s) => s.walkthrough.result);
   const problem = useAppStore((s) => s.walkthrough.problem);
   const currentText = useAppStore((s) => s.walkthrough.text);
+  const gpuFailure = useAppStore((s) => s.walkthrough.gpuFailure);
 
   useEffect(() => setText(params.text), [params.text, setText]);
 
   const goToStage = useCallback<StageContext['goToStage']>((id, picks) => navigate(stageRoute(route, id, picks)), [route]);
-  useStageKeys(route.stage, goToStage);
+  useStageKeys(STAGE_IDS, route.stage, goToStage);
+  const stageHref = useCallback((id: StageId) => formatHash(stageRoute(route, id)), [route]);
 
   const applyText = useCallback((text: string) => navigate(withParams(route, { text }), { replace: true }), [route]);
   const pick = useCallback(
@@ -53,7 +56,7 @@ export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
     <section className="view walkthrough" aria-labelledby="view-title">
       <h1 id="view-title">{t('views.walkthrough.title')}</h1>
       <p className="walkthrough__intro">{t('walkthrough.intro')}</p>
-      <ModelBar engine={result?.backend ?? null} />
+      <ModelBar engine={result?.backend ?? null} gpuFailure={gpuFailure} />
       <ModelError />
       <SentenceBox text={params.text} onApply={applyText} />
       <StatusLine />
@@ -62,7 +65,7 @@ export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
       )}
       {result && <TranslationStrip result={result} stale={stale} />}
       <div className="walkthrough__body">
-        <StageList route={route} />
+        <StageList stages={STAGES} current={route.stage} hrefFor={stageHref} />
         {ctx ? (
           <div className={stale ? 'walkthrough__stage walkthrough__stage--stale' : 'walkthrough__stage'}>
             <StageFrame stage={stage} ctx={ctx} fromCard={params.fromCard} onGo={goToStage} onPick={pick} />

@@ -2,9 +2,8 @@
 //   #/walkthrough/<stage>?text=…&layer=…&head=…&side=enc|dec&lang=…
 //   (+ highlight=<id>&from=study&card=<id> when a study card opened it)
 // A missing `text` means the default sentence; an empty `text=` is the user's empty box.
-import type { StageId } from '../../model/stageIds';
 import { isHighlightId, type HighlightId } from '../../study/highlights';
-import { queryGet, querySet, walkthroughParams, type WalkthroughRoute } from '../common/route';
+import { queryGet, querySet, walkthroughParams, type StageRoute, type WalkthroughRoute } from '../common/route';
 import type { Side } from '../stages/types';
 
 export const DEFAULT_SENTENCE = 'the cat sat .';
@@ -36,19 +35,22 @@ export function readParams(route: WalkthroughRoute): ViewParams {
   };
 }
 
-/** The same route with some parameters set (undefined removes one). */
-export function withParams(route: WalkthroughRoute, changes: Record<string, string | number | undefined>): WalkthroughRoute {
+/** The same route with some parameters set (undefined removes one). Forward or training step alike. */
+export function withParams<R extends StageRoute>(route: R, changes: Record<string, string | number | undefined>): R {
   let query = route.query;
   for (const [name, value] of Object.entries(changes)) query = querySet(query, name, value === undefined ? undefined : String(value));
   return { ...route, query };
 }
 
-/** The route of another stage. A highlight belongs to the stage it was meant for, so it is dropped. */
-export function stageRoute(
-  route: WalkthroughRoute,
-  stage: StageId,
+/**
+ * The route of another stage of the same view. A highlight belongs to the stage it was meant
+ * for, so it is dropped.
+ */
+export function stageRoute<R extends StageRoute>(
+  route: R,
+  stage: R['stage'],
   picks: Partial<{ side: Side; layer: number; head: number }> = {},
-): WalkthroughRoute {
+): R {
   return { ...withParams(route, { highlight: undefined, ...picks }), stage };
 }
 

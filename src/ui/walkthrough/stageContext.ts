@@ -7,11 +7,11 @@ import type { WalkthroughResult } from '../../store/walkthroughResult';
 import { HIGHLIGHTS, type HighlightId } from '../../study/highlights';
 import { predictedLabels, sourceLabels, targetLabels } from '../stages/shared/labels';
 import { layerCount } from '../stages/shared/names';
-import type { Side, StageContext, StageDefinition } from '../stages/types';
+import type { Side, StageContext, StageDefinition, StagePickers } from '../stages/types';
 import { clampIndex, type ViewParams } from './params';
 
-/** The side a stage shows: the switch's value, or the fixed side of its layer picker. */
-export function stageSide(stage: StageDefinition, params: Pick<ViewParams, 'side'>): Side {
+/** The side a stage shows: the switch's value, or the fixed side of its layer picker (forward or training-step stages alike). */
+export function stageSide(stage: { pickers: StagePickers }, params: Pick<ViewParams, 'side'>): Side {
   if (stage.pickers.side) return params.side ?? 'enc';
   if (stage.pickers.layer === 'enc' || stage.pickers.layer === 'dec') return stage.pickers.layer;
   return params.side ?? 'enc';
