@@ -8,6 +8,7 @@ import { trainEn } from './areas/train';
 import { studyEn } from './areas/study';
 import { dataEn } from './areas/data';
 import { vizEn } from './areas/viz';
+import { familiesEn } from './areas/families';
 
 export const en = {
   // Each view's strings live in areas/<view>.ts (English and Chinese side by side).
@@ -17,6 +18,7 @@ export const en = {
   study: studyEn,
   data: dataEn,
   viz: vizEn,
+  families: familiesEn,
   app: {
     name: 'Attention Lab',
     skipToContent: 'Skip to main content',
@@ -26,6 +28,7 @@ export const en = {
     label: 'Views',
     walkthrough: 'Walkthrough',
     backward: 'Training step',
+    compare: 'Compare',
     train: 'Train',
     study: 'Study',
   },
@@ -75,6 +78,9 @@ export const en = {
     },
     backward: {
       title: 'Training step',
+    },
+    compare: {
+      title: 'Compare families',
     },
     train: {
       title: 'Train',

@@ -21,6 +21,7 @@ export function Nav({ current }: { current: ParsedRoute }) {
   const hrefs = {
     walkthrough: here('walkthrough') ? formatHash(route) : lastWalkthrough,
     backward: here('backward') ? formatHash(route) : lastBackward,
+    compare: '#/compare',
     train: '#/train',
     study: '#/study',
   } as const;

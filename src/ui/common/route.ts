@@ -2,13 +2,14 @@
 // without a browser. URLs look like
 //   #/walkthrough/<stageId>?text=the+cat+sleeps&layer=1&head=2&lang=zh
 //   #/backward/<backwardStageId>?text=the+cat+sat+.&target=猫+坐+了+。&eps=0.1&lr=0.001
+//   #/compare?text=the+cat+sat+.&layer=0&head=0&mask=2   (the three families side by side)
 //   #/train        #/study
 // Query parameters are kept as they are (even ones this file does not know), so a
 // shared link reopens the same view with the same sentence, layer and head.
 import { isBackwardStageId, isStageId, type BackwardStageId, type StageId } from '../../model/stageIds';
 import { parseLanguage, type Language } from '../../i18n/language';
 
-export const VIEWS = ['walkthrough', 'backward', 'train', 'study'] as const;
+export const VIEWS = ['walkthrough', 'backward', 'compare', 'train', 'study'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export const DEFAULT_STAGE: StageId = 'overview';
@@ -22,7 +23,8 @@ export type WalkthroughRoute = { view: 'walkthrough'; stage: StageId; query: Que
 export type BackwardRoute = { view: 'backward'; stage: BackwardStageId; query: Query };
 export type TrainRoute = { view: 'train'; query: Query };
 export type StudyRoute = { view: 'study'; query: Query };
-export type Route = WalkthroughRoute | BackwardRoute | TrainRoute | StudyRoute;
+export type CompareRoute = { view: 'compare'; query: Query };
+export type Route = WalkthroughRoute | BackwardRoute | CompareRoute | TrainRoute | StudyRoute;
 /** A view that steps through a list of stages (forward or training step). */
 export type StageRoute = WalkthroughRoute | BackwardRoute;
 

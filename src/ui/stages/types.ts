@@ -5,7 +5,7 @@ import type { ShaderFamily } from '../../engine/webgpu/shaderSources';
 import type { Language } from '../../i18n/language';
 import type { Bilingual } from '../../i18n/text';
 import type { ModelConfig } from '../../model/config';
-import type { StageId } from '../../model/stageIds';
+import type { FamilyId, StageId } from '../../model/stageIds';
 import type { Trace } from '../../model/trace';
 import type { ParameterView } from '../../app/walkthrough/parameters';
 import type { TrainingMeta, WalkthroughResult } from '../../store/walkthroughResult';
@@ -22,6 +22,10 @@ export interface StageContext {
   result: WalkthroughResult;
   trace: Trace;
   config: ModelConfig;
+  /** The family of the model that computed `result` (which stages exist, which sides). */
+  family: FamilyId;
+  /** The sides that family has: ['enc', 'dec'], ['dec'] (decoder-only) or ['enc'] (encoder-only). */
+  sides: readonly Side[];
   lang: Language;
   /** Chosen side (stages without a side picker get their fixed side, see pickers.layer). */
   side: Side;

@@ -6,7 +6,7 @@ import { useText } from '../../i18n';
 import type { StageId } from '../../model/stageIds';
 import { Formula } from '../../viz/Formula';
 import { ViewErrorBoundary } from '../common/ViewErrorBoundary';
-import { STAGES } from '../stages';
+import { familyStages } from '../stages';
 import type { StageContext, StageDefinition } from '../stages/types';
 import { StageExplanations } from './StageExplanations';
 import { StagePickers, type PickerValues } from './StagePickers';
@@ -55,7 +55,7 @@ export function StageFrame({
             {stage.id}
           </code>
         </div>
-        <StageStepper stages={STAGES} stage={stage.id} onGo={onGo} />
+        <StageStepper stages={familyStages(ctx.family)} stage={stage.id} onGo={onGo} />
       </header>
       <div className="stage__tools">
         {fromCard && (
@@ -66,7 +66,7 @@ export function StageFrame({
         <StudyThis stage={stage.id} />
       </div>
       <StageExplanations explain={stage.explain} />
-      <StagePickers spec={stage.pickers} config={ctx.config} values={values} onChange={onPick} />
+      <StagePickers spec={stage.pickers} config={ctx.config} sides={ctx.sides} values={values} onChange={onPick} />
       {/* The frame scrolls a wide formula (focusable, so keyboard users can scroll it too). */}
       <section className="stage__formula" aria-label={t('walkthrough.explain.formula')} tabIndex={0} data-testid="stage-formula">
         <Formula tex={stage.formula(ctx)} display />

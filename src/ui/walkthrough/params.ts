@@ -1,15 +1,26 @@
 // The walkthrough's URL parameters, read and written as data:
-//   #/walkthrough/<stage>?text=…&layer=…&head=…&side=enc|dec&lang=…
+//   #/walkthrough/<stage>?text=…&family=…&layer=…&head=…&side=enc|dec&lang=…
+//   (family=decoder|encoder picks another family's model and stage list; absent = the translator)
 //   (+ highlight=<id>&from=study&card=<id> when a study card opened it)
 // A missing `text` means the default sentence; an empty `text=` is the user's empty box.
+import { DEFAULT_FAMILY, isFamilyId, type FamilyId } from '../../model/stageIds';
 import { isHighlightId, type HighlightId } from '../../study/highlights';
 import { queryGet, querySet, walkthroughParams, type StageRoute, type WalkthroughRoute } from '../common/route';
 import type { Side } from '../stages/types';
 
 export const DEFAULT_SENTENCE = 'the cat sat .';
+/** The encoder-only model fills masked words: its default sentence has one. */
+export const DEFAULT_MASKED_SENTENCE = 'the <mask> sat .';
+
+/** The sentence a family starts with when the URL names none. */
+export function defaultSentence(family: FamilyId): string {
+  return family === 'encoder' ? DEFAULT_MASKED_SENTENCE : DEFAULT_SENTENCE;
+}
 
 export interface ViewParams {
   text: string;
+  /** Which family's model and stage list (family=…; absent or unknown = encoder-decoder). */
+  family: FamilyId;
   layer?: number;
   head?: number;
   side?: Side;
@@ -25,8 +36,11 @@ export function readParams(route: WalkthroughRoute): ViewParams {
   const side = queryGet(query, 'side');
   const highlight = queryGet(query, 'highlight');
   const card = queryGet(query, 'card');
+  const familyParam = queryGet(query, 'family');
+  const family = isFamilyId(familyParam) ? familyParam : DEFAULT_FAMILY;
   return {
-    text: rawText ?? DEFAULT_SENTENCE,
+    text: rawText ?? defaultSentence(family),
+    family,
     layer: base.layer,
     head: base.head,
     side: side === 'enc' || side === 'dec' ? side : undefined,

@@ -4,6 +4,7 @@
 import type { Language } from '../../i18n/language';
 import { parameterView, type ParameterView } from '../../app/walkthrough/parameters';
 import type { WalkthroughResult } from '../../store/walkthroughResult';
+import type { FamilyId } from '../../model/stageIds';
 import { HIGHLIGHTS, type HighlightId } from '../../study/highlights';
 import { predictedLabels, sourceLabels, targetLabels } from '../stages/shared/labels';
 import { layerCount } from '../stages/shared/names';
@@ -37,12 +38,15 @@ export function buildStageContext(
   goToStage: StageContext['goToStage'],
 ): StageContext {
   const config = result.config;
-  const side = stageSide(stage, params);
+  const family = result.family;
+  const side = stageSide(stage, params, family);
   const highlight: HighlightId | null = params.highlight && HIGHLIGHTS[params.highlight].stage === stage.id ? params.highlight : null;
   return {
     result,
     trace: result.trace,
     config,
+    family,
+    sides: familySides(family),
     lang,
     side,
     layer: clampIndex(params.layer, layerCount(config, side)),
