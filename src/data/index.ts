@@ -16,3 +16,4 @@ export * from './batch';
 export * from './bucket';
 export * from './streams';
 export * from './metrics';
+export * from './families';

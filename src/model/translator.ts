@@ -3,7 +3,7 @@
 import type { Backend } from '../engine/backend';
 import { prepareSource, type PrepareSourceResult, type PreparedSource } from '../data/prepareSource';
 import { Vocab } from '../data/vocab';
-import type { Checkpoint } from './checkpoint';
+import { requireFamily, type Checkpoint } from './checkpoint';
 import { beamSearch, greedyDecode, teacherForced, type SpecialIds, type StepInfo, type TeacherForcedResult } from './decode';
 import { topK } from './numeric';
 import type { ContextOptions } from './transformer';
@@ -32,8 +32,9 @@ export class Translator {
     this.special = { pad: t.id('<pad>'), bos: t.id('<bos>'), eos: t.id('<eos>'), unk: t.id('<unk>') };
   }
 
-  /** Build the model on `be` and load the checkpoint's weights into it. */
+  /** Build the model on `be` and load the checkpoint's weights into it (refuses another family: CheckpointError 'wrong-family'). */
   static fromCheckpoint(be: Backend, cp: Checkpoint): Translator {
+    requireFamily(cp, 'encoder-decoder');
     const vocabs = { src: Vocab.fromTokens(cp.vocab.src), tgt: Vocab.fromTokens(cp.vocab.tgt) };
     const model = new Transformer(be, cp.config, { src: vocabs.src.size, tgt: vocabs.tgt.size }, cp.variant);
     model.setWeights(cp.weights);
