@@ -3,6 +3,7 @@
 // (installAppServices → installServices). Tests pass their own with
 // createAppStore(slices, { services }). The store never imports src/app.
 import type { StoreApi } from 'zustand/vanilla';
+import type { FamilyId } from '../model/stageIds';
 import type { TrainingLive } from '../train/live';
 import type { BackwardRequest } from './backwardResult';
 import type { AppState } from './index';
@@ -13,8 +14,11 @@ import type { WalkthroughPatch } from './slices/walkthrough';
 
 /** The walkthrough's compute service: turns the requested sentence into the slice's result. */
 export interface WalkthroughCompute {
-  /** Ask for a sentence (the view calls this as the user types, debounced). */
-  request(text: string): void;
+  /**
+   * Ask for a sentence on a family's model (the view calls this as the user types, debounced;
+   * family defaults to the translator).
+   */
+  request(text: string, family?: FamilyId): void;
   dispose(): void;
 }
 

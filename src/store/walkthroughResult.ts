@@ -149,7 +149,8 @@ export interface WalkthroughResult {
   training: TrainingMeta;
   comparison: BackendComparison;
   dispatches: DispatchLog;
-  reference: ReferenceCheck;
+  /** The output against the toy grammar's reference translation; null for the encoder-only model. */
+  reference: ReferenceCheck | null;
   /** Wall-clock milliseconds per phase (for the benchmark and the curious). */
   timings: Record<string, number>;
 }

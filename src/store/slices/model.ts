@@ -6,13 +6,7 @@
 // showing a family computes with: the active one when it is of that family, else that family's
 // shipped model.
 import { CheckpointError, parseCheckpoint, type Checkpoint, type CheckpointErrorCode } from '../../model/checkpoint';
-import type { ModelConfig } from '../../model/config';
-import type { FamilyId as ModelFamily } from '../../model/stageIds';
-
-// TODO(h-fam): use model/config's modelFamily once merged.
-function modelFamily(c: ModelConfig): ModelFamily {
-  return (c as ModelConfig & { family?: ModelFamily }).family ?? 'encoder-decoder';
-}
+import { modelFamily, type ModelFamily } from '../../model/config';
 import { defineSlice } from '../slice';
 
 export type ModelSource = 'shipped' | 'trained' | 'imported';

@@ -11,8 +11,18 @@ import { layerCount } from '../stages/shared/names';
 import type { Side, StageContext, StageDefinition, StagePickers } from '../stages/types';
 import { clampIndex, type ViewParams } from './params';
 
-/** The side a stage shows: the switch's value, or the fixed side of its layer picker (forward or training-step stages alike). */
-export function stageSide(stage: { pickers: StagePickers }, params: Pick<ViewParams, 'side'>): Side {
+/** The sides (encoder, decoder) a family's model has. */
+export function familySides(family: FamilyId): readonly Side[] {
+  return family === 'decoder' ? ['dec'] : family === 'encoder' ? ['enc'] : ['enc', 'dec'];
+}
+
+/**
+ * The side a stage shows: the switch's value, or the fixed side of its layer picker (forward or
+ * training-step stages alike); in a one-stack family always that stack's side.
+ */
+export function stageSide(stage: { pickers: StagePickers }, params: Pick<ViewParams, 'side'>, family: FamilyId = 'encoder-decoder'): Side {
+  const sides = familySides(family);
+  if (sides.length === 1) return sides[0];
   if (stage.pickers.side) return params.side ?? 'enc';
   if (stage.pickers.layer === 'enc' || stage.pickers.layer === 'dec') return stage.pickers.layer;
   return params.side ?? 'enc';

@@ -37,6 +37,10 @@ export const blocks = {
   ffn: { en: 'Feed-forward {{d}} → {{f}} → {{d}} ({{act}})', zh: '前馈网络 {{d}} → {{f}} → {{d}}（{{act}}）' },
   linear: { en: 'Linear {{d}} → {{v}} (logits)', zh: '线性层 {{d}} → {{v}}（logits）' },
   softmax: { en: 'Softmax → next token, fed back as input', zh: 'Softmax → 下一个词元，再送回输入' },
+  seqInput: { en: '<bos> prompt <sep> + output so far', zh: '<bos> 提示 <sep> + 已生成的输出' },
+  maskedInput: { en: 'Words, <mask> where one is hidden', zh: '词序列，被遮住的词为 <mask>' },
+  mlmLinear: { en: 'MLM head {{d}} → {{v}} (logits at every position)', zh: 'MLM 预测头 {{d}} → {{v}}（每个位置的 logits）' },
+  mlmSoftmax: { en: 'Softmax → the word at each <mask>', zh: 'Softmax → 每个 <mask> 处的词' },
   stack: { en: '× N = {{n}} layers', zh: '× N = {{n}} 层' },
   stackTitle: { en: 'Open the encoder stack: every layer and head', zh: '打开编码器堆栈：每一层、每个头' },
   memory: { en: 'encoder output ({{s}} × {{d}}) → K, V of every decoder layer', zh: '编码器输出（{{s}} × {{d}}）→ 每个解码器层的 K、V' },
@@ -46,7 +50,8 @@ export const blocks = {
 
 export const families = {
   heading: { en: 'Three families: pick one to see which part it keeps', zh: '三类模型：选一个，看它保留哪一部分' },
-  encDec: { en: 'Encoder-decoder · original Transformer, T5, this model', zh: '编码器-解码器 · 原始 Transformer、T5、本模型' },
+  encDec: { en: 'Encoder-decoder · original Transformer, T5', zh: '编码器-解码器 · 原始 Transformer、T5' },
+  thisModel: { en: '{{name}} (this model)', zh: '{{name}}（本模型）' },
   encOnly: { en: 'Encoder-only · BERT', zh: '仅编码器 · BERT' },
   decOnly: { en: 'Decoder-only · GPT (no cross-attention)', zh: '仅解码器 · GPT（没有交叉注意力）' },
   encDecNote: {
@@ -58,8 +63,8 @@ export const families = {
     zh: '只保留左边的堆栈：每个词元都能双向看到整个输入。BERT 通过预测被遮住的词来预训练（掩码语言模型），分类时读取放在输入最前面的 [CLS] 词元的最终向量。',
   },
   decOnlyNote: {
-    en: 'The right stack without cross-attention: prompt and answer are one sequence under the causal mask, and the model is trained to predict the next token. It generates one token at a time, like this decoder.',
-    zh: '只保留右边的堆栈，并去掉交叉注意力：提示和回答是同一个序列，在因果掩码下训练模型预测下一个词元。它像这里的解码器一样，一次生成一个词元。',
+    en: 'The right stack without cross-attention: prompt and answer are one sequence under the causal mask, and the model is trained to predict the next token. It generates one token at a time, like the translator’s decoder.',
+    zh: '只保留右边的堆栈，并去掉交叉注意力：提示和回答是同一个序列，在因果掩码下训练模型预测下一个词元。它像翻译模型的解码器一样，一次生成一个词元。',
   },
   beyond: {
     en: 'The same blocks travel further: ViT runs the encoder on 16×16 image patches; CLIP trains an image encoder and a text encoder together. Fine-tuning (instruction tuning, RLHF, LoRA’s low-rank updates of the weight matrices) changes the numbers in these blocks, not the diagram.',
@@ -74,6 +79,11 @@ export const text = {
     zh: '每个方块都是按钮，点击可打开对应阶段（用 Tab 移到方块上，按 Enter 打开）。图中的数字是本模型的规模。',
   },
   diagramLabel: { en: 'Encoder-decoder diagram of this model', zh: '本模型的编码器-解码器结构图' },
+  diagramLabelDecoder: { en: 'Decoder-only diagram of this model', zh: '本模型的仅解码器结构图' },
+  diagramLabelEncoder: { en: 'Encoder-only diagram of this model', zh: '本模型的仅编码器结构图' },
+  thisFamily: { en: 'This model is {{family}}: the diagram draws only what it has.', zh: '本模型属于{{family}}：图中只画出它具有的部分。' },
+  sizeVocabJoint: { en: 'vocabulary: one joint (English + Chinese)', zh: '词表：一个联合词表（英文 + 中文）' },
+  sizeVocabEnglish: { en: 'vocabulary: English', zh: '词表：英文' },
   normPost: {
     en: 'This model is post-norm, as in the paper: each sublayer’s output is LayerNorm(x + Sublayer(x)).',
     zh: '本模型与论文一样使用后归一化（post-norm）：每个子层的输出是 LayerNorm(x + Sublayer(x))。',

@@ -35,3 +35,12 @@ export function predictedLabels(r: WalkthroughResult): string[] {
 export function dimensionLabels(n: number, prefix = 'd'): string[] {
   return Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 }
+
+/**
+ * The position (in targetLabels) whose row the first decoding step computes: 0 (<bos>) for the
+ * translator; the decoder-only model's <sep>, the prompt's last position, whose row predicts the
+ * continuation's first token.
+ */
+export function firstStepPosition(r: Pick<WalkthroughResult, 'promptLength'>): number {
+  return (r.promptLength ?? 1) - 1;
+}

@@ -1,0 +1,72 @@
+// Each family's stage list against a real result of that family's shipped model: formulas
+// typeset and name only recorded trace entries, for every layer and head the family has.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCheckpoint } from '../../model/checkpoint';
+import { FAMILY_STAGE_IDS, type FamilyId } from '../../model/stageIds';
+import { computeFamilyWalkthrough } from '../../app/walkthrough/computeFamilies';
+import { FamilyPool } from '../../app/walkthrough/translators';
+import { renderTex } from '../../viz/renderTex';
+import { readParams } from '../walkthrough/params';
+import { buildStageContext, familySides } from '../walkthrough/stageContext';
+import { ALL_STAGES, familyStages } from '.';
+import { STAGE_TITLES } from './titles';
+import { layerCount } from './shared/names';
+
+const PATHS: Record<FamilyId, string> = {
+  'encoder-decoder': 'public/checkpoints/en-zh-toy.json',
+  decoder: 'public/checkpoints/en-zh-decoder.json',
+  encoder: 'public/checkpoints/en-encoder-mlm.json',
+};
+
+export async function familyResult(family: FamilyId, text: string) {
+  const cp = parseCheckpoint(readFileSync(PATHS[family], 'utf8'));
+  const pool = new FamilyPool();
+  const o = await computeFamilyWalkthrough(text, pool.choose(family, cp, null), family, { yieldToUi: () => Promise.resolve() });
+  pool.destroy();
+  if (!o.ok) throw new Error('refused');
+  return o.result;
+}
+
+describe('stages of every family', () => {
+  it('have texts in both languages and their titles in STAGE_TITLES (fill-mask included)', () => {
+    for (const s of ALL_STAGES) {
+      expect(STAGE_TITLES[s.id], s.id).toBe(s.title);
+      for (const b of [s.title, s.explain.what, s.explain.why, s.explain.problem]) {
+        expect(b.en.trim(), s.id).not.toBe('');
+        expect(b.zh, s.id).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+  });
+});
+
+describe.each([
+  ['decoder', 'did the big dog drink the water at home last night ?'],
+  ['encoder', 'did the big <mask> drink the water at <mask> last night ?'],
+  ['encoder-decoder', 'the cat sat .'],
+] as const)('the %s family', (family, text) => {
+  it('has its own stage list, in order', () => {
+    expect(familyStages(family).map((s) => s.id)).toEqual([...FAMILY_STAGE_IDS[family]]);
+  });
+
+  it('typesets every formula and names only recorded trace entries, for every layer and head', async () => {
+    const r = await familyResult(family, text);
+    expect(r.family).toBe(family);
+    const route = { view: 'walkthrough' as const, stage: 'overview' as const, query: [] };
+    for (const stage of familyStages(family)) {
+      for (const side of stage.pickers.side ? familySides(family) : [familySides(family)[0]]) {
+        const params0 = { ...readParams(route), side };
+        const ctx0 = buildStageContext(r, stage, params0, 'en', () => undefined);
+        const layers = stage.pickers.layer ? layerCount(r.config, ctx0.side) : 1;
+        for (let layer = 0; layer < layers; layer++) {
+          for (let head = 0; head < (stage.pickers.head ? r.config.nHeads : 1); head++) {
+            const ctx = buildStageContext(r, stage, { ...params0, layer, head }, 'en', () => undefined);
+            const tex = stage.formula(ctx);
+            expect(renderTex(tex, true).ok, `${stage.id} ${ctx.side}.${layer}.${head}: ${tex}`).toBe(true);
+            for (const name of stage.traceNames(ctx)) expect(r.trace.has(name), `${stage.id}: ${name}`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+});
