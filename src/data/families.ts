@@ -15,6 +15,7 @@
 //                 tgtLen = srcLen, so the logits' rows (B·S) line up with tgtOut.
 // Both batch kinds carry the fields of src/train's TrainBatch, so the trainer, the workers and
 // the loss take them as they take a translator's batch.
+import { hashSeed } from '../random';
 import { DataError } from './errors';
 import { Rng } from './prng';
 import type { TokenPair } from './toySentence';
@@ -153,6 +154,12 @@ export function maskSentence(words: readonly string[], vocab: Vocab, rng: Rng, o
   });
   return { words: [...words], ids, positions, kinds, targets: positions.map((p) => original[p]) };
 }
+
+/**
+ * The seed of the masking generator for a sentence stream of seed s (a hash of "mask:s", so it
+ * is unrelated to the sentence generator's own draws).
+ */
+export const maskSeed = (seed: number): number => hashSeed(`mask:${seed}`);
 
 /** Each sentence of a stream through the recipe, with its own seeded generator. */
 export function* maskedStream(sentences: Iterable<TokenPair>, vocab: Vocab, seed: number, opts: MaskOptions = {}): Generator<MaskedSentence> {
