@@ -116,3 +116,25 @@ export function evaluateMlm(model: Transformer, items: readonly MaskedSentence[]
   for (let i = 0; i < items.length; i += batchSize) batches.push(makeMlmBatch(items.slice(i, i + batchSize), model.config.maxLen));
   return positionScores(model, batches, smoothing);
 }
+
+/** Each sentence with its chosen words replaced by the MLM head's most probable word (argmax). */
+export async function fillChosen(model: Transformer, items: readonly MaskedSentence[], vocab: Vocab, context?: ContextOptions): Promise<string[][]> {
+  if (!items.length) return [];
+  const { be } = model;
+  const batch = makeMlmBatch(items, model.config.maxLen);
+  const logitsT = be.scope(() => model.forward(model.context(context), batch));
+  const logits = (await be.read(logitsT)) as Float32Array;
+  be.dispose(logitsT);
+  const S = batch.srcLen;
+  const V = logits.length / (batch.batch * S);
+  return items.map((m, b) => {
+    const out = [...m.words];
+    for (const p of m.positions) {
+      const row = logits.subarray((b * S + p) * V, (b * S + p + 1) * V);
+      let best = 0;
+      for (let v = 1; v < V; v++) if (row[v] > row[best]) best = v;
+      out[p] = vocab.token(best);
+    }
+    return out;
+  });
+}
