@@ -15,10 +15,12 @@
 //                 tgtLen = srcLen, so the logits' rows (B·S) line up with tgtOut.
 // Both batch kinds carry the fields of src/train's TrainBatch, so the trainer, the workers and
 // the loss take them as they take a translator's batch.
+import { hashSeed } from '../random';
 import { DataError } from './errors';
 import { Rng } from './prng';
 import type { TokenPair } from './toySentence';
 import { toyVocabs } from './toyVocab';
+import type { Batch } from './batch';
 import { BOS_ID, EOS_ID, MASK, PAD_ID, SEP, SPECIAL_TOKENS, Vocab } from './vocab';
 
 /** The decoder-only vocabulary: specials, <sep>, the English words, then the Chinese words. */
@@ -33,18 +35,17 @@ export function toyMlmVocab(): Vocab {
   return Vocab.fromWords([MASK, ...toyVocabs().src.tokens.slice(SPECIAL_TOKENS.length)]);
 }
 
-/** The fields a training step reads (src/train's TrainBatch), for both one-stack families. */
-export interface SequenceBatch {
-  batch: number;
-  srcLen: number;
-  srcIds: Int32Array;
-  srcMask: Float32Array;
-  tgtLen: number;
-  tgtIn: Int32Array;
-  tgtMask: Float32Array;
-  tgtOut: Int32Array;
-  /** Positions the loss counts (non-<pad> entries of tgtOut). */
-  nTokens: number;
+/**
+ * A one-stack family's batch in the translator's Batch shape (so src/train's TrainBatch and
+ * everything that shows a batch take it as it is). `nTokens` counts the positions the loss
+ * counts (non-<pad> entries of tgtOut). Decoder-only: srcLen 0 (no source), srcTokens/tgtTokens
+ * the English/Chinese words. Encoder-only: tgtLen = srcLen, srcTokens the input as changed by the
+ * recipe, tgtTokens the original words.
+ */
+export type SequenceBatch = Batch;
+
+function texts(tokens: string[][]): string[] {
+  return tokens.map((t) => t.join(' '));
 }
 
 // ---- decoder-only -------------------------------------------------------------------------
@@ -86,7 +87,13 @@ export function makeLmBatch(pairs: readonly TokenPair[], vocab: Vocab, maxLen: n
     tgtMask.fill(1, b * T, b * T + input.length);
     nTokens += zh.length + 1;
   });
-  return { batch: B, srcLen: 0, srcIds: new Int32Array(0), srcMask: new Float32Array(0), tgtLen: T, tgtIn, tgtMask, tgtOut, nTokens };
+  const srcTokens = pairs.map((p) => [...p.en]);
+  const tgtTokens = pairs.map((p) => [...p.zh]);
+  return {
+    B, S: 0, T, batch: B, srcLen: 0, tgtLen: T,
+    srcIds: new Int32Array(0), srcMask: new Float32Array(0), tgtIn, tgtOut, tgtMask, nTokens,
+    srcTokens, tgtTokens, srcTexts: texts(srcTokens), tgtTexts: texts(tgtTokens),
+  };
 }
 
 /** The prompt of a pair: <bos> English <sep> (ids), what prompted translation feeds. */
@@ -154,6 +161,12 @@ export function maskSentence(words: readonly string[], vocab: Vocab, rng: Rng, o
   return { words: [...words], ids, positions, kinds, targets: positions.map((p) => original[p]) };
 }
 
+/**
+ * The seed of the masking generator for a sentence stream of seed s (a hash of "mask:s", so it
+ * is unrelated to the sentence generator's own draws).
+ */
+export const maskSeed = (seed: number): number => hashSeed(`mask:${seed}`);
+
 /** Each sentence of a stream through the recipe, with its own seeded generator. */
 export function* maskedStream(sentences: Iterable<TokenPair>, vocab: Vocab, seed: number, opts: MaskOptions = {}): Generator<MaskedSentence> {
   const rng = new Rng(seed);
@@ -165,7 +178,7 @@ export function* maskedStream(sentences: Iterable<TokenPair>, vocab: Vocab, seed
 export const fitsSource = (pair: Pick<TokenPair, 'en'>, maxLen: number): boolean => pair.en.length + 1 <= maxLen;
 
 /** Masked sentences → an encoder-only batch (layout in the header). */
-export function makeMlmBatch(items: readonly MaskedSentence[], maxLen: number): SequenceBatch {
+export function makeMlmBatch(items: readonly MaskedSentence[], maxLen: number, vocab?: Vocab): SequenceBatch {
   const B = items.length;
   if (B === 0) throw new DataError({ code: 'empty-batch' }, 'makeMlmBatch: no sentences');
   const S = Math.max(...items.map((m) => m.ids.length));
@@ -183,5 +196,12 @@ export function makeMlmBatch(items: readonly MaskedSentence[], maxLen: number): 
     m.positions.forEach((p, i) => (tgtOut[b * S + p] = m.targets[i]));
     nTokens += m.positions.length;
   });
-  return { batch: B, srcLen: S, srcIds, srcMask, tgtLen: S, tgtIn: srcIds, tgtMask: srcMask, tgtOut, nTokens };
+  // The input as words needs the vocabulary; without it the original words stand in.
+  const srcTokens = items.map((m) => (vocab ? m.ids.slice(0, -1).map((id) => vocab.token(id)) : [...m.words]));
+  const tgtTokens = items.map((m) => [...m.words]);
+  return {
+    B, S, T: S, batch: B, srcLen: S, tgtLen: S,
+    srcIds, srcMask, tgtIn: srcIds, tgtOut, tgtMask: srcMask, nTokens,
+    srcTokens, tgtTokens, srcTexts: texts(srcTokens), tgtTexts: texts(tgtTokens),
+  };
 }
