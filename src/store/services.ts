@@ -11,6 +11,7 @@ import type { SlicePatch, SliceTools } from './slice';
 import type { BackwardPatch } from './slices/backward';
 import type { TrainingSlice } from './slices/training';
 import type { WalkthroughPatch } from './slices/walkthrough';
+import type { ComparePatch } from './slices/compare';
 
 /** The walkthrough's compute service: turns the requested sentence into the slice's result. */
 export interface WalkthroughCompute {
@@ -27,6 +28,19 @@ export type StartWalkthroughCompute = (ctx: {
   store: StoreApi<AppState>;
   write: (patch: WalkthroughPatch) => void;
 }) => WalkthroughCompute;
+
+/** The compare view's service: one walkthrough computation per family. */
+export interface CompareCompute {
+  /** Ask for a family's sentence. */
+  request(family: FamilyId, text: string): void;
+  dispose(): void;
+}
+
+/** Starts the compare service for a store; it writes each family's part of the compare slice. */
+export type StartCompareCompute = (ctx: {
+  store: StoreApi<AppState>;
+  write: (family: FamilyId, patch: ComparePatch) => void;
+}) => CompareCompute;
 
 /** The training-step walkthrough's service: one recorded training step per sentence pair. */
 export interface BackwardCompute {
@@ -85,6 +99,7 @@ export type LoadTrainingService = (ctx: TrainingServiceContext) => Promise<Train
 
 export interface StoreServices {
   walkthrough?: StartWalkthroughCompute;
+  compare?: StartCompareCompute;
   backward?: StartBackwardCompute;
   training?: LoadTrainingService;
 }

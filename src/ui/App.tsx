@@ -14,12 +14,15 @@ import { ViewErrorBoundary } from './common/ViewErrorBoundary';
 
 const WalkthroughView = lazy(() => import('./walkthrough/WalkthroughView').then((m) => ({ default: m.WalkthroughView })));
 const TrainView = lazy(() => import('./train/TrainView').then((m) => ({ default: m.TrainView })));
+const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
 const StudyView = lazy(() => import('./study/StudyView').then((m) => ({ default: m.StudyView })));
 
 function CurrentView({ route }: { route: Route }) {
   switch (route.view) {
     case 'walkthrough':
       return <WalkthroughView route={route} />;
+    case 'compare':
+      return <CompareView route={route} />;
     case 'train':
       return <TrainView route={route} />;
     case 'study':

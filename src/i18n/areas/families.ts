@@ -19,6 +19,10 @@ export const familiesEn = {
     decoder: 'continues “<bos> English <sep>” with Chinese, one token at a time',
     encoder: 'fills every <mask> in the English sentence from both sides',
   },
+  intro: {
+    decoder: 'Type or pick an English sentence and follow the real computation of the decoder-only model as it continues “<bos> English <sep>” in Chinese, stage by stage.',
+    encoder: 'Type an English sentence with <mask> where a word is hidden, and follow the real computation of the encoder-only model as it fills it in, stage by stage.',
+  },
   switch: {
     label: 'Model family',
     hint: 'Each family has its own shipped model and its own stages.',
@@ -124,6 +128,10 @@ export const familiesZh: Widen<typeof familiesEn> = {
     'encoder-decoder': '把英文句子翻译成中文',
     decoder: '在“<bos> 英文 <sep>”之后逐个词元续写中文',
     encoder: '根据两侧上下文填出英文句子里的每个 <mask>',
+  },
+  intro: {
+    decoder: '输入或选一个英文句子，逐个阶段跟随仅解码器模型用中文续写“<bos> 英文 <sep>”时的真实计算。',
+    encoder: '输入一个英文句子，用 <mask> 标出被遮住的词，逐个阶段跟随仅编码器模型把它填出来时的真实计算。',
   },
   switch: {
     label: '模型家族',

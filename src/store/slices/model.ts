@@ -166,7 +166,9 @@ export function createModelSlice(options: ModelSliceOptions = {}) {
     const loadShippedFamily = (family: ModelFamily): Promise<void> => {
       if (family === 'encoder-decoder') return loadShipped();
       if (get()?.familyShipped[family]) return Promise.resolve();
-      familyLoading[family] ??= fetchFamily(family);
+      // Recorded before the fetch starts (and sets `loading`), so a subscriber that asks again
+      // while that state change is announced gets the same promise.
+      familyLoading[family] ??= Promise.resolve().then(() => fetchFamily(family));
       return familyLoading[family];
     };
 

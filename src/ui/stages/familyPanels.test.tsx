@@ -37,7 +37,7 @@ describe.each(['decoder', 'encoder'] as const)('the %s walkthrough', (family) =>
   it.each(FAMILY_STAGE_IDS[family].map((id) => [id]))('renders %s in both languages', (id) => {
     const { container, unmount } = renderStage(family, id);
     expect(container.textContent).not.toBe('');
-    const en = container.textContent ?? '';
+
     unmount();
     act(() => applyLanguage('zh'));
     const zh = renderStage(family, id).container.textContent ?? '';

@@ -9,7 +9,7 @@ import { FamilyPool } from '../../app/walkthrough/translators';
 import { renderTex } from '../../viz/renderTex';
 import { readParams } from '../walkthrough/params';
 import { buildStageContext, familySides } from '../walkthrough/stageContext';
-import { ALL_STAGES, familyStages } from '.';
+import { ALL_STAGES, familyStages, stageById, stageTexts } from '.';
 import { STAGE_TITLES } from './titles';
 import { layerCount } from './shared/names';
 
@@ -37,6 +37,20 @@ describe('stages of every family', () => {
         expect(b.zh, s.id).toMatch(/[\u4e00-\u9fff]/);
       }
     }
+  });
+});
+
+describe('family texts of a stage', () => {
+  it('give the overview its own title and explanations for the one-stack families, in both languages', () => {
+    const overview = stageById('overview');
+    expect(stageTexts(overview, 'encoder-decoder').title).toBe(overview.title);
+    for (const f of ['decoder', 'encoder'] as const) {
+      const t = stageTexts(overview, f);
+      expect(t.title).not.toBe(overview.title);
+      for (const b of [t.title, t.explain.what, t.explain.why, t.explain.problem]) expect(b.zh).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(stageTexts(overview, 'encoder').explain.what.en).toContain('<mask>');
+    expect(stageTexts(overview, 'decoder').explain.what.en).toContain('<sep>');
   });
 });
 

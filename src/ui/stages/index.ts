@@ -63,6 +63,12 @@ const BY_FAMILY: Record<FamilyId, readonly StageDefinition[]> = {
   encoder: FAMILY_STAGE_IDS.encoder.map((id) => BY_ID[id]),
 };
 
+/** A stage's title and explanations as a family's walkthrough shows them. */
+export function stageTexts(stage: StageDefinition, family: FamilyId): { title: StageDefinition['title']; explain: StageDefinition['explain'] } {
+  const own = stage.familyTexts?.[family];
+  return { title: own?.title ?? stage.title, explain: own?.explain ?? stage.explain };
+}
+
 /** A family's stages, in walkthrough order. */
 export function familyStages(family: FamilyId): readonly StageDefinition[] {
   return BY_FAMILY[family];

@@ -74,10 +74,18 @@ export interface StageExplanation {
   problem: Bilingual;
 }
 
+/** A stage's title and explanations for another family than the translator, where they differ. */
+export interface FamilyStageTexts {
+  title?: Bilingual;
+  explain?: StageExplanation;
+}
+
 export interface StageDefinition {
   id: StageId;
   title: Bilingual;
   explain: StageExplanation;
+  /** The title and explanations for the decoder-only or encoder-only model, where they differ (stageTexts). */
+  familyTexts?: Partial<Record<FamilyId, FamilyStageTexts>>;
   /** KaTeX source with the live shapes of this sentence (compute them from ctx, never type them). */
   formula: (ctx: StageContext) => string;
   /** The kernel families whose dispatches computed what this stage shows. */

@@ -11,7 +11,18 @@ const TYPING_PAUSE_MS = 350;
  * The box for the walkthrough's family: the encoder-only model reads `<mask>` where a word is
  * missing (a hint says so, and its examples have one); the button says what the model does.
  */
-export function SentenceBox({ text, onApply, family = 'encoder-decoder' }: { text: string; onApply: (text: string) => void; family?: FamilyId }) {
+export function SentenceBox({
+  text,
+  onApply,
+  family = 'encoder-decoder',
+  runLabel,
+}: {
+  text: string;
+  onApply: (text: string) => void;
+  family?: FamilyId;
+  /** The button's words when another view uses the box (default: what the family's model does). */
+  runLabel?: string;
+}) {
   const { t } = useText();
   const [draft, setDraft] = useState(text);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -61,11 +72,11 @@ export function SentenceBox({ text, onApply, family = 'encoder-decoder' }: { tex
           data-testid="sentence-input"
         />
         <button type="submit" className="button" disabled={empty} data-testid="sentence-run">
-          {t(`families.run.${family}`)}
+          {runLabel ?? t(`families.run.${family}`)}
         </button>
       </div>
       {family === 'encoder' && (
-        <p id={maskHintId} className="sentence__hint" data-testid="sentence-mask-hint">
+        <p id={maskHintId} className="sentence__mask-hint muted" data-testid="sentence-mask-hint">
           {t('families.maskHint')}
         </p>
       )}

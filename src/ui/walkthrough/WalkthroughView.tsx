@@ -7,7 +7,7 @@ import { useAppStore } from '../../store';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { formatHash, queryGet, type WalkthroughRoute } from '../common/route';
 import { navigate } from '../common/useRoute';
-import { familyStages, stageById } from '../stages';
+import { familyStages, stageById, stageTexts } from '../stages';
 import { DEFAULT_FAMILY, FAMILY_STAGE_IDS, familyStage, type FamilyId, type StageId } from '../../model/stageIds';
 import { FamilySwitch } from './FamilySwitch';
 import type { StageContext } from '../stages/types';
@@ -59,6 +59,7 @@ export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
   );
 
   const stage = stageById(shownId);
+  const navStages = useMemo(() => familyStages(family).map((s) => ({ id: s.id, title: stageTexts(s, family).title })), [family]);
   // A result of another family (the switch was just used) is not shown with this family's stages.
   const shown = result && result.family === family ? result : null;
   const ctx = useMemo(
@@ -70,7 +71,7 @@ export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
   return (
     <section className="view walkthrough" aria-labelledby="view-title">
       <h1 id="view-title">{t('views.walkthrough.title')}</h1>
-      <p className="walkthrough__intro">{t('walkthrough.intro')}</p>
+      <p className="walkthrough__intro">{family === 'encoder-decoder' ? t('walkthrough.intro') : t(`families.intro.${family}`)}</p>
       <FamilySwitch family={family} onChange={chooseFamily} compareHref={compareHref} />
       <ModelBar engine={shown?.backend ?? null} gpuFailure={gpuFailure} family={family} />
       <ModelError family={family} />
@@ -81,12 +82,12 @@ export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
       )}
       {shown && <TranslationStrip result={shown} stale={stale} />}
       <div className="walkthrough__body">
-        <StageList stages={familyStages(family)} current={shownId} hrefFor={stageHref} />
+        <StageList stages={navStages} current={shownId} hrefFor={stageHref} />
         {ctx ? (
           <div className={stale ? 'walkthrough__stage walkthrough__stage--stale' : 'walkthrough__stage'}>
             {shownId !== route.stage && (
               <p className="note stand-in-note" role="status" data-testid="stand-in-note">
-                {t('families.standIn', { family: t(`families.name.${family}`), missing: tx(STAGE_TITLES[route.stage]), shown: tx(stage.title) })}
+                {t('families.standIn', { family: t(`families.name.${family}`), missing: tx(STAGE_TITLES[route.stage]), shown: tx(stageTexts(stage, family).title) })}
               </p>
             )}
             <StageFrame stage={stage} ctx={ctx} fromCard={params.fromCard} onGo={goToStage} onPick={pick} />

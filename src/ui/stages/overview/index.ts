@@ -2,13 +2,14 @@
 // three model families placed on it, and why it trains in parallel.
 import { texLines, texShape } from '../shared/tex';
 import type { StageDefinition } from '../types';
-import { explain, title } from './content';
+import { explain, familyTexts, title } from './content';
 import { OverviewPanel } from './OverviewPanel';
 
 export const overviewStage: StageDefinition = {
   id: 'overview',
   title,
   explain,
+  familyTexts,
   formula: (ctx) => {
     const S = ctx.labels.source.length;
     const T = ctx.labels.target.length;
