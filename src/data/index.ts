@@ -17,3 +17,4 @@ export * from './bucket';
 export * from './streams';
 export * from './metrics';
 export * from './families';
+export * from './toyPosterior';
