@@ -93,6 +93,10 @@ function Replay({ live, every }: { live: TrainingLive; every: number }) {
   const index = heldIndex >= 0 ? heldIndex : count - 1;
   const snapshot = snapshots[index];
   const last = snapshots[count - 1];
+  // A one-stack family's snapshot has one self-attention (and no cross-attention).
+  const blocks = new Set(snapshot.maps.map((m) => m.block));
+  const bothSides = blocks.has('enc-self') && blocks.has('dec-self');
+  const selfBlock = bothSides ? side : blocks.has('dec-self') ? 'dec-self' : 'enc-self';
 
   return (
     <div className="train-replay">
@@ -129,19 +133,22 @@ function Replay({ live, every }: { live: TrainingLive; every: number }) {
         <p className="train-field__hint train-replay__single">{t('train.probe.single', { step: snapshot.step, every })}</p>
       )}
       <div className="train-replay__figures">
-        <div>
-          <h3>{t('train.probe.cross')}</h3>
-          <AttentionFigure snapshot={snapshot} block="cross" pick={cross} onPick={setCross} testId="probe-cross" />
-        </div>
+        {blocks.has('cross') && (
+          <div>
+            <h3>{t('train.probe.cross')}</h3>
+            <AttentionFigure snapshot={snapshot} block="cross" pick={cross} onPick={setCross} testId="probe-cross" />
+          </div>
+        )}
         <div>
           <h3>{t('train.probe.self')}</h3>
-<AttentionFigure
+          <AttentionFigure
             snapshot={snapshot}
-            block={side}
+            block={selfBlock}
             pick={selfPick}
             onPick={setSelfPick}
             testId="probe-self"
             picker={
+              !bothSides ? undefined : (
               <SelectField<'enc-self' | 'dec-self'>
                 label={t('train.probe.side')}
                 value={side}
@@ -152,6 +159,7 @@ function Replay({ live, every }: { live: TrainingLive; every: number }) {
                 onChange={setSide}
                 testId="probe-self-side"
               />
+              )
             }
           />
         </div>
