@@ -9,10 +9,10 @@ import { createCpuBackend } from '../engine/cpu';
 import { generateToyCorpus } from '../data/toyGenerator';
 import { maskedStream, maskSeed } from '../data/families';
 import { optimalMaskScores } from '../data/toyPosterior';
-import { evaluateLm, evaluateMlm } from '../train/familyEval';
-import { parseCheckpoint } from './checkpoint';
-import { LanguageModel } from './languageModel';
-import { MaskedLanguageModel } from './maskedLanguageModel';
+import { parseCheckpoint } from '../model/checkpoint';
+import { LanguageModel } from '../model/languageModel';
+import { MaskedLanguageModel } from '../model/maskedLanguageModel';
+import { evaluateLm, evaluateMlm } from './familyEval';
 
 const DECODER = 'public/checkpoints/en-zh-decoder.json';
 const ENCODER = 'public/checkpoints/en-encoder-mlm.json';
