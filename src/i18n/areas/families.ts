@@ -74,8 +74,14 @@ export const familiesEn = {
     promptedSource: 'Prompt (English)',
     experimentsHidden: 'Shown: the experiments that apply to the {{family}} model.',
   },
+  study: {
+    showMe: 'Show me: the three families side by side',
+    see: 'See it in the compare view',
+    seeHint: 'Opens the three shipped models on the card’s sentence; your prediction is kept here.',
+  },
   compare: {
     title: 'Compare families',
+    backToCard: 'Back to the card',
     intro:
       'One English sentence through the three shipped models: the encoder-decoder translates it, the decoder-only model continues the prompt “<bos> English <sep>”, and the encoder-only model fills one masked word. Each column shows the model’s output, one attention head, the masks it uses and its size.',
     sentence: 'Sentence',
@@ -200,8 +206,14 @@ export const familiesZh: Widen<typeof familiesEn> = {
     promptedSource: '提示（英文）',
     experimentsHidden: '这里列出适用于{{family}}模型的实验。',
   },
+  study: {
+    showMe: '查看：三种家族并排比较',
+    see: '在比较视图中查看',
+    seeHint: '用卡片上的句子打开三个内置模型；你的预测会保留在这里。',
+  },
   compare: {
     title: '比较模型家族',
+    backToCard: '返回卡片',
     intro:
       '同一个英文句子分别送入三个内置模型：编码器-解码器把它翻译出来，仅解码器模型续写提示“<bos> 英文 <sep>”，仅编码器模型填出一个被遮住的词。每一列给出模型的输出、一个注意力头、它用到的掩码和它的规模。',
     sentence: '句子',

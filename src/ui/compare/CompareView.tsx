@@ -7,7 +7,7 @@ import { useCallback, useEffect, useId, useMemo } from 'react';
 import { useText } from '../../i18n';
 import { DEFAULT_FAMILY, FAMILY_IDS, type FamilyId } from '../../model/stageIds';
 import { useAppStore } from '../../store';
-import { formatHash, querySet, type CompareRoute } from '../common/route';
+import { formatHash, queryGet, querySet, type CompareRoute } from '../common/route';
 import { navigate } from '../common/useRoute';
 import { SentenceBox } from '../walkthrough/SentenceBox';
 import { compareRequest, maskableIndexes, maskedSentence, readCompareParams, withColumnPick } from './compareData';
@@ -23,6 +23,11 @@ export function CompareView({ route }: { route: CompareRoute }) {
   const setRequest = useAppStore((s) => s.compare.setRequest);
   const families = useAppStore((s) => s.compare.families);
   const maskId = useId();
+  // A study card sent the user: the way back, and the column its question is about.
+  const card = queryGet(route.query, 'from') === 'study' ? queryGet(route.query, 'card') : undefined;
+  const focusParam = queryGet(route.query, 'focus');
+  const focus = FAMILY_IDS.find((f) => f === focusParam) ?? null;
+  const backHref = card ? formatHash({ view: 'study', query: [['card', card], ...route.query.filter(([k]) => k === 'lang')] }) : null;
 
   useEffect(() => setRequest(request), [request, setRequest]);
 
@@ -38,7 +43,14 @@ export function CompareView({ route }: { route: CompareRoute }) {
 
   return (
     <section className="view compare walkthrough" aria-labelledby="view-title">
-      <h1 id="view-title">{t('families.compare.title')}</h1>
+      <div className="compare__head">
+        <h1 id="view-title">{t('families.compare.title')}</h1>
+        {backHref && (
+          <a href={backHref} data-testid="back-to-card">
+            ← {t('families.compare.backToCard')}
+          </a>
+        )}
+      </div>
       <p className="walkthrough__intro">{t('families.compare.intro')}</p>
       <SentenceBox text={params.text} onApply={(text) => replace(querySet(querySet(route.query, 'text', text), 'mask', undefined))} runLabel={t('families.compare.run')} />
       {masked && (
@@ -65,6 +77,7 @@ export function CompareView({ route }: { route: CompareRoute }) {
             picks={params.columns[f]}
             onPick={(key, value) => replace(withColumnPick(route.query, f, key, value))}
             walkthroughHref={walkthroughHref(f)}
+            focused={f === focus}
           />
         ))}
       </div>

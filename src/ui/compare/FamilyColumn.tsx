@@ -1,7 +1,7 @@
 // One family's column of the compare view: what it reads and outputs, one attention head
 // (block, layer and head selectable; kept in the URL), the masks its attention uses (drawn
 // from the recorded masked scores, each with a table) and its parameters by part.
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useText } from '../../i18n';
 import type { FamilyId } from '../../model/stageIds';
 import type { FamilyCompare } from '../../store/slices/compare';
@@ -226,8 +226,11 @@ export function FamilyColumn({
   picks,
   onPick,
   walkthroughHref,
+  focused = false,
 }: {
   family: FamilyId;
+  /** The column a study card asks about: outlined and scrolled into view. */
+  focused?: boolean;
   state: FamilyCompare;
   picks: ColumnPicks;
   onPick: (key: 'block' | 'layer' | 'head', value: string | number) => void;
@@ -235,10 +238,21 @@ export function FamilyColumn({
 }) {
   const { t } = useText();
   const headingId = useId();
+  const ref = useRef<HTMLElement>(null);
   const { result, problem, status } = state;
+  useEffect(() => {
+    if (focused) ref.current?.scrollIntoView({ block: 'start' });
+  }, [focused]);
   const shown = result && result.family === family ? result : null;
   return (
-    <section className="compare-col" aria-labelledby={headingId} data-testid={`compare-col-${family}`} data-status={status}>
+    <section
+      ref={ref}
+      className={`compare-col${focused ? ' compare-col--focused' : ''}`}
+      aria-labelledby={headingId}
+      data-testid={`compare-col-${family}`}
+      data-status={status}
+      data-focused={focused || undefined}
+    >
       <h2 id={headingId}>
         {t(`families.name.${family}`)} <span className="compare-col__like">· {t(`families.like.${family}`)}</span>
       </h2>

@@ -10,7 +10,7 @@ import type { WalkthroughResult } from '../../store/walkthroughResult';
 import { readParams } from '../walkthrough/params';
 import { buildStageContext } from '../walkthrough/stageContext';
 import { familyStages } from '.';
-import { familyResult } from './familyRegistry.test';
+import { familyResult } from './familyTesting';
 
 const results: Partial<Record<'decoder' | 'encoder', WalkthroughResult>> = {};
 

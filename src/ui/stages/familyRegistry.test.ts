@@ -1,32 +1,14 @@
 // Each family's stage list against a real result of that family's shipped model: formulas
 // typeset and name only recorded trace entries, for every layer and head the family has.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCheckpoint } from '../../model/checkpoint';
-import { FAMILY_STAGE_IDS, type FamilyId } from '../../model/stageIds';
-import { computeFamilyWalkthrough } from '../../app/walkthrough/computeFamilies';
-import { FamilyPool } from '../../app/walkthrough/translators';
+import { FAMILY_STAGE_IDS } from '../../model/stageIds';
+import { familyResult } from './familyTesting';
 import { renderTex } from '../../viz/renderTex';
 import { readParams } from '../walkthrough/params';
 import { buildStageContext, familySides } from '../walkthrough/stageContext';
 import { ALL_STAGES, familyStages, stageById, stageTexts } from '.';
 import { STAGE_TITLES } from './titles';
 import { layerCount } from './shared/names';
-
-const PATHS: Record<FamilyId, string> = {
-  'encoder-decoder': 'public/checkpoints/en-zh-toy.json',
-  decoder: 'public/checkpoints/en-zh-decoder.json',
-  encoder: 'public/checkpoints/en-encoder-mlm.json',
-};
-
-export async function familyResult(family: FamilyId, text: string) {
-  const cp = parseCheckpoint(readFileSync(PATHS[family], 'utf8'));
-  const pool = new FamilyPool();
-  const o = await computeFamilyWalkthrough(text, pool.choose(family, cp, null), family, { yieldToUi: () => Promise.resolve() });
-  pool.destroy();
-  if (!o.ok) throw new Error('refused');
-  return o.result;
-}
 
 describe('stages of every family', () => {
   it('have texts in both languages and their titles in STAGE_TITLES (fill-mask included)', () => {
