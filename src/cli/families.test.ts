@@ -41,7 +41,8 @@ const FAILURES: Array<[string, string, string[], RegExp]> = [
   ['generate with the translator checkpoint', 'generate', ['the cat sat .', '--checkpoint', SHIPPED_CHECKPOINT], /is an encoder-decoder translator, not a decoder-only language model/],
   ['fill-mask with the decoder-only checkpoint', 'fillMask', ['the <mask> sat .', '--checkpoint', SHIPPED_DECODER], /is a decoder-only language model, not an encoder-only masked language model/],
   ['generate with an over-long prompt', 'generate', ['the cat '.repeat(20)], /prompt too long: 40 words; with <bos> and <sep> the model takes at most 31/],
-  ['generate --temperature -1', 'generate', ['the cat sat .', '--temperature', '-1'], /temperature must be a number from 0 to 100, got -1/],
+  ['generate --temperature=-1', 'generate', ['the cat sat .', '--temperature=-1'], /temperature must be a number from 0 to 100, got -1/],
+  ['generate --temperature -1 (read by Node as a missing value)', 'generate', ['the cat sat .', '--temperature', '-1'], /Option '--temperature' argument is ambiguous\..*\(try --help\)$/],
   ['generate --top-k 1.5', 'generate', ['the cat sat .', '--top-k', '1.5'], /--top-k must be a whole number, got "1\.5"/],
   ['generate with a file that is not a checkpoint', 'generate', ['the cat sat .', '--checkpoint', 'package.json'], /cannot load checkpoint package\.json: format must be/],
 ];

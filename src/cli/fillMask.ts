@@ -39,7 +39,7 @@ runCli(async () => {
       },
     });
   } catch (e) {
-    throw new CliError(`${(e as Error).message} (try --help)`);
+    throw new CliError(`${(e as Error).message.replace(/\s*\n\s*/g, ' ')} (try --help)`);
   }
   const { values, positionals } = args;
   if (values.help) {

@@ -126,7 +126,7 @@ async function greedyUncached(model: Transformer, src: SourceInput, opts: Greedy
 /**
  * Choose the next token of each unfinished row (the argmax, or the sampler's draw), record it
  * with its untempered probability, and return the next inputs (finished rows repeat their argmax,
- * which nothing reads). Shared with the decoder-only generation (languageModel.ts).
+ * which nothing reads). Shared with the decoder-only generation (generate.ts).
  */
 export function pickNext(logits: Float32Array, B: number, results: DecodeResult[], done: boolean[], eos: number, sampler?: Sampler): Int32Array {
   const V = logits.length / B;
