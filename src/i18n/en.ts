@@ -9,6 +9,7 @@ import { studyEn } from './areas/study';
 import { dataEn } from './areas/data';
 import { vizEn } from './areas/viz';
 import { familiesEn } from './areas/families';
+import { benchEn } from './areas/bench';
 
 export const en = {
   // Each view's strings live in areas/<view>.ts (English and Chinese side by side).
@@ -19,6 +20,7 @@ export const en = {
   data: dataEn,
   viz: vizEn,
   families: familiesEn,
+  bench: benchEn,
   app: {
     name: 'Attention Lab',
     skipToContent: 'Skip to main content',
@@ -31,6 +33,8 @@ export const en = {
     compare: 'Compare',
     train: 'Train',
     study: 'Study',
+    /** Not in the navigation (linked from the README): the document title only. */
+    bench: 'Benchmark',
   },
   language: {
     label: 'Language',
@@ -87,6 +91,9 @@ export const en = {
     },
     study: {
       title: 'Study',
+    },
+    bench: {
+      title: 'Benchmark on this GPU',
     },
   },
 } as const;

@@ -7,6 +7,7 @@ import { studyZh } from './areas/study';
 import { dataZh } from './areas/data';
 import { vizZh } from './areas/viz';
 import { familiesZh } from './areas/families';
+import { benchZh } from './areas/bench';
 
 export const zh: Messages = {
   walkthrough: walkthroughZh,
@@ -16,6 +17,7 @@ export const zh: Messages = {
   data: dataZh,
   viz: vizZh,
   families: familiesZh,
+  bench: benchZh,
   app: {
     name: '注意力实验室',
     skipToContent: '跳到主要内容',
@@ -28,6 +30,7 @@ export const zh: Messages = {
     compare: '比较',
     train: '训练',
     study: '复习',
+    bench: '基准测试',
   },
   language: {
     label: '语言',
@@ -84,6 +87,9 @@ export const zh: Messages = {
     },
     study: {
       title: '复习',
+    },
+    bench: {
+      title: '在这块 GPU 上跑基准测试',
     },
   },
 };

@@ -12,6 +12,7 @@ import type { BackwardPatch } from './slices/backward';
 import type { TrainingSlice } from './slices/training';
 import type { WalkthroughPatch } from './slices/walkthrough';
 import type { ComparePatch } from './slices/compare';
+import type { SampleRequest } from './walkthroughResult';
 
 /** The walkthrough's compute service: turns the requested sentence into the slice's result. */
 export interface WalkthroughCompute {
@@ -20,6 +21,8 @@ export interface WalkthroughCompute {
    * family defaults to the translator).
    */
   request(text: string, family?: FamilyId): void;
+  /** Ask for a sampled translation (the decoding stage's); null: none. It writes `sampled`. */
+  sample(request: SampleRequest | null): void;
   dispose(): void;
 }
 
@@ -83,6 +86,8 @@ export type TrainingService = Pick<
   | 'importModel'
   | 'openInWalkthrough'
   | 'dismissNotice'
+  | 'setEnginePreference'
+  | 'remeasureEngines'
 >;
 
 /** What the training service acts on: the slice's own set/get, the store, the slice's `live`. */

@@ -23,7 +23,7 @@ describe('app store', () => {
 
   it('hands the slices the services given at creation or installed later', () => {
     const asked: string[] = [];
-    const walkthrough: StoreServices['walkthrough'] = () => ({ request: (text) => void asked.push(text), dispose: () => undefined });
+    const walkthrough: StoreServices['walkthrough'] = () => ({ request: (text) => void asked.push(text), sample: () => undefined, dispose: () => undefined });
     const store = createAppStore([walkthroughSlice]);
     expect(() => store.getState().walkthrough.setText('a')).toThrow(/no walkthrough service installed/);
     installServices(store, { walkthrough });

@@ -238,7 +238,7 @@ export function createBackwardCompute(
     const grad = gradientOf(result, name);
     if (!grad) return setCheck(name, { status: 'failed', view: null, error: `no gradient named '${name}' in this step` });
     const tr = cpu.translator;
-    const pair = preparePair(result.request.text, result.request.target, tr.vocabs, tr.maxLen);
+    const pair = preparePair(result.request.text, result.request.target, tr);
     if (!pair.ok) return setCheck(name, { status: 'failed', view: null, error: `the pair was refused: ${pair.problem.kind}` });
     const rng = new Rng(CHECK_SEED);
     const indices = probeIndices(grad.values, CHECK_LARGEST, CHECK_RANDOM, () => rng.next());
@@ -263,7 +263,7 @@ export function createBackwardCompute(
     if (typeof shown === 'string') return write({ flow: { status: 'failed', view: null, error: shown } });
     const { result, cpu } = shown;
     const tr = cpu.translator;
-    const pair = preparePair(result.request.text, result.request.target, tr.vocabs, tr.maxLen);
+    const pair = preparePair(result.request.text, result.request.target, tr);
     if (!pair.ok) return write({ flow: { status: 'failed', view: null, error: `the pair was refused: ${pair.problem.kind}` } });
     write((prev) => ({ flow: { status: 'running', view: prev.flow?.view ?? null, error: null } }));
     const spec = {

@@ -119,7 +119,7 @@ async function computeDecoder(
   return main.exclusive(async () => {
     const gen = await lm.generate(prompt);
     const k = opts.topK ?? 5;
-    const steps: StepView[] = gen.steps.map((s) => ({ token: s.word, id: s.token, prob: s.prob, top: lm.topTokens(s.probs, k) }));
+    const steps: StepView[] = gen.steps.map((s) => ({ token: s.word, id: s.token, prob: s.prob, top: lm.topTokens(s.probs, k), logits: s.logits }));
     const finished = gen.ids[gen.ids.length - 1] === lm.special.eos;
     await phase('translate');
 
@@ -257,9 +257,11 @@ async function computeEncoder(
       filled: traced.filled,
       argmax: argmaxWords(trace, mlm.vocab.tokens),
     };
+    const V = mlm.vocab.size;
+    const allLogits = trace.get('logits').data as Float32Array; // (S, V)
     const steps: StepView[] = traced.masks.map((m) => {
       const best = m.top[0];
-      return { token: best.token, id: mlm.vocab.id(best.token), prob: best.prob, top: m.top };
+      return { token: best.token, id: mlm.vocab.id(best.token), prob: best.prob, top: m.top, logits: allLogits.slice(m.position * V, (m.position + 1) * V) };
     });
     const result: WalkthroughResult = {
       ...common(main, text, modelId, timings),

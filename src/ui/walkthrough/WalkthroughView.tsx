@@ -12,7 +12,7 @@ import { DEFAULT_FAMILY, FAMILY_STAGE_IDS, familyStage, type FamilyId, type Stag
 import { FamilySwitch } from './FamilySwitch';
 import type { StageContext } from '../stages/types';
 import { ModelBar } from './ModelBar';
-import { readParams, stageRoute, withParams } from './params';
+import { readParams, samplingQuery, stageRoute, withParams } from './params';
 import { SentenceBox } from './SentenceBox';
 import { buildStageContext } from './stageContext';
 import { StageFrame } from './StageFrame';
@@ -33,10 +33,19 @@ export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
   const result = useAppStore((s) => s.walkthrough.result);
   const problem = useAppStore((s) => s.walkthrough.problem);
   const currentText = useAppStore((s) => s.walkthrough.text);
+  const sampled = useAppStore((s) => s.walkthrough.sampled);
+  const sample = useAppStore((s) => s.walkthrough.sample);
   const gpuFailure = useAppStore((s) => s.walkthrough.gpuFailure);
 
   const { family } = params;
   useEffect(() => setText(params.text, family), [params.text, family, setText]);
+  // The decoding stage's sampled run: wanted while that stage is open with a seed in the URL.
+  const { temperature, topP, seed } = params.sampling;
+  const topK = Math.min(params.sampling.topK, result?.vocabSizes.tgt || Infinity); // as the stage context clamps it
+  const onDecoding = route.stage === 'decoding' && family !== 'encoder';
+  useEffect(() => {
+    sample(onDecoding && seed !== null ? { text: params.text, temperature, topK, topP, seed } : null);
+  }, [sample, onDecoding, params.text, temperature, topK, topP, seed]);
 
   // The family's own stage list; a stage it lacks (a shared link) shows its stand-in.
   const shownId = familyStage(family, route.stage);
@@ -58,13 +67,17 @@ export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
     [route],
   );
 
+  const setSampling = useCallback<StageContext['sampling']['set']>(
+    (patch) => navigate(withParams(route, samplingQuery(patch)), { replace: true }),
+    [route],
+  );
   const stage = stageById(shownId);
   const navStages = useMemo(() => familyStages(family).map((s) => ({ id: s.id, title: stageTexts(s, family).title })), [family]);
   // A result of another family (the switch was just used) is not shown with this family's stages.
   const shown = result && result.family === family ? result : null;
   const ctx = useMemo(
-    () => (shown ? buildStageContext(shown, stage, params, lang, goToStage) : null),
-    [shown, stage, params, lang, goToStage],
+    () => (shown ? buildStageContext(shown, stage, params, lang, goToStage, { state: sampled, set: setSampling }) : null),
+    [shown, stage, params, lang, goToStage, sampled, setSampling],
   );
   const stale = !!shown && shown.text !== currentText;
 

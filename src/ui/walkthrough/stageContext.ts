@@ -1,8 +1,10 @@
 // Builds the StageContext a panel receives: the result, clamped picker values for this
 // stage, token labels, a highlight meant for this stage (others are ignored), and the
-// parameters of the model that computed the result (not whatever model is active now).
+// parameters of the model that computed the result (not whatever model is active now), and the
+// decoding stage's sampling settings with the sampled run.
 import type { Language } from '../../i18n/language';
 import { parameterView, type ParameterView } from '../../app/walkthrough/parameters';
+import { NO_SAMPLE, type SampledState } from '../../store/slices/walkthrough';
 import type { WalkthroughResult } from '../../store/walkthroughResult';
 import type { FamilyId } from '../../model/stageIds';
 import { HIGHLIGHTS, type HighlightId } from '../../study/highlights';
@@ -40,13 +42,23 @@ function paramAccessor(result: WalkthroughResult): (name: string) => ParameterVi
   return get;
 }
 
+/** The sampled run's state and the URL writer (tests leave them out: no run, no writes). */
+export interface SamplingLink {
+  state: SampledState;
+  set: StageContext['sampling']['set'];
+}
+
+const NO_SAMPLING_LINK: SamplingLink = { state: NO_SAMPLE, set: () => undefined };
+
 export function buildStageContext(
   result: WalkthroughResult,
   stage: StageDefinition,
   params: ViewParams,
   lang: Language,
   goToStage: StageContext['goToStage'],
+  sampling: SamplingLink = NO_SAMPLING_LINK,
 ): StageContext {
+  const { temperature, topK, topP, seed } = params.sampling;
   const config = result.config;
   const family = result.family;
   const side = stageSide(stage, params, family);
@@ -66,5 +78,6 @@ export function buildStageContext(
     param: paramAccessor(result),
     trainingMeta: result.training,
     goToStage,
+    sampling: { options: { temperature, topK: Math.min(topK, result.vocabSizes.tgt), topP }, seed, ...sampling },
   };
 }
