@@ -73,6 +73,9 @@ export const familiesEn = {
     maskedOutput: 'Filled in',
     promptedSource: 'Prompt (English)',
     experimentsHidden: 'Shown: the experiments that apply to the {{family}} model.',
+    probeEncoder: 'The encoder reads the sentence itself (no <mask>), so every snapshot has the same rows.',
+    probeDecoderReference: 'The model reads the prompt followed by the reference translation, one sequence, so every snapshot has the same rows.',
+    probeDecoderModel: 'No reference translation is known: the prompt is followed by the model’s own continuation, which changes as it learns.',
   },
   study: {
     showMe: 'Show me: the three families side by side',
@@ -205,6 +208,9 @@ export const familiesZh: Widen<typeof familiesEn> = {
     maskedOutput: '填出的词',
     promptedSource: '提示（英文）',
     experimentsHidden: '这里列出适用于{{family}}模型的实验。',
+    probeEncoder: '编码器读入句子本身（不含 <mask>），所以每个快照的行都相同。',
+    probeDecoderReference: '模型读入提示和紧随其后的参考译文，作为一个序列，所以每个快照的行都相同。',
+    probeDecoderModel: '没有已知的参考译文：提示之后接的是模型自己的续写，它会随着学习而变化。',
   },
   study: {
     showMe: '查看：三种家族并排比较',

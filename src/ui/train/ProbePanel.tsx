@@ -2,6 +2,7 @@
 // back through the snapshots taken during the run to see how the alignment emerged.
 import { useEffect, useId, useState } from 'react';
 import { useText } from '../../i18n';
+import { modelFamily, type ModelFamily } from '../../model/config';
 import { useAppStore } from '../../store';
 import type { ProbeInfo } from '../../train/events';
 import type { TrainingLive } from '../../train/live';
@@ -14,6 +15,7 @@ export function ProbePanel({ live, probeText }: { live: TrainingLive; probeText:
   const setProbe = useAppStore((s) => s.training.setProbe);
   const probe = useAppStore((s) => s.training.probe);
   const every = useAppStore((s) => s.training.config.cadence.attentionEvery);
+  const family = useAppStore((s) => modelFamily(s.training.config.model));
   const [text, setText] = useState(probeText);
   const [shownFor, setShownFor] = useState(probeText);
   if (shownFor !== probeText) {
@@ -51,7 +53,7 @@ export function ProbePanel({ live, probeText }: { live: TrainingLive; probeText:
           </button>
         </div>
         <div id={problemId} className="train-probe__notes" role="status">
-          <ProbeNotes info={shown} every={every} />
+          <ProbeNotes info={shown} every={every} family={family} />
         </div>
       </form>
       <Replay live={live} every={every} />
@@ -59,13 +61,19 @@ export function ProbePanel({ live, probeText }: { live: TrainingLive; probeText:
   );
 }
 
-function ProbeNotes({ info, every }: { info: ProbeInfo | null; every: number }) {
+function ProbeNotes({ info, every, family }: { info: ProbeInfo | null; every: number; family: ModelFamily }) {
   const { t } = useText();
   if (!info) return <p className="train-field__hint">{`${t('train.probe.hint', { every })} ${t('train.probe.pending')}`}</p>;
   if (!info.ok && info.problem) return <p className="train-field__error">{t(`data.source.${info.problem.code}`, info.problem)}</p>;
   return (
     <>
-      <p className="train-field__hint">{`${t('train.probe.hint', { every })} ${t(info.target === 'reference' ? 'train.probe.reference' : 'train.probe.model')}`}</p>
+      <p className="train-field__hint">{`${t('train.probe.hint', { every })} ${
+        family === 'encoder'
+          ? t('families.train.probeEncoder')
+          : family === 'decoder'
+            ? t(info.target === 'reference' ? 'families.train.probeDecoderReference' : 'families.train.probeDecoderModel')
+            : t(info.target === 'reference' ? 'train.probe.reference' : 'train.probe.model')
+      }`}</p>
       {info.unknown.length > 0 && <p className="train-field__warn">{t('data.source.unknown', { count: info.unknown.length, words: info.unknown.join(', ') })}</p>}
     </>
   );
