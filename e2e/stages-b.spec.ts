@@ -69,7 +69,7 @@ test('group B stages show the model’s numbers for “the cat sat .”', async 
   for (const t of [x, f, sum]) expect(t.map((row) => row.length)).toEqual(Array(SOURCE.length).fill(48));
   sum.forEach((row, r) => row.forEach((v, c) => expect(Math.abs(num(v) - num(x[r][c]) - num(f[r][c]))).toBeLessThanOrEqual(2e-3)));
   // The decoder has three sublayers.
-  await page.getByRole('radio', { name: 'Decoder' }).check();
+  await page.getByRole('radio', { name: 'Decoder', exact: true }).check();
   await expect(page.getByTestId('addnorm-sublayer').getByRole('radio')).toHaveCount(3);
   await page.getByTestId('addnorm-sublayer').getByRole('radio', { name: '2 · cross-attention' }).check();
   await expect(page.getByTestId('addnorm-sub')).toContainText('cross-attention output');

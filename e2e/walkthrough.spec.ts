@@ -56,7 +56,7 @@ test('a stage URL with text, layer, head and side restores the view, pickers kee
   await expect(wt.stageTitle).toHaveText(scoresTitle.en);
   await expect(wt.sentence()).toHaveValue('i ate the apple yesterday .');
   await expect(wt.translationText).toHaveText('我 昨天 吃 了 苹果 。');
-  await expect(page.getByRole('radio', { name: 'Decoder' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Decoder', exact: true })).toBeChecked();
   await expect(page.getByRole('combobox', { name: 'Layer', exact: true })).toHaveValue('1');
   await expect(page.getByRole('combobox', { name: 'Head', exact: true })).toHaveValue('2');
 
@@ -65,7 +65,7 @@ test('a stage URL with text, layer, head and side restores the view, pickers kee
   await page.reload();
   await wt.waitForResult('i ate the apple yesterday .');
   await expect(page.getByRole('combobox', { name: 'Head', exact: true })).toHaveValue('3');
-  await expect(page.getByRole('radio', { name: 'Decoder' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Decoder', exact: true })).toBeChecked();
 
   // A focused cell says how its value was computed, with the query and key vectors.
   await wt.heatmap('scores-scaled').figure.locator('.viz-heatmap__grid').focus();

@@ -6,10 +6,12 @@ import { installServices, type AppState, type StoreServices } from '../store';
 import { backwardComputeService } from './backward/lazy';
 import { trainingService } from './training';
 import { walkthroughComputeService } from './walkthrough/service';
+import { compareComputeService } from './walkthrough/compareService';
 
 export function appServices(): StoreServices {
   return {
     walkthrough: walkthroughComputeService(),
+    compare: compareComputeService(),
     backward: backwardComputeService(),
     training: trainingService(),
   };

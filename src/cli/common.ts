@@ -5,9 +5,15 @@ import { resolve } from 'node:path';
 import { createCpuBackend } from '../engine/cpu';
 import { DataError } from '../data/errors';
 import { type Checkpoint, CheckpointError, MAX_CHECKPOINT_CHARS, parseCheckpoint } from '../model/checkpoint';
+import { LanguageModel } from '../model/languageModel';
+import { MaskedLanguageModel } from '../model/maskedLanguageModel';
 import { Translator } from '../model/translator';
 
 export const SHIPPED_CHECKPOINT = 'public/checkpoints/en-zh-toy.json';
+/** The shipped decoder-only model (`npm run generate`). */
+export const SHIPPED_DECODER = 'public/checkpoints/en-zh-decoder.json';
+/** The shipped encoder-only model (`npm run fill-mask`). */
+export const SHIPPED_ENCODER = 'public/checkpoints/en-encoder-mlm.json';
 
 /** A failure the user caused or can fix: printed as one line, exit code 2. */
 export class CliError extends Error {}
@@ -42,16 +48,49 @@ export function readCheckpoint(path = SHIPPED_CHECKPOINT): CheckpointFile {
   }
 }
 
-/** The translator a checkpoint describes, on the CPU engine. */
-export function translatorFrom(checkpoint: Checkpoint, path: string): Translator {
+/**
+ * The model a checkpoint describes, on the CPU engine, built by `make`; a checkpoint of another
+ * family, or a vocabulary the format leaves to the file (whitespace inside a token), is a
+ * CliError naming the file.
+ */
+function modelFrom<T>(make: () => T, path: string): T {
   try {
-    return Translator.fromCheckpoint(createCpuBackend(), checkpoint);
+    return make();
   } catch (e) {
-    // The format leaves a few things to the vocabulary itself (no whitespace inside a token).
-    if (e instanceof DataError) throw new CliError(`cannot load checkpoint ${path}: ${e.message}`);
+    if (e instanceof DataError || e instanceof CheckpointError) throw new CliError(`cannot load checkpoint ${path}: ${e.message}`);
     throw e;
   }
 }
+
+/** The translator a checkpoint describes, on the CPU engine. */
+export function translatorFrom(checkpoint: Checkpoint, path: string): Translator {
+  return modelFrom(() => Translator.fromCheckpoint(createCpuBackend(), checkpoint), path);
+}
+
+/** The decoder-only model of a checkpoint file, on the CPU engine. */
+export function loadLanguageModel(path = SHIPPED_DECODER): LanguageModel {
+  const { checkpoint } = readCheckpoint(path);
+  return modelFrom(() => LanguageModel.fromCheckpoint(createCpuBackend(), checkpoint), path);
+}
+
+/** The encoder-only model of a checkpoint file, on the CPU engine. */
+export function loadMaskedLanguageModel(path = SHIPPED_ENCODER): MaskedLanguageModel {
+  const { checkpoint } = readCheckpoint(path);
+  return modelFrom(() => MaskedLanguageModel.fromCheckpoint(createCpuBackend(), checkpoint), path);
+}
+
+/** Input lines: each non-empty line of --file, or the positionals joined as one line. */
+export function inputLines(file: string | undefined, positionals: readonly string[]): string[] {
+  if (!file) return positionals.length ? [positionals.join(' ')] : [];
+  try {
+    return readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  } catch {
+    throw new CliError(`cannot read --file ${file}`);
+  }
+}
+
+/** Probabilities in JSON output: 6 decimals. */
+export const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
 
 export function loadTranslator(path = SHIPPED_CHECKPOINT): Translator {
   return translatorFrom(readCheckpoint(path).checkpoint, path);

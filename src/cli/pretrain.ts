@@ -1,35 +1,34 @@
-// npm run pretrain -- [--steps N] [--batch B] [--seed S] [--threads T] [--out PATH] …
-// Trains the default model on the toy grammar from a fixed seed on the CPU engine, data
-// parallel over worker threads (the main thread computes one share of each batch), and
-// writes the checkpoint the app ships.
+// npm run pretrain -- [--family encoder-decoder|decoder|encoder] [--steps N] [--batch B] [--seed S]
+//                     [--threads T] [--out PATH] …
+// Trains a model of the family (the translator by default; pretrainPlans.ts says what each
+// family trains on and how it is measured) on the toy grammar from a fixed seed on the CPU
+// engine, data parallel over worker threads (the main thread computes one share of each batch),
+// and writes the checkpoint the app ships for that family.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createCpuBackend } from '../engine/cpu';
-import { makeBatch } from '../data/batch';
-import { groupBatches } from '../data/bucket';
-import { sentenceKey, toyTrainStream, toyValidationSet } from '../data/streams';
-import { generateToyCorpus } from '../data/toyGenerator';
-import type { TokenPair } from '../data/toySentence';
-import { toyVocabs } from '../data/toyVocab';
 import { PAD_ID } from '../data/vocab';
 import { serializeCheckpoint } from '../model/checkpoint';
-import { DEFAULT_CONFIG, DEFAULT_VARIANT } from '../model/config';
+import { DEFAULT_VARIANT, MODEL_FAMILIES, type ModelFamily } from '../model/config';
 import { Transformer } from '../model/transformer';
-import { evaluate } from '../train/evaluate';
 import { learningRate, type Schedule } from '../train/schedule';
 import { applyUpdate, DEFAULT_OPTIMIZER, forwardBackward, type OptimizerSettings } from '../train/step';
 import type { WorkerJob, WorkerResult } from './gradWorker';
-import { CliError, runCli, SHIPPED_CHECKPOINT } from './common';
+import { CliError, runCli } from './common';
+import { CHECKPOINT_PATHS, planFor } from './pretrainPlans';
 
-/** The seed of the sentences the final score is measured on: never used for training. */
-export const EVAL_SEED = 424_242;
+export { EVAL_SEED } from './pretrainPlans';
+
+/** Steps when --steps is not given. */
+const DEFAULT_STEPS: Record<ModelFamily, number> = { 'encoder-decoder': 2000, decoder: 3000, encoder: 2000 };
 
 function options() {
   const { values } = parseArgs({
     options: {
-      steps: { type: 'string', default: '2000' },
+      family: { type: 'string', default: 'encoder-decoder' },
+      steps: { type: 'string' },
       batch: { type: 'string', default: '64' },
       seed: { type: 'string', default: '1' },
       lr: { type: 'string', default: '1e-3' },
@@ -37,18 +36,22 @@ function options() {
       threads: { type: 'string', default: String(Math.min(2, availableParallelism())) },
       'eval-every': { type: 'string', default: '500' },
       valid: { type: 'string', default: '500' },
-      // Stop early once validation exact match reaches this (above 1: never).
+      // Stop early once the validation score reaches this (above 1: never).
       target: { type: 'string', default: '2' },
-      out: { type: 'string', default: SHIPPED_CHECKPOINT },
+      out: { type: 'string' },
     },
   });
-  const num = (k: keyof typeof values) => {
+  const family = values.family as ModelFamily;
+  if (!MODEL_FAMILIES.includes(family)) throw new CliError(`--family must be one of ${MODEL_FAMILIES.join(', ')}, got ${values.family}`);
+  const num = (k: keyof typeof values, fallback?: number) => {
+    if (values[k] === undefined && fallback !== undefined) return fallback;
     const v = Number(values[k]);
     if (!Number.isFinite(v) || v <= 0) throw new CliError(`--${k} must be a positive number, got ${values[k]}`);
     return v;
   };
   return {
-    steps: num('steps'),
+    family,
+    steps: num('steps', DEFAULT_STEPS[family]),
     batch: num('batch'),
     seed: num('seed'),
     lr: num('lr'),
@@ -57,32 +60,21 @@ function options() {
     evalEvery: num('eval-every'),
     valid: num('valid'),
     target: num('target'),
-    out: values.out!,
+    out: values.out ?? CHECKPOINT_PATHS[family],
   };
-}
-
-/** Deal rows round-robin into k shares, so each share gets a mix of lengths. */
-function shares<T>(rows: readonly T[], k: number): T[][] {
-  const out: T[][] = Array.from({ length: k }, () => []);
-  rows.forEach((r, i) => out[i % k].push(r));
-  return out.filter((s) => s.length > 0);
 }
 
 runCli(async () => {
   const o = options();
   const t0 = performance.now();
-  const vocabs = toyVocabs();
-  const vocab = { src: vocabs.src.size, tgt: vocabs.tgt.size };
-  const config = DEFAULT_CONFIG;
+  const plan = planFor(o.family, o);
+  const { config, vocab } = plan;
   const be = createCpuBackend();
   const model = new Transformer(be, config, vocab, DEFAULT_VARIANT);
   model.initialize(o.seed);
 
-  const valid = toyValidationSet(o.seed, o.valid);
-  const exclude = new Set(valid.map(sentenceKey));
-  const batches = groupBatches(toyTrainStream(o.seed, { exclude }), { batchSize: o.batch, bucketPool: 8, seed: o.seed });
   const schedule: Schedule = { kind: 'cosine', peak: o.lr, warmup: o.warmup, total: o.steps };
-  const opt: OptimizerSettings = { ...DEFAULT_OPTIMIZER };
+  const opt: OptimizerSettings = { ...DEFAULT_OPTIMIZER, labelSmoothing: plan.labelSmoothing };
 
   const workers = Array.from({ length: o.threads - 1 }, () => {
     const w = new Worker(new URL('./tsWorker.mjs', import.meta.url), {
@@ -104,17 +96,17 @@ runCli(async () => {
     });
 
   const log = (s: string) => process.stdout.write(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(5)}s] ${s}\n`);
-  log(`D=${config.dModel} H=${config.nHeads} layers=${config.nEncoderLayers}+${config.nDecoderLayers} F=${config.dFF}, batch ${o.batch}, ${o.threads} thread(s), up to ${o.steps} steps`);
+  const layers = o.family === 'decoder' ? `${config.nDecoderLayers} decoder` : o.family === 'encoder' ? `${config.nEncoderLayers} encoder` : `${config.nEncoderLayers}+${config.nDecoderLayers}`;
+  log(`${o.family}: D=${config.dModel} H=${config.nHeads} layers=${layers} F=${config.dFF} maxLen=${config.maxLen} V=${o.family === 'encoder' ? vocab.src : vocab.tgt}, batch ${o.batch}, ${o.threads} thread(s), up to ${o.steps} steps`);
 
   let step = 0;
-  let validExactMatch = 0;
+  let validMeta: Record<string, unknown> = {};
   let lossSum = 0;
   let tokens = 0;
   const scratch = be.tensor([model.arena.length], null, 'f32', 'worker.grads');
   while (step < o.steps) {
     step++;
-    const pairs: TokenPair[] = batches.next().value!;
-    const parts = shares(pairs, o.threads).map((p) => makeBatch(p, vocabs, config.maxLen));
+    const parts = plan.nextShares(o.threads);
     const normalizer = parts.reduce((a, b) => a + b.nTokens, 0);
     const params = (await be.read(model.arena.params)) as Float32Array;
     const jobs = parts.slice(1).map((batch, i) =>
@@ -133,42 +125,38 @@ runCli(async () => {
     be.scope(() => applyUpdate(model, { ...opt, lr: learningRate(schedule, step) }));
 
     if (step % o.evalEvery === 0 || step === o.steps) {
-      const r = await evaluate(model, valid, vocabs);
-      validExactMatch = r.exactMatch;
-      log(`step ${step}  loss ${(lossSum / tokens).toFixed(4)}  lr ${learningRate(schedule, step).toExponential(2)}  valid exact ${(r.exactMatch * 100).toFixed(1)}%  tokens ${(r.tokenAccuracy * 100).toFixed(1)}%`);
+      const r = await plan.validate(model);
+      validMeta = r.meta;
+      log(`step ${step}  loss ${(lossSum / tokens).toFixed(4)}  lr ${learningRate(schedule, step).toExponential(2)}  ${r.line}`);
       lossSum = 0;
       tokens = 0;
-      if (r.exactMatch >= o.target) break;
+      if (r.score >= o.target) break;
     }
   }
   for (const w of workers) await w.terminate();
+  const trainSeconds = (performance.now() - t0) / 1000;
 
-  const fresh = generateToyCorpus(EVAL_SEED, 1000);
-  const final = await evaluate(model, fresh, vocabs);
+  const final = await plan.finalEval(model);
+  for (const line of final.lines) log(line);
   const seconds = (performance.now() - t0) / 1000;
-  log(`eval on 1000 fresh sentences (seed ${EVAL_SEED}): exact ${(final.exactMatch * 100).toFixed(2)}%, tokens ${(final.tokenAccuracy * 100).toFixed(2)}%, BLEU ${(final.bleu * 100).toFixed(2)}`);
-  for (const [lo, hi] of [[1, 6], [7, 9], [10, 12], [13, 15]]) {
-    const idx = fresh.map((p, i) => [p, i] as const).filter(([p]) => p.en.length >= lo && p.en.length <= hi);
-    const ok = idx.filter(([p, i]) => final.hypotheses[i].join(' ') === p.zh.join(' ')).length;
-    log(`  English length ${lo}–${hi}: ${idx.length} sentences, exact ${idx.length ? ((ok / idx.length) * 100).toFixed(1) : '–'}%`);
-  }
   const text = serializeCheckpoint({
     config,
-    vocab: { src: [...vocabs.src.tokens], tgt: [...vocabs.tgt.tokens] },
-    dataset: 'en-zh-toy',
+    vocab: plan.vocabLists,
+    dataset: plan.dataset,
     variant: DEFAULT_VARIANT,
     meta: {
+      ...(o.family === 'encoder-decoder' ? {} : { family: o.family }),
       steps: step,
       seed: o.seed,
       batch: o.batch,
       schedule,
       labelSmoothing: opt.labelSmoothing,
-      validExactMatch,
-      evalExactMatch: final.exactMatch,
-      evalSeed: EVAL_SEED,
+      ...validMeta,
+      ...final.meta,
       wallSeconds: Math.round(seconds),
+      trainSeconds: Math.round(trainSeconds),
       threads: o.threads,
-      trainedWith: 'npm run pretrain (CPU engine)',
+      trainedWith: `npm run pretrain${o.family === 'encoder-decoder' ? '' : ` -- --family ${o.family}`} (CPU engine)`,
     },
     weights: await model.getWeights(),
   });

@@ -16,3 +16,5 @@ export * from './batch';
 export * from './bucket';
 export * from './streams';
 export * from './metrics';
+export * from './families';
+export * from './toyPosterior';

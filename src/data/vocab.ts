@@ -7,6 +7,10 @@ export const BOS = '<bos>';
 export const EOS = '<eos>';
 export const UNK = '<unk>';
 export const SPECIAL_TOKENS = [PAD, BOS, EOS, UNK] as const;
+/** The decoder-only family's separator (`<bos> English <sep> Chinese <eos>`); src/data/families.ts. */
+export const SEP = '<sep>';
+/** The encoder-only family's mask token; src/data/families.ts. */
+export const MASK = '<mask>';
 export const PAD_ID = 0;
 export const BOS_ID = 1;
 export const EOS_ID = 2;

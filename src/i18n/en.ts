@@ -8,6 +8,7 @@ import { trainEn } from './areas/train';
 import { studyEn } from './areas/study';
 import { dataEn } from './areas/data';
 import { vizEn } from './areas/viz';
+import { familiesEn } from './areas/families';
 import { benchEn } from './areas/bench';
 
 export const en = {
@@ -18,6 +19,7 @@ export const en = {
   study: studyEn,
   data: dataEn,
   viz: vizEn,
+  families: familiesEn,
   bench: benchEn,
   app: {
     name: 'Attention Lab',
@@ -28,6 +30,7 @@ export const en = {
     label: 'Views',
     walkthrough: 'Walkthrough',
     backward: 'Training step',
+    compare: 'Compare',
     train: 'Train',
     study: 'Study',
     /** Not in the navigation (linked from the README): the document title only. */
@@ -79,6 +82,9 @@ export const en = {
     },
     backward: {
       title: 'Training step',
+    },
+    compare: {
+      title: 'Compare families',
     },
     train: {
       title: 'Train',

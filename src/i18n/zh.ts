@@ -6,6 +6,7 @@ import { trainZh } from './areas/train';
 import { studyZh } from './areas/study';
 import { dataZh } from './areas/data';
 import { vizZh } from './areas/viz';
+import { familiesZh } from './areas/families';
 import { benchZh } from './areas/bench';
 
 export const zh: Messages = {
@@ -15,6 +16,7 @@ export const zh: Messages = {
   study: studyZh,
   data: dataZh,
   viz: vizZh,
+  families: familiesZh,
   bench: benchZh,
   app: {
     name: '注意力实验室',
@@ -25,6 +27,7 @@ export const zh: Messages = {
     label: '视图',
     walkthrough: '逐步讲解',
     backward: '训练一步',
+    compare: '比较',
     train: '训练',
     study: '复习',
     bench: '基准测试',
@@ -75,6 +78,9 @@ export const zh: Messages = {
     },
     backward: {
       title: '训练一步',
+    },
+    compare: {
+      title: '比较模型家族',
     },
     train: {
       title: '训练',

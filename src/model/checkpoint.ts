@@ -2,12 +2,16 @@
 // Loading validates everything before returning, so a refused file changes nothing.
 import * as z from 'zod/mini';
 import { en as englishZodMessages } from 'zod/v4/locales';
-import { checkConfig, DEFAULT_VARIANT, type ModelConfig, type ModelVariant } from './config';
+import { checkConfig, DEFAULT_VARIANT, modelFamily, type ModelConfig, type ModelFamily, type ModelVariant } from './config';
 import { parameterEntries } from './parameters';
 import { decodeFloat32, encodeFloat32, isBase64 } from './base64';
 
 export const CHECKPOINT_FORMAT = 'attention-lab/checkpoint@1';
 export const SPECIAL_TOKENS = ['<pad>', '<bos>', '<eos>', '<unk>'] as const;
+/** The decoder-only family's separator between the English prompt and the Chinese continuation. */
+export const SEP_TOKEN = '<sep>';
+/** The encoder-only family's mask token. */
+export const MASK_TOKEN = '<mask>';
 /** Refuse files larger than this before parsing (characters). */
 export const MAX_CHECKPOINT_CHARS = 64 * 1024 * 1024;
 const MAX_VOCAB = 50_000;
@@ -29,6 +33,7 @@ export type CheckpointErrorCode =
   | 'config'
   | 'vocab'
   | 'special-token'
+  | 'wrong-family'
   | 'missing-tensor'
   | 'unexpected-tensor'
   | 'shape'
@@ -49,6 +54,7 @@ export class CheckpointError extends Error {
 }
 
 const configSchema = z.object({
+  family: z.optional(z.enum(['encoder-decoder', 'decoder', 'encoder'])),
   dModel: z.number(),
   nHeads: z.number(),
   nEncoderLayers: z.number(),
@@ -110,12 +116,12 @@ export function parseCheckpoint(text: string): Checkpoint {
   if (problems.length) {
     throw new CheckpointError('config', `config: ${problems[0].message}`, { field: problems[0].field, detail: problems[0].message });
   }
-  checkVocab('src', file.vocab.src);
-  checkVocab('tgt', file.vocab.tgt);
+  const family = modelFamily(config);
+  for (const side of ['src', 'tgt'] as const) checkVocab(family, side, file.vocab[side]);
   const variant = readVariant(file.meta);
   const weights = readTensors(config, file.vocab, file.tensors);
-  const src = specialsFirst(file.vocab.src, config.dModel, weights, 'src');
-  const tgt = specialsFirst(file.vocab.tgt, config.dModel, weights, 'tgt');
+  const src = specialsFirst(file.vocab.src, config.dModel, weights, 'src', family);
+  const tgt = specialsFirst(file.vocab.tgt, config.dModel, weights, 'tgt', family);
   return {
     config,
     vocab: { src, tgt },
@@ -126,14 +132,32 @@ export function parseCheckpoint(text: string): Checkpoint {
   };
 }
 
-function checkVocab(side: string, tokens: string[]): void {
+/** The one vocabulary side a one-stack family uses (null: the translator uses both). */
+export function familySide(family: ModelFamily): 'src' | 'tgt' | null {
+  return family === 'decoder' ? 'tgt' : family === 'encoder' ? 'src' : null;
+}
+
+/** The specials a vocabulary side must hold in this family: the four, plus <sep> (decoder) or <mask> (encoder). */
+export function requiredSpecials(family: ModelFamily): string[] {
+  return family === 'decoder' ? [...SPECIAL_TOKENS, SEP_TOKEN] : family === 'encoder' ? [...SPECIAL_TOKENS, MASK_TOKEN] : [...SPECIAL_TOKENS];
+}
+
+function checkVocab(family: ModelFamily, side: 'src' | 'tgt', tokens: string[]): void {
+  const own = familySide(family);
+  if (own && own !== side) {
+    // A one-stack model has one vocabulary; the other side is an empty list.
+    if (tokens.length) {
+      throw new CheckpointError('vocab', `vocab.${side} must be empty in a ${family}-only model (its one vocabulary is vocab.${own}), got ${tokens.length} tokens`, { side });
+    }
+    return;
+  }
   if (tokens.length > MAX_VOCAB) {
     throw new CheckpointError('vocab', `vocab.${side} has ${tokens.length} tokens, the limit is ${MAX_VOCAB}`, { side });
   }
   if (new Set(tokens).size !== tokens.length) {
     throw new CheckpointError('vocab', `vocab.${side} lists a token twice`, { side });
   }
-  for (const s of SPECIAL_TOKENS) {
+  for (const s of requiredSpecials(family)) {
     if (!tokens.includes(s)) {
       throw new CheckpointError('special-token', `vocab.${side} lacks the special token ${s}`, { side, token: s });
     }
@@ -194,17 +218,21 @@ function readTensors(
  * and the weights that are indexed by it (embedding rows; output columns), which changes
  * no computed probability.
  */
-function specialsFirst(tokens: string[], d: number, weights: Map<string, Float32Array>, side: 'src' | 'tgt'): string[] {
+function specialsFirst(tokens: string[], d: number, weights: Map<string, Float32Array>, side: 'src' | 'tgt', family: ModelFamily): string[] {
+  const own = familySide(family);
+  if (own && own !== side) return tokens;
   const order = [...SPECIAL_TOKENS.map((s) => tokens.indexOf(s)), ...tokens.map((_, i) => i).filter((i) => !SPECIAL_TOKENS.includes(tokens[i] as never))];
   if (order.every((from, to) => from === to)) return tokens;
   const embed = weights.get(`${side}_embed.weight`)!; // (V, D)
   weights.set(`${side}_embed.weight`, Float32Array.from({ length: embed.length }, (_, k) => embed[order[Math.floor(k / d)] * d + (k % d)]));
-  if (side === 'tgt') {
+  // The output projection indexed by this side's vocabulary: out (translator, decoder-only) or mlm.
+  const head = side === 'tgt' ? 'out' : family === 'encoder' ? 'mlm' : null;
+  if (head) {
     const V = tokens.length;
-    const w = weights.get('out.weight')!; // (D, V)
-    weights.set('out.weight', Float32Array.from({ length: w.length }, (_, k) => w[Math.floor(k / V) * V + order[k % V]]));
-    const b = weights.get('out.bias')!; // (V)
-    weights.set('out.bias', Float32Array.from(order, (from) => b[from]));
+    const w = weights.get(`${head}.weight`)!; // (D, V)
+    weights.set(`${head}.weight`, Float32Array.from({ length: w.length }, (_, k) => w[Math.floor(k / V) * V + order[k % V]]));
+    const b = weights.get(`${head}.bias`)!; // (V)
+    weights.set(`${head}.bias`, Float32Array.from(order, (from) => b[from]));
   }
   return order.map((i) => tokens[i]);
 }
@@ -221,16 +249,37 @@ export function serializeCheckpoint(cp: Checkpoint): string {
     if (!w) throw new Error(`checkpoint: weights lack ${e.name}`);
     return `    ${JSON.stringify(e.name)}: ${JSON.stringify({ shape: e.shape, data: encodeFloat32(w) })}`;
   });
+  // A one-stack family writes its one vocabulary; the other side is an empty list.
+  const own = familySide(modelFamily(cp.config));
+  const vocab = own === 'tgt' ? { src: [], tgt: cp.vocab.tgt } : own === 'src' ? { src: cp.vocab.src, tgt: [] } : cp.vocab;
   const head = {
     format: CHECKPOINT_FORMAT,
     config: cp.config,
-    vocab: cp.vocab,
+    vocab,
     dataset: cp.dataset,
     meta,
   };
   const headText = JSON.stringify(head, null, 2);
   return `${headText.slice(0, -2)},\n  "tensors": {\n${tensorLines.join(',\n')}\n  }\n}\n`;
 }
+
+/**
+ * Refuse a checkpoint of another family where one is required (a decoder-only file given to the
+ * translator, …), with a message that names both.
+ */
+export function requireFamily(cp: Pick<Checkpoint, 'config'>, family: ModelFamily): void {
+  const got = modelFamily(cp.config);
+  if (got !== family) {
+    throw new CheckpointError('wrong-family', `this checkpoint is ${FAMILY_NAMES[got]}, not ${FAMILY_NAMES[family]}`, { got, want: family });
+  }
+}
+
+/** Plain names of the families, for messages. */
+export const FAMILY_NAMES: Record<ModelFamily, string> = {
+  'encoder-decoder': 'an encoder-decoder translator',
+  decoder: 'a decoder-only language model',
+  encoder: 'an encoder-only masked language model',
+};
 
 /** Ids of the special tokens in a vocabulary list. */
 export function specialIds(tokens: readonly string[]): { pad: number; bos: number; eos: number; unk: number } {

@@ -4,8 +4,18 @@
 export type NormPlacement = 'post' | 'pre';
 export type PositionalKind = 'sinusoidal' | 'learned' | 'none';
 export type ActivationKind = 'relu' | 'gelu';
+/**
+ * Which composition of the same layers (shared/docs/checkpoint.md, "The other two families"):
+ * the translator (encoder + decoder with cross-attention), a decoder-only language model
+ * (GPT-style: one causal stack, one joint vocabulary, prompted with `<bos> English <sep>`), or an
+ * encoder-only masked language model (BERT-style: one bidirectional stack and an MLM head).
+ */
+export type ModelFamily = 'encoder-decoder' | 'decoder' | 'encoder';
+export const MODEL_FAMILIES: readonly ModelFamily[] = ['encoder-decoder', 'decoder', 'encoder'];
 
 export interface ModelConfig {
+  /** Absent = 'encoder-decoder' (every file written before families existed). */
+  family?: ModelFamily;
   dModel: number; // D
   nHeads: number; // H; Dh = D / H
   nEncoderLayers: number;
@@ -56,6 +66,27 @@ export const DEFAULT_CONFIG: ModelConfig = {
   lnEps: 1e-5,
 };
 
+/** The family of a config: absent means the translator. */
+export function modelFamily(c: Pick<ModelConfig, 'family'>): ModelFamily {
+  return c.family ?? 'encoder-decoder';
+}
+
+/**
+ * The shipped decoder-only model: the translator's width and depth (D = 48, H = 4, 2 layers,
+ * F = 192) on one causal stack. maxLen 34 = the longest English (15) + the longest Chinese (16)
+ * + `<bos>`, `<sep>`, `<eos>`, so every toy pair fits as one sequence (the longest real pair
+ * needs 33: the two longest sides never meet in one sentence).
+ */
+export const DECODER_CONFIG: ModelConfig = { ...DEFAULT_CONFIG, family: 'decoder', nEncoderLayers: 0, nDecoderLayers: 2, maxLen: 34 };
+
+/** The shipped encoder-only model: the translator's encoder (D = 48, 2 layers) plus an MLM head. */
+export const ENCODER_CONFIG: ModelConfig = { ...DEFAULT_CONFIG, family: 'encoder', nEncoderLayers: 2, nDecoderLayers: 0, maxLen: 24 };
+
+/** A fresh config of `family` with the shipped size of that family (the translator: DEFAULT_CONFIG). */
+export function familyConfig(family: ModelFamily): ModelConfig {
+  return family === 'decoder' ? { ...DECODER_CONFIG } : family === 'encoder' ? { ...ENCODER_CONFIG } : { ...DEFAULT_CONFIG };
+}
+
 /** Ranges a config must stay within; loading refuses anything outside them. */
 export const CONFIG_LIMITS = {
   dModel: [4, 512],
@@ -69,14 +100,25 @@ export const CONFIG_LIMITS = {
 
 export type ConfigProblem = { field: string; message: string };
 
-/** All problems with a config, empty when it is valid. */
+/**
+ * All problems with a config, empty when it is valid. The family decides the layer counts: a
+ * decoder-only model has nEncoderLayers = 0, an encoder-only one nDecoderLayers = 0, and the
+ * stack it has stays within CONFIG_LIMITS.
+ */
 export function checkConfig(c: ModelConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
+  const family = c.family;
+  if (family !== undefined && !MODEL_FAMILIES.includes(family)) {
+    problems.push({ field: 'family', message: `family must be "encoder-decoder", "decoder" or "encoder", got ${JSON.stringify(family)}` });
+  }
+  const absent: string | null = family === 'decoder' ? 'nEncoderLayers' : family === 'encoder' ? 'nDecoderLayers' : null;
   for (const [field, [lo, hi]] of Object.entries(CONFIG_LIMITS)) {
     const v = (c as unknown as Record<string, unknown>)[field];
     const isInt = field !== 'lnEps';
     if (typeof v !== 'number' || !Number.isFinite(v) || (isInt && !Number.isInteger(v))) {
       problems.push({ field, message: `${field} must be ${isInt ? 'an integer' : 'a number'}` });
+    } else if (field === absent) {
+      if (v !== 0) problems.push({ field, message: `${field} must be 0 in a ${family}-only model, got ${v}` });
     } else if (v < lo || v > hi) {
       problems.push({ field, message: `${field} = ${v} is outside [${lo}, ${hi}]` });
     }

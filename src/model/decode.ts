@@ -9,6 +9,7 @@
 import type { Tensor } from '../engine/backend';
 import { KVCache } from './kvcache';
 import { logSoftmaxRow, softmaxRow, topK } from './numeric';
+import type { Sampler } from './sampling';
 import { TraceRecorder, type Trace } from './trace';
 import type { ContextOptions, SourceInput, Transformer } from './transformer';
 
@@ -19,11 +20,11 @@ export interface SpecialIds {
 }
 
 export interface StepInfo {
-  /** The token chosen at this step. */
+  /** The token chosen at this step (the argmax, or the sampler's draw). */
   token: number;
-  /** Its probability. */
+  /** Its probability under the model's own, untempered distribution. */
   prob: number;
-  /** The full distribution over the target vocabulary (V). */
+  /** The full untempered distribution over the target vocabulary (V). */
   probs: Float32Array;
   /** The logits it came from (V): temperature and sampling need them, not the probabilities. */
   logits: Float32Array;
@@ -42,6 +43,12 @@ export interface GreedyOptions {
   /** Use the KV cache (default) or recompute the whole prefix every step. */
   cache?: boolean;
   context?: ContextOptions;
+  /**
+   * Choose each token with this seeded sampler (temperature, top-k, top-p) instead of the
+   * argmax; rows draw in order 0…B−1, finished rows draw nothing. Steps still report the
+   * untempered probabilities. A greedy sampler (T = 0) gives the argmax.
+   */
+  sampler?: Sampler;
 }
 
 /** How many tokens a decode may generate: at most maxLen, <eos> included (see the header). */
@@ -81,7 +88,7 @@ async function greedyCached(model: Transformer, src: SourceInput, opts: GreedyOp
       const logits = cache.step(next, ctx);
       const data = (await be.read(logits)) as Float32Array; // (B, V)
       be.dispose(logits);
-      next = pickGreedy(data, B, results, done, opts.special.eos);
+      next = pickNext(data, B, results, done, opts.special.eos, opts.sampler);
     }
   } finally {
     cache.dispose();
@@ -112,14 +119,18 @@ async function greedyUncached(model: Transformer, src: SourceInput, opts: Greedy
     be.dispose(logits);
     const last = new Float32Array(B * V);
     for (let b = 0; b < B; b++) last.set(all.subarray((b * T + step) * V, (b * T + step + 1) * V), b * V);
-    const next = pickGreedy(last, B, results, done, opts.special.eos);
+    const next = pickNext(last, B, results, done, opts.special.eos, opts.sampler);
     prefixes.forEach((p, b) => p.push(next[b]));
   }
   return results;
 }
 
-/** Choose the argmax for each unfinished row, record it, and return the next inputs. */
-function pickGreedy(logits: Float32Array, B: number, results: DecodeResult[], done: boolean[], eos: number): Int32Array {
+/**
+ * Choose the next token of each unfinished row (the argmax, or the sampler's draw), record it
+ * with its untempered probability, and return the next inputs (finished rows repeat their argmax,
+ * which nothing reads). Shared with the decoder-only generation (generate.ts).
+ */
+export function pickNext(logits: Float32Array, B: number, results: DecodeResult[], done: boolean[], eos: number, sampler?: Sampler): Int32Array {
   const V = logits.length / B;
   const next = new Int32Array(B);
   for (let b = 0; b < B; b++) {
@@ -128,9 +139,11 @@ function pickGreedy(logits: Float32Array, B: number, results: DecodeResult[], do
     const [best] = topK(probs, 1);
     next[b] = best.index;
     if (done[b]) continue;
-    results[b].tokens.push(best.index);
-    results[b].steps.push({ token: best.index, prob: best.value, probs, logits: row.slice() });
-    if (best.index === eos) done[b] = true;
+    const token = sampler ? sampler.next(row).index : best.index;
+    next[b] = token;
+    results[b].tokens.push(token);
+    results[b].steps.push({ token, prob: probs[token], probs, logits: row.slice() });
+    if (token === eos) done[b] = true;
   }
   return next;
 }

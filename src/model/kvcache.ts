@@ -1,6 +1,8 @@
 // Autoregressive decoding with a KV cache: the keys and values of earlier target positions
 // never change, so each step projects only the newest token and appends its K and V rows.
-// Cross-attention K and V come from the encoder output and are computed once.
+// Cross-attention K and V come from the encoder output and are computed once. A decoder-only
+// model (no encoder: pass `{ batch }` instead of the encoded source) has self-attention and
+// the FFN only, and its prompt goes in one token per step like everything after it.
 import type { Tensor } from '../engine/backend';
 import type { ForwardContext } from './context';
 import { attendAndProject, type AttentionInputs } from './attention';
@@ -11,8 +13,8 @@ import * as op from './ops';
 interface LayerCache {
   selfK: Tensor | null; // (B·H, t, Dh)
   selfV: Tensor | null;
-  crossK: Tensor; // (B·H, S, Dh)
-  crossV: Tensor;
+  crossK: Tensor | null; // (B·H, S, Dh); null in a decoder-only model
+  crossV: Tensor | null;
 }
 
 export class KVCache {
@@ -20,13 +22,26 @@ export class KVCache {
   /** Number of target positions already in the cache. */
   length = 0;
 
+  private readonly batch: number;
+  private readonly enc: EncodedSource | null;
+
   constructor(
     private readonly model: Transformer,
-    private readonly enc: EncodedSource,
+    source: EncodedSource | { batch: number },
   ) {
     const { be, config } = model;
     const ctx = model.context();
+    this.batch = source.batch;
+    const enc = 'memory' in source ? source : null;
+    this.enc = enc;
+    if ((model.family === 'decoder') !== !enc) {
+      throw new Error(`kv cache: a ${model.family} model ${enc ? 'has no encoder output to attend to' : 'needs the encoded source'}`);
+    }
     for (let l = 0; l < config.nDecoderLayers; l++) {
+      if (!enc) {
+        this.layers.push({ selfK: null, selfV: null, crossK: null, crossV: null });
+        continue;
+      }
       const p = `dec.${l}.cross_attn`;
       const [crossK, crossV] = be.scope(() => [
         op.splitHeads(ctx, op.linear(ctx, enc.memory, `${p}.wk`), enc.batch, config.nHeads),
@@ -42,7 +57,7 @@ export class KVCache {
    */
   step(ids: Int32Array, ctx: ForwardContext = this.model.context()): Tensor {
     const { be, config } = this.model;
-    const B = this.enc.batch;
+    const B = this.batch;
     const H = config.nHeads;
     const t = this.length;
     if (ids.length !== B) throw new Error(`kv cache: step needs ${B} ids, got ${ids.length}`);
@@ -67,18 +82,23 @@ export class KVCache {
           const a: AttentionInputs = { ...this.common(h, h, t + 1, p, `${base}.self`), causal: true, where: where('self') };
           return attendAndProject(ctx, a, q, k, v);
         });
-        y = residualBlock(ctx, config, y, base, 2, (h) => {
-          const p = `${base}.cross_attn`;
-          const q = op.splitHeads(ctx, op.linear(ctx, h, `${p}.wq`), B, H);
-          const a: AttentionInputs = {
-            ...this.common(h, this.enc.memory, this.enc.srcLen, p, `${base}.cross`),
-            causal: false,
-            keyMask: this.enc.srcMask,
-            where: where('cross'),
-          };
-          return attendAndProject(ctx, a, q, cache.crossK, cache.crossV);
-        });
-        y = residualBlock(ctx, config, y, base, 3, (h) => feedForward(ctx, config, h, `${base}.ffn`, `${base}.ffn`));
+        const enc = this.enc;
+        if (enc && cache.crossK && cache.crossV) {
+          const [crossK, crossV] = [cache.crossK, cache.crossV];
+          y = residualBlock(ctx, config, y, base, 2, (h) => {
+            const p = `${base}.cross_attn`;
+            const q = op.splitHeads(ctx, op.linear(ctx, h, `${p}.wq`), B, H);
+            const a: AttentionInputs = {
+              ...this.common(h, enc.memory, enc.srcLen, p, `${base}.cross`),
+              causal: false,
+              keyMask: enc.srcMask,
+              where: where('cross'),
+            };
+            return attendAndProject(ctx, a, q, crossK, crossV);
+          });
+        }
+        // The FFN's block: the third after cross-attention, the second in a decoder-only layer.
+        y = residualBlock(ctx, config, y, base, enc ? 3 : 2, (h) => feedForward(ctx, config, h, `${base}.ffn`, `${base}.ffn`));
       }
       return [this.model.project(ctx, y), ...newCaches];
     })[0];
@@ -94,12 +114,12 @@ export class KVCache {
   }
 
   private common(x: Tensor, memory: Tensor, tk: number, prefix: string, traceName: string) {
-    return { x, memory, batch: this.enc.batch, tq: 1, tk, prefix, traceName, heads: this.model.config.nHeads };
+    return { x, memory, batch: this.batch, tq: 1, tk, prefix, traceName, heads: this.model.config.nHeads };
   }
 
-  /** What the cache holds now: per layer, the K and V shapes (for the decoding stage). */
-  shapes(): Array<{ self: readonly number[] | null; cross: readonly number[] }> {
-    return this.layers.map((c) => ({ self: c.selfK?.shape ?? null, cross: c.crossK.shape }));
+  /** What the cache holds now: per layer, the K and V shapes (for the decoding stage; cross null when decoder-only). */
+  shapes(): Array<{ self: readonly number[] | null; cross: readonly number[] | null }> {
+    return this.layers.map((c) => ({ self: c.selfK?.shape ?? null, cross: c.crossK?.shape ?? null }));
   }
 
   dispose(): void {

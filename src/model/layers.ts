@@ -119,3 +119,37 @@ export function decoderLayer(ctx: ForwardContext, cfg: ModelConfig, l: number, i
   y = residualBlock(ctx, cfg, y, base, 3, (h) => feedForward(ctx, cfg, h, `${base}.ffn`, `${base}.ffn`));
   return y;
 }
+
+export interface DecoderOnlyLayerInputs {
+  y: Tensor; // (B·T, D)
+  tgtMask: Tensor; // (B, T)
+  batch: number;
+  tgtLen: number;
+}
+
+/**
+ * A decoder-only (GPT-style) layer: masked self-attention, then the FFN; no cross-attention,
+ * so the FFN's residual block is the second (`dec.{l}.res2`, `dec.{l}.ln2`, as the checkpoint
+ * names its LayerNorm). Self-attention is the translator's (`dec.{l}.self_attn`, traced as
+ * `dec.{l}.self`).
+ */
+export function decoderOnlyLayer(ctx: ForwardContext, cfg: ModelConfig, l: number, inp: DecoderOnlyLayerInputs): Tensor {
+  const base = `dec.${l}`;
+  let y = residualBlock(ctx, cfg, inp.y, base, 1, (h) =>
+    multiHeadAttention(ctx, {
+      x: h,
+      memory: h,
+      batch: inp.batch,
+      tq: inp.tgtLen,
+      tk: inp.tgtLen,
+      causal: true,
+      keyMask: inp.tgtMask,
+      prefix: `${base}.self_attn`,
+      traceName: `${base}.self`,
+      where: { side: 'dec', layer: l, block: 'self' },
+      heads: cfg.nHeads,
+    }),
+  );
+  y = residualBlock(ctx, cfg, y, base, 2, (h) => feedForward(ctx, cfg, h, `${base}.ffn`, `${base}.ffn`));
+  return y;
+}

@@ -2,8 +2,9 @@
 // docs/checkpoint.md) and a seeded initialisation.
 import type { ArenaEntry } from '../engine/backend';
 import { mulberry32 } from '../random';
-import type { ModelConfig } from './config';
+import { modelFamily, type ModelConfig } from './config';
 
+/** Vocabulary sizes; a one-stack family reads only its own side (decoder: tgt, encoder: src). */
 export interface VocabSizes {
   src: number; // V_src
   tgt: number; // V_tgt
@@ -31,8 +32,16 @@ function ffn(prefix: string, d: number, f: number): ArenaEntry[] {
   return [...linear(`${prefix}.w1`, d, f), ...linear(`${prefix}.w2`, f, d)];
 }
 
-/** Every parameter, in a fixed order (the arena layout and the checkpoint's tensor list). */
+/**
+ * Every parameter, in a fixed order (the arena layout and the checkpoint's tensor list), for
+ * the config's family (shared/docs/checkpoint.md): the translator's list below; decoder-only:
+ * tgt_embed, [tgt_pos], dec.{l}.{self_attn, ln1, ffn, ln2}, [dec.ln_f], out; encoder-only:
+ * src_embed, [src_pos], enc.{l}.*, [enc.ln_f], mlm.
+ */
 export function parameterEntries(c: ModelConfig, v: VocabSizes): ArenaEntry[] {
+  const family = modelFamily(c);
+  if (family === 'decoder') return decoderOnlyEntries(c, v.tgt);
+  if (family === 'encoder') return encoderOnlyEntries(c, v.src);
   const D = c.dModel;
   const F = c.dFF;
   const out: ArenaEntry[] = [
@@ -54,6 +63,39 @@ export function parameterEntries(c: ModelConfig, v: VocabSizes): ArenaEntry[] {
   }
   if (c.norm === 'pre') out.push(...layerNorm('dec.ln_f', D));
   out.push(...linear('out', D, v.tgt));
+  return out;
+}
+
+function encoderStack(c: ModelConfig): ArenaEntry[] {
+  const out: ArenaEntry[] = [];
+  for (let l = 0; l < c.nEncoderLayers; l++) {
+    out.push(...attention(`enc.${l}.attn`, c.dModel), ...layerNorm(`enc.${l}.ln1`, c.dModel));
+    out.push(...ffn(`enc.${l}.ffn`, c.dModel, c.dFF), ...layerNorm(`enc.${l}.ln2`, c.dModel));
+  }
+  if (c.norm === 'pre') out.push(...layerNorm('enc.ln_f', c.dModel));
+  return out;
+}
+
+/** Decoder-only: masked self-attention + FFN per layer (ln2 follows the FFN), no cross-attention. */
+function decoderOnlyEntries(c: ModelConfig, V: number): ArenaEntry[] {
+  const D = c.dModel;
+  const out: ArenaEntry[] = [{ name: 'tgt_embed.weight', shape: [V, D] }];
+  if (c.positional === 'learned') out.push({ name: 'tgt_pos.weight', shape: [c.maxLen, D] });
+  for (let l = 0; l < c.nDecoderLayers; l++) {
+    out.push(...attention(`dec.${l}.self_attn`, D), ...layerNorm(`dec.${l}.ln1`, D));
+    out.push(...ffn(`dec.${l}.ffn`, D, c.dFF), ...layerNorm(`dec.${l}.ln2`, D));
+  }
+  if (c.norm === 'pre') out.push(...layerNorm('dec.ln_f', D));
+  out.push(...linear('out', D, V));
+  return out;
+}
+
+/** Encoder-only: the translator's encoder and the MLM head (logits = x·mlm.weight + mlm.bias). */
+function encoderOnlyEntries(c: ModelConfig, V: number): ArenaEntry[] {
+  const D = c.dModel;
+  const out: ArenaEntry[] = [{ name: 'src_embed.weight', shape: [V, D] }];
+  if (c.positional === 'learned') out.push({ name: 'src_pos.weight', shape: [c.maxLen, D] });
+  out.push(...encoderStack(c), ...linear('mlm', D, V));
   return out;
 }
 

@@ -12,6 +12,20 @@
 //   {enc|dec}.{l}.ffn.{hidden (Tq, F) before the activation, act (Tq, F), out (Tq, D)}
 //   {enc|dec}.ln_f.y (pre-norm only)   enc.out (S, D)   dec.out (T, D)
 //   logits (T, V)   probs (T, V)
+//
+// The other two families (config.family) use the same names wherever the stage is the same:
+//   decoder-only (Transformer.decodeOnly; T = the whole sequence <bos> English <sep> Chinese):
+//     tgt.{embed,pos,x} (T, D)   dec.{l}.self.* (causal, as above)   dec.{l}.res1, .ln1.*
+//     dec.{l}.ffn.{hidden,act,out}   dec.{l}.res2, .ln2.*  (no cross-attention: the FFN's block
+//     is the second, and its LayerNorm is ln2 as the checkpoint names it)
+//     dec.ln_f.y (pre-norm only)   dec.out (T, D)   logits (T, V)   probs (T, V): row t is the
+//     distribution of the token after position t
+//   encoder-only (Transformer.maskedLM; S = words + <eos>, masks included):
+//     src.{embed,pos,x} (S, D)   enc.{l}.* (bidirectional, as above)   enc.ln_f.y (pre-norm)
+//     enc.out (S, D)   logits (S, V_src) = enc.out·mlm.weight + mlm.bias   probs (S, V_src):
+//     row s is the MLM head's distribution for the word at position s
+// There is no tgt.* or dec.* in an encoder-only trace and no src.*, enc.* or *.cross.* in a
+// decoder-only one.
 // A training step's trace (src/train/stepTrace.ts) adds 'grad:<name>' (same shape) for every
 // named point the loss depends on: ∂L/∂(that tensor), as the engine's backward computed it.
 // Post-norm: res = x + sublayer(x), ln = LN(res). Pre-norm: ln = LN(x) feeds the sublayer and

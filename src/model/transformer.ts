@@ -1,10 +1,13 @@
-// The encoder-decoder Transformer over the engine interface. One graph serves the
+// The Transformer over the engine interface, in the three families of shared/docs/checkpoint.md:
+// the encoder-decoder translator (`encode` + `decode`), the decoder-only language model
+// (`decodeOnly`) and the encoder-only masked language model (`maskedLM`) — the same layers,
+// composed differently; `forward` picks by the config's family. One graph serves the
 // walkthrough (with a trace), the trainer (with a tape) and the command line.
 import type { Arena, Backend, Tensor } from '../engine/backend';
 import { lcgNext } from '../random';
-import { checkConfig, DEFAULT_VARIANT, type ModelConfig, type ModelVariant } from './config';
+import { checkConfig, DEFAULT_VARIANT, modelFamily, type ModelConfig, type ModelFamily, type ModelVariant } from './config';
 import type { DisabledHeads, ForwardContext, Nudge } from './context';
-import { decoderLayer, encoderLayer, norm } from './layers';
+import { decoderLayer, decoderOnlyLayer, encoderLayer, norm } from './layers';
 import { initialValue, parameterEntries, seededRandom, type VocabSizes } from './parameters';
 import { sinusoidalTable } from './positional';
 import type { Tape } from './tape';
@@ -61,6 +64,11 @@ export class Transformer {
       config.positional === 'sinusoidal'
         ? be.tensor([config.maxLen, config.dModel], sinusoidalTable(config.maxLen, config.dModel), 'f32', 'positional.sinusoid')
         : null;
+  }
+
+  /** Which composition of the layers this model is (absent in the config: the translator). */
+  get family(): ModelFamily {
+    return modelFamily(this.config);
   }
 
   /** Fill every parameter from a seeded generator. */
@@ -133,6 +141,7 @@ export class Transformer {
 
   /** The encoder: (B·S) ids → memory (B·S, D). */
   encode(ctx: ForwardContext, src: SourceInput): EncodedSource {
+    this.expectFamily('encode', 'encoder-decoder', 'encoder');
     const be = this.be;
     const { batch, srcLen } = src;
     checkLengths('source', src.srcIds.length, batch, srcLen, this.config.maxLen);
@@ -149,6 +158,7 @@ export class Transformer {
 
   /** The decoder over a whole target prefix (teacher forcing): → logits (B·T, V). */
   decode(ctx: ForwardContext, enc: EncodedSource, tgt: TargetInput): Tensor {
+    this.expectFamily('decode', 'encoder-decoder');
     const be = this.be;
     const { batch, srcLen } = enc;
     const { tgtLen } = tgt;
@@ -168,6 +178,61 @@ export class Transformer {
       });
     }
     return this.project(ctx, y);
+  }
+
+  /**
+   * Decoder-only (GPT-style): one causal stack over the whole sequence `<bos> English <sep>
+   * Chinese`, (B·T) ids → logits (B·T, V) predicting each next token. Traced like the
+   * translator's decoder: tgt.*, dec.{l}.self.*, dec.{l}.{res1, ln1, ffn.*, res2, ln2},
+   * [dec.ln_f], dec.out, logits, probs.
+   */
+  decodeOnly(ctx: ForwardContext, tgt: TargetInput & { batch: number }): Tensor {
+    this.expectFamily('decodeOnly', 'decoder');
+    const be = this.be;
+    const { batch, tgtLen } = tgt;
+    checkLengths('sequence', tgt.tgtIn.length, batch, tgtLen, this.config.maxLen);
+    const ids = be.tensor([batch * tgtLen], tgt.tgtIn, 'i32', 'tgt.ids');
+    const tgtMask = be.tensor([batch, tgtLen], tgt.tgtMask, 'f32', 'tgt.mask');
+    let y = this.embedSide(ctx, 'tgt', ids, tgtLen, 0);
+    for (let l = 0; l < this.config.nDecoderLayers; l++) {
+      y = decoderOnlyLayer(ctx, this.config, l, { y, tgtMask, batch, tgtLen });
+    }
+    return this.project(ctx, y);
+  }
+
+  /**
+   * Encoder-only (BERT-style): the encoder, then the MLM head at every position,
+   * (B·S) ids → logits (B·S, V_src) = enc.out·mlm.weight + mlm.bias. Traced: src.*, enc.{l}.*,
+   * [enc.ln_f], enc.out, logits, probs.
+   */
+  maskedLM(ctx: ForwardContext, src: SourceInput): Tensor {
+    this.expectFamily('maskedLM', 'encoder');
+    const { memory } = this.encode(ctx, src);
+    const logits = this.be.labelScope('mlm', () => op.point(ctx, 'logits', op.linear(ctx, memory, 'mlm')));
+    if (ctx.trace) ctx.trace.put('probs', this.be.softmax(logits));
+    return logits;
+  }
+
+  /**
+   * The family's whole forward pass over a training batch → logits, one row per position of
+   * the batch's `tgtLen` axis: the translator's decoder positions (B·T); the decoder-only
+   * sequence (B·T); the encoder-only source (B·S; its batches set tgtLen = srcLen).
+   */
+  forward(ctx: ForwardContext, batch: SourceInput & TargetInput): Tensor {
+    switch (this.family) {
+      case 'decoder':
+        return this.decodeOnly(ctx, batch);
+      case 'encoder':
+        return this.maskedLM(ctx, batch);
+      default:
+        return this.decode(ctx, this.encode(ctx, batch), batch);
+    }
+  }
+
+  private expectFamily(what: string, ...families: ModelFamily[]): void {
+    if (!families.includes(this.family)) {
+      throw new Error(`model: ${what} needs a ${families.join(' or ')} model, this one is ${this.family}`);
+    }
   }
 
   /** Final LayerNorm (pre-norm) and the output projection: (N, D) → logits (N, V). */

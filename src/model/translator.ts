@@ -3,9 +3,10 @@
 import type { Backend } from '../engine/backend';
 import { prepareSource, type PrepareSourceResult, type PreparedSource } from '../data/prepareSource';
 import { Vocab } from '../data/vocab';
-import type { Checkpoint } from './checkpoint';
+import { requireFamily, type Checkpoint } from './checkpoint';
 import { beamSearch, greedyDecode, teacherForced, type SpecialIds, type StepInfo, type TeacherForcedResult } from './decode';
 import { topK } from './numeric';
+import type { Sampler } from './sampling';
 import type { ContextOptions } from './transformer';
 import { Transformer } from './transformer';
 
@@ -32,8 +33,9 @@ export class Translator {
     this.special = { pad: t.id('<pad>'), bos: t.id('<bos>'), eos: t.id('<eos>'), unk: t.id('<unk>') };
   }
 
-  /** Build the model on `be` and load the checkpoint's weights into it. */
+  /** Build the model on `be` and load the checkpoint's weights into it (refuses another family: CheckpointError 'wrong-family'). */
   static fromCheckpoint(be: Backend, cp: Checkpoint): Translator {
+    requireFamily(cp, 'encoder-decoder');
     const vocabs = { src: Vocab.fromTokens(cp.vocab.src), tgt: Vocab.fromTokens(cp.vocab.tgt) };
     const model = new Transformer(be, cp.config, { src: vocabs.src.size, tgt: vocabs.tgt.size }, cp.variant);
     model.setWeights(cp.weights);
@@ -58,14 +60,18 @@ export class Translator {
     };
   }
 
-  /** Greedy (KV-cached) or beam-search translation of a prepared source. */
-  async translate(src: PreparedSource, opts: { beam?: number; context?: ContextOptions } = {}): Promise<Translation> {
+  /**
+   * Greedy (KV-cached) or beam-search translation of a prepared source; with a seeded `sampler`
+   * each token is drawn (temperature, top-k, top-p) instead of the argmax, steps still
+   * reporting the untempered probabilities (beam search ignores it).
+   */
+  async translate(src: PreparedSource, opts: { beam?: number; context?: ContextOptions; sampler?: Sampler } = {}): Promise<Translation> {
     const beam = opts.beam ?? 1;
     if (beam > 1) {
       const [best] = await beamSearch(this.model, this.input(src), { special: this.special, beam });
       return this.finish(src, best.tokens);
     }
-    const [r] = await greedyDecode(this.model, this.input(src), { special: this.special, context: opts.context });
+    const [r] = await greedyDecode(this.model, this.input(src), { special: this.special, context: opts.context, sampler: opts.sampler });
     return { ...this.finish(src, r.tokens), steps: r.steps };
   }
 

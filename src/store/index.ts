@@ -7,6 +7,7 @@ import { useStore } from 'zustand';
 import type { AnySliceDefinition, SliceDefinition, SliceKey, SliceTools } from './slice';
 import type { StoreServices } from './services';
 import backward, { type BackwardSlice } from './slices/backward';
+import compare, { type CompareSlice } from './slices/compare';
 import gpu, { type GpuSlice } from './slices/gpu';
 import model, { type ModelSlice } from './slices/model';
 import settings, { type SettingsSlice } from './slices/settings';
@@ -25,6 +26,7 @@ export interface AppState {
   model: ModelSlice;
   walkthrough: WalkthroughSlice;
   backward: BackwardSlice;
+  compare: CompareSlice;
   study: StudySlice;
   training: TrainingSlice;
 }
@@ -36,6 +38,7 @@ export const SLICES: { readonly [K in SliceKey]: SliceDefinition<K> } = {
   model,
   walkthrough,
   backward,
+  compare,
   study,
   training,
 };

@@ -3,6 +3,7 @@
 // (installAppServices → installServices). Tests pass their own with
 // createAppStore(slices, { services }). The store never imports src/app.
 import type { StoreApi } from 'zustand/vanilla';
+import type { FamilyId } from '../model/stageIds';
 import type { TrainingLive } from '../train/live';
 import type { BackwardRequest } from './backwardResult';
 import type { AppState } from './index';
@@ -10,12 +11,16 @@ import type { SlicePatch, SliceTools } from './slice';
 import type { BackwardPatch } from './slices/backward';
 import type { TrainingSlice } from './slices/training';
 import type { WalkthroughPatch } from './slices/walkthrough';
+import type { ComparePatch } from './slices/compare';
 import type { SampleRequest } from './walkthroughResult';
 
 /** The walkthrough's compute service: turns the requested sentence into the slice's result. */
 export interface WalkthroughCompute {
-  /** Ask for a sentence (the view calls this as the user types, debounced). */
-  request(text: string): void;
+  /**
+   * Ask for a sentence on a family's model (the view calls this as the user types, debounced;
+   * family defaults to the translator).
+   */
+  request(text: string, family?: FamilyId): void;
   /** Ask for a sampled translation (the decoding stage's); null: none. It writes `sampled`. */
   sample(request: SampleRequest | null): void;
   dispose(): void;
@@ -26,6 +31,19 @@ export type StartWalkthroughCompute = (ctx: {
   store: StoreApi<AppState>;
   write: (patch: WalkthroughPatch) => void;
 }) => WalkthroughCompute;
+
+/** The compare view's service: one walkthrough computation per family. */
+export interface CompareCompute {
+  /** Ask for a family's sentence. */
+  request(family: FamilyId, text: string): void;
+  dispose(): void;
+}
+
+/** Starts the compare service for a store; it writes each family's part of the compare slice. */
+export type StartCompareCompute = (ctx: {
+  store: StoreApi<AppState>;
+  write: (family: FamilyId, patch: ComparePatch) => void;
+}) => CompareCompute;
 
 /** The training-step walkthrough's service: one recorded training step per sentence pair. */
 export interface BackwardCompute {
@@ -86,6 +104,7 @@ export type LoadTrainingService = (ctx: TrainingServiceContext) => Promise<Train
 
 export interface StoreServices {
   walkthrough?: StartWalkthroughCompute;
+  compare?: StartCompareCompute;
   backward?: StartBackwardCompute;
   training?: LoadTrainingService;
 }

@@ -3,6 +3,7 @@
 // arrays inside the Trace) so it can sit in the store and be cached.
 import type { BackendKind, DispatchRecord } from '../engine/backend';
 import type { ModelConfig, ModelVariant } from '../model/config';
+import type { FamilyId } from '../model/stageIds';
 import type { Trace } from '../model/trace';
 import type { ToyParseProblem } from '../data/toyTranslate';
 
@@ -61,6 +62,24 @@ export interface TranslationView {
   steps: StepView[];
   /** False when decoding stopped at maxLen without producing <eos>. */
   finished: boolean;
+}
+
+/** One `<mask>` of an encoder-only model's input and the MLM head's best words there. */
+export interface MaskFill {
+  /** Index in `prepared.tokens` (= the row of `logits`/`probs`). */
+  position: number;
+  /** The most probable words, best first. */
+  top: Array<{ token: string; prob: number }>;
+}
+
+/** What the encoder-only (masked language) model made of the sentence. */
+export interface FillMaskView {
+  /** Every `<mask>` in reading order (empty when the sentence has none). */
+  masks: MaskFill[];
+  /** The sentence's tokens with each `<mask>` replaced by its most probable word. */
+  filled: string[];
+  /** The head's most probable word at every position of the input (tokens + <eos>). */
+  argmax: string[];
 }
 
 /** A sampled translation the learner asked for (all of it lives in the URL: temp, topk, topp, seed). */
@@ -141,6 +160,13 @@ export interface WalkthroughResult {
   /** The sentence as the user typed it. */
   text: string;
   modelId: string;
+  /**
+   * Which composition computed it: 'encoder-decoder' (translation), 'decoder' (prompted
+   * continuation: `prepared` is the English prompt, `translation` the continuation after <sep>,
+   * `targetInput` the whole sequence <bos> … <sep> … the trace ran over), or 'encoder' (fill-mask:
+   * `prepared` holds the words with <mask>, `fill` the head's words, `targetInput` is empty).
+   */
+  family: FamilyId;
   config: ModelConfig;
   variant: ModelVariant;
   vocabSizes: { src: number; tgt: number };
@@ -151,15 +177,23 @@ export interface WalkthroughResult {
   translation: TranslationView;
   /** Teacher-forced pass over <bos> + the translation: every intermediate, by name. */
   trace: Trace;
-  /** Target-side input tokens of that pass: '<bos>' followed by the translation's tokens. */
+  /**
+   * Target-side input tokens of that pass: '<bos>' followed by the translation's tokens. For the
+   * decoder-only model the whole sequence, prompt included; empty for the encoder-only model.
+   */
   targetInput: string[];
+  /** Decoder-only: how many leading tokens of `targetInput` are the prompt (<bos> … <sep>); else null. */
+  promptLength: number | null;
+  /** Encoder-only: the filled masks; else null. */
+  fill: FillMaskView | null;
   /** The parameters of the model that computed this result (its checkpoint's host arrays). */
   parameters: ParameterSet;
   /** What that checkpoint records about its training. */
   training: TrainingMeta;
   comparison: BackendComparison;
   dispatches: DispatchLog;
-  reference: ReferenceCheck;
+  /** The output against the toy grammar's reference translation; null for the encoder-only model. */
+  reference: ReferenceCheck | null;
   /** Wall-clock milliseconds per phase (for the benchmark and the curious). */
   timings: Record<string, number>;
 }

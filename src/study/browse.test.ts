@@ -14,7 +14,7 @@ describe('browse', () => {
   it('filters by topic, section, kind, difficulty and tag', () => {
     expect(ids({ topics: [15] })).toEqual(['c15-why-scale', 'c15-variance', 'c15-predict-no-scaling']);
     expect(filterCards(DECK, { sections: ['H'] }).every((c) => c.topic === 48)).toBe(true);
-    expect(filterCards(DECK, { kinds: ['predict'] }).every((c) => c.experiment !== undefined)).toBe(true);
+    expect(filterCards(DECK, { kinds: ['predict'] }).every((c) => c.experiment !== undefined || c.compare !== undefined)).toBe(true);
     expect(ids({ kinds: ['practice'] })).toEqual(['h48-explain-self-attention', 'h48-explain-transformer']);
     expect(filterCards(DECK, { difficulties: [3] }).every((c) => c.difficulty === 3)).toBe(true);
     expect(ids({ tags: ['kv-cache'] })).toEqual(['f37-kv-cache', 'f37-cache-size', 'f37-mask-at-inference']);

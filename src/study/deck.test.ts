@@ -135,7 +135,25 @@ describe('deck', () => {
   each('carries exactly the fields its kind needs', (card) => {
     expect(card.cloze !== undefined).toBe(card.kind === 'cloze');
     expect(card.practice !== undefined).toBe(card.kind === 'practice');
-    if (card.kind === 'predict') expect(card.experiment).toBeDefined();
+    // Predict, then see: in an experiment, or in the live compare view.
+    if (card.kind === 'predict') expect(card.experiment !== undefined || card.compare !== undefined).toBe(true);
+  });
+
+  each('links to the compare view only with a sentence of words, a mask on one of them and a block its family has', (card) => {
+    const c = card.compare;
+    if (!c) return;
+    const words = (c.text ?? 'the cat sat .').split(' ');
+    if (c.mask !== undefined) expect(/^[a-z]/.test(words[c.mask] ?? ''), `mask ${c.mask}`).toBe(true);
+    if (c.focus?.block) {
+      const blocks = { 'encoder-decoder': ['enc-self', 'dec-self', 'cross'], decoder: ['dec-self'], encoder: ['enc-self'] }[c.focus.family];
+      expect(blocks).toContain(c.focus.block);
+    }
+    expect([3, 21, 22, 43]).toContain(card.topic); // the families, their masks
+  });
+
+  it('links the three-families card and the BERT/GPT cards to the compare view, with predict cards there', () => {
+    for (const id of ['a3-families', 'g43-bert-gpt-t5']) expect(cardById(id)!.compare, id).toBeDefined();
+    expect(DECK.filter((c) => c.kind === 'predict' && c.compare).length).toBeGreaterThanOrEqual(2);
   });
 
   each('has a cloze with one gap per language whose accepted answers match themselves', (card) => {

@@ -1,7 +1,7 @@
 // The study deck's core types. Cards are data (see cards/), written once in English and
 // Simplified Chinese; everything else in src/study works on these shapes.
 import type { Bilingual } from '../i18n/text';
-import { isBackwardStageId, type BackwardStageId, type StageId } from '../model/stageIds';
+import { isBackwardStageId, type BackwardStageId, type FamilyId, type StageId } from '../model/stageIds';
 import type { ExperimentId } from '../train/experimentIds';
 import type { HighlightId } from './highlights';
 
@@ -53,6 +53,17 @@ export interface Practice {
   checklist: Bilingual[];
 }
 
+/**
+ * A card's link to the live "Compare families" view (#/compare): the sentence (default: the
+ * view's), the word the encoder-only model fills (its index among the words), and one column's
+ * attention to open on (block, layer, head; 0-based).
+ */
+export interface CompareLink {
+  text?: string;
+  mask?: number;
+  focus?: { family: FamilyId; block?: 'enc-self' | 'dec-self' | 'cross'; layer?: number; head?: number };
+}
+
 export interface Card {
   /** Stable forever: progress is stored under it. Form: `<section><topic>-<slug>`, e.g. `c15-scale-why`. */
   id: string;
@@ -76,6 +87,12 @@ export interface Card {
   highlight?: HighlightId;
   /** The what-if experiment that shows the claim on the live model (predict cards). */
   experiment?: ExperimentId;
+  /**
+   * The three families side by side on a sentence: "show me" opens the compare view (the
+   * stage stays the curriculum's, for "Study this"), and a predict card without an experiment
+   * is checked there ("predict, then see").
+   */
+  compare?: CompareLink;
   /** The lab's own code the answer points to: a file and identifiers in it (a test keeps them there). */
   labCode?: LabCode;
 }

@@ -77,7 +77,7 @@ export async function captureBatchAttention(model: Transformer, batch: SourceInp
   const recorder = new AttentionRecorder();
   const ctx = model.context({ ...opts, trace: recorder });
   be.scope((): Tensor[] => {
-    model.decode(ctx, model.encode(ctx, batch), batch);
+    model.forward(ctx, batch); // any family: its attention blocks are the ones it has
     return recorder.tensors();
   });
   return attentionMaps(await recorder.materialize(be));

@@ -1,5 +1,7 @@
 // The data side of a run: vocabularies, an endless stream of training batches and a fixed
-// validation set that training never sees.
+// validation set that training never sees. For the one-stack families (config.model.family) the
+// toy stream feeds decoder-only sequences or masked sentences (src/data/families.ts) instead;
+// their one vocabulary is both `vocabs.src` and `vocabs.tgt`.
 //   toy      — the grammar's stream for the seed, with the validation sentences excluded;
 //   tatoeba  — real pairs split by English sentence (splitTrainValid), the vocabulary built from
 //              the training side only, so validation words unseen in training stay <unk> and the
@@ -7,6 +9,15 @@
 import {
   epochs,
   fitsMaxLen,
+  fitsSequence,
+  fitsSource,
+  makeLmBatch,
+  makeMlmBatch,
+  maskedStream,
+  maskSeed,
+  toyJointVocab,
+  toyMlmVocab,
+  type MaskedSentence,
   groupBatches,
   makeBatch,
   sentenceKey,
@@ -14,11 +25,13 @@ import {
   toyTrainStream,
   toyValidationSet,
   toyVocabs,
+  VALIDATION_SEED_OFFSET,
   Vocab,
   type Batch,
   type TatoebaFile,
   type TokenPair,
 } from '../data';
+import { modelFamily, type ModelFamily } from '../model/config';
 import { restartSeed } from '../random';
 import type { TrainingConfig } from './trainingConfig';
 
@@ -29,13 +42,17 @@ export interface TrainingVocabs {
 
 export interface TrainingData {
   readonly dataset: TrainingConfig['dataset'];
+  /** The family the batches are for (absent: the translator). */
+  readonly family?: ModelFamily;
   readonly vocabs: TrainingVocabs;
   /** Fixed validation pairs (never trained on). */
   readonly validation: readonly TokenPair[];
   /** Training pairs available (Infinity for the toy stream). */
   readonly trainSize: number;
-  /** The next training batch. */
+  /** The next training batch (the translator's layout, or a one-stack family's: src/data/families.ts). */
   nextBatch(): Batch;
+  /** A batch of up to n validation sentences in the family's layout (warm-up). */
+  sampleBatch(n: number): Batch;
   /**
    * Restart the stream deterministically for a run resumed at `step` (after a rollback, a
    * device change or a reload): the same (seed, step) always gives the same batches.
@@ -50,6 +67,8 @@ const BUCKET_POOL = 8;
 const streamSeed = restartSeed;
 
 export function toyData(config: Pick<TrainingConfig, 'seed' | 'batchSize' | 'model' | 'cadence'>): TrainingData {
+  const family = modelFamily(config.model);
+  if (family !== 'encoder-decoder') return toyFamilyData(config, family);
   const vocabs = toyVocabs();
   const validation = toyValidationSet(config.seed, config.cadence.validationSize);
   const exclude = new Set(validation.map(sentenceKey));
@@ -69,6 +88,65 @@ export function toyData(config: Pick<TrainingConfig, 'seed' | 'batchSize' | 'mod
     validation: validation.filter((p) => fitsMaxLen(p, maxLen)),
     trainSize: Infinity,
     nextBatch: () => makeBatch(batches.next().value!, vocabs, maxLen),
+    sampleBatch: (n) => makeBatch(validationSample(validation, maxLen, n), vocabs, maxLen),
+    restartAt,
+  };
+}
+
+function validationSample(validation: readonly TokenPair[], maxLen: number, n: number): TokenPair[] {
+  return validation.filter((p) => fitsMaxLen(p, maxLen)).slice(0, Math.max(1, n));
+}
+
+/**
+ * The validation set of an encoder-only run as it is measured: every chosen word of each
+ * validation sentence replaced by <mask> (what a user's fill-mask input looks like), with one
+ * fixed masking generator (maskSeed(VALIDATION_SEED_OFFSET)), so every measurement sees the same
+ * masks.
+ */
+export function maskedValidation(pairs: readonly TokenPair[], vocab: Vocab): MaskedSentence[] {
+  return [...maskedStream(pairs, vocab, maskSeed(VALIDATION_SEED_OFFSET), { allMask: true })];
+}
+
+/**
+ * The toy stream for a decoder-only run (pairs as `<bos> English <sep> Chinese <eos>`) or an
+ * encoder-only run (sentences through BERT's masking recipe, the masking generator seeded from
+ * the stream's seed: same seed and step, same masks).
+ */
+function toyFamilyData(config: Pick<TrainingConfig, 'seed' | 'batchSize' | 'model' | 'cadence'>, family: 'decoder' | 'encoder'): TrainingData {
+  const vocab = family === 'decoder' ? toyJointVocab() : toyMlmVocab();
+  const maxLen = config.model.maxLen;
+  const fits = (p: TokenPair) => (family === 'decoder' ? fitsSequence(p, maxLen) : fitsSource(p, maxLen));
+  const validation = toyValidationSet(config.seed, config.cadence.validationSize).filter(fits);
+  const exclude = new Set(validation.map(sentenceKey));
+  let next: () => Batch;
+  const restartAt = (step: number) => {
+    const seed = streamSeed(config.seed, step);
+    const stream = (function* () {
+      for (const s of toyTrainStream(seed, { exclude })) if (fits(s)) yield s;
+    })();
+    const batches = groupBatches(stream, { batchSize: config.batchSize, bucketPool: BUCKET_POOL, seed });
+    if (family === 'decoder') {
+      next = () => makeLmBatch(batches.next().value!, vocab, maxLen);
+    } else {
+      const masked = maskedStream((function* () {
+        for (;;) yield* batches.next().value!;
+      })(), vocab, maskSeed(seed));
+      next = () => makeMlmBatch(Array.from({ length: config.batchSize }, () => masked.next().value!), maxLen, vocab);
+    }
+  };
+  restartAt(0);
+  const sample = (n: number): Batch => {
+    const pairs = validation.slice(0, Math.max(1, n));
+    return family === 'decoder' ? makeLmBatch(pairs, vocab, maxLen) : makeMlmBatch(maskedValidation(pairs, vocab), maxLen, vocab);
+  };
+  return {
+    dataset: 'toy',
+    family,
+    vocabs: { src: vocab, tgt: vocab },
+    validation,
+    trainSize: Infinity,
+    nextBatch: () => next(),
+    sampleBatch: sample,
     restartAt,
   };
 }
@@ -95,6 +173,7 @@ export function tatoebaData(file: TatoebaFile, config: Pick<TrainingConfig, 'see
     validation,
     trainSize: train.length,
     nextBatch: () => makeBatch(batches.next().value!, vocabs, maxLen),
+    sampleBatch: (n) => makeBatch(validationSample(validation, maxLen, n), vocabs, maxLen),
     restartAt,
   };
 }

@@ -2,7 +2,7 @@
 // workers on the CPU: both cores), or one model measured with heads switched off, then the
 // difference as rows of numbers. Trainers come from the caller, so the same code drives the
 // page's WebGPU trainer, the worker and the tests' CPU trainer.
-import type { ModelConfig } from '../model/config';
+import { familyConfig, type ModelConfig, type ModelFamily } from '../model/config';
 import type { StageId } from '../model/stageIds';
 import type { DivergenceInfo, StartFrom, StepPoint, TrainerEvent, TrainerHandle } from './events';
 import type { ExperimentId } from './experimentIds';
@@ -53,6 +53,8 @@ export interface ExperimentRunOptions {
   current?: TrainerHandle | null;
   /** Override the plan's step count (tests use a handful). */
   steps?: number;
+  /** Train both runs as this family's model (scratch plans; default: the translator). */
+  family?: ModelFamily;
   probe?: string;
   baseUrl?: string;
   onEvent?: (role: ExperimentRole, e: TrainerEvent) => void;
@@ -61,10 +63,30 @@ export interface ExperimentRunOptions {
 /** Mean training loss over this many final steps. */
 const LOSS_WINDOW = 10;
 
-/** The two training configs of a plan. */
-export function experimentConfigs(exp: Experiment, pretrained: PretrainedWeights | null, steps = exp.plan.steps): { baseline: TrainingConfig; variant: TrainingConfig } {
+/**
+ * A plan's config as another family's model: the same width and the translator's depth on the
+ * side the family keeps (the other stack 0), the family's maxLen; toy data only.
+ */
+export function configForFamily(config: TrainingConfig, family: ModelFamily): TrainingConfig {
+  if (family === 'encoder-decoder') return config;
+  const m = config.model;
+  const model: ModelConfig =
+    family === 'decoder'
+      ? { ...m, family, nEncoderLayers: 0, nDecoderLayers: m.nDecoderLayers || m.nEncoderLayers, maxLen: familyConfig(family).maxLen }
+      : { ...m, family, nDecoderLayers: 0, nEncoderLayers: m.nEncoderLayers || m.nDecoderLayers, maxLen: familyConfig(family).maxLen };
+  return { ...config, dataset: 'toy', fromPretrained: false, model };
+}
+
+/** The two training configs of a plan (as `family`'s model; scratch plans only for the one-stack families). */
+export function experimentConfigs(
+  exp: Experiment,
+  pretrained: PretrainedWeights | null,
+  steps = exp.plan.steps,
+  family: ModelFamily = 'encoder-decoder',
+): { baseline: TrainingConfig; variant: TrainingConfig } {
   let base = withConfig(DEFAULT_TRAINING_CONFIG, { ...exp.plan.base, maxSteps: steps });
   if (exp.plan.init === 'pretrained' && pretrained) base = { ...base, model: pretrained.config };
+  base = configForFamily(base, family);
   return { baseline: base, variant: withConfig(base, exp.change.patch ?? {}) };
 }
 
@@ -132,7 +154,7 @@ export class ExperimentRun {
       };
     }
     const steps = this.opts.steps ?? exp.plan.steps;
-    const configs = experimentConfigs(exp, this.opts.pretrained ?? null, steps);
+    const configs = experimentConfigs(exp, this.opts.pretrained ?? null, steps, this.opts.family);
     const [b, v] = await Promise.all([
       this.trainOne('baseline', configs.baseline),
       this.trainOne('variant', configs.variant),

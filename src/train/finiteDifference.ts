@@ -18,7 +18,7 @@ export async function meanLoss(model: Transformer, batch: TrainBatch, spec: Loss
   const N = batch.batch * batch.tgtLen;
   const rows = be.scope(() => {
     const ctx = model.context({ nudge });
-    const logits = model.decode(ctx, model.encode(ctx, batch), batch);
+    const logits = model.forward(ctx, batch);
     const targets = be.tensor([N], batch.tgtOut, 'i32', 'tgt.out');
     return be.crossEntropy(logits, targets, { smoothing: spec.labelSmoothing, ignoreIndex: spec.padId }).loss;
   });

@@ -3,11 +3,13 @@
 // accuracy (what a user sees), attention entropy, and sample translations with each token
 // marked right or wrong. Experiments add word-order sensitivity and heads switched off.
 import { corpusBleu, exactMatch, makeBatch, PAD_ID, tokenAccuracy, type TokenPair } from '../data';
+import type { ModelFamily } from '../model/config';
 import type { DisabledHeads } from '../model/context';
 import type { Transformer } from '../model/transformer';
 import { attentionEntropy, captureBatchAttention, type AttentionBlock } from './attention';
 import type { TrainingVocabs } from './data';
 import { translateBatch } from './evaluate';
+import { measureFamilyQuality } from './familyMeasure';
 
 export interface QualityReport {
   /** Weights measured: the training step they come from. */
@@ -28,6 +30,16 @@ export interface QualityReport {
   entropy: Record<AttentionBlock, number>;
   /** Wall time of the measurement, ms. */
   ms: number;
+  /**
+   * Absent: the translator. A one-stack family reports in the same fields (familyMeasure.ts):
+   * decoder-only exactMatch etc. are prompted translation; encoder-only exactMatch = top-1 and
+   * tokenAccuracy = top-5 at the masked words, bleu 0.
+   */
+  family?: Exclude<ModelFamily, 'encoder-decoder'>;
+  /** Encoder-only: the original word is the head's most probable at a masked position. */
+  maskedTop1?: number;
+  /** Encoder-only: the original word is among the head's five most probable. */
+  maskedTop5?: number;
 }
 
 export interface TranslationSample {
@@ -114,6 +126,7 @@ export async function measureQuality(
   opts: QualityOptions,
   samples = 0,
 ): Promise<{ report: QualityReport; samples: TranslationSample[] }> {
+  if (model.family !== 'encoder-decoder') return measureFamilyQuality(model, step, pairs, vocabs, opts, samples);
   const t0 = performance.now();
   const tf = await teacherForcedScores(model, pairs, vocabs, opts.labelSmoothing, opts.disabledHeads, opts.batchSize);
   const hyps = await translateWith(model, pairs.map((p) => p.en), vocabs, opts.disabledHeads, opts.batchSize);

@@ -4,6 +4,7 @@
 import { exactMatch, LEXICON, sentenceKey, toySentence, toySentences, tokenAccuracy, type TokenPair, type ToySentence } from '../data';
 import type { Transformer } from '../model/transformer';
 import type { TrainingData } from './data';
+import { TrainerError } from './trainerError';
 import { measureQuality, translateWith, type QualityReport } from './measure';
 
 export type MeasureRequest =
@@ -110,6 +111,10 @@ export async function measureHeadsOff(model: Transformer, data: TrainingData, he
 }
 
 export async function runMeasure(model: Transformer, data: TrainingData, step: number, labelSmoothing: number, req: MeasureRequest): Promise<MeasureResult> {
+  // Word order and cross-attention heads are questions about translation by an encoder-decoder.
+  if (req.kind !== 'quality' && model.family !== 'encoder-decoder') {
+    throw new TrainerError('config', `the ${req.kind} measurement needs the encoder-decoder translator, this model is ${model.family}-only`);
+  }
   switch (req.kind) {
     case 'quality': {
       const disabledHeads = req.disabledHeads?.length ? new Set(req.disabledHeads) : undefined;

@@ -2,7 +2,7 @@
 // weights (fresh, a checkpoint's, or a saved state with Adam moments), and a warm-up so the
 // first real step is not one long main-thread task.
 import type { Backend } from '../engine/backend';
-import { makeBatch, PAD_ID, type TatoebaFile } from '../data';
+import { PAD_ID, type TatoebaFile } from '../data';
 import { parameterEntries } from '../model/parameters';
 import { Transformer } from '../model/transformer';
 import { tatoebaData, toyData, type TrainingData } from './data';
@@ -57,7 +57,11 @@ function applyStart(model: Transformer, data: TrainingData, spec: TrainerSpec): 
       return 0;
     case 'weights': {
       const { src, tgt } = data.vocabs;
-      if (!sameTokens(start.vocab.src, src.tokens) || !sameTokens(start.vocab.tgt, tgt.tokens)) {
+      // A one-stack family's checkpoint lists its one vocabulary on its own side only.
+      const family = model.family;
+      const srcOk = family === 'decoder' || sameTokens(start.vocab.src, src.tokens);
+      const tgtOk = family === 'encoder' || sameTokens(start.vocab.tgt, tgt.tokens);
+      if (!srcOk || !tgtOk) {
         throw new TrainerError(
           'pretrained-mismatch',
           `the checkpoint's vocabulary (${start.vocab.src.length}/${start.vocab.tgt.length} tokens) differs from the ${spec.config.dataset} data's (${src.size}/${tgt.size})`,
@@ -82,13 +86,13 @@ function applyStart(model: Transformer, data: TrainingData, spec: TrainerSpec): 
  * one long main-thread task. The shadow's weights are overwritten before it is ever read.
  */
 export async function warmUp(be: Backend, shadow: Transformer, data: TrainingData, config: TrainingConfig): Promise<void> {
-  const pairs = data.validation.slice(0, Math.min(config.batchSize, data.validation.length));
-  if (!pairs.length) return;
-  const batch = makeBatch(pairs, data.vocabs, config.model.maxLen);
+  if (!data.validation.length) return;
+  const batch = data.sampleBatch(Math.min(config.batchSize, data.validation.length));
   const opt = { ...config.optimizer, lr: 0 };
+  const firstHalf = () => (shadow.family === 'decoder' ? undefined : void shadow.encode(shadow.context(), batch));
   const phases = [
-    () => be.scope(() => void shadow.encode(shadow.context(), batch)),
-    () => be.scope(() => void shadow.decode(shadow.context(), shadow.encode(shadow.context(), batch), batch)),
+    () => be.scope(firstHalf),
+    () => be.scope(() => void shadow.forward(shadow.context(), batch)),
     () => be.scope(() => void forwardBackward(shadow, batch, opt, PAD_ID, 1)),
     () => be.scope(() => void applyUpdate(shadow, opt)),
   ];

@@ -6,8 +6,12 @@ import { Tape } from '../model/tape';
 import type { TraceRecorder } from '../model/trace';
 import type { SourceInput, TargetInput, Transformer } from '../model/transformer';
 
+/**
+ * One batch of any family: the translator's (src/data/batch.ts) or a one-stack family's
+ * (src/data/families.ts: decoder-only sequences with srcLen 0; encoder-only with tgtLen = srcLen).
+ */
 export interface TrainBatch extends SourceInput, TargetInput {
-  /** (B·T) target + <eos>, padded with the pad id (ignored by the loss). */
+  /** (B·T) the target of each logits row (translator: target + <eos>), padded with the pad id (ignored by the loss). */
   tgtOut: Int32Array;
   /** Number of non-pad target tokens. */
   nTokens: number;
@@ -64,8 +68,7 @@ export function forwardBackward(
   const N = batch.batch * batch.tgtLen;
   const tape = new Tape(be);
   const ctx = model.context({ tape, trace, dropout: opt.dropout, seed });
-  const enc = model.encode(ctx, batch);
-  const logits = model.decode(ctx, enc, batch); // (B·T, V)
+  const logits = model.forward(ctx, batch); // (B·T, V), whatever the family
   const targets = be.tensor([N], batch.tgtOut, 'i32', 'tgt.out');
   const ce = be.labelScope('loss', () =>
     be.crossEntropy(logits, targets, {

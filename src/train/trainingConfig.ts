@@ -1,7 +1,7 @@
 // Everything that defines a training run: dataset, model, variant, optimizer, schedule, batch,
 // seed and the cadence of measurements. Plain data (structured-clone safe) so it crosses the
 // worker boundary and is stored with saved models.
-import { checkConfig, DEFAULT_CONFIG, DEFAULT_VARIANT, type ModelConfig, type ModelVariant } from '../model/config';
+import { checkConfig, DEFAULT_CONFIG, DEFAULT_VARIANT, modelFamily, type ModelConfig, type ModelVariant } from '../model/config';
 import type { ScheduleKind } from './schedule';
 import { DEFAULT_OPTIMIZER, type OptimizerSettings } from './step';
 
@@ -30,6 +30,7 @@ export interface TrainingCadence {
 
 export interface TrainingConfig {
   dataset: DatasetId;
+  /** Its `family` picks what trains: the translator (absent), decoder-only or encoder-only (toy data only). */
   model: ModelConfig;
   variant: ModelVariant;
   /** `lr` is the schedule's peak. */
@@ -97,6 +98,9 @@ const positiveInt = (v: number) => Number.isInteger(v) && v > 0;
 export function checkTrainingConfig(c: TrainingConfig): TrainingConfigProblem[] {
   const problems: TrainingConfigProblem[] = checkConfig(c.model).map((p) => ({ field: `model.${p.field}`, message: p.message }));
   if (c.dataset !== 'toy' && c.dataset !== 'tatoeba') problems.push({ field: 'dataset', message: `unknown dataset ${JSON.stringify(c.dataset)}` });
+  if (c.dataset !== 'toy' && modelFamily(c.model) !== 'encoder-decoder') {
+    problems.push({ field: 'dataset', message: `a ${modelFamily(c.model)}-only model trains on the toy data only, not ${JSON.stringify(c.dataset)}` });
+  }
   const o = c.optimizer;
   if (!(o.lr > 0) || !Number.isFinite(o.lr)) problems.push({ field: 'optimizer.lr', message: `lr must be a positive number, got ${o.lr}` });
   if (!(o.beta1 >= 0 && o.beta1 < 1)) problems.push({ field: 'optimizer.beta1', message: `beta1 must be in [0, 1), got ${o.beta1}` });
@@ -141,6 +145,7 @@ export function modelMatches(a: ModelConfig, b: ModelConfig): boolean {
 function normalizeModel(c: ModelConfig): ModelConfig {
   // Key order must not matter.
   return {
+    family: modelFamily(c),
     dModel: c.dModel,
     nHeads: c.nHeads,
     nEncoderLayers: c.nEncoderLayers,

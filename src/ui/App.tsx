@@ -15,6 +15,7 @@ import { ViewErrorBoundary } from './common/ViewErrorBoundary';
 const WalkthroughView = lazy(() => import('./walkthrough/WalkthroughView').then((m) => ({ default: m.WalkthroughView })));
 const BackwardView = lazy(() => import('./backward/BackwardView').then((m) => ({ default: m.BackwardView })));
 const TrainView = lazy(() => import('./train/TrainView').then((m) => ({ default: m.TrainView })));
+const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
 const StudyView = lazy(() => import('./study/StudyView').then((m) => ({ default: m.StudyView })));
 const BenchView = lazy(() => import('./bench/BenchView').then((m) => ({ default: m.BenchView })));
 
@@ -22,6 +23,8 @@ function CurrentView({ route }: { route: Route }) {
   switch (route.view) {
     case 'walkthrough':
       return <WalkthroughView route={route} />;
+    case 'compare':
+      return <CompareView route={route} />;
     case 'backward':
       return <BackwardView route={route} />;
     case 'train':

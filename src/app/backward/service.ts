@@ -20,6 +20,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { Rng } from '../../random';
 import type { Checkpoint } from '../../model/checkpoint';
 import type { AppState } from '../../store';
+import { modelForFamily } from '../../store/slices/model';
 import type { BackwardRequest, BackwardResult, NumericCheckView } from '../../store/backwardResult';
 import type { BackwardCompute, StartBackwardCompute } from '../../store/services';
 import type { SlicePatch } from '../../store/slice';
@@ -102,9 +103,13 @@ export function createBackwardCompute(
     return { ctx: g.ctx, generation: s.gpu.generation };
   }
 
-  /** The model a step starts from now: its id (for the pool and the cache) and checkpoint. */
+  /**
+   * The model a step starts from now: its id (for the pool and the cache) and checkpoint. A
+   * translator: the active model when it is one, else the shipped translator (the active model
+   * may be another family's, trained in the Train view).
+   */
   function currentModel(s: AppState): { id: string; checkpoint: Checkpoint } | null {
-    const active = s.model.active;
+    const active = modelForFamily(s.model, 'encoder-decoder');
     if (!active) return null;
     if (working && working.baseId === active.id) return { id: `${active.id}+step${working.steps}`, checkpoint: working.checkpoint };
     return { id: active.id, checkpoint: active.checkpoint };
@@ -296,7 +301,7 @@ export function createBackwardCompute(
       const s = store.getState();
       const result = s.backward.result;
       const model = currentModel(s);
-      const active = s.model.active;
+      const active = modelForFamily(s.model, 'encoder-decoder');
       if (!result || !model || !active || model.id !== result.modelId) return;
       const steps = (working?.steps ?? 0) + 1;
       const checkpoint: Checkpoint = { ...model.checkpoint, weights: new Map(result.update.after), meta: { ...model.checkpoint.meta, appliedSteps: steps } };

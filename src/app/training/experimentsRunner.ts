@@ -1,6 +1,7 @@
 // Runs one experiment at a time for the training slice: the main run pauses, a baseline and a
 // variant train on their own engines (WebGPU in the page, or two CPU workers), each with its
 // own live record for the charts, and the result lands in `experiment`.
+import { modelFamily } from '../../model/config';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ExperimentId } from '../../train/experimentIds';
 import type { ExperimentResult, ExperimentRole, ExperimentRun } from '../../train/experimentRun';
@@ -53,6 +54,7 @@ export function createExperimentRunner({ session, set, get, store, target: targe
         pretrained,
         current: exp.plan.mode === 'inference' && session.hasModel() ? await session.ensureTrainer() : null,
         steps: opts.steps,
+        family: modelFamily(get().config.model),
         probe: get().probeText,
         baseUrl: typeof document !== 'undefined' ? document.baseURI : undefined,
         onEvent: (role, e) => lives[role].apply(e),

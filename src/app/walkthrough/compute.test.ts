@@ -58,7 +58,7 @@ describe('computeWalkthrough on the CPU', () => {
     const zebra = await run('the zebra sat .', pool);
     expect(zebra.prepared.unknown).toEqual([1]);
     expect(zebra.prepared.ids[1]).toBe(3); // <unk>
-    expect(zebra.reference.kind).toBe('outside');
+    expect(zebra.reference?.kind).toBe('outside');
 
     const empty = await computeWalkthrough('   ', pool.choose('shipped', cp, null), 'shipped', { yieldToUi: immediate });
     expect(empty).toEqual({ ok: false, problem: 'empty' });

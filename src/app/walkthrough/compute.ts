@@ -13,7 +13,8 @@ import { teacherForcingTarget } from '../../model/decode';
 import type { SourceInput } from '../../model/transformer';
 import type { Translator } from '../../model/translator';
 import { traceDiffs } from './diff';
-import type { QueuedTranslator, TranslatorChoice } from './translators';
+import type { Checkpoint } from '../../model/checkpoint';
+import type { BackendSummary } from '../../store/walkthroughResult';
 import { parameterSet, trainingMeta } from './parameters';
 import { prepareSentence, referenceCheck } from './prepare';
 import type { StepView, TranslationView, WalkthroughResult } from '../../store/walkthroughResult';
@@ -37,7 +38,45 @@ export interface RunOptions {
 
 export type RunOutcome = { ok: true; result: WalkthroughResult } | { ok: false; problem: 'empty' };
 
+/** A model with its queue, as the computations use it (translators.ts's Queued). */
+export interface OnQueue {
+  key: string;
+  info: BackendSummary;
+  checkpoint: Checkpoint;
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+/** A translator with its queue (a QueuedTranslator, or a family pool's translator entry). */
+export interface OnTranslator extends OnQueue {
+  translator: Translator;
+}
+
+/** What a translation runs on: `main` shows the numbers, `cpu` is the reference. */
+export interface TranslatorPair {
+  main: OnTranslator;
+  cpu: OnTranslator;
+}
+
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The phase clock of one run: `phase(name)` records the time since the last phase, yields to
+ * the UI and ends the run (Superseded) when it is no longer wanted.
+ */
+export function phaseClock(opts: RunOptions): { timings: Record<string, number>; phase: (name: string) => Promise<void> } {
+  const isCurrent = opts.isCurrent ?? (() => true);
+  const yieldToUi = opts.yieldToUi ?? macrotask;
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const phase = async (name: string) => {
+    const now = performance.now();
+    timings[name] = now - t0;
+    await yieldToUi();
+    if (!isCurrent()) throw new Superseded();
+    t0 = performance.now();
+  };
+  return { timings, phase };
+}
 
 function sourceInput(ids: number[]): SourceInput {
   return { batch: 1, srcLen: ids.length, srcIds: Int32Array.from(ids), srcMask: new Float32Array(ids.length).fill(1) };
@@ -60,7 +99,7 @@ async function translate(tr: Translator, input: Parameters<Translator['translate
  * The untraced teacher-forced forward pass and the softmax of its logits (what the traced pass
  * records as `probs`), with their dispatches recorded (and timed).
  */
-async function profileForward(on: QueuedTranslator, src: SourceInput, target: number[]): Promise<DispatchRecord[]> {
+async function profileForward(on: OnTranslator, src: SourceInput, target: number[]): Promise<DispatchRecord[]> {
   const { model, special } = on.translator;
   const be = model.be;
   const tgtIn = Int32Array.from([special.bos, ...target]);
@@ -79,18 +118,8 @@ async function profileForward(on: QueuedTranslator, src: SourceInput, target: nu
   return records;
 }
 
-export async function computeWalkthrough(text: string, translators: TranslatorChoice, modelId: string, opts: RunOptions = {}): Promise<RunOutcome> {
-  const isCurrent = opts.isCurrent ?? (() => true);
-  const yieldToUi = opts.yieldToUi ?? macrotask;
-  const timings: Record<string, number> = {};
-  let t0 = performance.now();
-  const phase = async (name: string) => {
-    const now = performance.now();
-    timings[name] = now - t0;
-    await yieldToUi();
-    if (!isCurrent()) throw new Superseded();
-    t0 = performance.now();
-  };
+export async function computeWalkthrough(text: string, translators: TranslatorPair, modelId: string, opts: RunOptions = {}): Promise<RunOutcome> {
+  const { timings, phase } = phaseClock(opts);
 
   const { main, cpu } = translators;
   const tr = main.translator;
@@ -121,6 +150,7 @@ export async function computeWalkthrough(text: string, translators: TranslatorCh
       key: `${main.key}|${text}`,
       text,
       modelId,
+      family: 'encoder-decoder',
       config: tr.model.config,
       variant: tr.model.variant,
       vocabSizes: { src: tr.vocabs.src.size, tgt: tr.vocabs.tgt.size },
@@ -130,6 +160,8 @@ export async function computeWalkthrough(text: string, translators: TranslatorCh
       translation,
       trace,
       targetInput: ['<bos>', ...target.map((id) => tr.vocabs.tgt.token(id))],
+      promptLength: null,
+      fill: null,
       parameters: parameterSet(main.checkpoint),
       training: trainingMeta(main.checkpoint),
       comparison: { sameBackend, byName },

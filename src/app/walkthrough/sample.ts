@@ -7,11 +7,12 @@
 import type { PreparedSource } from '../../data/prepareSource';
 import { maxSteps } from '../../model/decode';
 import { KVCache } from '../../model/kvcache';
-import { Sampler, type SamplingOptions } from '../../model/sampling';
+import { Sampler, samplingDistributions, type SamplingOptions } from '../../model/sampling';
 import type { Translator } from '../../model/translator';
 import type { BackendSummary, SampleRequest, SampledStepView, SampledTranslationView } from '../../store/walkthroughResult';
 import { prepareSentence } from './prepare';
-import type { QueuedTranslator } from './translators';
+import { preparePrompt } from './computeFamilies';
+import type { QueuedModel, QueuedTranslator } from './translators';
 
 export function samplingOptions(req: Pick<SampleRequest, 'temperature' | 'topK' | 'topP'>): SamplingOptions {
   return { temperature: req.temperature, topK: req.topK, topP: req.topP };
@@ -78,4 +79,40 @@ export async function computeSample(request: SampleRequest, on: QueuedTranslator
   const prepared = prepareSentence(request.text, tr.vocabs.src, tr.maxLen);
   if (!prepared.ok) return null;
   return on.exclusive(() => sampleTranslation(tr, prepared.source, request, { key: on.key, backend: on.info }));
+}
+
+/**
+ * A sampled run on a model of any family (the walkthrough's FamilyPool entry): the translator as
+ * above; the decoder-only model's continuation of `<bos> English <sep>` with the same seeded
+ * sampler (each step's filtered and base probability recomputed from its logits, as the draw
+ * saw them); null for the encoder-only model, which generates nothing, and for empty input.
+ */
+export async function computeModelSample(request: SampleRequest, on: QueuedModel): Promise<SampledTranslationView | null> {
+  const loaded = on.runner.loaded;
+  if (loaded.family === 'encoder-decoder') {
+    const tr = loaded.translator;
+    const prepared = prepareSentence(request.text, tr.vocabs.src, tr.maxLen);
+    if (!prepared.ok) return null;
+    return on.exclusive(() => sampleTranslation(tr, prepared.source, request, { key: on.key, backend: on.info }));
+  }
+  if (loaded.family !== 'decoder') return null;
+  const lm = loaded.lm;
+  const prompt = preparePrompt(lm, request.text);
+  if (!prompt) return null;
+  const options = samplingOptions(request);
+  const gen = await on.exclusive(() => lm.generate(prompt.prompt, { sampler: new Sampler(options, request.seed) }));
+  const steps: SampledStepView[] = gen.steps.map((s) => {
+    const d = samplingDistributions(s.logits, options);
+    return { token: s.word, id: s.token, logits: s.logits, prob: d.filtered[s.token], baseProb: d.base[s.token], kept: d.kept.length };
+  });
+  return {
+    key: `${on.key}|${request.text}`,
+    request,
+    ids: gen.ids,
+    tokens: gen.tokens,
+    text: gen.text,
+    steps,
+    finished: gen.ids[gen.ids.length - 1] === lm.special.eos,
+    backend: on.info,
+  };
 }

@@ -8,6 +8,10 @@
 // not run yet compiles its kernels (a second or more on a software adapter), the CPU translator's
 // result for the same sentence is shown; the GPU result replaces it when it lands.
 //
+// Families: the request names a family as well as a sentence; the model is the active one when
+// it is of that family, else the family's shipped model (loaded on first use: the model slice's
+// loadShippedFamily).
+//
 // GPU trouble: when the device is lost the gpu slice leaves 'ready', the translator key changes
 // and the sentence is recomputed on the CPU at once (the stale GPU run is abandoned, even if
 // its readback never settles). When a GPU run fails while the device still looks healthy, the
@@ -22,10 +26,13 @@ import type { AppState } from '../../store';
 import type { StartWalkthroughCompute, WalkthroughCompute } from '../../store/services';
 import { NO_SAMPLE, type WalkthroughPatch } from '../../store/slices/walkthrough';
 import type { SampleRequest, SampledTranslationView, WalkthroughResult } from '../../store/walkthroughResult';
+import type { FamilyId } from '../../model/stageIds';
+import { familyModelFailed, modelForFamily } from '../../store/slices/model';
 import { LruCache, SharedComputation } from './cache';
-import { computeWalkthrough, Superseded, type RunOutcome } from './compute';
-import { computeSample } from './sample';
-import { TranslatorPool, type QueuedTranslator, type TranslatorChoice, type GpuHandle } from './translators';
+import { Superseded, type RunOutcome } from './compute';
+import { computeFamilyWalkthrough } from './computeFamilies';
+import { computeModelSample } from './sample';
+import { FamilyPool, type QueuedModel, type ModelChoice, type GpuHandle } from './translators';
 
 export interface WalkthroughComputeOptions {
   cacheSize?: number;
@@ -43,8 +50,9 @@ export function createWalkthroughCompute(
 ): WalkthroughCompute {
   const cache = new LruCache<WalkthroughResult>(opts.cacheSize ?? 12);
   const cpuRuns = new SharedComputation(cache);
-  const pool = new TranslatorPool();
+  const pool = new FamilyPool();
   let text: string | null = null;
+  let family: FamilyId = 'encoder-decoder';
   let runId = 0;
   /** Device generation whose GPU translator failed; skipped until a new device arrives. */
   let brokenGeneration = -1;
@@ -77,10 +85,11 @@ export function createWalkthroughCompute(
       return;
     }
     const s = store.getState();
-    const model = s.model.active;
+    const model = modelForFamily(s.model, family);
     if (!model) {
-      const failed = s.model.status === 'error';
+      const failed = familyModelFailed(s.model, family);
       write({ status: failed ? 'error' : 'waiting', problem: failed ? { kind: 'no-model' } : null });
+      if (!failed) void s.model.loadShippedFamily(family);
       return;
     }
     const gpu = gpuHandle(s);
@@ -111,9 +120,9 @@ export function createWalkthroughCompute(
     void run(id, text, translators, model.id, gpu, key);
   }
 
-  async function run(id: number, wanted: string, translators: TranslatorChoice, modelId: string, gpu: GpuHandle | null, key: string): Promise<void> {
+  async function run(id: number, wanted: string, translators: ModelChoice, modelId: string, gpu: GpuHandle | null, key: string): Promise<void> {
     const isCurrent = () => id === runId;
-    const compute = (choice: TranslatorChoice) => computeWalkthrough(wanted, choice, modelId, { isCurrent, yieldToUi: opts.yieldToUi });
+    const compute = (choice: ModelChoice) => computeFamilyWalkthrough(wanted, choice, modelId, { isCurrent, yieldToUi: opts.yieldToUi });
     const onGpu = translators.main !== translators.cpu;
     try {
       if (onGpu && !warm.has(translators.main.key)) {
@@ -140,8 +149,8 @@ export function createWalkthroughCompute(
    * The CPU translator's result for a sentence, from the cache or computed once (concurrent asks
    * share the computation, which always runs to the end: it is cheap and lands in the cache).
    */
-  function cpuResult(wanted: string, cpu: QueuedTranslator, modelId: string): Promise<RunOutcome> {
-    return cpuRuns.get(`${cpu.key}|${wanted}`, () => computeWalkthrough(wanted, { main: cpu, cpu }, modelId, { yieldToUi: opts.yieldToUi }));
+  function cpuResult(wanted: string, cpu: QueuedModel, modelId: string): Promise<RunOutcome> {
+    return cpuRuns.get(`${cpu.key}|${wanted}`, () => computeFamilyWalkthrough(wanted, { main: cpu, cpu }, modelId, { yieldToUi: opts.yieldToUi }));
   }
 
   function finish(id: number, outcome: RunOutcome, key?: string): void {
@@ -175,7 +184,7 @@ export function createWalkthroughCompute(
       return;
     }
     const s = store.getState();
-    const model = s.model.active;
+    const model = modelForFamily(s.model, family);
     if (!model) return; // the model's arrival calls this again
     const gpu = gpuHandle(s);
     const on = gpu === 'pending' ? pool.cpuTranslator(model.id, model.checkpoint) : pool.choose(model.id, model.checkpoint, gpu).main;
@@ -188,7 +197,7 @@ export function createWalkthroughCompute(
     const hit = samples.get(key);
     if (hit) return land(hit);
     write({ sampled: { status: 'running', request, view: sampleShown, error: null } });
-    computeSample(request, on).then(
+    computeModelSample(request, on).then(
       (view) => {
         if (view) samples.set(key, view);
         land(view);
@@ -202,7 +211,12 @@ export function createWalkthroughCompute(
 
   // Recompute when the model or the device changes (the text arrives through request()).
   const unsubscribe = store.subscribe((s, prev) => {
-    const modelChanged = s.model.active?.id !== prev.model.active?.id || s.model.status !== prev.model.status;
+    const modelChanged =
+      s.model.active?.id !== prev.model.active?.id ||
+      s.model.status !== prev.model.status ||
+      s.model.shipped !== prev.model.shipped ||
+      s.model.familyShipped !== prev.model.familyShipped ||
+      s.model.familyLoad !== prev.model.familyLoad;
     const gpuChanged = s.gpu.state !== prev.gpu.state || s.gpu.generation !== prev.gpu.generation || s.gpu.restarting !== prev.gpu.restarting;
     if (modelChanged || gpuChanged) {
       update();
@@ -211,10 +225,16 @@ export function createWalkthroughCompute(
   });
 
   return {
-    request(next) {
-      if (next === text) return;
+    request(next, nextFamily = 'encoder-decoder') {
+      if (next === text && nextFamily === family) return;
+      const familyChanged = nextFamily !== family;
       text = next;
+      family = nextFamily;
       update();
+      if (familyChanged && sampleWanted) {
+        sampleShown = null; // another model's run
+        updateSample();
+      }
     },
     sample(next) {
       sampleWanted = next;

@@ -2,6 +2,7 @@
 // The work is done by the app's walkthrough compute service (src/app/walkthrough), started on
 // the first setText and writing back through `write`. Which stage, layer and head are shown
 // lives in the URL, not here.
+import type { FamilyId } from '../../model/stageIds';
 import { defineSlice } from '../slice';
 import { missingService, type WalkthroughCompute } from '../services';
 import type { SampleRequest, SampledTranslationView, WalkthroughProblem, WalkthroughResult } from '../walkthroughResult';
@@ -29,6 +30,8 @@ export function sameSampleRequest(a: SampleRequest | null, b: SampleRequest | nu
 export interface WalkthroughSlice {
   /** The sentence last asked for; null until the view asks. */
   text: string | null;
+  /** The family whose model computes it (the walkthrough's family switch). */
+  family: FamilyId;
   /**
    * idle: nothing to compute (empty input); waiting: for the model or the GPU question;
    * running: computing `text`; ready: `result` is for `text`; error: see `problem`.
@@ -39,8 +42,11 @@ export interface WalkthroughSlice {
   problem: WalkthroughProblem | null;
   /** The GPU's error when a device exists but this result had to come from the CPU. */
   gpuFailure: string | null;
-  /** Ask for a sentence. Cheap to call repeatedly; equal text does nothing. */
-  setText: (text: string) => void;
+  /**
+   * Ask for a sentence, on a family's model (default: the translator). Cheap to call
+   * repeatedly; equal text and family do nothing.
+   */
+  setText: (text: string, family?: FamilyId) => void;
   sampled: SampledState;
   /** Ask for a sampled translation (null: none). Cheap to call repeatedly; an equal request does nothing. */
   sample: (request: SampleRequest | null) => void;
@@ -61,14 +67,15 @@ export default defineSlice('walkthrough', ({ set, store, services }) => {
   };
   return {
     text: null,
+    family: 'encoder-decoder',
     status: 'idle',
     result: null,
     problem: null,
     gpuFailure: null,
     sampled: NO_SAMPLE,
-    setText: (text) => {
-      set({ text });
-      started().request(text);
+    setText: (text, family = 'encoder-decoder') => {
+      set({ text, family });
+      started().request(text, family);
     },
     sample: (request) => {
       if (sameSampleRequest(request, wanted)) return;

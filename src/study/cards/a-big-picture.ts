@@ -143,10 +143,32 @@ export const SECTION_A: readonly Card[] = [
     },
     stage: 'overview',
     stageNote: {
-      en: 'This app runs an encoder-decoder; the overview marks which half each family keeps.',
-      zh: '本应用运行的是编码器-解码器模型；概览页标出了每个家族保留的是哪一半。',
+      en: 'All three run here: “show me” puts the three shipped models side by side on one sentence, and the walkthrough’s family switch goes through each one stage by stage.',
+      zh: '三种家族都在本应用中运行：“查看”会把三个内置模型放在同一个句子上并排比较，逐步讲解里的家族切换可以逐个阶段地看每一种。',
     },
     highlight: 'model-families',
+    compare: { text: 'i ate the apple yesterday .' },
+  },
+  {
+    id: 'a3-predict-last-word',
+    topic: 3,
+    tags: ['architecture', 'bert', 'gpt', 'masking', 'compare'],
+    difficulty: 2,
+    kind: 'predict',
+    question: {
+      en: 'Run “i ate the apple yesterday .” through the encoder-only and the decoder-only model. Predict which words the last word’s query may attend to in each, and which words the first word’s query may attend to.',
+      zh: '把 “i ate the apple yesterday .” 分别送入仅编码器模型和仅解码器模型。预测在这两个模型里，最后一个词的查询可以关注哪些词，第一个词的查询又可以关注哪些词。',
+    },
+    answer: {
+      en: 'In the encoder-only model attention is bidirectional: the last word’s row and the first word’s row both cover the whole sentence, and only padding would ever be masked. In the decoder-only model the causal mask covers prompt and continuation alike: the last word of the prompt sees itself and everything before it, but the first row, <bos>, sees only itself, so its weight on itself is exactly 1. That is why an encoder can use the words after a position, and a decoder-only model cannot.',
+      zh: '在仅编码器模型里，注意力是双向的：最后一个词那一行和第一个词那一行都覆盖整个句子，只有填充才会被掩码。在仅解码器模型里，因果掩码同样覆盖提示和续写：提示的最后一个词能看到自己和它前面的所有词，而第一行 <bos> 只能看到它自己，所以它给自己的权重恰好是 1。这就是为什么编码器能利用一个位置之后的词，而仅解码器模型不能。',
+    },
+    stage: 'overview',
+    stageNote: {
+      en: '“Predict, then see” opens the compare view: each column draws the mask its model used and the weights of one head.',
+      zh: '“预测后查看”会打开比较视图：每一列画出该模型实际使用的掩码和一个头的权重。',
+    },
+    compare: { text: 'i ate the apple yesterday .', focus: { family: 'encoder', layer: 1, head: 0 } },
   },
   {
     id: 'a4-why-fast',

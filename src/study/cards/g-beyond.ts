@@ -2,9 +2,12 @@
 import type { Card } from '../types';
 
 const familiesNote = {
-  en: 'None of these models runs here; the overview shows the encoder-decoder they are cut from.',
-  zh: '这些模型都没有在本应用中运行；概览页展示的是它们所源自的编码器-解码器结构。',
+  en: 'Small models of their shapes run here: “show me” compares the encoder-only (BERT-like, masked words) and decoder-only (GPT-like, a prompt) models with the translator on one sentence. They have no [CLS] token or sentence pairs.',
+  zh: '本应用中运行着同样结构的小模型：“查看”会在同一个句子上比较仅编码器模型（类似 BERT，填遮住的词）、仅解码器模型（类似 GPT，续写提示）和翻译模型。它们没有 [CLS] 词元，也不读句对。',
 };
+
+/** The three shipped families on one sentence (the compare view). */
+const compareFamilies = { text: 'the cat sat .' };
 
 export const SECTION_G: readonly Card[] = [
   {
@@ -24,6 +27,7 @@ export const SECTION_G: readonly Card[] = [
     stage: 'overview',
     stageNote: familiesNote,
     highlight: 'model-families',
+    compare: compareFamilies,
   },
   {
     id: 'g43-cls',
@@ -49,6 +53,7 @@ export const SECTION_G: readonly Card[] = [
     stage: 'overview',
     stageNote: familiesNote,
     highlight: 'model-families',
+    compare: compareFamilies,
   },
   {
     id: 'g43-nsp',
@@ -67,6 +72,25 @@ export const SECTION_G: readonly Card[] = [
     stage: 'overview',
     stageNote: familiesNote,
     highlight: 'model-families',
+    compare: compareFamilies,
+  },
+  {
+    id: 'g43-predict-fill',
+    topic: 43,
+    tags: ['bert', 'gpt', 'mlm', 'compare'],
+    difficulty: 2,
+    kind: 'predict',
+    question: {
+      en: 'Hide “cat” in “the cat sat .” from the encoder-only model (BERT-style), and give the decoder-only model (GPT-style) the same sentence as a prompt. Predict what each one outputs, and what kind of word the encoder-only model puts in the gap.',
+      zh: '对仅编码器模型（BERT 式）遮住 “the cat sat .” 里的 “cat”，再把同一个句子作为提示交给仅解码器模型（GPT 式）。预测它们各自输出什么，以及仅编码器模型会在空位里填什么样的词。',
+    },
+    answer: {
+      en: 'The encoder-only model outputs a word for the gap, read from both sides: after “the” and before “sat”, its first choice is a noun that can sit (an animal or a person of the toy language). It writes nothing else: masked language modelling fills blanks, it does not generate. The decoder-only model continues “<bos> the cat sat . <sep>” one token at a time with the Chinese translation and stops at <eos>: GPT-style models generate, and translation is just a prompt.',
+      zh: '仅编码器模型为空位输出一个词，并且是从两侧读出来的：在 “the” 之后、“sat” 之前，它的第一选择是一个能“坐”的名词（玩具语言里的动物或人）。它不写别的东西：掩码语言建模是填空，不是生成。仅解码器模型则逐个词元地续写 “<bos> the cat sat . <sep>”，写出中文译文，在 <eos> 处停下：GPT 式模型负责生成，翻译只是一个提示。',
+    },
+    stage: 'overview',
+    stageNote: familiesNote,
+    compare: { text: 'the cat sat .', mask: 1, focus: { family: 'encoder', layer: 1, head: 0 } },
   },
   {
     id: 'g44-vit-clip',

@@ -21,6 +21,8 @@ export function Nav({ current }: { current: ParsedRoute }) {
   const hrefs = {
     walkthrough: here('walkthrough') ? formatHash(route) : lastWalkthrough,
     backward: here('backward') ? formatHash(route) : lastBackward,
+    // The families compared on the sentence of the walkthrough last open (none: the view's default).
+    compare: compareHref(lastWalkthroughText(here('walkthrough') ? formatHash(route) : lastWalkthrough)),
     train: '#/train',
     study: '#/study',
   } as const;
@@ -38,4 +40,14 @@ export function Nav({ current }: { current: ParsedRoute }) {
       </ul>
     </nav>
   );
+}
+
+/** The `text` of a walkthrough hash, if it has one. */
+function lastWalkthroughText(hash: string): string | null {
+  const q = hash.indexOf('?');
+  return q < 0 ? null : new URLSearchParams(hash.slice(q + 1)).get('text');
+}
+
+function compareHref(text: string | null): string {
+  return formatHash({ view: 'compare', query: text ? [['text', text]] : [] });
 }

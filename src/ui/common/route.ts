@@ -2,6 +2,7 @@
 // without a browser. URLs look like
 //   #/walkthrough/<stageId>?text=the+cat+sleeps&layer=1&head=2&lang=zh
 //   #/backward/<backwardStageId>?text=the+cat+sat+.&target=猫+坐+了+。&eps=0.1&lr=0.001
+//   #/compare?text=the+cat+sat+.&mask=2&dec-head=1   (the three families side by side)
 //   #/train        #/study        #/bench (linked from the README, not in the navigation)
 // Query parameters are kept as they are (even ones this file does not know), so a
 // shared link reopens the same view with the same sentence, layer and head.
@@ -9,7 +10,7 @@ import { isBackwardStageId, isStageId, type BackwardStageId, type StageId } from
 import { parseLanguage, type Language } from '../../i18n/language';
 
 /** The views of the main navigation. */
-export const VIEWS = ['walkthrough', 'backward', 'train', 'study'] as const;
+export const VIEWS = ['walkthrough', 'backward', 'compare', 'train', 'study'] as const;
 /** Views reached by link only, not from the main navigation (#/bench: linked from the README). */
 export const LINKED_VIEWS = ['bench'] as const;
 export type ViewId = (typeof VIEWS)[number] | (typeof LINKED_VIEWS)[number];
@@ -25,8 +26,9 @@ export type WalkthroughRoute = { view: 'walkthrough'; stage: StageId; query: Que
 export type BackwardRoute = { view: 'backward'; stage: BackwardStageId; query: Query };
 export type TrainRoute = { view: 'train'; query: Query };
 export type StudyRoute = { view: 'study'; query: Query };
+export type CompareRoute = { view: 'compare'; query: Query };
 export type BenchRoute = { view: 'bench'; query: Query };
-export type Route = WalkthroughRoute | BackwardRoute | TrainRoute | StudyRoute | BenchRoute;
+export type Route = WalkthroughRoute | BackwardRoute | CompareRoute | TrainRoute | StudyRoute | BenchRoute;
 /** A view that steps through a list of stages (forward or training step). */
 export type StageRoute = WalkthroughRoute | BackwardRoute;
 

@@ -1,6 +1,7 @@
-// The stage registry: one definition per walkthrough stage, in the order of STAGE_IDS.
+// The stage registry: one definition per walkthrough stage, in the order of STAGE_IDS, and each
+// family's list (FAMILY_STAGE_IDS: the stages that exist for it, in order).
 // Each stage lives in its own folder (<id>/index.ts[x] + content.ts); see CONTEXT.md.
-import { STAGE_IDS, type StageId } from '../../model/stageIds';
+import { FAMILY_STAGE_IDS, OTHER_FAMILY_STAGE_IDS, STAGE_IDS, type FamilyId, type StageId } from '../../model/stageIds';
 import { addNormStage } from './add-norm';
 import { complexityStage } from './complexity';
 import { concatStage } from './concat';
@@ -10,6 +11,7 @@ import { decodingStage } from './decoding';
 import { embeddingStage } from './embedding';
 import { encoderStackStage } from './encoder-stack';
 import { ffnStage } from './ffn';
+import { fillMaskStage } from './fill-mask';
 import { headsStage } from './heads';
 import { maskStage } from './mask';
 import { outputStage } from './output';
@@ -42,14 +44,35 @@ const BY_ID: Record<StageId, StageDefinition> = {
   output: outputStage,
   decoding: decodingStage,
   complexity: complexityStage,
+  'fill-mask': fillMaskStage,
 };
 
 for (const [id, stage] of Object.entries(BY_ID)) {
   if (stage.id !== id) throw new Error(`stage registry: the entry for '${id}' says its id is '${stage.id}'`);
 }
 
-/** Every stage, in walkthrough order. */
+/** Every stage of the encoder-decoder (the default family), in walkthrough order. */
 export const STAGES: readonly StageDefinition[] = STAGE_IDS.map((id) => BY_ID[id]);
+
+/** Every stage of any family: the encoder-decoder's, then those only another family has. */
+export const ALL_STAGES: readonly StageDefinition[] = [...STAGE_IDS, ...OTHER_FAMILY_STAGE_IDS].map((id) => BY_ID[id]);
+
+const BY_FAMILY: Record<FamilyId, readonly StageDefinition[]> = {
+  'encoder-decoder': STAGES,
+  decoder: FAMILY_STAGE_IDS.decoder.map((id) => BY_ID[id]),
+  encoder: FAMILY_STAGE_IDS.encoder.map((id) => BY_ID[id]),
+};
+
+/** A stage's title and explanations as a family's walkthrough shows them. */
+export function stageTexts(stage: StageDefinition, family: FamilyId): { title: StageDefinition['title']; explain: StageDefinition['explain'] } {
+  const own = stage.familyTexts?.[family];
+  return { title: own?.title ?? stage.title, explain: own?.explain ?? stage.explain };
+}
+
+/** A family's stages, in walkthrough order. */
+export function familyStages(family: FamilyId): readonly StageDefinition[] {
+  return BY_FAMILY[family];
+}
 
 export function stageById(id: StageId): StageDefinition {
   return BY_ID[id];

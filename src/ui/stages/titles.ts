@@ -12,6 +12,7 @@ import { title as decoding } from './decoding/content';
 import { title as embedding } from './embedding/content';
 import { title as encoderStack } from './encoder-stack/content';
 import { title as ffn } from './ffn/content';
+import { title as fillMask } from './fill-mask/content';
 import { title as heads } from './heads/content';
 import { title as mask } from './mask/content';
 import { title as output } from './output/content';
@@ -43,4 +44,5 @@ export const STAGE_TITLES: Readonly<Record<StageId, Bilingual>> = {
   output,
   decoding,
   complexity,
+  'fill-mask': fillMask,
 };

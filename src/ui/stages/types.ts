@@ -5,7 +5,7 @@ import type { ShaderFamily } from '../../engine/webgpu/shaderSources';
 import type { Language } from '../../i18n/language';
 import type { Bilingual } from '../../i18n/text';
 import type { ModelConfig } from '../../model/config';
-import type { StageId } from '../../model/stageIds';
+import type { FamilyId, StageId } from '../../model/stageIds';
 import type { Trace } from '../../model/trace';
 import type { ParameterView } from '../../app/walkthrough/parameters';
 import type { SamplingOptions } from '../../model/sampling';
@@ -24,6 +24,10 @@ export interface StageContext {
   result: WalkthroughResult;
   trace: Trace;
   config: ModelConfig;
+  /** The family of the model that computed `result` (which stages exist, which sides). */
+  family: FamilyId;
+  /** The sides that family has: ['enc', 'dec'], ['dec'] (decoder-only) or ['enc'] (encoder-only). */
+  sides: readonly Side[];
   lang: Language;
   /** Chosen side (stages without a side picker get their fixed side, see pickers.layer). */
   side: Side;
@@ -85,10 +89,18 @@ export interface StageExplanation {
   problem: Bilingual;
 }
 
+/** A stage's title and explanations for another family than the translator, where they differ. */
+export interface FamilyStageTexts {
+  title?: Bilingual;
+  explain?: StageExplanation;
+}
+
 export interface StageDefinition {
   id: StageId;
   title: Bilingual;
   explain: StageExplanation;
+  /** The title and explanations for the decoder-only or encoder-only model, where they differ (stageTexts). */
+  familyTexts?: Partial<Record<FamilyId, FamilyStageTexts>>;
   /** KaTeX source with the live shapes of this sentence (compute them from ctx, never type them). */
   formula: (ctx: StageContext) => string;
   /** The kernel families whose dispatches computed what this stage shows. */

@@ -29,9 +29,9 @@ export function PredictField({ card, revealed }: { card: Card; revealed: boolean
       {href && (
         <p className="study-predict__run">
           <a className="button button--secondary" href={href} data-testid="run-experiment">
-            {t('study.predict.run')}
+            {card.experiment ? t('study.predict.run') : t('families.study.see')}
           </a>{' '}
-          <span className="study-hint">{t('study.predict.runHint')}</span>
+          <span className="study-hint">{card.experiment ? t('study.predict.runHint') : t('families.study.seeHint')}</span>
         </p>
       )}
     </div>

@@ -9,7 +9,7 @@ export function ShowMe({ card, lang, showBoth }: { card: Card; lang: Language; s
   return (
     <div className="study-showme">
       <a className="study-showme__link" href={showMeHash(card)} data-testid="show-me">
-        {card.stage === 'train' ? t('study.card.showMeTrain') : backwardStageOf(card.stage) ? t('study.card.showMeBackward') : t('study.card.showMe')}
+        {card.compare ? t('families.study.showMe') : card.stage === 'train' ? t('study.card.showMeTrain') : backwardStageOf(card.stage) ? t('study.card.showMeBackward') : t('study.card.showMe')}
       </a>
       {card.stageNote && <CardText text={card.stageNote} lang={lang} showBoth={showBoth} className="study-showme__note" />}
     </div>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DECK, HIGHLIGHTS } from '../../study';
 import { formatHash, parseHash } from '../common/route';
+import { cardById } from '../../study';
+import { readCompareParams } from '../compare/compareData';
 import { experimentHash, showMeHash, studyParams, studyRouteFor } from './studyRoute';
 
 const stageCard = DECK.find((c) => c.id === 'c15-why-scale')!;
@@ -49,10 +51,24 @@ describe('study route', () => {
     for (const card of DECK) {
       const { route, notFound } = parseHash(showMeHash(card));
       expect(notFound, card.id).toBeUndefined();
+      if (card.compare) {
+        expect(route.view, card.id).toBe('compare');
+        continue;
+      }
       const stage = route.view === 'train' ? 'train' : route.view === 'backward' ? `backward/${route.stage}` : (route as { stage: string }).stage;
       expect(stage, card.id).toBe(card.stage);
       if (card.highlight) expect(HIGHLIGHTS[card.highlight].stage).toBe(stage);
     }
+  });
+
+  it('sends the family cards to the compare view, with their sentence, mask, column and the way back', () => {
+    const card = cardById('g43-predict-fill')!;
+    const hash = showMeHash(card);
+    expect(hash).toBe('#/compare?text=the+cat+sat+.&mask=1&focus=encoder&enc-layer=1&enc-head=0&from=study&card=g43-predict-fill');
+    expect(experimentHash(card)).toBe(hash);
+    const params = readCompareParams(parseHash(hash).route.query);
+    expect(params).toMatchObject({ text: 'the cat sat .', mask: 1, columns: { encoder: { block: 'enc-self', layer: 1, head: 0 } } });
+    expect(showMeHash(cardById('a3-families')!)).toMatch(/^#\/compare\?text=i\+ate/);
   });
 
   it('links predict cards to their experiment', () => {

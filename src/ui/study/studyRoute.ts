@@ -5,6 +5,8 @@
 // experiment. Other query parameters (lang=…) are kept as they are.
 import { isStageId } from '../../model/stageIds';
 import { backwardStageOf, cardById, type Card } from '../../study';
+import type { CompareLink } from '../../study/types';
+import { PARAM_PREFIX } from '../compare/compareData';
 import { formatHash, queryGet, querySet, type Query, type StudyRoute } from '../common/route';
 
 export const STUDY_TABS = ['review', 'progress', 'browse', 'drill'] as const;
@@ -45,6 +47,7 @@ export function studyRouteFor(query: Query, tab: StudyTab, cardId?: string): Stu
  * training-step stage it names ('backward/<id>'), or the Train view for cards about training.
  */
 export function showMeHash(card: Card): string {
+  if (card.compare) return compareHash(card, card.compare);
   const query: [string, string][] = [];
   if (card.highlight) query.push(['highlight', card.highlight]);
   query.push(['from', 'study'], ['card', card.id]);
@@ -54,9 +57,32 @@ export function showMeHash(card: Card): string {
   return formatHash({ view: 'train', query });
 }
 
-/** "Predict, then see": the Train view with the card's experiment chosen. */
+/**
+ * The compare view as a card links to it: its sentence, masked word and focused column
+ * (`focus=<family>`, that column's block, layer and head), with the way back to the card.
+ */
+export function compareHash(card: Card, link: CompareLink): string {
+  const query: [string, string][] = [];
+  if (link.text) query.push(['text', link.text]);
+  if (link.mask !== undefined) query.push(['mask', String(link.mask)]);
+  const focus = link.focus;
+  if (focus) {
+    const p = PARAM_PREFIX[focus.family];
+    query.push(['focus', focus.family]);
+    if (focus.block) query.push([`${p}-block`, focus.block]);
+    if (focus.layer !== undefined) query.push([`${p}-layer`, String(focus.layer)]);
+    if (focus.head !== undefined) query.push([`${p}-head`, String(focus.head)]);
+  }
+  query.push(['from', 'study'], ['card', card.id]);
+  return formatHash({ view: 'compare', query });
+}
+
+/**
+ * "Predict, then see": the Train view with the card's experiment chosen, or the compare view
+ * for a predict card checked there.
+ */
 export function experimentHash(card: Card): string | null {
-  if (!card.experiment) return null;
+  if (!card.experiment) return card.kind === 'predict' && card.compare ? compareHash(card, card.compare) : null;
   return formatHash({
     view: 'train',
     query: [

@@ -7,6 +7,8 @@ import { appStore, useAppStore } from '../../store';
 import type { ExperimentState } from '../../store/slices/training';
 import type { ExperimentId } from '../../train/experimentIds';
 import { experimentList, getExperiment, type Experiment } from '../../train/experiments';
+import { modelFamily } from '../../model/config';
+import { FAMILY_EXPERIMENTS } from './familyTrain';
 import type { TrainingLive } from '../../train/live';
 import { ExperimentCharts } from './ExperimentCharts';
 import { formatDifference, formatMetric, type MetricWords } from './experimentFormat';
@@ -24,8 +26,12 @@ export interface ExperimentsPanelProps {
   autoRun: boolean;
 }
 
-export function ExperimentsPanel({ openId, onOpen, decodingHref, backToCard, autoRun }: ExperimentsPanelProps) {
+export function ExperimentsPanel({ openId: wanted, onOpen, decodingHref, backToCard, autoRun }: ExperimentsPanelProps) {
   const { t, text } = useText();
+  // Only the experiments that apply to the family set up (an open one of another family is not shown).
+  const family = useAppStore((s) => modelFamily(s.training.config.model));
+  const allowed = FAMILY_EXPERIMENTS[family];
+  const openId = wanted && allowed.includes(wanted) ? wanted : null;
   const state = useAppStore((s) => s.training.experiment);
   const run = useAppStore((s) => s.training.runExperiment);
   const [steps, setSteps] = useState<Partial<Record<ExperimentId, string>>>({});
@@ -61,9 +67,16 @@ export function ExperimentsPanel({ openId, onOpen, decodingHref, backToCard, aut
     <section ref={sectionRef} className="train-panel train-experiments" aria-labelledby="train-experiments-title" id="train-experiments">
       <h2 id="train-experiments-title">{t('train.experiments.title')}</h2>
       <p className="train-field__hint">{t('train.experiments.intro')}</p>
+      {family !== 'encoder-decoder' && (
+        <p className="train-field__hint" data-testid="experiments-family">
+          {t('families.train.experimentsHidden', { family: t(`families.name.${family}`) })}
+        </p>
+      )}
       <div className="train-experiments__body">
         <ul className="train-presets" data-testid="experiment-presets">
-          {experimentList().map((exp) => {
+          {experimentList()
+            .filter((exp) => allowed.includes(exp.id))
+            .map((exp) => {
             const running = state?.id === exp.id && state.status === 'running';
             return (
               <li key={exp.id} className={exp.id === openId ? 'train-preset train-preset--open' : 'train-preset'} data-experiment={exp.id}>

@@ -12,6 +12,8 @@ import { formatRate } from './format';
 import { Highlight } from './Highlight';
 import type { TrainHighlight } from './trainRoute';
 import { useLiveVersion } from './useLive';
+import { modelFamily } from '../../model/config';
+import { metricKeys } from './familyTrain';
 
 // Mid-tone lines: ≥ 3:1 against the light and the dark scheme's surfaces alike, so the picture
 // and its export need no second palette.
@@ -51,9 +53,11 @@ export function LiveCharts({ live, config, highlight }: { live: TrainingLive; co
     { label: t('train.charts.trainLoss'), ...data.loss, color: COLORS.train },
     { label: t('train.charts.validLoss'), ...data.validLoss, color: COLORS.valid },
   ];
+  // Each family's own metric: translation, prompted translation, or the masked word's rank.
+  const metric = metricKeys(modelFamily(config.model));
   const accuracySeries: LineSeries[] = [
-    { label: t('train.charts.exactMatch'), ...data.exact, color: COLORS.exact },
-    { label: t('train.charts.tokenAccuracy'), ...data.token, color: COLORS.token },
+    { label: t(metric.exact), ...data.exact, color: COLORS.exact },
+    { label: t(metric.token), ...data.token, color: COLORS.token },
   ];
   const lrSeries: LineSeries[] = [
     { label: t('train.charts.lrPlanned'), ...data.planned, color: COLORS.planned, dashed: true },
@@ -102,7 +106,7 @@ export function LiveCharts({ live, config, highlight }: { live: TrainingLive; co
             exportName="validation-accuracy"
             testId="accuracy-chart"
           />
-          <p className="train-chart__note">{t('train.charts.accuracyNote', { n: config.cadence.validationSize, every: config.cadence.evalEvery })}</p>
+          <p className="train-chart__note">{t(metric.note, { n: config.cadence.validationSize, every: config.cadence.evalEvery })}</p>
         </div>
         <Highlight id="lr-schedule" active={highlight === 'lr-schedule'}>
           <div className="train-chart">

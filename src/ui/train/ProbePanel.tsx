@@ -2,6 +2,7 @@
 // back through the snapshots taken during the run to see how the alignment emerged.
 import { useEffect, useId, useState } from 'react';
 import { useText } from '../../i18n';
+import { modelFamily, type ModelFamily } from '../../model/config';
 import { useAppStore } from '../../store';
 import type { ProbeInfo } from '../../train/events';
 import type { TrainingLive } from '../../train/live';
@@ -14,6 +15,7 @@ export function ProbePanel({ live, probeText }: { live: TrainingLive; probeText:
   const setProbe = useAppStore((s) => s.training.setProbe);
   const probe = useAppStore((s) => s.training.probe);
   const every = useAppStore((s) => s.training.config.cadence.attentionEvery);
+  const family = useAppStore((s) => modelFamily(s.training.config.model));
   const [text, setText] = useState(probeText);
   const [shownFor, setShownFor] = useState(probeText);
   if (shownFor !== probeText) {
@@ -51,7 +53,7 @@ export function ProbePanel({ live, probeText }: { live: TrainingLive; probeText:
           </button>
         </div>
         <div id={problemId} className="train-probe__notes" role="status">
-          <ProbeNotes info={shown} every={every} />
+          <ProbeNotes info={shown} every={every} family={family} />
         </div>
       </form>
       <Replay live={live} every={every} />
@@ -59,13 +61,19 @@ export function ProbePanel({ live, probeText }: { live: TrainingLive; probeText:
   );
 }
 
-function ProbeNotes({ info, every }: { info: ProbeInfo | null; every: number }) {
+function ProbeNotes({ info, every, family }: { info: ProbeInfo | null; every: number; family: ModelFamily }) {
   const { t } = useText();
   if (!info) return <p className="train-field__hint">{`${t('train.probe.hint', { every })} ${t('train.probe.pending')}`}</p>;
   if (!info.ok && info.problem) return <p className="train-field__error">{t(`data.source.${info.problem.code}`, info.problem)}</p>;
   return (
     <>
-      <p className="train-field__hint">{`${t('train.probe.hint', { every })} ${t(info.target === 'reference' ? 'train.probe.reference' : 'train.probe.model')}`}</p>
+      <p className="train-field__hint">{`${t('train.probe.hint', { every })} ${
+        family === 'encoder'
+          ? t('families.train.probeEncoder')
+          : family === 'decoder'
+            ? t(info.target === 'reference' ? 'families.train.probeDecoderReference' : 'families.train.probeDecoderModel')
+            : t(info.target === 'reference' ? 'train.probe.reference' : 'train.probe.model')
+      }`}</p>
       {info.unknown.length > 0 && <p className="train-field__warn">{t('data.source.unknown', { count: info.unknown.length, words: info.unknown.join(', ') })}</p>}
     </>
   );
@@ -93,6 +101,10 @@ function Replay({ live, every }: { live: TrainingLive; every: number }) {
   const index = heldIndex >= 0 ? heldIndex : count - 1;
   const snapshot = snapshots[index];
   const last = snapshots[count - 1];
+  // A one-stack family's snapshot has one self-attention (and no cross-attention).
+  const blocks = new Set(snapshot.maps.map((m) => m.block));
+  const bothSides = blocks.has('enc-self') && blocks.has('dec-self');
+  const selfBlock = bothSides ? side : blocks.has('dec-self') ? 'dec-self' : 'enc-self';
 
   return (
     <div className="train-replay">
@@ -129,19 +141,22 @@ function Replay({ live, every }: { live: TrainingLive; every: number }) {
         <p className="train-field__hint train-replay__single">{t('train.probe.single', { step: snapshot.step, every })}</p>
       )}
       <div className="train-replay__figures">
-        <div>
-          <h3>{t('train.probe.cross')}</h3>
-          <AttentionFigure snapshot={snapshot} block="cross" pick={cross} onPick={setCross} testId="probe-cross" />
-        </div>
+        {blocks.has('cross') && (
+          <div>
+            <h3>{t('train.probe.cross')}</h3>
+            <AttentionFigure snapshot={snapshot} block="cross" pick={cross} onPick={setCross} testId="probe-cross" />
+          </div>
+        )}
         <div>
           <h3>{t('train.probe.self')}</h3>
-<AttentionFigure
+          <AttentionFigure
             snapshot={snapshot}
-            block={side}
+            block={selfBlock}
             pick={selfPick}
             onPick={setSelfPick}
             testId="probe-self"
             picker={
+              !bothSides ? undefined : (
               <SelectField<'enc-self' | 'dec-self'>
                 label={t('train.probe.side')}
                 value={side}
@@ -152,6 +167,7 @@ function Replay({ live, every }: { live: TrainingLive; every: number }) {
                 onChange={setSide}
                 testId="probe-self-side"
               />
+              )
             }
           />
         </div>

@@ -7,6 +7,8 @@ import type { TranslationSample } from '../../train/measure';
 import { useLiveVersion } from './useLive';
 
 export function SamplesPanel({ live, every }: { live: TrainingLive; every: number }) {
+  // The report says which family measured them: masked sentences read in English.
+  const family = live.lastEval()?.family;
   const { t } = useText();
   useLiveVersion(live, 500);
   const samples = live.samples;
@@ -23,7 +25,7 @@ export function SamplesPanel({ live, every }: { live: TrainingLive; every: numbe
           </p>
           <ol className="train-samples__list">
             {samples.map((s, i) => (
-              <Sample key={i} sample={s} />
+              <Sample key={i} sample={s} masked={family === 'encoder'} />
             ))}
           </ol>
         </>
@@ -32,27 +34,28 @@ export function SamplesPanel({ live, every }: { live: TrainingLive; every: numbe
   );
 }
 
-function Sample({ sample }: { sample: TranslationSample }) {
+function Sample({ sample, masked }: { sample: TranslationSample; masked: boolean }) {
   const { t, lang } = useText();
   const uiLang = HTML_LANG[lang];
+  const outLang = masked ? 'en' : 'zh-CN';
   return (
     <li className="train-sample" data-exact={sample.exact}>
       <dl>
         <div>
-          <dt>{t('train.samples.source')}</dt>
+          <dt>{masked ? t('families.train.maskedSource') : t('train.samples.source')}</dt>
           <dd lang="en">{sample.source.join(' ')}</dd>
         </div>
         <div>
-          <dt>{t('train.samples.reference')}</dt>
-          <dd lang="zh-CN">{sample.reference.join(' ')}</dd>
+          <dt>{masked ? t('families.train.maskedReference') : t('train.samples.reference')}</dt>
+          <dd lang={outLang}>{sample.reference.join(' ')}</dd>
         </div>
         <div>
-          <dt>{t('train.samples.output')}</dt>
+          <dt>{masked ? t('families.train.maskedOutput') : t('train.samples.output')}</dt>
           <dd>
             {sample.hypothesis.length === 0 ? (
               t('train.samples.none')
             ) : (
-              <span className="train-tokens" lang="zh-CN">
+              <span className="train-tokens" lang={outLang}>
                 {sample.hypothesis.map((tok, j) => {
                   const ok = sample.correct[j];
                   return (

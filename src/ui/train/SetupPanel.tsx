@@ -6,7 +6,8 @@ import type { ActivationKind, NormPlacement, PositionalKind } from '../../model/
 import type { ScheduleKind } from '../../train/schedule';
 import type { DatasetId } from '../../train/trainingConfig';
 import { NumberField, SelectField } from './fields';
-import { fieldRange, MODEL_FIELDS, withPretrained, type FieldProblem, type NumberField as FieldId } from './setupForm';
+import { MODEL_FAMILIES } from '../../model/config';
+import { fieldRange, modelFieldsFor, withFamily, withPretrained, type FieldProblem, type NumberField as FieldId } from './setupForm';
 import type { SetupDraftState } from './useSetupDraft';
 
 const OPTIMIZER_FIELDS = ['lr', 'warmup', 'batchSize', 'labelSmoothing', 'dropout', 'maxNorm', 'seed'] as const satisfies readonly FieldId[];
@@ -15,6 +16,7 @@ export function SetupPanel({ state }: { state: SetupDraftState }) {
   const { t } = useText();
   const { draft, setDraft, reading, dirty, message, apply, revert } = state;
   const fixed = draft.fromPretrained; // the pretrained start fixes dataset and model shape
+  const oneStack = draft.family !== 'encoder-decoder'; // toy data, from scratch
   const problemText = (p: FieldProblem) => t(`train.setup.invalid.${p.key}`, p.params);
   const errorOf = (field: FieldId) => {
     const p = reading.problems.find((q) => q.field === field);
@@ -48,6 +50,27 @@ export function SetupPanel({ state }: { state: SetupDraftState }) {
           void apply();
         }}
       >
+        <fieldset className="train-setup__group" data-testid="setup-family">
+          <legend>{t('families.train.family')}</legend>
+          {MODEL_FAMILIES.map((f) => (
+            <div key={f} className="train-radio">
+              <input
+                type="radio"
+                id={`train-family-${f}`}
+                name="train-family"
+                value={f}
+                checked={draft.family === f}
+                onChange={() => setDraft(withFamily(draft, f))}
+                data-family={f}
+              />
+              <label htmlFor={`train-family-${f}`}>
+                {t(`families.name.${f}`)} <span className="train-field__hint">· {t(`families.like.${f}`)}</span>
+              </label>
+            </div>
+          ))}
+          <p className="train-field__hint">{t('families.train.familyHint')}</p>
+        </fieldset>
+
         <fieldset className="train-setup__group">
           <legend>{t('train.setup.dataset')}</legend>
           {(['toy', 'tatoeba'] as const satisfies readonly DatasetId[]).map((id) => (
@@ -58,7 +81,7 @@ export function SetupPanel({ state }: { state: SetupDraftState }) {
                 name="train-dataset"
                 value={id}
                 checked={draft.dataset === id}
-                disabled={fixed && id !== 'toy'}
+                disabled={(fixed || oneStack) && id !== 'toy'}
                 onChange={() => setDraft({ ...draft, dataset: id })}
                 aria-describedby={`train-dataset-${id}-hint`}
               />
@@ -81,12 +104,14 @@ export function SetupPanel({ state }: { state: SetupDraftState }) {
               type="checkbox"
               id="train-pretrained"
               checked={draft.fromPretrained}
+              disabled={oneStack}
               onChange={(e) => setDraft(withPretrained(draft, e.target.checked))}
               aria-describedby="train-pretrained-hint"
             />
             <label htmlFor="train-pretrained">{t('train.setup.pretrained')}</label>
             <p id="train-pretrained-hint" className="train-field__hint">
               {t('train.setup.pretrainedHint')}
+              {oneStack && ` ${t('families.train.pretrainedTranslatorOnly')}`}
             </p>
           </div>
         </fieldset>
@@ -94,7 +119,7 @@ export function SetupPanel({ state }: { state: SetupDraftState }) {
         <fieldset className="train-setup__group">
           <legend>{t('train.setup.model')}</legend>
           <div className="train-setup__grid">
-            {MODEL_FIELDS.map((f) => numberField(f, { disabled: fixed, hint: f === 'nHeads' ? headHint : undefined }))}
+            {modelFieldsFor(draft.family).map((f) => numberField(f, { disabled: fixed, hint: f === 'nHeads' ? headHint : undefined }))}
           </div>
           <SelectField<NormPlacement>
             label={t('train.setup.norm')}

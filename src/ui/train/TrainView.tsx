@@ -4,6 +4,7 @@
 // The URL carries the open experiment, a study card's way back, and a study highlight.
 import { useCallback, useEffect, useMemo } from 'react';
 import { useText } from '../../i18n';
+import { modelFamily } from '../../model/config';
 import { useAppStore } from '../../store';
 import type { ExperimentId } from '../../train/experimentIds';
 import { formatHash, type TrainRoute } from '../common/route';
@@ -48,9 +49,10 @@ function TrainViewBody({ route }: { route: TrainRoute }) {
   // The sentence the probe uses now: the user's, else the engine's default for the dataset.
   const probe = probeText || (info?.probe.ok ? info.probe.srcTokens.join(' ') : '') || (config.dataset === 'toy' ? TOY_PROBE : '');
 
+  const family = modelFamily(config.model);
   const openWalkthrough = useCallback(async () => {
-    if (await openInWalkthrough()) navigate(walkthroughRoute(route, probe));
-  }, [openInWalkthrough, route, probe]);
+    if (await openInWalkthrough()) navigate(walkthroughRoute(route, probe, 'overview', family));
+  }, [openInWalkthrough, route, probe, family]);
   const openExperiment = useCallback((id: ExperimentId | null) => navigate(withExperiment(route, id), { replace: true }), [route]);
   const backHref = params.fromCard ? formatHash(cardRoute(route, params.fromCard)) : null;
 
@@ -78,7 +80,7 @@ function TrainViewBody({ route }: { route: TrainRoute }) {
       <ExperimentsPanel
         openId={params.experiment}
         onOpen={openExperiment}
-        decodingHref={formatHash(walkthroughRoute(route, probe, 'decoding'))}
+        decodingHref={formatHash(walkthroughRoute(route, probe, 'decoding', family))}
         backToCard={backHref ? { href: backHref } : null}
         autoRun={params.fromCard !== null}
       />

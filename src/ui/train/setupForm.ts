@@ -1,7 +1,7 @@
 // The setup form as data: a draft (text in the number fields, so people can type freely),
 // read back into a training-config patch with every problem tied to its field and a
 // translation key. Pure, so the rules are tested without a browser.
-import { CONFIG_LIMITS, DEFAULT_CONFIG, type ActivationKind, type NormPlacement, type PositionalKind } from '../../model/config';
+import { CONFIG_LIMITS, DEFAULT_CONFIG, familyConfig, modelFamily, type ActivationKind, type ModelFamily, type NormPlacement, type PositionalKind } from '../../model/config';
 import type { ScheduleKind } from '../../train/schedule';
 import { checkTrainingConfig, withConfig, type DatasetId, type TrainingConfig, type TrainingConfigPatch } from '../../train/trainingConfig';
 
@@ -11,6 +11,8 @@ export type NumberField = (typeof NUMBER_FIELDS)[number];
 export const MODEL_FIELDS = ['dModel', 'nHeads', 'nEncoderLayers', 'nDecoderLayers', 'dFF'] as const satisfies readonly NumberField[];
 
 export interface SetupDraft {
+  /** Which family trains: the translator, decoder-only or encoder-only (the last two: toy data, from scratch). */
+  family: ModelFamily;
   dataset: DatasetId;
   fromPretrained: boolean;
   norm: NormPlacement;
@@ -61,6 +63,7 @@ function numberText(v: number): string {
 
 export function draftFromConfig(c: TrainingConfig): SetupDraft {
   return {
+    family: modelFamily(c.model),
     dataset: c.dataset,
     fromPretrained: c.fromPretrained,
     norm: c.model.norm,
@@ -84,12 +87,36 @@ export function draftFromConfig(c: TrainingConfig): SetupDraft {
   };
 }
 
+/** The layer field a family has no stack for (its count is 0 and the form hides it). */
+export function absentLayers(family: ModelFamily): 'nEncoderLayers' | 'nDecoderLayers' | null {
+  return family === 'decoder' ? 'nEncoderLayers' : family === 'encoder' ? 'nDecoderLayers' : null;
+}
+
+/** The model fields the form shows for a family. */
+export function modelFieldsFor(family: ModelFamily): NumberField[] {
+  return MODEL_FIELDS.filter((f) => f !== absentLayers(family));
+}
+
+/**
+ * The draft with another family: the one-stack families train on the toy data from scratch (no
+ * pretrained start), and the stack a family keeps gets a layer count when it had none.
+ */
+export function withFamily(d: SetupDraft, family: ModelFamily): SetupDraft {
+  if (family === d.family) return d;
+  const numbers = { ...d.numbers };
+  const shipped = familyConfig(family);
+  const kept: Array<'nEncoderLayers' | 'nDecoderLayers'> = (['nEncoderLayers', 'nDecoderLayers'] as const).filter((f) => f !== absentLayers(family));
+  for (const f of kept) if (!(Number(numbers[f]) >= 1)) numbers[f] = String(shipped[f]);
+  return { ...d, family, numbers, ...(family === 'encoder-decoder' ? {} : { dataset: 'toy' as const, fromPretrained: false }) };
+}
+
 /** The draft with "start from the pretrained model" switched: on fixes dataset and model shape. */
 export function withPretrained(d: SetupDraft, on: boolean): SetupDraft {
   if (!on) return { ...d, fromPretrained: false };
   const m = PRETRAINED_MODEL;
   return {
     ...d,
+    family: 'encoder-decoder',
     fromPretrained: true,
     dataset: 'toy',
     norm: m.norm,
@@ -143,7 +170,10 @@ export interface DraftReading {
 export function readDraft(draft: SetupDraft, base: TrainingConfig): DraftReading {
   const values = {} as Record<NumberField, number>;
   const problems: FieldProblem[] = [];
+  const absent = absentLayers(draft.family);
+  if (absent) values[absent] = 0; // the family has no such stack
   for (const field of NUMBER_FIELDS) {
+    if (field === absent) continue;
     const v = parse(draft.numbers[field]);
     const p = checkNumber(field, v);
     if (p) problems.push(p);
@@ -156,10 +186,16 @@ export function readDraft(draft: SetupDraft, base: TrainingConfig): DraftReading
   if (has('dModel') && draft.positional === 'sinusoidal' && values.dModel % 2 !== 0) problems.push({ field: 'dModel', key: 'evenD' });
   if (problems.length) return { config: null, patch: null, problems };
 
+  // A family change brings that family's longest sequence (the decoder-only model reads English
+  // and Chinese as one sequence); otherwise the model keeps its own.
+  const familyChanged = draft.family !== modelFamily(base.model);
   const patch: TrainingConfigPatch = {
     dataset: draft.dataset,
     fromPretrained: draft.fromPretrained,
     model: {
+      // Absent means the translator: a translator's config keeps it absent.
+      ...(draft.family !== 'encoder-decoder' || base.model.family !== undefined ? { family: draft.family } : {}),
+      ...(familyChanged ? { maxLen: familyConfig(draft.family).maxLen } : {}),
       dModel: values.dModel,
       nHeads: values.nHeads,
       nEncoderLayers: values.nEncoderLayers,
@@ -185,6 +221,7 @@ export function isPretrainedShape(d: SetupDraft): boolean {
   const m = PRETRAINED_MODEL;
   const n = d.numbers;
   return (
+    d.family === 'encoder-decoder' &&
     d.dataset === 'toy' &&
     Number(n.dModel) === m.dModel &&
     Number(n.nHeads) === m.nHeads &&

@@ -4,6 +4,7 @@
 //                                    experiment starts by itself ("predict, then see")
 //   …&highlight=<id>                 a study highlight of the Train view (lr-schedule, …)
 // Other parameters (lang=) are kept when the view changes its own.
+import type { ModelFamily } from '../../model/config';
 import { isExperimentId, type ExperimentId } from '../../train/experimentIds';
 import { HIGHLIGHTS, isHighlightId, type HighlightId } from '../../study/highlights';
 import { queryGet, querySet, type StudyRoute, type TrainRoute, type WalkthroughRoute } from '../common/route';
@@ -39,9 +40,13 @@ export function withExperiment(route: TrainRoute, id: ExperimentId | null): Trai
   return { ...route, query: querySet(route.query, 'experiment', id ?? undefined) };
 }
 
-/** "Open in walkthrough": the overview with the probe sentence (and a shared lang=, if any). */
-export function walkthroughRoute(route: TrainRoute, text: string, stage: WalkthroughRoute['stage'] = 'overview'): WalkthroughRoute {
+/**
+ * "Open in walkthrough": the overview with the probe sentence (and a shared lang=, if any), in the
+ * walkthrough of the trained model's family.
+ */
+export function walkthroughRoute(route: TrainRoute, text: string, stage: WalkthroughRoute['stage'] = 'overview', family: ModelFamily = 'encoder-decoder'): WalkthroughRoute {
   let query = text.trim() ? querySet([], 'text', text.trim()) : [];
+  if (family !== 'encoder-decoder') query = querySet(query, 'family', family);
   const lang = queryGet(route.query, 'lang');
   if (lang) query = querySet(query, 'lang', lang);
   return { view: 'walkthrough', stage, query };

@@ -1,15 +1,18 @@
 // Which model and which engine the walkthrough (or the training step) computes with, and the
 // way back to the shipped model after a trained or imported one was opened.
 import { useText } from '../../i18n';
+import { modelFamily } from '../../model/config';
+import type { FamilyId } from '../../model/stageIds';
 import { useAppStore } from '../../store';
-import type { ActiveModel } from '../../store/slices/model';
+import { modelForFamily, type ActiveModel } from '../../store/slices/model';
 import type { BackendSummary } from '../../store/walkthroughResult';
 
 function useModelName(model: ActiveModel): string {
   const { t } = useText();
   const c = model.checkpoint.config;
-  const name = model.source === 'shipped' ? t('walkthrough.model.shipped') : model.label;
-  const summary = t('walkthrough.model.summary', {
+  const family = modelFamily(c);
+  const name = model.source === 'shipped' ? t(`families.shippedName.${family}`) : model.label;
+  const summary = t(`families.modelSummary.${family}`, {
     d: c.dModel,
     h: c.nHeads,
     enc: c.nEncoderLayers,
@@ -20,9 +23,19 @@ function useModelName(model: ActiveModel): string {
   return `${name} (${summary})`;
 }
 
-export function ModelBar({ engine, gpuFailure }: { engine: BackendSummary | null; /** The GPU's error when the shown result had to come from the CPU. */ gpuFailure: string | null }) {
+export function ModelBar({
+  engine,
+  gpuFailure,
+  family = 'encoder-decoder',
+}: {
+  engine: BackendSummary | null;
+  /** The GPU's error when the shown result had to come from the CPU. */
+  gpuFailure: string | null;
+  /** The family the view shows: its model is the active one when of that family, else its shipped one. */
+  family?: FamilyId;
+}) {
   const { t } = useText();
-  const active = useAppStore((s) => s.model.active);
+  const active = useAppStore((s) => modelForFamily(s.model, family));
   const restoreShipped = useAppStore((s) => s.model.restoreShipped);
   return (
     <div className="model-bar" data-testid="model-bar">

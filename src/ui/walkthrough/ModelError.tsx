@@ -1,6 +1,7 @@
 // The shipped model did not load: say why in the user's language (checkpoint refusals use the
 // data.checkpoint messages), with a retry.
 import { useText } from '../../i18n';
+import type { FamilyId } from '../../model/stageIds';
 import { useAppStore } from '../../store';
 import type { ModelLoadError } from '../../store/slices/model';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -18,20 +19,24 @@ function useMessage(error: ModelLoadError): string {
   }
 }
 
-export function ModelError() {
-  const status = useAppStore((s) => s.model.status);
-  const error = useAppStore((s) => s.model.error);
-  if (status !== 'error' || !error) return null;
-  return <ModelErrorBanner error={error} />;
+/** The load error of the model a family's view needs (the translator's, or another family's shipped model). */
+export function ModelError({ family = 'encoder-decoder' }: { family?: FamilyId }) {
+  const error = useAppStore((s) => {
+    if (family === 'encoder-decoder') return s.model.status === 'error' ? (s.model.error ?? null) : null;
+    const load = s.model.familyLoad[family];
+    return load.status === 'error' ? load.error : null;
+  });
+  if (!error) return null;
+  return <ModelErrorBanner error={error} family={family} />;
 }
 
-function ModelErrorBanner({ error }: { error: ModelLoadError }) {
+function ModelErrorBanner({ error, family }: { error: ModelLoadError; family: FamilyId }) {
   const { t } = useText();
-  const loadShipped = useAppStore((s) => s.model.loadShipped);
+  const load = useAppStore((s) => s.model.loadShippedFamily);
   return (
     <ErrorBanner
       title={t('walkthrough.model.failed')}
-      action={{ label: t('crash.retry'), onClick: () => void loadShipped() }}
+      action={{ label: t('crash.retry'), onClick: () => void load(family) }}
       testId="model-error"
     >
       {useMessage(error)}

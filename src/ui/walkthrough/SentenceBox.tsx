@@ -2,16 +2,34 @@
 // button applies at once. The box keeps exactly what the user typed — any markup is text.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useText } from '../../i18n';
-import { EXAMPLE_SENTENCES } from './examples';
+import type { FamilyId } from '../../model/stageIds';
+import { EXAMPLE_SENTENCES, MASKED_EXAMPLES } from './examples';
 
 const TYPING_PAUSE_MS = 350;
 
-export function SentenceBox({ text, onApply }: { text: string; onApply: (text: string) => void }) {
+/**
+ * The box for the walkthrough's family: the encoder-only model reads `<mask>` where a word is
+ * missing (a hint says so, and its examples have one); the button says what the model does.
+ */
+export function SentenceBox({
+  text,
+  onApply,
+  family = 'encoder-decoder',
+  runLabel,
+}: {
+  text: string;
+  onApply: (text: string) => void;
+  family?: FamilyId;
+  /** The button's words when another view uses the box (default: what the family's model does). */
+  runLabel?: string;
+}) {
   const { t } = useText();
   const [draft, setDraft] = useState(text);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inputId = useId();
   const hintId = useId();
+  const maskHintId = useId();
+  const examples = family === 'encoder' ? MASKED_EXAMPLES : EXAMPLE_SENTENCES;
 
   // The URL changed by itself (back/forward, an example, a study link): show its sentence.
   useEffect(() => setDraft(text), [text]);
@@ -50,13 +68,18 @@ export function SentenceBox({ text, onApply }: { text: string; onApply: (text: s
           onChange={(e) => change(e.target.value)}
           autoComplete="off"
           spellCheck={false}
-          aria-describedby={empty ? hintId : undefined}
+          aria-describedby={[empty ? hintId : '', family === 'encoder' ? maskHintId : ''].filter(Boolean).join(' ') || undefined}
           data-testid="sentence-input"
         />
         <button type="submit" className="button" disabled={empty} data-testid="sentence-run">
-          {t('walkthrough.sentence.run')}
+          {runLabel ?? t(`families.run.${family}`)}
         </button>
       </div>
+      {family === 'encoder' && (
+        <p id={maskHintId} className="sentence__mask-hint muted" data-testid="sentence-mask-hint">
+          {t('families.maskHint')}
+        </p>
+      )}
       {empty && (
         <p id={hintId} className="sentence__hint" data-testid="sentence-empty">
           {t('data.source.empty')} {t('walkthrough.sentence.emptyHint')}
@@ -66,7 +89,7 @@ export function SentenceBox({ text, onApply }: { text: string; onApply: (text: s
         <span className="sentence__examples-label" title={t('walkthrough.sentence.examplesHint')}>
           {t('walkthrough.sentence.examples')}:
         </span>
-        {EXAMPLE_SENTENCES.map((s) => (
+        {examples.map((s) => (
           <button
             key={s}
             type="button"

@@ -1,12 +1,13 @@
 // One stage: its title and place in the sequence, pickers, the three-part explanation, the
 // formula with this sentence's shapes, the panel with the real numbers, and where those
 // numbers came from.
+import { useMemo } from 'react';
 import { useStageTitleFocus } from './useStageTitleFocus';
 import { useText } from '../../i18n';
 import type { StageId } from '../../model/stageIds';
 import { Formula } from '../../viz/Formula';
 import { ViewErrorBoundary } from '../common/ViewErrorBoundary';
-import { STAGES } from '../stages';
+import { familyStages, stageTexts } from '../stages';
 import type { StageContext, StageDefinition } from '../stages/types';
 import { StageExplanations } from './StageExplanations';
 import { StagePickers, type PickerValues } from './StagePickers';
@@ -32,19 +33,21 @@ export function StageFrame({
   const headingRef = useStageTitleFocus(stage.id);
 
   const { Panel } = stage;
+  const texts = stageTexts(stage, ctx.family);
+  const navStages = useMemo(() => familyStages(ctx.family).map((s) => ({ id: s.id, title: stageTexts(s, ctx.family).title })), [ctx.family]);
   const values: PickerValues = { side: ctx.side, layer: ctx.layer, head: ctx.head };
   return (
     <article className="stage" aria-labelledby="stage-title" data-testid="stage" data-stage={stage.id}>
       <header className="stage__header">
         <div className="stage__titles">
           <h2 id="stage-title" ref={headingRef} tabIndex={-1}>
-            {tx(stage.title)}
+            {tx(texts.title)}
           </h2>
           <code className="stage__id" data-testid="stage-id">
             {stage.id}
           </code>
         </div>
-        <StageStepper stages={STAGES} stage={stage.id} onGo={onGo} />
+        <StageStepper stages={navStages} stage={stage.id} onGo={onGo} />
       </header>
       <div className="stage__tools">
         {fromCard && (
@@ -54,8 +57,8 @@ export function StageFrame({
         )}
         <StudyThis stage={stage.id} />
       </div>
-      <StageExplanations explain={stage.explain} />
-      <StagePickers spec={stage.pickers} config={ctx.config} values={values} onChange={onPick} />
+      <StageExplanations explain={texts.explain} />
+      <StagePickers spec={stage.pickers} config={ctx.config} sides={ctx.sides} values={values} onChange={onPick} />
       {/* The frame scrolls a wide formula (focusable, so keyboard users can scroll it too). */}
       <section className="stage__formula" aria-label={t('walkthrough.explain.formula')} tabIndex={0} data-testid="stage-formula">
         <Formula tex={stage.formula(ctx)} display />

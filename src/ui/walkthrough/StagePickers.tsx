@@ -13,21 +13,26 @@ export interface PickerValues {
 }
 
 export function StagePickers({
-  spec,
+  spec: wanted,
   config,
+  sides = ['enc', 'dec'],
   values,
   onChange,
 }: {
   spec: PickerSpec;
   config: ModelConfig;
+  /** The sides the model has: a one-stack family (decoder-only, encoder-only) gets no side switch. */
+  sides?: readonly Side[];
   values: PickerValues;
   onChange: (changes: Partial<PickerValues>) => void;
 }) {
   const { t } = useText();
   const layerId = useId();
   const headId = useId();
+  const oneStack = sides.length === 1;
+  const spec: PickerSpec = oneStack ? { ...wanted, side: false, layer: wanted.layer ? 'side' : undefined } : wanted;
   if (!spec.side && !spec.layer && !spec.head) return null;
-  const layerSide: Side = spec.layer === 'side' || !spec.layer ? values.side : spec.layer;
+  const layerSide: Side = oneStack ? sides[0] : spec.layer === 'side' || !spec.layer ? values.side : spec.layer;
   const layers = layerCount(config, layerSide);
   return (
     <div className="pickers" role="group" aria-label={t('walkthrough.pickers.legend')} data-testid="pickers">
@@ -52,7 +57,7 @@ export function StagePickers({
         <div className="pickers__field">
           <label htmlFor={layerId}>
             {t('walkthrough.pickers.layer')}
-            {spec.layer !== 'side' && ` (${t(`walkthrough.pickers.${spec.layer}`)})`}
+            {spec.layer !== 'side' && !oneStack && ` (${t(`walkthrough.pickers.${spec.layer}`)})`}
           </label>
           <select id={layerId} value={values.layer} onChange={(e) => onChange({ layer: Number(e.target.value) })} data-testid="picker-layer">
             {Array.from({ length: layers }, (_, l) => (

@@ -8,3 +8,12 @@ export const EXAMPLE_SENTENCES: readonly string[] = [
   'my big dog did not wash my big car in the park last night .',
   'the zebra sat .',
 ];
+
+/** The encoder-only model fills masks: the same sentences with a word hidden. */
+export const MASKED_EXAMPLES: readonly string[] = [
+  'the <mask> sat .',
+  'i ate the <mask> yesterday .',
+  'she did not <mask> my letter in the library .',
+  'did the big dog drink the <mask> at home last night ?',
+  'my big dog did not wash my <mask> car in the park last night .',
+];

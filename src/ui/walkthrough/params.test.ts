@@ -7,7 +7,14 @@ const route = (hash: string) => parseHash(hash).route as WalkthroughRoute;
 describe('walkthrough URL parameters', () => {
   it('reads text, layer, head, side, highlight and the study card', () => {
     const p = readParams(route('#/walkthrough/scores?text=the+cat+sat+.&layer=1&head=2&side=dec&highlight=sqrt-dk&from=study&card=c15-why-scale'));
-    expect(p).toEqual({ text: 'the cat sat .', layer: 1, head: 2, side: 'dec', highlight: 'sqrt-dk', fromCard: 'c15-why-scale', sampling: DEFAULT_SAMPLING });
+    expect(p).toEqual({ text: 'the cat sat .', family: 'encoder-decoder', layer: 1, head: 2, side: 'dec', highlight: 'sqrt-dk', fromCard: 'c15-why-scale', sampling: DEFAULT_SAMPLING });
+  });
+
+  it('reads the family (unknown = the translator), whose default sentence the encoder-only model can fill', () => {
+    expect(readParams(route('#/walkthrough/scores?family=decoder')).family).toBe('decoder');
+    expect(readParams(route('#/walkthrough/scores?family=gpt')).family).toBe('encoder-decoder');
+    const enc = readParams(route('#/walkthrough/scores?family=encoder'));
+    expect(enc.text).toContain('<mask>');
   });
 
   it('tells a missing sentence (the default) from an empty box, and drops malformed values', () => {
@@ -35,5 +42,29 @@ describe('walkthrough URL parameters', () => {
     expect(clampIndex(undefined, 4)).toBe(0);
     expect(clampIndex(7, 4)).toBe(3);
     expect(clampIndex(2, 4)).toBe(2);
+  });
+});
+
+describe('family stage lists', () => {
+  it('are data per family: each a subset of the stage ids, in walkthrough order, with stand-ins for the rest', async () => {
+    const { FAMILY_IDS, FAMILY_STAGE_IDS, STAGE_IDS, familyStage, isStageId } = await import('../../model/stageIds');
+    // The MLM head sits where the translator has its output, before the closing cost chart.
+    const order = [...STAGE_IDS.slice(0, -1), 'fill-mask', 'complexity'];
+    for (const f of FAMILY_IDS) {
+      const ids = FAMILY_STAGE_IDS[f];
+      expect(ids[0]).toBe('overview');
+      expect([...ids].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual([...ids]);
+      for (const id of order) {
+        expect(isStageId(id)).toBe(true);
+        expect(ids).toContain(familyStage(f, id as (typeof ids)[number]));
+      }
+    }
+    expect(FAMILY_STAGE_IDS.decoder).not.toContain('cross-attn');
+    expect(FAMILY_STAGE_IDS.decoder).not.toContain('encoder-stack');
+    expect(FAMILY_STAGE_IDS.encoder).not.toContain('decoder-self-attn');
+    expect(FAMILY_STAGE_IDS.encoder).toContain('fill-mask');
+    expect(FAMILY_STAGE_IDS['encoder-decoder']).toEqual(STAGE_IDS);
+    expect(familyStage('decoder', 'cross-attn')).toBe('decoder-self-attn');
+    expect(familyStage('encoder', 'output')).toBe('fill-mask');
   });
 });

@@ -1,14 +1,23 @@
 // The walkthrough's URL parameters, read and written as data:
-//   #/walkthrough/<stage>?text=…&layer=…&head=…&side=enc|dec&lang=…
+//   #/walkthrough/<stage>?text=…&family=…&layer=…&head=…&side=enc|dec&lang=…
+//   (family=decoder|encoder picks another family's model and stage list; absent = the translator)
 //   (+ highlight=<id>&from=study&card=<id> when a study card opened it)
 //   (+ temp=…&topk=…&topp=…&seed=… for the decoding stage's sampling; a seed asks for a sampled run)
 // A missing `text` means the default sentence; an empty `text=` is the user's empty box.
+import { DEFAULT_FAMILY, isFamilyId, type FamilyId } from '../../model/stageIds';
 import { isHighlightId, type HighlightId } from '../../study/highlights';
 import { queryGet, querySet, walkthroughParams, type StageRoute, type WalkthroughRoute } from '../common/route';
 import { MAX_SEED, TEMPERATURE_RANGE, TOP_P_RANGE } from '../stages/decoding/settings';
 import type { Side } from '../stages/types';
 
 export const DEFAULT_SENTENCE = 'the cat sat .';
+/** The encoder-only model fills masked words: its default sentence has one. */
+export const DEFAULT_MASKED_SENTENCE = 'the <mask> sat .';
+
+/** The sentence a family starts with when the URL names none. */
+export function defaultSentence(family: FamilyId): string {
+  return family === 'encoder' ? DEFAULT_MASKED_SENTENCE : DEFAULT_SENTENCE;
+}
 
 /** The decoding stage's sampling settings (temp, topk, topp, seed in the URL). */
 export interface SamplingParams {
@@ -61,6 +70,8 @@ export function samplingQuery(p: Partial<SamplingParams>): Record<string, string
 
 export interface ViewParams {
   text: string;
+  /** Which family's model and stage list (family=…; absent or unknown = encoder-decoder). */
+  family: FamilyId;
   layer?: number;
   head?: number;
   side?: Side;
@@ -77,8 +88,11 @@ export function readParams(route: WalkthroughRoute): ViewParams {
   const side = queryGet(query, 'side');
   const highlight = queryGet(query, 'highlight');
   const card = queryGet(query, 'card');
+  const familyParam = queryGet(query, 'family');
+  const family = isFamilyId(familyParam) ? familyParam : DEFAULT_FAMILY;
   return {
-    text: rawText ?? DEFAULT_SENTENCE,
+    text: rawText ?? defaultSentence(family),
+    family,
     layer: base.layer,
     head: base.head,
     side: side === 'enc' || side === 'dec' ? side : undefined,

@@ -6,14 +6,25 @@ import type { Language } from '../../i18n/language';
 import { parameterView, type ParameterView } from '../../app/walkthrough/parameters';
 import { NO_SAMPLE, type SampledState } from '../../store/slices/walkthrough';
 import type { WalkthroughResult } from '../../store/walkthroughResult';
+import type { FamilyId } from '../../model/stageIds';
 import { HIGHLIGHTS, type HighlightId } from '../../study/highlights';
 import { predictedLabels, sourceLabels, targetLabels } from '../stages/shared/labels';
 import { layerCount } from '../stages/shared/names';
 import type { Side, StageContext, StageDefinition, StagePickers } from '../stages/types';
 import { clampIndex, type ViewParams } from './params';
 
-/** The side a stage shows: the switch's value, or the fixed side of its layer picker (forward or training-step stages alike). */
-export function stageSide(stage: { pickers: StagePickers }, params: Pick<ViewParams, 'side'>): Side {
+/** The sides (encoder, decoder) a family's model has. */
+export function familySides(family: FamilyId): readonly Side[] {
+  return family === 'decoder' ? ['dec'] : family === 'encoder' ? ['enc'] : ['enc', 'dec'];
+}
+
+/**
+ * The side a stage shows: the switch's value, or the fixed side of its layer picker (forward or
+ * training-step stages alike); in a one-stack family always that stack's side.
+ */
+export function stageSide(stage: { pickers: StagePickers }, params: Pick<ViewParams, 'side'>, family: FamilyId = 'encoder-decoder'): Side {
+  const sides = familySides(family);
+  if (sides.length === 1) return sides[0];
   if (stage.pickers.side) return params.side ?? 'enc';
   if (stage.pickers.layer === 'enc' || stage.pickers.layer === 'dec') return stage.pickers.layer;
   return params.side ?? 'enc';
@@ -49,12 +60,15 @@ export function buildStageContext(
 ): StageContext {
   const { temperature, topK, topP, seed } = params.sampling;
   const config = result.config;
-  const side = stageSide(stage, params);
+  const family = result.family;
+  const side = stageSide(stage, params, family);
   const highlight: HighlightId | null = params.highlight && HIGHLIGHTS[params.highlight].stage === stage.id ? params.highlight : null;
   return {
     result,
     trace: result.trace,
     config,
+    family,
+    sides: familySides(family),
     lang,
     side,
     layer: clampIndex(params.layer, layerCount(config, side)),

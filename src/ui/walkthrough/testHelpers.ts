@@ -13,6 +13,11 @@ export interface WalkthroughSnapshot {
   stage: string | null;
   /** The text the shown result was computed for. */
   resultText: string | null;
+  /** The family asked for, and that of the model the shown result comes from. */
+  family: AppState['walkthrough']['family'];
+  resultFamily: string | null;
+  /** Encoder-only: the head's best word at each <mask>, in order. */
+  fills: string[] | null;
   /** Source tokens + <eos> as the encoder reads them (unknown words as <unk>). */
   sourceTokens: string[] | null;
   translation: string | null;
@@ -53,6 +58,9 @@ function snapshot(s: AppState): WalkthroughSnapshot {
     status: w.status,
     stage: parsed.view === 'walkthrough' ? parsed.stage : null,
     resultText: r?.text ?? null,
+    family: w.family,
+    resultFamily: r?.family ?? null,
+    fills: r?.fill ? r.fill.masks.map((m) => m.top[0]?.token ?? '') : null,
     sourceTokens: r ? [...r.prepared.tokens.map((t, i) => (unknown.has(i) ? '<unk>' : t)), '<eos>'] : null,
     translation: r?.translation.text ?? null,
     engine: r?.backend.kind ?? null,
@@ -73,7 +81,7 @@ registerTestHelpers({
     new Promise((resolve) => {
       const done = (s: AppState) => {
         const want = text ?? s.walkthrough.text;
-        return s.walkthrough.status === 'ready' && s.walkthrough.result?.text === want;
+        return s.walkthrough.status === 'ready' && s.walkthrough.result?.text === want && s.walkthrough.result.family === s.walkthrough.family;
       };
       if (done(appStore.getState())) return resolve(snapshot(appStore.getState()));
       const stop = appStore.subscribe((s) => {

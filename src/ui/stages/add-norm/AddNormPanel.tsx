@@ -17,7 +17,7 @@ import './add-norm.css';
 export function AddNormPanel({ ctx }: StagePanelProps) {
   const { text: tx } = useText();
   const post = ctx.config.norm === 'post';
-  const sublayers = sublayersOf(ctx.side);
+  const sublayers = sublayersOf(ctx.side, ctx.config);
   const [picked, setPicked] = useState(0);
   const sub = sublayers[Math.min(picked, sublayers.length - 1)];
   const names = blockNames(ctx.config, ctx.side, ctx.layer, sub.index);

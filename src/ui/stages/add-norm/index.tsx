@@ -25,7 +25,7 @@ export const addNormStage: StageDefinition = {
   // Every sublayer of the picked layer: the panel's own sublayer picker chooses among them.
   traceNames: (ctx) => {
     const names = new Set<string>();
-    for (const s of sublayersOf(ctx.side)) {
+    for (const s of sublayersOf(ctx.side, ctx.config)) {
       const b = blockNames(ctx.config, ctx.side, ctx.layer, s.index);
       [b.input, b.sublayer, b.sum, b.ln.mean, b.ln.rstd, b.ln.y].forEach((n) => names.add(n));
     }

@@ -4,6 +4,7 @@
 // Post-norm (the paper): res = x + F(x), y = LN(res). Pre-norm: y = LN(x), res = x + F(y).
 import type { Bilingual } from '../../../i18n/text';
 import type { ModelConfig } from '../../../model/config';
+import { hasCross } from '../shared/names';
 import type { Side } from '../types';
 
 export type SublayerKind = 'self' | 'cross' | 'ffn';
@@ -14,9 +15,12 @@ export interface Sublayer {
   kind: SublayerKind;
 }
 
-/** The sublayers of one layer: encoder self-attention, FFN; decoder self, cross, FFN. */
-export function sublayersOf(side: Side): Sublayer[] {
-  return side === 'enc'
+/**
+ * The sublayers of one layer: encoder self-attention, FFN; decoder self, cross, FFN; a
+ * decoder-only model's decoder (no cross-attention) self, FFN.
+ */
+export function sublayersOf(side: Side, config: Pick<ModelConfig, 'family'> = {}): Sublayer[] {
+  return side === 'enc' || !hasCross(config)
     ? [
         { index: 1, kind: 'self' },
         { index: 2, kind: 'ffn' },
@@ -48,14 +52,14 @@ export interface BlockNames {
 }
 
 export function blockNames(config: ModelConfig, side: Side, layer: number, index: number): BlockNames {
-  const last = side === 'enc' ? 2 : 3;
+  const last = sublayersOf(side, config).length;
   const post = config.norm === 'post';
   const embedded = side === 'enc' ? 'src.x' : 'tgt.x';
   let input: string;
   if (index > 1) input = post ? `${side}.${layer}.ln${index - 1}.y` : `${side}.${layer}.res${index - 1}`;
   else if (layer === 0) input = embedded;
   else input = post ? `${side}.${layer - 1}.ln${last}.y` : `${side}.${layer - 1}.res${last}`;
-  const kind = sublayersOf(side)[index - 1]?.kind;
+  const kind = sublayersOf(side, config)[index - 1]?.kind;
   if (!kind) throw new Error(`add-norm: ${side} layers have no sublayer ${index}`);
   const sublayer = kind === 'ffn' ? `${side}.${layer}.ffn.out` : `${side}.${layer}.${kind}.out`;
   const sum = `${side}.${layer}.res${index}`;

@@ -6,9 +6,10 @@ import { useText } from '../../../i18n';
 import { AttentionWeights } from '../shared/AttentionWeights';
 import { Emphasis } from '../shared/Emphasis';
 import { formatValue } from '../shared/format';
-import { attentionName } from '../shared/names';
+import { attentionName, hasCross } from '../shared/names';
 import type { StageContext, StagePanelProps } from '../types';
 import { text } from './content';
+import { oneSquareNote } from './texts';
 
 function CompareTable({ ctx }: { ctx: StageContext }) {
   const { text: tx } = useText();
@@ -87,14 +88,27 @@ export function DecoderSelfAttnPanel({ ctx }: StagePanelProps) {
   const { text: tx } = useText();
   const where = tx(text.which, { layer: ctx.layer, head: ctx.head });
   const emphasised = ctx.highlight === 'decoder-masks';
+  const cross = hasCross(ctx.config);
+  const oneSquare = oneSquareNote(ctx.config, ctx.result.promptLength);
+  const promptEnd = ctx.result.promptLength;
   return (
     <div>
       <Emphasis active={emphasised} testId="decself-masks">
-        <h3>{tx(text.compareTitle)}</h3>
-        <CompareTable ctx={ctx} />
+        {cross ? (
+          <>
+            <h3>{tx(text.compareTitle)}</h3>
+            <CompareTable ctx={ctx} />
+          </>
+        ) : (
+          oneSquare && (
+            <p className="note" data-testid="decself-one-square">
+              {tx(oneSquare)}
+            </p>
+          )
+        )}
         <p className="muted">{tx(text.paddingNote)}</p>
         {!ctx.result.variant.causalMask && <p className="note note--warn">{tx(text.noCausal)}</p>}
-        <p>{tx(text.hatched)}</p>
+        <p>{tx(cross ? text.hatched : text.hatchedOnly)}</p>
         <div className="heatmap-pair">
           <AttentionWeights
             ctx={ctx}
@@ -104,17 +118,20 @@ export function DecoderSelfAttnPanel({ ctx }: StagePanelProps) {
             head={ctx.head}
             title={`${tx(text.heatmapTitle)} · ${where}`}
             highlight={emphasised ? { region: 'upper-triangle' } : undefined}
+            dividers={!cross && promptEnd ? { rows: [promptEnd], cols: [promptEnd] } : undefined}
             testId="decself-weights"
           />
-          <AttentionWeights
-            ctx={ctx}
-            side="dec"
-            layer={ctx.layer}
-            block="cross"
-            head={ctx.head}
-            title={`${tx(text.crossTitle)} · ${where}`}
-            testId="decself-cross"
-          />
+          {cross && (
+            <AttentionWeights
+              ctx={ctx}
+              side="dec"
+              layer={ctx.layer}
+              block="cross"
+              head={ctx.head}
+              title={`${tx(text.crossTitle)} · ${where}`}
+              testId="decself-cross"
+            />
+          )}
         </div>
       </Emphasis>
       <FutureCheck ctx={ctx} />

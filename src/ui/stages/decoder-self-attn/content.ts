@@ -49,6 +49,10 @@ export const text = {
     en: 'Hatched: the future positions the causal mask removed (weight exactly 0). Compare the cross-attention map next to it: a T × S rectangle with nothing masked.',
     zh: '斜线格：被因果掩码去掉的未来位置（权重恰好为 0）。对比旁边的交叉注意力图：一个 T × S 的矩形，没有任何格子被掩码。',
   },
+  hatchedOnly: {
+    en: 'Hatched: the future positions the causal mask removed (weight exactly 0).',
+    zh: '斜线格：被因果掩码去掉的未来位置（权重恰好为 0）。',
+  },
   checkCaption: { en: 'Each query row of head {{head}}: what the softmax gave the future keys', zh: '第 {{head}} 头的每个查询行：softmax 分给未来键的权重' },
   query: { en: 'query', zh: '查询' },
   visible: { en: 'keys it may see', zh: '可见的键' },

@@ -2,7 +2,8 @@
 // new, and what was computed once from the encoder output. Shapes from the config.
 import { useText } from '../../../i18n';
 import { Emphasis } from '../shared/Emphasis';
-import { headDim } from '../shared/names';
+import { firstStepPosition } from '../shared/labels';
+import { hasCross, headDim } from '../shared/names';
 import type { StageContext } from '../types';
 import { text } from './content';
 
@@ -13,14 +14,17 @@ export function KvCacheTable({ ctx, step }: { ctx: StageContext; step: number })
   const { nHeads: H, nDecoderLayers: L, dModel: D } = ctx.config;
   const dh = headDim(ctx.config);
   const S = ctx.labels.source.length;
-  const rows = step + 1; // positions 0…step after this step's append
-  const growth = step === 0 ? tx(text.kvFirst) : tx(text.kvCached, { old: step });
+  const cross = hasCross(ctx.config);
+  // The decoder-only model's first step runs the whole prompt at once and caches its rows.
+  const o = firstStepPosition(ctx.result);
+  const rows = o + step + 1; // positions 0…o + step after this step's append
+  const growth = step === 0 ? (o > 0 ? tx(text.kvPrefill, { rows }) : tx(text.kvFirst)) : tx(text.kvCached, { old: o + step });
   const lines: [string, string, string][] = [
     [tx(text.kvSelfK), shape(H, rows, dh), growth],
     [tx(text.kvSelfV), shape(H, rows, dh), growth],
-    [tx(text.kvNew), `3 × ${shape(H, 1, dh)}`, tx(text.kvNow)],
-    [tx(text.kvWeights), shape(H, 1, rows), tx(text.kvNow)],
-    [tx(text.kvCrossKV), `2 × ${shape(H, S, dh)}`, tx(text.kvOnce)],
+    [tx(text.kvNew), `3 × ${shape(H, step === 0 ? rows : 1, dh)}`, tx(text.kvNow)],
+    [tx(text.kvWeights), shape(H, step === 0 ? rows : 1, rows), tx(text.kvNow)],
+    ...(cross ? [[tx(text.kvCrossKV), `2 × ${shape(H, S, dh)}`, tx(text.kvOnce)] as [string, string, string]] : []),
   ];
   return (
     <Emphasis active={ctx.highlight === 'kv-cache'} testId="decoding-kv-section">
@@ -44,7 +48,11 @@ export function KvCacheTable({ ctx, step }: { ctx: StageContext; step: number })
           ))}
         </tbody>
       </table>
-      <p>{tx(text.kvTotal, { layers: L, rows, d: D, numbers: 2 * L * rows * D, s: S, cross: 2 * L * S * D, saving: rows > 1 ? tx(text.kvSaves, { rows }) : tx(text.kvNothingYet) })}</p>
+      <p>
+        {cross
+          ? tx(text.kvTotal, { layers: L, rows, d: D, numbers: 2 * L * rows * D, s: S, cross: 2 * L * S * D, saving: rows > 1 ? tx(text.kvSaves, { rows }) : tx(text.kvNothingYet) })
+          : tx(text.kvTotalNoCross, { layers: L, rows, d: D, numbers: 2 * L * rows * D, saving: step > 0 ? tx(text.kvSaves, { rows }) : tx(text.kvNothingYet) })}
+      </p>
     </Emphasis>
   );
 }

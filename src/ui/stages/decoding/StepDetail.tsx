@@ -7,6 +7,7 @@ import { maskedCells } from '../shared/attention';
 import { AXES } from '../shared/content';
 import { Emphasis } from '../shared/Emphasis';
 import { formatValue } from '../shared/format';
+import { firstStepPosition } from '../shared/labels';
 import { attentionName } from '../shared/names';
 import type { StageContext } from '../types';
 import { text } from './content';
@@ -15,9 +16,10 @@ export function StepDetail({ ctx, step }: { ctx: StageContext; step: number }) {
   const { text: tx } = useText();
   const { steps, finished } = ctx.result.translation;
   const s = steps[step];
-  const prefix = ctx.labels.target.slice(0, step + 1); // <bos> + the tokens chosen before this step
+  const o = firstStepPosition(ctx.result); // the decoder-only model's prompt comes first
+  const prefix = ctx.labels.target.slice(0, o + step + 1); // <bos> (+ prompt) + the tokens chosen before this step
   const last = step === steps.length - 1;
-  const n = step + 1;
+  const n = o + step + 1;
   const where = tx(text.which, { layer: ctx.layer, head: ctx.head });
   const weightsName = attentionName('dec', ctx.layer, 'self', 'weights');
   const masked = useMemo(() => maskedCells(ctx.trace, attentionName('dec', ctx.layer, 'self', 'masked'), ctx.head), [ctx.trace, ctx.layer, ctx.head]);
@@ -58,11 +60,11 @@ export function StepDetail({ ctx, step }: { ctx: StageContext; step: number }) {
             colLabels={prefix}
             rowAxis={tx(AXES.query)}
             colAxis={tx(AXES.key)}
-            title={tx(text.maskTitle, { n, row: step, where })}
+            title={tx(text.maskTitle, { n, row: o + step, where })}
             masked={masked}
             scale={{ kind: 'sequential', domain: [0, 1] }}
             legendLabel={tx(text.legendWeight)}
-            highlight={{ rows: [step] }}
+            highlight={{ rows: [o + step] }}
             describeCell={(r, c) =>
               masked(r, c) ? tx(text.maskedTip) : tx(text.weightTip, { q: prefix[r], k: prefix[c], w: formatValue(rows[r][c]) })
             }

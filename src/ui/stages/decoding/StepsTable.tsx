@@ -1,12 +1,14 @@
 // Every greedy step of the run; the current one marked, each row a way to jump to it.
 import { useText } from '../../../i18n';
 import { formatProb } from '../shared/format';
+import { firstStepPosition } from '../shared/labels';
 import type { StageContext } from '../types';
 import { text } from './content';
 
 export function StepsTable({ ctx, step, onPick }: { ctx: StageContext; step: number; onPick: (s: number) => void }) {
   const { text: tx } = useText();
   const steps = ctx.result.translation.steps;
+  const o = firstStepPosition(ctx.result);
   return (
     <table className="data-table" data-testid="decoding-steps">
       <caption>{tx(text.stepsCaption)}</caption>
@@ -27,7 +29,7 @@ export function StepsTable({ ctx, step, onPick }: { ctx: StageContext; step: num
                 {t + 1}
               </button>
             </td>
-            <td lang="zh-CN">{ctx.labels.target.slice(0, t + 1).join(' ')}</td>
+            <td lang="zh-CN">{ctx.labels.target.slice(0, o + t + 1).join(' ')}</td>
             <td lang="zh-CN">
               <strong>{s.token}</strong>
             </td>

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useText } from '../../../i18n';
 import { Emphasis } from '../shared/Emphasis';
 import { formatProb, formatSmall } from '../shared/format';
+import { firstStepPosition } from '../shared/labels';
 import type { StageContext } from '../types';
 import { text } from './content';
 
@@ -21,7 +22,8 @@ export function TeacherForcing({ ctx }: { ctx: StageContext }) {
   const { text: tx } = useText();
   const steps = ctx.result.translation.steps;
   const vocab = ctx.result.vocabTokens.tgt;
-  const cmp = useMemo(() => compareRuns(ctx.trace.matrix('probs'), steps), [ctx.trace, steps]);
+  const o = firstStepPosition(ctx.result); // step 1 is the row of <bos>, or of the decoder-only model's <sep>
+  const cmp = useMemo(() => compareRuns(ctx.trace.matrix('probs').slice(o), steps), [ctx.trace, steps, o]);
   return (
     <Emphasis active={ctx.highlight === 'teacher-forcing'} testId="decoding-tf-section">
       <h3>{tx(text.tfTitle)}</h3>
@@ -39,10 +41,10 @@ export function TeacherForcing({ ctx }: { ctx: StageContext }) {
           </tr>
         </thead>
         <tbody>
-          {cmp.rows.map((r, t) => (
-            <tr key={t}>
-              <td className="num">{t}</td>
-              <td lang="zh-CN">{ctx.labels.target[t]}</td>
+          {cmp.rows.map((r, i) => (
+            <tr key={i}>
+              <td className="num">{o + i}</td>
+              <td lang="zh-CN">{ctx.labels.target[o + i]}</td>
               <td lang="zh-CN" data-col="tf">
                 {vocab[r.tfId]} <span className="muted">{formatProb(r.tfProb)}</span>
               </td>

@@ -64,6 +64,11 @@ export const text = {
   kvCached: { en: '{{old}} cached rows + 1 new row', zh: '{{old}} 行缓存 + 1 行新算' },
   kvFirst: { en: '1 new row (the cache was empty)', zh: '1 行新算（缓存原本为空）' },
   kvNow: { en: 'this step', zh: '这一步' },
+  kvPrefill: { en: 'the prompt’s {{rows}} rows, all at once (prefill)', zh: '提示的 {{rows}} 行，一次算完（预填充）' },
+  kvTotalNoCross: {
+    en: 'Cached now: 2 (K and V) × {{layers}} layers × t = {{rows}} × D = {{d}} → {{numbers}} numbers; the prompt’s rows are cached like the rest. {{saving}}',
+    zh: '当前缓存：2（K 和 V）× {{layers}} 层 × t = {{rows}} × D = {{d}} → {{numbers}} 个数；提示的各行和其余各行一样被缓存。{{saving}}',
+  },
   kvOnce: { en: 'once, from the encoder output, before step 1', zh: '只算一次：第 1 步之前由编码器输出得到' },
   kvTotal: {
     en: 'Cached now: 2 (K and V) × {{layers}} layers × t = {{rows}} × D = {{d}} → {{numbers}} numbers (plus cross-attention’s 2 × {{layers}} × {{s}} × {{d}} = {{cross}}, fixed). {{saving}}',

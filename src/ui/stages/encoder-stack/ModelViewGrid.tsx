@@ -5,7 +5,7 @@ import type { Bilingual } from '../../../i18n/text';
 import type { StageId } from '../../../model/stageIds';
 import { AttentionWeights } from '../shared/AttentionWeights';
 import { ATTENTION_KINDS } from '../shared/content';
-import { layerCount, type AttentionBlock } from '../shared/names';
+import { hasCross, layerCount, type AttentionBlock } from '../shared/names';
 import type { Side, StageContext } from '../types';
 import { text } from './content';
 
@@ -74,7 +74,7 @@ export function ModelViewGrid({ ctx }: { ctx: StageContext }) {
       <h3>{tx(text.gridTitle)}</h3>
       <p className="muted">{tx(text.gridHint)}</p>
       <div className="model-view__blocks">
-        {BLOCKS.map((spec) => (
+        {BLOCKS.filter((spec) => layerCount(ctx.config, spec.side) > 0 && (spec.block !== 'cross' || hasCross(ctx.config))).map((spec) => (
           <BlockGrid key={spec.id} ctx={ctx} spec={spec} />
         ))}
       </div>

@@ -58,6 +58,14 @@ export const text = {
     en: 'the last row, “final LN”, is the last layer’s output passed through the encoder’s final LayerNorm (enc.ln_f, pre-norm): that is the memory the decoder reads.',
     zh: '最后一行“最终归一化”是最后一层的输出再经过编码器的最终层归一化（enc.ln_f，前置归一化）：这才是解码器读取的记忆。',
   },
+  memoryMlmPost: {
+    en: 'the last layer’s output is what the MLM head reads (post-norm: every layer already ends in a LayerNorm). This model has no decoder.',
+    zh: '最后一层的输出就是 MLM 预测头读取的内容（后置归一化：每一层本身就以层归一化结束）。这个模型没有解码器。',
+  },
+  memoryMlmPre: {
+    en: 'the last row, “final LN”, is the last layer’s output passed through the encoder’s final LayerNorm (enc.ln_f, pre-norm): that is what the MLM head reads. This model has no decoder.',
+    zh: '最后一行“最终归一化”是最后一层的输出再经过编码器的最终层归一化（enc.ln_f，前置归一化）：这才是 MLM 预测头读取的内容。这个模型没有解码器。',
+  },
   pathTitle: { en: 'The vector of “{{token}}” (position {{pos}}) through the encoder', zh: '“{{token}}”（位置 {{pos}}）的向量在编码器中的变化' },
   stageAxis: { en: 'stage', zh: '阶段' },
   value: { en: 'value', zh: '数值' },

@@ -1,6 +1,6 @@
 // Stage `encoder-stack`: the model view (every layer × head of the three attention blocks,
 // clickable) and static vs contextual vectors up the encoder.
-import { attentionName } from '../shared/names';
+import { attentionName, hasCross } from '../shared/names';
 import { memoryTex } from '../shared/conventions';
 import { texRange, texShape } from '../shared/tex';
 import type { StageDefinition, StagePanelProps } from '../types';
@@ -26,7 +26,10 @@ export const encoderStackStage: StageDefinition = {
   formula: (ctx) => {
     const { nEncoderLayers: N, nDecoderLayers: M, dModel: D } = ctx.config;
     const S = ctx.labels.source.length;
-    return `h^{(0)} = x,\\ \\ h^{(l+1)} = \\operatorname{EncoderLayer}_l\\big(h^{(l)}\\big),\\ l = ${texRange(N)},\\quad \\text{memory} = ${memoryTex(ctx.config, 'h')}: ${texShape([['S', S], ['D', D]])},\\quad N_{\\text{dec}} = ${M}`;
+    const stack = `h^{(0)} = x,\\ \\ h^{(l+1)} = \\operatorname{EncoderLayer}_l\\big(h^{(l)}\\big),\\ l = ${texRange(N)}`;
+    // The encoder-only model has no decoder: its last layer's output goes to the MLM head.
+    if (ctx.family === 'encoder') return `${stack},\\quad h_{\\text{mlm}} = ${memoryTex(ctx.config, 'h')}: ${texShape([['S', S], ['D', D]])}`;
+    return `${stack},\\quad \\text{memory} = ${memoryTex(ctx.config, 'h')}: ${texShape([['S', S], ['D', D]])},\\quad N_{\\text{dec}} = ${M}`;
   },
   kernels: ['matmul', 'softmax', 'layernorm', 'activation', 'elementwise'],
   traceNames: (ctx) => {
@@ -36,7 +39,7 @@ export const encoderStackStage: StageDefinition = {
     return [
       ...weights('enc', 'self', c.nEncoderLayers),
       ...weights('dec', 'self', c.nDecoderLayers),
-      ...weights('dec', 'cross', c.nDecoderLayers),
+      ...weights('dec', 'cross', hasCross(c) ? c.nDecoderLayers : 0),
       ...stackEntries(c).map((e) => e.name),
     ];
   },

@@ -5,10 +5,12 @@ import { pick, type Bilingual } from '../../../i18n/text';
 import type { ModelConfig } from '../../../model/config';
 import { text } from './content';
 
-export function stagesNote(config: Pick<ModelConfig, 'embedScale' | 'positional' | 'norm'>): Bilingual {
+export function stagesNote(config: Pick<ModelConfig, 'embedScale' | 'positional' | 'norm' | 'family'>): Bilingual {
   const embed = config.embedScale ? text.embedScaled : text.embedPlain;
   const input = config.positional === 'none' ? text.inputNoPos : text.inputPos;
-  const memory = config.norm === 'pre' ? text.memoryPre : text.memoryPost;
+  // The encoder-only model has no decoder: its last layer feeds the MLM head.
+  const mlm = config.family === 'encoder';
+  const memory = config.norm === 'pre' ? (mlm ? text.memoryMlmPre : text.memoryPre) : mlm ? text.memoryMlmPost : text.memoryPost;
   const one = (lang: Language) => pick(text.stagesNote, lang, { embed: embed[lang], input: input[lang], memory: memory[lang] });
   return { en: one('en'), zh: one('zh') };
 }

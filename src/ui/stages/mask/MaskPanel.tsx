@@ -12,6 +12,7 @@ import { attentionName, layerCount } from '../shared/names';
 import { TraceHeatmap } from '../shared/TraceHeatmap';
 import type { StageContext, StagePanelProps } from '../types';
 import { text } from './content';
+import { familyMaskNote } from './texts';
 import './mask.css';
 
 const PAD_EXAMPLE = 2;
@@ -152,6 +153,8 @@ function MaskedScores({ ctx }: StagePanelProps) {
 
 export function MaskPanel({ ctx }: StagePanelProps) {
   const { text: tx } = useText();
+  const note = familyMaskNote(ctx.config);
+  const causal = ctx.sides.includes('dec');
   return (
     <div className="mask-stage">
       <dl className="mask-defs">
@@ -160,9 +163,14 @@ export function MaskPanel({ ctx }: StagePanelProps) {
         <dt>{tx(text.paddingTerm)}</dt>
         <dd>{tx(text.paddingDef)}</dd>
       </dl>
+      {note && (
+        <p className="note" data-testid="mask-family-note">
+          {tx(note)}
+        </p>
+      )}
       <MaskedScores ctx={ctx} />
       <div className="heatmap-pair">
-        <CausalMask ctx={ctx} />
+        {causal && <CausalMask ctx={ctx} />}
         <PaddingMask ctx={ctx} />
       </div>
     </div>

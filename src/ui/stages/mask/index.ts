@@ -30,7 +30,7 @@ export const maskStage: StageDefinition = {
     ...new Set([
       attentionName(ctx.side, ctx.layer, 'self', 'scaled'),
       attentionName(ctx.side, ctx.layer, 'self', 'masked'),
-      attentionName('dec', causalLayer(ctx), 'self', 'masked'),
+      ...(ctx.sides.includes('dec') ? [attentionName('dec', causalLayer(ctx), 'self', 'masked')] : []),
     ]),
   ],
   pickers: { side: true, layer: 'side', head: true },

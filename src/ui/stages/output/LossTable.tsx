@@ -13,20 +13,23 @@ export function LossTable({ ctx }: { ctx: StageContext }) {
   const { text: tx } = useText();
   const { translation, reference } = ctx.result;
   const eps = ctx.trainingMeta.labelSmoothing; // null: the checkpoint does not say
+  // The decoder-only model's loss counts only the positions from <sep> on (each predicts a
+  // word of the continuation); the translator's starts at <bos>.
+  const first = (ctx.result.promptLength ?? 1) - 1;
   const rows = useMemo(() => {
     const probs = ctx.trace.matrix('probs'); // (T, V)
     // Positions with a target: all of them, except the last when decoding stopped at the
     // length limit (that position's next token was never chosen).
-    return probs.slice(0, translation.ids.length).map((p, t) => {
-      const gold = translation.ids[t];
-      return { gold, p: p[gold], nll: -Math.log(Math.max(p[gold], 1e-30)), smoothed: eps === null ? null : smoothedCrossEntropy(p, gold, eps) };
+    return probs.slice(first, first + translation.ids.length).map((p, i) => {
+      const gold = translation.ids[i];
+      return { t: first + i, gold, p: p[gold], nll: -Math.log(Math.max(p[gold], 1e-30)), smoothed: eps === null ? null : smoothedCrossEntropy(p, gold, eps) };
     });
-  }, [ctx.trace, translation.ids, eps]);
+  }, [ctx.trace, translation.ids, eps, first]);
   const mean = (f: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + f(r), 0) / Math.max(1, rows.length);
   const refText =
-    reference.kind === 'match'
+    reference?.kind === 'match'
       ? tx(text.refMatch)
-      : reference.kind === 'differs'
+      : reference?.kind === 'differs'
         ? tx(text.refDiffers, { ref: reference.tokens.join(' ') })
         : tx(text.refNone);
   return (
@@ -47,7 +50,7 @@ export function LossTable({ ctx }: { ctx: StageContext }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r, t) => (
+          {rows.map(({ t, ...r }) => (
             <tr key={t}>
               <td className="num">{t}</td>
               <th scope="row">{ctx.labels.target[t]}</th>

@@ -14,7 +14,11 @@ export function SizesTable({ ctx }: { ctx: StageContext }) {
     [tx(text.sizeD), String(c.dModel), '512'],
     [tx(text.sizeH), `${c.nHeads} (Dh = ${c.dModel / c.nHeads})`, '8 (Dh = 64)'],
     [tx(text.sizeF), String(c.dFF), '2048'],
-    [tx(text.sizeVocab), `${v.src} / ${v.tgt}`, tx(text.sizeBaseVocab)],
+    ctx.family === 'decoder'
+      ? [tx(text.sizeVocabJoint), String(v.tgt), tx(text.sizeBaseVocab)]
+      : ctx.family === 'encoder'
+        ? [tx(text.sizeVocabEnglish), String(v.src), tx(text.sizeBaseVocab)]
+        : [tx(text.sizeVocab), `${v.src} / ${v.tgt}`, tx(text.sizeBaseVocab)],
     [tx(text.sizeLen), String(c.maxLen), tx(text.sizeBaseLen)],
     [tx(text.sizeParams), params.toLocaleString('en-US'), tx(text.sizeBaseParams)],
   ];

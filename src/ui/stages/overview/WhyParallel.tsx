@@ -80,7 +80,8 @@ function AllPairs({ tokens, label }: { tokens: string[]; label: string }) {
 
 export function WhyParallel({ ctx }: { ctx: StageContext }) {
   const { text: tx } = useText();
-  const tokens = ctx.labels.source;
+  // The stack this model has: the decoder-only model's one sequence, else the encoder's input.
+  const tokens = ctx.family === 'decoder' ? ctx.labels.target : ctx.labels.source;
   const s = tokens.length;
   return (
     <Emphasis active={ctx.highlight === 'rnn-vs-parallel'} testId="overview-parallel">
@@ -101,7 +102,7 @@ export function WhyParallel({ ctx }: { ctx: StageContext }) {
           <p>{tx(parallel.attnCaption, { s, pairs: s * s })}</p>
         </figure>
       </div>
-      <p>{tx(parallel.teacherForcing)}</p>
+      {ctx.family !== 'encoder' && <p>{tx(parallel.teacherForcing)}</p>}
       <h4>{tx(parallel.biasHeading)}</h4>
       <ul>
         <li>{tx(parallel.cnn)}</li>

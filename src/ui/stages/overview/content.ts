@@ -20,6 +20,44 @@ export const explain: StageExplanation = {
   },
 };
 
+/** The overview of the two one-stack families (StageDefinition.familyTexts). */
+export const familyTexts: Partial<Record<'decoder' | 'encoder', { title: Bilingual; explain: StageExplanation }>> = {
+  decoder: {
+    title: { en: 'Overview: the decoder-only model', zh: '总览：仅解码器模型' },
+    explain: {
+      what: {
+        en: 'One stack of decoder layers reads one sequence: <bos>, the English words, <sep>, then the Chinese written so far. Each layer has masked self-attention (every position sees itself and the positions before it) and a feed-forward network; a linear layer and a softmax predict the next token, which is appended and read again. There is no encoder and no cross-attention: the English prompt is simply the start of the sequence.',
+        zh: '一个由解码器层组成的堆栈读入一个序列：<bos>、英文词、<sep>，然后是目前已写出的中文。每一层有掩码自注意力（每个位置看到自己和它之前的位置）和一个前馈网络；一个线性层和 softmax 预测下一个词元，把它追加到序列末尾再读一遍。没有编码器，也没有交叉注意力：英文提示只是序列的开头。',
+      },
+      why: {
+        en: 'A decoder-only model turns every task into continuing a text: one stack and one objective, predicting the next token, which trains the same way on any text and scales simply. Translation becomes a prompt, as in GPT-style models.',
+        zh: '仅解码器模型把每个任务都变成续写文本：一个堆栈、一个目标——预测下一个词元，在任何文本上都用同样的方式训练，扩展起来也简单。翻译就成了一个提示，GPT 式模型就是这样做的。',
+      },
+      problem: {
+        en: 'It needs no separate encoder and no cross-attention between two stacks: one set of layers and one next-token loss serve prompt and answer alike. The price: the prompt is read causally too, so each English word sees only the words before it, unlike the bidirectional view of an encoder.',
+        zh: '它不需要单独的编码器，也不需要两个堆栈之间的交叉注意力：一组层、一个下一词元损失同时处理提示和回答。代价是提示也按因果方式读取，每个英文词只能看到它前面的词，不像编码器那样双向地看。',
+      },
+    },
+  },
+  encoder: {
+    title: { en: 'Overview: the encoder-only model', zh: '总览：仅编码器模型' },
+    explain: {
+      what: {
+        en: 'One stack of encoder layers reads the English words, <mask> where a word is hidden, and <eos>. Each layer has bidirectional self-attention (every token sees every token) and a feed-forward network. A prediction head (the MLM head: a linear layer and a softmax) gives a distribution over the vocabulary at every position; at a <mask> its most probable word is the model’s fill. Nothing is generated token by token.',
+        zh: '一个由编码器层组成的堆栈读入英文词（被遮住的词处是 <mask>）和 <eos>。每一层有双向自注意力（每个词元都看到所有词元）和一个前馈网络。一个预测头（MLM 预测头：线性层加 softmax）在每个位置给出整个词表上的分布；在 <mask> 处，概率最大的词就是模型填的词。不会逐个词元地生成。',
+      },
+      why: {
+        en: 'Understanding tasks (classification, tagging, retrieval) need a vector for every token that reflects the whole input, in both directions. BERT-style encoders learn such vectors from plain text by masked language modelling.',
+        zh: '理解类任务（分类、标注、检索）需要每个词元都有一个反映整个输入、并且是双向的向量。BERT 式编码器通过掩码语言建模，从普通文本中学到这样的向量。',
+      },
+      problem: {
+        en: 'A left-to-right model sees only the past, but filling a blank or reading a word in context needs the words after it too. Hiding some input words gives a training signal without labels while attention stays bidirectional.',
+        zh: '从左到右的模型只能看到前文，而填空或在上下文中理解一个词还需要它后面的词。遮住一些输入词，既能在没有标注的情况下得到训练信号，又保持注意力是双向的。',
+      },
+    },
+  },
+};
+
 /** Words of the diagram's blocks; {{x}} placeholders are filled with this model's sizes. */
 export const blocks = {
   encInput: { en: 'Source tokens', zh: '源词元' },
@@ -37,6 +75,10 @@ export const blocks = {
   ffn: { en: 'Feed-forward {{d}} → {{f}} → {{d}} ({{act}})', zh: '前馈网络 {{d}} → {{f}} → {{d}}（{{act}}）' },
   linear: { en: 'Linear {{d}} → {{v}} (logits)', zh: '线性层 {{d}} → {{v}}（logits）' },
   softmax: { en: 'Softmax → next token, fed back as input', zh: 'Softmax → 下一个词元，再送回输入' },
+  seqInput: { en: '<bos> prompt <sep> + output so far', zh: '<bos> 提示 <sep> + 已生成的输出' },
+  maskedInput: { en: 'Words, <mask> where one is hidden', zh: '词序列，被遮住的词为 <mask>' },
+  mlmLinear: { en: 'MLM head {{d}} → {{v}} (logits at every position)', zh: 'MLM 预测头 {{d}} → {{v}}（每个位置的 logits）' },
+  mlmSoftmax: { en: 'Softmax → the word at each <mask>', zh: 'Softmax → 每个 <mask> 处的词' },
   stack: { en: '× N = {{n}} layers', zh: '× N = {{n}} 层' },
   stackTitle: { en: 'Open the encoder stack: every layer and head', zh: '打开编码器堆栈：每一层、每个头' },
   memory: { en: 'encoder output ({{s}} × {{d}}) → K, V of every decoder layer', zh: '编码器输出（{{s}} × {{d}}）→ 每个解码器层的 K、V' },
@@ -46,7 +88,8 @@ export const blocks = {
 
 export const families = {
   heading: { en: 'Three families: pick one to see which part it keeps', zh: '三类模型：选一个，看它保留哪一部分' },
-  encDec: { en: 'Encoder-decoder · original Transformer, T5, this model', zh: '编码器-解码器 · 原始 Transformer、T5、本模型' },
+  encDec: { en: 'Encoder-decoder · original Transformer, T5', zh: '编码器-解码器 · 原始 Transformer、T5' },
+  thisModel: { en: '{{name}} (this model)', zh: '{{name}}（本模型）' },
   encOnly: { en: 'Encoder-only · BERT', zh: '仅编码器 · BERT' },
   decOnly: { en: 'Decoder-only · GPT (no cross-attention)', zh: '仅解码器 · GPT（没有交叉注意力）' },
   encDecNote: {
@@ -58,8 +101,8 @@ export const families = {
     zh: '只保留左边的堆栈：每个词元都能双向看到整个输入。BERT 通过预测被遮住的词来预训练（掩码语言模型），分类时读取放在输入最前面的 [CLS] 词元的最终向量。',
   },
   decOnlyNote: {
-    en: 'The right stack without cross-attention: prompt and answer are one sequence under the causal mask, and the model is trained to predict the next token. It generates one token at a time, like this decoder.',
-    zh: '只保留右边的堆栈，并去掉交叉注意力：提示和回答是同一个序列，在因果掩码下训练模型预测下一个词元。它像这里的解码器一样，一次生成一个词元。',
+    en: 'The right stack without cross-attention: prompt and answer are one sequence under the causal mask, and the model is trained to predict the next token. It generates one token at a time, like the translator’s decoder.',
+    zh: '只保留右边的堆栈，并去掉交叉注意力：提示和回答是同一个序列，在因果掩码下训练模型预测下一个词元。它像翻译模型的解码器一样，一次生成一个词元。',
   },
   beyond: {
     en: 'The same blocks travel further: ViT runs the encoder on 16×16 image patches; CLIP trains an image encoder and a text encoder together. Fine-tuning (instruction tuning, RLHF, LoRA’s low-rank updates of the weight matrices) changes the numbers in these blocks, not the diagram.',
@@ -74,6 +117,11 @@ export const text = {
     zh: '每个方块都是按钮，点击可打开对应阶段（用 Tab 移到方块上，按 Enter 打开）。图中的数字是本模型的规模。',
   },
   diagramLabel: { en: 'Encoder-decoder diagram of this model', zh: '本模型的编码器-解码器结构图' },
+  diagramLabelDecoder: { en: 'Decoder-only diagram of this model', zh: '本模型的仅解码器结构图' },
+  diagramLabelEncoder: { en: 'Encoder-only diagram of this model', zh: '本模型的仅编码器结构图' },
+  thisFamily: { en: 'This model is {{family}}: the diagram draws only what it has.', zh: '本模型属于{{family}}：图中只画出它具有的部分。' },
+  sizeVocabJoint: { en: 'vocabulary: one joint (English + Chinese)', zh: '词表：一个联合词表（英文 + 中文）' },
+  sizeVocabEnglish: { en: 'vocabulary: English', zh: '词表：英文' },
   normPost: {
     en: 'This model is post-norm, as in the paper: each sublayer’s output is LayerNorm(x + Sublayer(x)).',
     zh: '本模型与论文一样使用后归一化（post-norm）：每个子层的输出是 LayerNorm(x + Sublayer(x))。',

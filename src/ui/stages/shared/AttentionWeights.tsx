@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useText } from '../../../i18n';
 import type { Bilingual } from '../../../i18n/text';
-import type { HeatmapHighlight } from '../../../viz/heatmapModel';
+import type { HeatmapDividers, HeatmapHighlight } from '../../../viz/heatmapModel';
 import type { StageContext } from '../types';
 import { maskedCells } from './attention';
 import { AXES } from './content';
@@ -29,6 +29,7 @@ export function AttentionWeights({
   highlight,
   compact,
   onClick,
+  dividers,
 }: {
   ctx: StageContext;
   side: 'enc' | 'dec';
@@ -40,6 +41,8 @@ export function AttentionWeights({
   highlight?: HeatmapHighlight;
   compact?: boolean;
   onClick?: () => void;
+  /** Lines between groups of rows/columns (the decoder-only model's prompt | continuation). */
+  dividers?: HeatmapDividers;
 }) {
   const { text: tx } = useText();
   const name = (part: 'weights' | 'masked') => attentionName(side, layer, block, part);
@@ -64,6 +67,7 @@ export function AttentionWeights({
       highlight={highlight}
       compact={compact}
       onClick={onClick}
+      dividers={dividers}
       describeCell={(r, c) =>
         masked(r, c)
           ? tx(MASKED_TIP)

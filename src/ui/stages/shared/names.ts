@@ -1,5 +1,5 @@
 // Trace names and model dimensions for the stage panels (see src/model/trace.ts for the list).
-import type { ModelConfig } from '../../../model/config';
+import { modelFamily, type ModelConfig } from '../../../model/config';
 import type { Side, StageContext } from '../types';
 
 export type AttentionBlock = 'self' | 'cross';
@@ -8,6 +8,20 @@ export type AttentionPart = 'q' | 'k' | 'v' | 'raw' | 'scaled' | 'masked' | 'wei
 /** 'enc.0.self.scaled' */
 export function attentionName(side: Side, layer: number, block: AttentionBlock, part: AttentionPart): string {
   return `${side}.${layer}.${block}.${part}`;
+}
+
+/** Whether the decoder has cross-attention: only the encoder-decoder's does (decoder-only has none). */
+export function hasCross(config: Pick<ModelConfig, 'family'>): boolean {
+  return modelFamily(config) === 'encoder-decoder';
+}
+
+/**
+ * The residual blocks of one layer of a side: 2 in an encoder layer (self-attention, FFN) and in
+ * a decoder-only layer (masked self-attention, FFN), 3 in the translator's decoder layer
+ * (self, cross, FFN). The last one's LayerNorm (ln2 / ln3) ends the layer.
+ */
+export function blocksPerLayer(config: Pick<ModelConfig, 'family'>, side: Side): 2 | 3 {
+  return side === 'dec' && hasCross(config) ? 3 : 2;
 }
 
 export function layerCount(config: ModelConfig, side: Side): number {

@@ -40,6 +40,8 @@ export function stageScopes(stage: StageId, side: Side, layer: number): string[]
       return [`dec.${layer}.cross`];
     case 'output':
       return ['output'];
+    case 'fill-mask':
+      return ['output', 'mlm'];
     case 'decoding':
       return ['tgt.embed', 'dec', 'output'];
     case 'overview':

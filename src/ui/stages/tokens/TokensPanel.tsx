@@ -4,18 +4,63 @@ import { BOS_ID, EOS_ID, UNK_ID } from '../../../data/vocab';
 import { useText } from '../../../i18n';
 import type { StagePanelProps } from '../types';
 import { text } from './content';
+import { readsNote, vocabText } from './texts';
+
+/** The decoder-only model's one sequence: prompt and continuation, with ids. */
+function SequenceTable({ ctx }: StagePanelProps) {
+  const { text: tx } = useText();
+  const { prepared, translation, promptLength } = ctx.result;
+  const ids = [...prepared.ids, ...translation.ids.filter((id) => id !== EOS_ID)];
+  const p = promptLength ?? 0;
+  return (
+    <table className="data-table" data-testid="tokens-sequence">
+      <caption>{tx(text.sequenceCaption)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{tx(text.position)}</th>
+          <th scope="col">{tx(text.typed)}</th>
+          <th scope="col">{tx(text.id)}</th>
+          <th scope="col">{tx(text.part)}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ctx.labels.target.map((tok, i) => (
+          <tr key={i} className={tok.startsWith('<') ? 'row--special' : undefined}>
+            <td>{i}</td>
+            <td lang={i < p ? 'en' : 'zh-CN'}>
+              <code className={`token${tok.startsWith('<') ? ' token--special' : ''}`}>{tok}</code>
+              {ids[i] === UNK_ID && <span className="muted"> {tx(text.unknown)}</span>}
+            </td>
+            <td className="num">{ids[i]}</td>
+            <td>{tx(i < p ? text.promptPart : text.continuationPart)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 export function TokensPanel({ ctx }: StagePanelProps) {
   const { text: tx } = useText();
   const { prepared, translation, vocabSizes } = ctx.result;
   const unknown = new Set(prepared.unknown);
   const targetIds = [BOS_ID, ...translation.ids.filter((id) => id !== EOS_ID)];
+  if (ctx.family === 'decoder') {
+    return (
+      <div className="tokens-stage">
+        <p>{tx(vocabText(ctx.config, vocabSizes))}</p>
+        <SequenceTable ctx={ctx} />
+        <p className="muted">{tx(readsNote(ctx.config))}</p>
+      </div>
+    );
+  }
+  const masked = ctx.family === 'encoder';
   return (
     <div className="tokens-stage">
-      <p>{tx(text.vocabSizes, vocabSizes)}</p>
+      <p>{tx(vocabText(ctx.config, vocabSizes))}</p>
       <div className="tokens-stage__tables">
         <table className="data-table" data-testid="tokens-source">
-          <caption>{tx(text.sourceCaption)}</caption>
+          <caption>{tx(masked ? text.inputCaption : text.sourceCaption)}</caption>
           <thead>
             <tr>
               <th scope="col">{tx(text.position)}</th>
@@ -30,7 +75,11 @@ export function TokensPanel({ ctx }: StagePanelProps) {
                 <td>{i}</td>
                 <td lang="en">{tok}</td>
                 <td>
-                  {unknown.has(i) ? (
+                  {tok === '<mask>' ? (
+                    <>
+                      <code className="token token--mask">{tok}</code> <span className="muted">{tx(text.maskNote)}</span>
+                    </>
+                  ) : unknown.has(i) ? (
                     <>
                       <code className="token token--unk">{'<unk>'}</code> <span className="muted">{tx(text.unknown)}</span>
                     </>
@@ -53,6 +102,7 @@ export function TokensPanel({ ctx }: StagePanelProps) {
             </tr>
           </tbody>
         </table>
+        {!masked && (
         <table className="data-table" data-testid="tokens-target">
           <caption>{tx(text.targetCaption)}</caption>
           <thead>
@@ -76,8 +126,9 @@ export function TokensPanel({ ctx }: StagePanelProps) {
             ))}
           </tbody>
         </table>
+        )}
       </div>
-      <p className="muted">{tx(text.decoderNote)}</p>
+      <p className="muted">{tx(readsNote(ctx.config))}</p>
     </div>
   );
 }

@@ -30,6 +30,12 @@ export const text = {
   special: { en: 'special token', zh: '特殊词元' },
   eosNote: { en: 'end of the source sentence', zh: '源句子结束' },
   bosNote: { en: 'start of the target sentence', zh: '目标句子开始' },
+  sequenceCaption: { en: 'The one sequence the decoder reads, with its ids', zh: '解码器读入的唯一序列及其编号' },
+  part: { en: 'part', zh: '部分' },
+  promptPart: { en: 'prompt', zh: '提示' },
+  continuationPart: { en: 'continuation', zh: '续写' },
+  maskNote: { en: 'hidden word: the model fills it', zh: '被遮住的词：由模型填写' },
+  inputCaption: { en: 'Encoder input: the words (with <mask>) and their ids', zh: '编码器输入：这些词（含 <mask>）及其编号' },
   vocabSizes: {
     en: 'Vocabulary sizes: source V_src = {{src}} tokens, target V_tgt = {{tgt}} tokens, each including the 4 special tokens <pad>, <bos>, <eos>, <unk> (ids 0–3).',
     zh: '词表大小：源语言 V_src = {{src}} 个词元，目标语言 V_tgt = {{tgt}} 个词元，都包含 4 个特殊词元 <pad>、<bos>、<eos>、<unk>（编号 0–3）。',

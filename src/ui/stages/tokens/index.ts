@@ -12,6 +12,13 @@ export const tokensStage: StageDefinition = {
     const S = ctx.labels.source.length;
     const T = ctx.labels.target.length;
     const { src, tgt } = ctx.result.vocabSizes;
+    if (ctx.family === 'decoder') {
+      const P = ctx.result.promptLength ?? 0;
+      return texLines(
+        `\\text{ids} \\in \\{0,\\dots,${tgt - 1}\\}^{T},\\ T = \\underbrace{1 + ${P - 2} + 1}_{\\text{prompt}} + ${T - P} = ${T}`,
+      );
+    }
+    if (ctx.family === 'encoder') return texLines(`\\text{ids} \\in \\{0,\\dots,${src - 1}\\}^{S},\\ S = ${S - 1} + 1\\ (\\langle\\text{eos}\\rangle) = ${S}`);
     return texLines(
       `\\text{src ids} \\in \\{0,\\dots,${src - 1}\\}^{S},\\ S = ${S - 1} + 1\\ (\\langle\\text{eos}\\rangle) = ${S}`,
       `\\text{tgt ids} \\in \\{0,\\dots,${tgt - 1}\\}^{T},\\ T = 1\\ (\\langle\\text{bos}\\rangle) + ${T - 1} = ${T}`,
