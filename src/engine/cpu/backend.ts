@@ -26,6 +26,7 @@ import {
 } from '../backend';
 import { activation, activationBackward } from './activation';
 import { adam } from './adam';
+import { FUSED_KERNELS } from '../shared/fusedKernels';
 import { CpuArena } from './arena';
 import { needAny } from './checks';
 import { CpuContext } from './context';
@@ -163,15 +164,15 @@ export class CpuBackend implements Backend {
   }
 
   attention(q: Tensor, k: Tensor, v: Tensor, opts?: SoftmaxOptions) {
-    return this.ctx.run('attention', 'attention', 'cpu/attention.ts', () => attention(this.ctx, q, k, v, opts), (r) => r.out.label);
+    return this.ctx.run('attention', FUSED_KERNELS.attention, 'cpu/attention.ts', () => attention(this.ctx, q, k, v, opts), (r) => r.out.label);
   }
 
   attentionBackward(q: Tensor, k: Tensor, v: Tensor, weights: Tensor, dOut: Tensor, scale?: number) {
-    return this.ctx.run('attentionBackward', 'attention.backward', 'cpu/attention.ts', () => attentionBackward(this.ctx, q, k, v, weights, dOut, scale), (r) => r.dq.label);
+    return this.ctx.run('attentionBackward', FUSED_KERNELS.attentionBackward, 'cpu/attention.ts', () => attentionBackward(this.ctx, q, k, v, weights, dOut, scale), (r) => r.dq.label);
   }
 
   addLayerNorm(x: Tensor, r: Tensor, gamma: Tensor, beta: Tensor, eps: number) {
-    return this.ctx.run('addLayerNorm', 'layernorm.add', 'cpu/layernorm.ts', () => addLayerNorm(this.ctx, x, r, gamma, beta, eps), (res) => res.y.label);
+    return this.ctx.run('addLayerNorm', FUSED_KERNELS.addLayerNorm, 'cpu/layernorm.ts', () => addLayerNorm(this.ctx, x, r, gamma, beta, eps), (res) => res.y.label);
   }
 
   splitHeads(x: Tensor, batch: number, heads: number): CpuTensor {

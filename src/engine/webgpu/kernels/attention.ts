@@ -1,6 +1,7 @@
 // attention.wgsl's wrapper: fused attention forward (P and P·V) and backward (dq, dk, dv).
 import type { AttentionGrads, AttentionResult, SoftmaxOptions, Tensor } from '../../backend';
 import { alignUp } from '../../shared/arenaLayout';
+import { FUSED_KERNELS } from '../../shared/fusedKernels';
 import { checkAttention, checkAttentionBackward, grid, outLabel } from '../checks';
 import type { GpuExecutor } from '../context';
 import { defineParams } from '../params';
@@ -9,11 +10,6 @@ const WG = 32;
 /** flags: bit 0 causal, bit 1 key mask. */
 const PARAMS = defineParams('attention', 'Params', ['blocks', 'tq', 'tk', 'dh', 'heads', 'flags', 'offset', 'scale', 'dq_off', 'dk_off', 'dv_off']);
 
-/** The kernel names say what each dispatch fused (the walkthrough lists them). */
-export const ATTENTION_KERNELS = {
-  forward: 'attention(scores+mask+softmax+weighted-sum)',
-  backward: 'attention.backward(weighted-sum+softmax+scores)',
-} as const;
 
 export function attention(e: GpuExecutor, q: Tensor, k: Tensor, v: Tensor, opts: SoftmaxOptions = {}): AttentionResult {
   const op = 'attention';
@@ -29,7 +25,7 @@ export function attention(e: GpuExecutor, q: Tensor, k: Tensor, v: Tensor, opts:
   e.run({
     family: 'attention',
     entry: 'forward',
-    kernel: ATTENTION_KERNELS.forward,
+    kernel: FUSED_KERNELS.attention,
     label: out.label,
     bindings: ['r', 'r', 'r', 'r', 'w', 'w'],
     uniforms: PARAMS.pack({
@@ -73,7 +69,7 @@ export function attentionBackward(e: GpuExecutor, q: Tensor, k: Tensor, v: Tenso
     e.run({
       family: 'attention',
       entry: 'backward',
-      kernel: ATTENTION_KERNELS.backward,
+      kernel: FUSED_KERNELS.attentionBackward,
       label: base.label,
       bindings: ['r', 'r', 'r', 'r', 'r', 'w', 'w'],
       constants: { WG },

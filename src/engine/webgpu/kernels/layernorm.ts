@@ -3,6 +3,7 @@
 // invocation per row, wider rows one workgroup per row.
 import type { AddLayerNormResult, LayerNormGrads, LayerNormResult, Tensor } from '../../backend';
 import { checkAddLayerNorm, checkLayerNorm, checkLayerNormBackward, grid, outLabel } from '../checks';
+import { FUSED_KERNELS } from '../../shared/fusedKernels';
 import type { GpuExecutor } from '../context';
 import { defineParams } from '../params';
 
@@ -56,7 +57,7 @@ export function addLayerNorm(e: GpuExecutor, x: Tensor, r: Tensor, gamma: Tensor
   if (rows && cols) {
     e.run({
       family: 'layernorm',
-      kernel: 'layernorm(add+layernorm)',
+      kernel: FUSED_KERNELS.addLayerNorm,
       label: y.label,
       bindings: ['r', 'r', 'r', 'w', 'w', 'w', 'r', 'w'],
       constants: { RWG, ADD: 1 },
