@@ -272,20 +272,40 @@ fn matmul_direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id
     cb[i] = b_n(min(col0 + i, p.n - 1u));
     ones[i] = has(HAS_SUMB) && row0 + i == p.m;
   }
+  // Along k the offsets advance by a step, plus a jump at head boundaries in head layouts
+  // (every `period` k): a_k(k) and b_k(k) without a division per k.
+  let sa = a_k(1u) - a_k(0u);
+  let sb = b_k(1u) - b_k(0u);
+  var pa = p.a_dh;
+  var pb = p.b_t;
+  if (TRANS_A) { pa = p.a_t; }
+  if (TRANS_B) { pb = p.b_dh; }
+  let ja = a_k(pa) - pa * sa; // the extra step into the next head (or batch row)
+  let jb = b_k(pb) - pb * sb;
   var acc: array<vec4f, 4>;
   for (var g = 0u; g < member_count(); g++) {
     let z = wid.z + g;
-    let oa0 = ra + vec4u(p.a_off + z * p.a_stride);
-    let ob0 = cb + vec4u(p.b_off + z * p.b_stride);
+    var oa = ra + vec4u(p.a_off + z * p.a_stride);
+    var ob = cb + vec4u(p.b_off + z * p.b_stride);
+    var ka = 0u;
+    var kb = 0u;
     for (var k = 0u; k < p.k; k++) {
-      let oa = oa0 + vec4u(a_k(k));
-      let ob = ob0 + vec4u(b_k(k));
       let av = select(vec4f(a[oa.x], a[oa.y], a[oa.z], a[oa.w]), vec4f(1.0), ones);
       let bv = vec4f(b[ob.x], b[ob.y], b[ob.z], b[ob.w]);
       acc[0] += av.x * bv;
       acc[1] += av.y * bv;
       acc[2] += av.z * bv;
       acc[3] += av.w * bv;
+      oa += vec4u(sa);
+      ob += vec4u(sb);
+      if (A_HEADS) {
+        ka += 1u;
+        if (ka == pa) { ka = 0u; oa += vec4u(ja); }
+      }
+      if (B_HEADS) {
+        kb += 1u;
+        if (kb == pb) { kb = 0u; ob += vec4u(jb); }
+      }
     }
   }
   for (var i = 0u; i < 4u; i++) {
