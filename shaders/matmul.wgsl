@@ -29,38 +29,41 @@
 //   - head layouts (A_HEADS, B_HEADS, C_HEADS): the operand is stored (B·H, T, Dh), the
 //     attention-head layout, and read or written as its merged (B·T, H·Dh) matrix — the
 //     elementwise splitHeads / mergeHeads copies around the projections disappear;
-//   - bias (N) on every row, or an addend (M, N) (HAS_ADD: a gradient summed in, not added by
+//   - bias (N) on every row, or an addend (M, N) (ADD: a gradient summed in, not added by
 //     a separate elementwise add);
 //   - activation (ACT_OUT): pre = alpha·op(A)·op(B) + bias is written to `aux` and C = act(pre)
 //     (ReLU or GELU, tanh form, as activation.wgsl) — bias + activation in the epilogue;
 //   - activation gradient (ACT_GRAD): C = act′(aux) ⊙ (alpha·op(A)·op(B)) — the activation's
 //     backward in the epilogue of the matmul that produces its incoming gradient;
-//   - column sums of op(B) (HAS_SUMB): as if op(A) had an extra row of ones, that row
+//   - column sums of op(B) (SUMB): as if op(A) had an extra row of ones, that row
 //     (alpha·Σ_k op(B)[k, n]) goes to `aux` (or to C's binding when SUMB_IN_C): a linear
 //     layer's bias gradient computed by the dispatch that computes its weight gradient,
 //     instead of a separate colSum.
+// Each fusion is a pipeline constant, so the plain product compiles to the plain kernel.
 
 override WG_X: u32 = 8u;
 override WG_Y: u32 = 8u;
 override TILE_K: u32 = 32u;
 override TRANS_A: bool = false;
 override TRANS_B: bool = false;
+// The fusions are pipeline constants, so a plain product compiles to the plain kernel.
 override A_HEADS: bool = false;
 override B_HEADS: bool = false;
 override C_HEADS: bool = false;
+override ADD: bool = false;
+override SUMB: bool = false;
 override SUMB_IN_C: bool = false;
+override REDUCE: bool = false;
+// Activation in the epilogue (ACT_OUT) or its derivative (ACT_GRAD): 0 none, 1 ReLU, 2 GELU.
+override ACT_OUT: u32 = 0u;
+override ACT_GRAD: u32 = 0u;
 
 override A_STRIDE: u32 = WG_Y + 1u; // vec4s per k row of the A slice (TILE_M / 4, padded)
 override B_STRIDE: u32 = WG_X + 1u;
 
+// runtime flags (as before the fusions: bias and accumulate vary call by call)
 const HAS_BIAS: u32 = 1u;
 const ACCUMULATE: u32 = 2u;
-const HAS_ADD: u32 = 4u;
-const HAS_SUMB: u32 = 8u;
-const ACT_OUT: u32 = 16u;
-const ACT_GRAD: u32 = 32u;
-const GELU: u32 = 64u;
-const REDUCE: u32 = 128u;
 
 const SQRT_2_OVER_PI: f32 = 0.7978845608028654;
 const GELU_C: f32 = 0.044715;
@@ -79,7 +82,7 @@ struct Params {
 // the bias (N) or the addend (M, N)
 @group(0) @binding(3) var<storage, read> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> c: array<f32>;
-// pre-activation out (ACT_OUT), activation input in (ACT_GRAD) or column sums out (HAS_SUMB)
+// pre-activation out (ACT_OUT), activation input in (ACT_GRAD) or column sums out (SUMB)
 @group(0) @binding(5) var<storage, read_write> aux: array<f32>;
 
 // a_tile[k·A_STRIDE + r] = op(A) rows 4r…4r+3 at k; b_tile[k·B_STRIDE + q] = op(B) columns 4q…4q+3.
@@ -126,7 +129,7 @@ fn c_at(row: u32, col: u32) -> u32 {
 
 /** Rows of the output grid: M, plus the column-sum row. */
 fn grid_rows() -> u32 {
-  return p.m + select(0u, 1u, has(HAS_SUMB));
+  return p.m + select(0u, 1u, SUMB);
 }
 
 // tanh with the argument clamped (as activation.wgsl): tanh(±10) is ±1 in f32.
@@ -135,13 +138,13 @@ fn tanh_safe(u: f32) -> f32 {
 }
 
 fn act(v: f32) -> f32 {
-  if (!has(GELU)) { return max(v, 0.0); }
+  if (ACT_OUT == 1u) { return max(v, 0.0); }
   let u = SQRT_2_OVER_PI * (v + GELU_C * v * v * v);
   return 0.5 * v * (1.0 + tanh_safe(u));
 }
 
 fn act_grad(v: f32) -> f32 {
-  if (!has(GELU)) { return select(0.0, 1.0, v > 0.0); }
+  if (ACT_GRAD == 1u) { return select(0.0, 1.0, v > 0.0); }
   let t = tanh_safe(SQRT_2_OVER_PI * (v + GELU_C * v * v * v));
   let du = SQRT_2_OVER_PI * (1.0 + 3.0 * GELU_C * v * v);
   return 0.5 * (1.0 + t) + 0.5 * v * (1.0 - t * t) * du;
@@ -149,7 +152,7 @@ fn act_grad(v: f32) -> f32 {
 
 fn load_a(base: u32, m: u32, k: u32) -> f32 {
   if (k >= p.k) { return 0.0; }
-  if (m == p.m && has(HAS_SUMB)) { return 1.0; } // the row of ones
+  if (SUMB && m == p.m) { return 1.0; } // the row of ones
   if (m >= p.m) { return 0.0; }
   return a[base + a_m(m) + a_k(k)];
 }
@@ -163,19 +166,19 @@ fn load_b(base: u32, k: u32, n: u32) -> f32 {
 fn store(g: u32, row: u32, col: u32, v: f32) {
   if (col >= p.n || row > p.m) { return; }
   if (row == p.m) {
-    if (has(HAS_SUMB)) { store_sum(g, col, p.alpha * v); }
+    if (SUMB) { store_sum(g, col, p.alpha * v); }
     return;
   }
   var r = p.alpha * v;
   let rel = c_at(row, col);
   if (has(HAS_BIAS)) { r += bias[p.bias_off + g * p.bias_stride + col]; }
   let x_at = p.aux_off + g * p.aux_stride + rel;
-  if (has(ACT_OUT)) {
+  if (ACT_OUT != 0u) {
     aux[x_at] = r;
     r = act(r);
   }
-  if (has(ACT_GRAD)) { r *= act_grad(aux[x_at]); }
-  if (has(HAS_ADD)) { r += bias[p.bias_off + g * p.bias_stride + rel]; }
+  if (ACT_GRAD != 0u) { r *= act_grad(aux[x_at]); }
+  if (ADD) { r += bias[p.bias_off + g * p.bias_stride + rel]; }
   let at = p.c_off + g * p.c_stride + rel;
   if (has(ACCUMULATE)) { r += c[at]; }
   c[at] = r;
@@ -190,64 +193,64 @@ fn store_sum(g: u32, col: u32, v: f32) {
   }
 }
 
-/** Members whose products add into one C: all of them with REDUCE, else just z. */
-fn member_count() -> u32 {
-  return select(1u, p.groups, has(REDUCE));
-}
 
-@compute @workgroup_size(WG_X, WG_Y)
-fn matmul(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+/** Member z's product into acc: K in TILE_K slices staged in workgroup memory. */
+fn tiled_member(z: u32, row0: u32, col0: u32, lid: vec3u, acc: ptr<function, array<vec4f, 4>>) {
   let tx = lid.x;
   let ty = lid.y;
   let lin = ty * WG_X + tx;
   let threads = WG_X * WG_Y;
+  let base_a = p.a_off + z * p.a_stride;
+  let base_b = p.b_off + z * p.b_stride;
+  let slices = (p.k + TILE_K - 1u) / TILE_K;
+  for (var s = 0u; s < slices; s++) {
+    let k0 = s * TILE_K;
+    // Stage the slices. Neighbouring invocations read neighbouring addresses of the stored
+    // layout: along k for A (M, K) and B (N, K), along m or n for the transposed layouts.
+    for (var e = lin; e < TILE_K * WG_Y; e += threads) {
+      var r: u32;
+      var k: u32;
+      if (TRANS_A) { k = e / WG_Y; r = e % WG_Y; } else { r = e / TILE_K; k = e % TILE_K; }
+      let m = row0 + 4u * r;
+      let kk = k0 + k;
+      a_tile[k * A_STRIDE + r] =
+        vec4f(load_a(base_a, m, kk), load_a(base_a, m + 1u, kk), load_a(base_a, m + 2u, kk), load_a(base_a, m + 3u, kk));
+    }
+    for (var e = lin; e < TILE_K * WG_X; e += threads) {
+      var q: u32;
+      var k: u32;
+      if (TRANS_B) { q = e / TILE_K; k = e % TILE_K; } else { k = e / WG_X; q = e % WG_X; }
+      let n = col0 + 4u * q;
+      let kk = k0 + k;
+      b_tile[k * B_STRIDE + q] =
+        vec4f(load_b(base_b, kk, n), load_b(base_b, kk, n + 1u), load_b(base_b, kk, n + 2u), load_b(base_b, kk, n + 3u));
+    }
+    workgroupBarrier();
+    for (var k = 0u; k < TILE_K; k++) {
+      let av = a_tile[k * A_STRIDE + ty];
+      let bv = b_tile[k * B_STRIDE + tx];
+      (*acc)[0] += av.x * bv;
+      (*acc)[1] += av.y * bv;
+      (*acc)[2] += av.z * bv;
+      (*acc)[3] += av.w * bv;
+    }
+    workgroupBarrier();
+  }
+}
+
+@compute @workgroup_size(WG_X, WG_Y)
+fn matmul(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let row0 = wid.y * 4u * WG_Y;
   let col0 = wid.x * 4u * WG_X;
-
   var acc: array<vec4f, 4>;
-  let slices = (p.k + TILE_K - 1u) / TILE_K;
-  for (var g = 0u; g < member_count(); g++) {
-    let z = wid.z + g;
-    let base_a = p.a_off + z * p.a_stride;
-    let base_b = p.b_off + z * p.b_stride;
-    for (var s = 0u; s < slices; s++) {
-      let k0 = s * TILE_K;
-      // Stage the slices. Neighbouring invocations read neighbouring addresses of the stored
-      // layout: along k for A (M, K) and B (N, K), along m or n for the transposed layouts.
-      for (var e = lin; e < TILE_K * WG_Y; e += threads) {
-        var r: u32;
-        var k: u32;
-        if (TRANS_A) { k = e / WG_Y; r = e % WG_Y; } else { r = e / TILE_K; k = e % TILE_K; }
-        let m = row0 + 4u * r;
-        let kk = k0 + k;
-        a_tile[k * A_STRIDE + r] =
-          vec4f(load_a(base_a, m, kk), load_a(base_a, m + 1u, kk), load_a(base_a, m + 2u, kk), load_a(base_a, m + 3u, kk));
-      }
-      for (var e = lin; e < TILE_K * WG_X; e += threads) {
-        var q: u32;
-        var k: u32;
-        if (TRANS_B) { q = e / TILE_K; k = e % TILE_K; } else { k = e / WG_X; q = e % WG_X; }
-        let n = col0 + 4u * q;
-        let kk = k0 + k;
-        b_tile[k * B_STRIDE + q] =
-          vec4f(load_b(base_b, kk, n), load_b(base_b, kk, n + 1u), load_b(base_b, kk, n + 2u), load_b(base_b, kk, n + 3u));
-      }
-      workgroupBarrier();
-      for (var k = 0u; k < TILE_K; k++) {
-        let av = a_tile[k * A_STRIDE + ty];
-        let bv = b_tile[k * B_STRIDE + tx];
-        acc[0] += av.x * bv;
-        acc[1] += av.y * bv;
-        acc[2] += av.z * bv;
-        acc[3] += av.w * bv;
-      }
-      workgroupBarrier();
-    }
+  if (REDUCE) {
+    for (var g = 0u; g < p.groups; g++) { tiled_member(g, row0, col0, lid, &acc); }
+  } else {
+    tiled_member(wid.z, row0, col0, lid, &acc);
   }
-
   for (var i = 0u; i < 4u; i++) {
-    let row = row0 + 4u * ty + i;
-    let col = col0 + 4u * tx;
+    let row = row0 + 4u * lid.y + i;
+    let col = col0 + 4u * lid.x;
     store(wid.z, row, col, acc[i].x);
     store(wid.z, row, col + 1u, acc[i].y);
     store(wid.z, row, col + 2u, acc[i].z);
@@ -257,23 +260,14 @@ fn matmul(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: 
 
 // ---- matmul_direct: no workgroup memory, no barriers -------------------------------------
 // Out-of-range rows and columns are clamped for loading and skipped when storing, so the
-// inner loop has no branches; the column-sum row (HAS_SUMB) loads ones instead of A.
-@compute @workgroup_size(WG_X, WG_Y)
-fn matmul_direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let row0 = (wid.y * WG_Y + lid.y) * 4u;
-  let col0 = (wid.x * WG_X + lid.x) * 4u;
-  if (row0 >= grid_rows() || col0 >= p.n) { return; }
-  // Offsets of the 4 rows of op(A) and the 4 columns of op(B) within a member
-  var ra: vec4u;
-  var cb: vec4u;
-  var ones: vec4<bool>;
-  for (var i = 0u; i < 4u; i++) {
-    ra[i] = a_m(min(row0 + i, max(p.m, 1u) - 1u));
-    cb[i] = b_n(min(col0 + i, p.n - 1u));
-    ones[i] = has(HAS_SUMB) && row0 + i == p.m;
-  }
-  // Along k the offsets advance by a step, plus a jump at head boundaries in head layouts
-  // (every `period` k): a_k(k) and b_k(k) without a division per k.
+// inner loop has no branches; the column-sum row (SUMB) loads ones instead of A.
+
+/**
+ * Member z's product into acc, from the offsets of the 4 rows of op(A) (ra) and the 4 columns
+ * of op(B) (cb). Along k the offsets advance by a step, plus a jump at head boundaries in head
+ * layouts (every `period` k): a_k(k) and b_k(k) without a division per k.
+ */
+fn direct_member(z: u32, ra: vec4u, cb: vec4u, ones: vec4<bool>, acc: ptr<function, array<vec4f, 4>>) {
   let sa = a_k(1u) - a_k(0u);
   let sb = b_k(1u) - b_k(0u);
   var pa = p.a_dh;
@@ -282,31 +276,49 @@ fn matmul_direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id
   if (TRANS_B) { pb = p.b_dh; }
   let ja = a_k(pa) - pa * sa; // the extra step into the next head (or batch row)
   let jb = b_k(pb) - pb * sb;
-  var acc: array<vec4f, 4>;
-  for (var g = 0u; g < member_count(); g++) {
-    let z = wid.z + g;
-    var oa = ra + vec4u(p.a_off + z * p.a_stride);
-    var ob = cb + vec4u(p.b_off + z * p.b_stride);
-    var ka = 0u;
-    var kb = 0u;
-    for (var k = 0u; k < p.k; k++) {
-      let av = select(vec4f(a[oa.x], a[oa.y], a[oa.z], a[oa.w]), vec4f(1.0), ones);
-      let bv = vec4f(b[ob.x], b[ob.y], b[ob.z], b[ob.w]);
-      acc[0] += av.x * bv;
-      acc[1] += av.y * bv;
-      acc[2] += av.z * bv;
-      acc[3] += av.w * bv;
-      oa += vec4u(sa);
-      ob += vec4u(sb);
-      if (A_HEADS) {
-        ka += 1u;
-        if (ka == pa) { ka = 0u; oa += vec4u(ja); }
-      }
-      if (B_HEADS) {
-        kb += 1u;
-        if (kb == pb) { kb = 0u; ob += vec4u(jb); }
-      }
+  var oa = ra + vec4u(p.a_off + z * p.a_stride);
+  var ob = cb + vec4u(p.b_off + z * p.b_stride);
+  var ka = 0u;
+  var kb = 0u;
+  for (var k = 0u; k < p.k; k++) {
+    var av = vec4f(a[oa.x], a[oa.y], a[oa.z], a[oa.w]);
+    if (SUMB) { av = select(av, vec4f(1.0), ones); }
+    let bv = vec4f(b[ob.x], b[ob.y], b[ob.z], b[ob.w]);
+    (*acc)[0] += av.x * bv;
+    (*acc)[1] += av.y * bv;
+    (*acc)[2] += av.z * bv;
+    (*acc)[3] += av.w * bv;
+    oa += vec4u(sa);
+    ob += vec4u(sb);
+    if (A_HEADS) {
+      ka += 1u;
+      if (ka == pa) { ka = 0u; oa += vec4u(ja); }
     }
+    if (B_HEADS) {
+      kb += 1u;
+      if (kb == pb) { kb = 0u; ob += vec4u(jb); }
+    }
+  }
+}
+
+@compute @workgroup_size(WG_X, WG_Y)
+fn matmul_direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let row0 = (wid.y * WG_Y + lid.y) * 4u;
+  let col0 = (wid.x * WG_X + lid.x) * 4u;
+  if (row0 >= grid_rows() || col0 >= p.n) { return; }
+  var ra: vec4u;
+  var cb: vec4u;
+  var ones: vec4<bool>;
+  for (var i = 0u; i < 4u; i++) {
+    ra[i] = a_m(min(row0 + i, max(p.m, 1u) - 1u));
+    cb[i] = b_n(min(col0 + i, p.n - 1u));
+    ones[i] = row0 + i == p.m;
+  }
+  var acc: array<vec4f, 4>;
+  if (REDUCE) {
+    for (var g = 0u; g < p.groups; g++) { direct_member(g, ra, cb, ones, &acc); }
+  } else {
+    direct_member(wid.z, ra, cb, ones, &acc);
   }
   for (var i = 0u; i < 4u; i++) {
     store(wid.z, row0 + i, col0, acc[i].x);

@@ -24,7 +24,9 @@ const TILE_K = 32;
 const TILE = 32; // outputs per workgroup along M and N
 export const DIRECT_MAX_K = 64;
 export const DIRECT_MAX_MACS = 2 ** 24;
-const FLAG = { bias: 1, accumulate: 2, add: 4, sumB: 8, actOut: 16, actGrad: 32, gelu: 64, reduce: 128 } as const;
+const FLAG = { bias: 1, accumulate: 2 } as const;
+/** Activations as the ACT_OUT / ACT_GRAD pipeline constants. */
+const ACT_CODE = { relu: 1, gelu: 2 } as const;
 const PARAMS = defineParams('matmul', 'Params', [
   'm', 'n', 'k', 'groups', 'flags', 'alpha',
   'a_off', 'a_stride', 'b_off', 'b_stride',
@@ -138,15 +140,7 @@ function encode(e: GpuExecutor, plan: MatmulPlan, x: Encoded, ep: Epilogue, labe
   const members = x.reduce ? 1 : groups * batch;
   const direct = policy === 'auto' ? k <= DIRECT_MAX_K || m * n * k * members < DIRECT_MAX_MACS : policy === 'direct';
   const rows = m + (x.sumB ? 1 : 0);
-  const flags =
-    (ep.bias ? FLAG.bias : 0) |
-    (ep.accumulate ? FLAG.accumulate : 0) |
-    (ep.add ? FLAG.add : 0) |
-    (x.sumB ? FLAG.sumB : 0) |
-    (ep.actOut ? FLAG.actOut : 0) |
-    (ep.actGrad ? FLAG.actGrad : 0) |
-    ((ep.actOut ?? ep.actGrad?.kind) === 'gelu' ? FLAG.gelu : 0) |
-    (x.reduce ? FLAG.reduce : 0);
+  const flags = (ep.bias ? FLAG.bias : 0) | (ep.accumulate ? FLAG.accumulate : 0);
   const auxOp = sumInC ? null : (aux ?? sums);
   const [[a_t, a_dh, a_h], [b_t, b_dh, b_h], [c_t, c_dh, c_h]] = [layout(plan.aHeads), layout(plan.bHeads), layout(plan.outHeads)];
   const heads = { a_t, a_dh, a_h, b_t, b_dh, b_h, c_t, c_dh, c_h };
@@ -164,7 +158,12 @@ function encode(e: GpuExecutor, plan: MatmulPlan, x: Encoded, ep: Epilogue, labe
       A_HEADS: plan.aHeads ? 1 : 0,
       B_HEADS: plan.bHeads ? 1 : 0,
       C_HEADS: plan.outHeads ? 1 : 0,
+      ADD: ep.add ? 1 : 0,
+      SUMB: x.sumB ? 1 : 0,
       SUMB_IN_C: sumInC ? 1 : 0,
+      REDUCE: x.reduce ? 1 : 0,
+      ACT_OUT: ep.actOut ? ACT_CODE[ep.actOut] : 0,
+      ACT_GRAD: ep.actGrad ? ACT_CODE[ep.actGrad.kind] : 0,
     },
     uniforms: PARAMS.pack({
       m,
