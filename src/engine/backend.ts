@@ -348,8 +348,8 @@ export interface Backend {
   /**
    * Backward of attention() from its weights P and the gradient dOut (BH, Tq, Dh):
    * dP = dOut·Vᵀ, dS = P ⊙ (dP − rowsum(dP ⊙ P)), dq = scale·dS·K, dk = scale·dSᵀ·Q,
-   * dv = Pᵀ·dOut. One kernel. dk and dv share one buffer (and dq too when Tq = Tk), evenly
-   * spaced, so matmulGroup can take them as one group.
+   * dv = Pᵀ·dOut. One kernel. (WebGPU writes dq, dk and dv into one buffer, evenly spaced
+   * when Tq = Tk, so matmulGroup takes them as one group in one dispatch.)
    */
   attentionBackward(q: Tensor, k: Tensor, v: Tensor, weights: Tensor, dOut: Tensor, scale?: number): AttentionGrads;
 
