@@ -95,16 +95,15 @@ export function checkMatmul(op: string, a: Tensor, b: Tensor, opts: MatmulOption
     outHeads = { t: m / nb, dh: n / heads, h: heads };
     shape = [nb * heads, m / nb, n / heads];
   }
-  const size = (batch || 1) * m * n;
   if (opts.add) {
     if (bias) throw new EngineError(op, 'add and bias cannot be combined');
     if (opts.accumulate) throw new EngineError(op, 'add and accumulate cannot be combined');
-    if (opts.add.size !== size) throw new EngineError(op, `add ${shapeStr(opts.add.shape)} does not match the result ${shapeStr(shape)}`);
+    if (shapeStr(opts.add.shape) !== shapeStr(shape)) throw new EngineError(op, `add ${shapeStr(opts.add.shape)} does not match the result ${shapeStr(shape)}`);
   }
   if (opts.activationGrad) {
     checkActivation(op, opts.activationGrad.kind);
     const x = opts.activationGrad.x;
-    if (x.size !== size) throw new EngineError(op, `activationGrad.x ${shapeStr(x.shape)} does not match the result ${shapeStr(shape)}`);
+    if (shapeStr(x.shape) !== shapeStr(shape)) throw new EngineError(op, `activationGrad.x ${shapeStr(x.shape)} does not match the result ${shapeStr(shape)}`);
   }
   if (opts.sumB) {
     if (bias || opts.add || opts.activationGrad) throw new EngineError(op, 'sumB cannot be combined with bias, add or activationGrad');
