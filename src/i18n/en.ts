@@ -3,6 +3,7 @@
 
 import type { Widen } from './widen';
 import { walkthroughEn } from './areas/walkthrough';
+import { backwardEn } from './areas/backward';
 import { trainEn } from './areas/train';
 import { studyEn } from './areas/study';
 import { dataEn } from './areas/data';
@@ -11,6 +12,7 @@ import { vizEn } from './areas/viz';
 export const en = {
   // Each view's strings live in areas/<view>.ts (English and Chinese side by side).
   walkthrough: walkthroughEn,
+  backward: backwardEn,
   train: trainEn,
   study: studyEn,
   data: dataEn,
@@ -23,6 +25,7 @@ export const en = {
   nav: {
     label: 'Views',
     walkthrough: 'Walkthrough',
+    backward: 'Training step',
     train: 'Train',
     study: 'Study',
   },
@@ -69,6 +72,9 @@ export const en = {
   views: {
     walkthrough: {
       title: 'Walkthrough',
+    },
+    backward: {
+      title: 'Training step',
     },
     train: {
       title: 'Train',

@@ -1,6 +1,7 @@
 // 简体中文界面文字。类型 Messages 保证与 en.ts 的键完全一致（缺键或多键都是类型错误）。
 import type { Messages } from './en';
 import { walkthroughZh } from './areas/walkthrough';
+import { backwardZh } from './areas/backward';
 import { trainZh } from './areas/train';
 import { studyZh } from './areas/study';
 import { dataZh } from './areas/data';
@@ -8,6 +9,7 @@ import { vizZh } from './areas/viz';
 
 export const zh: Messages = {
   walkthrough: walkthroughZh,
+  backward: backwardZh,
   train: trainZh,
   study: studyZh,
   data: dataZh,
@@ -20,6 +22,7 @@ export const zh: Messages = {
   nav: {
     label: '视图',
     walkthrough: '逐步讲解',
+    backward: '训练一步',
     train: '训练',
     study: '复习',
   },
@@ -66,6 +69,9 @@ export const zh: Messages = {
   views: {
     walkthrough: {
       title: '逐步讲解',
+    },
+    backward: {
+      title: '训练一步',
     },
     train: {
       title: '训练',

@@ -25,6 +25,8 @@ export interface StepInfo {
   prob: number;
   /** The full distribution over the target vocabulary (V). */
   probs: Float32Array;
+  /** The logits it came from (V): temperature and sampling need them, not the probabilities. */
+  logits: Float32Array;
 }
 
 export interface DecodeResult {
@@ -121,12 +123,13 @@ function pickGreedy(logits: Float32Array, B: number, results: DecodeResult[], do
   const V = logits.length / B;
   const next = new Int32Array(B);
   for (let b = 0; b < B; b++) {
-    const probs = softmaxRow(logits.subarray(b * V, (b + 1) * V));
+    const row = logits.subarray(b * V, (b + 1) * V);
+    const probs = softmaxRow(row);
     const [best] = topK(probs, 1);
     next[b] = best.index;
     if (done[b]) continue;
     results[b].tokens.push(best.index);
-    results[b].steps.push({ token: best.index, prob: best.value, probs });
+    results[b].steps.push({ token: best.index, prob: best.value, probs, logits: row.slice() });
     if (best.index === eos) done[b] = true;
   }
   return next;

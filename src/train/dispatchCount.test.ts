@@ -73,6 +73,11 @@ describe.skipIf(!harness.ok)(harness.title, () => {
     expect(kernels).toContain('layernorm(add+layernorm)');
     expect([...kernels].some((k) => k.startsWith('matmul.direct×3') && k.endsWith('+splitHeads'))).toBe(true);
     expect(kernels.has('softmax') || kernels.has('splitHeads') || kernels.has('mergeHeads') || kernels.has('add')).toBe(false);
+    // each fused kernel still says which part of the model it serves
+    const scopes = new Set(recs.map((r) => r.scope));
+    for (const s of ['enc.0.self/qkv', 'enc.0.self/attention', 'enc.0.self/concat', 'enc.0.add-norm1', 'dec.1.cross/attention', 'dec.1.ffn', 'backward/dec.0.self/attention', 'backward/enc.1.add-norm2']) {
+      expect(scopes.has(s), s).toBe(true);
+    }
 
     // The unfused graph (as traced: every named point its own op) for comparison: well over.
     await be.sync();

@@ -45,7 +45,12 @@ export function Controls({ beforeRun, onOpenWalkthrough }: { beforeRun: () => Pr
 
   const originText =
     origin.kind === 'saved' || origin.kind === 'imported' ? t(`train.origin.${origin.kind}`, { name: origin.name }) : t(`train.origin.${origin.kind}`);
-  const engineText = engineKind ? t(`train.engine.${engineKind}`) + (engineKind === 'webgpu' && info?.device ? ` · ${info.device}` : '') : t('train.controls.engineLater');
+  const workers = info?.workers ?? 1;
+  const engineText = engineKind
+    ? t(`train.engine.${engineKind}`) +
+      (engineKind === 'webgpu' && info?.device ? ` · ${info.device}` : '') +
+      (workers > 1 ? ` · ${t('train.controls.workers', { n: workers })}` : '')
+    : t('train.controls.engineLater');
 
   return (
     <section className="train-panel train-controls" aria-labelledby="train-controls-title">
@@ -72,7 +77,7 @@ export function Controls({ beforeRun, onOpenWalkthrough }: { beforeRun: () => Pr
         <LiveStats live={live} />
         <div>
           <dt>{t('train.controls.engine')}</dt>
-          <dd data-testid="train-engine" data-engine={engineKind ?? ''}>
+          <dd data-testid="train-engine" data-engine={engineKind ?? ''} data-workers={info ? workers : ''}>
             {engineText}
           </dd>
         </div>
