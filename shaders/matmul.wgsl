@@ -1,9 +1,17 @@
-// matmul.wgsl — batched C = alpha·op(A)·op(B) (+ bias) (+ C): a tiled and a direct kernel.
+// matmul.wgsl — batched and grouped C = alpha·op(A)·op(B) (+ bias) (+ C): a tiled and a direct
+// kernel, with the layouts and epilogues that let one dispatch replace several (fusions below).
 //   op(A) is (M, K): A stored (M, K), or (K, M) when TRANS_A. op(B) is (K, N): B stored (K, N),
-//   or (N, K) when TRANS_B. A 2-D operand is shared by every batch (its batch stride is 0).
+//   or (N, K) when TRANS_B.
+//
+// Members: workgroup z computes member z of a batch or group: its operands start at
+// off + z·stride (elements) in their bindings — a stride of 0 shares one operand (a 2-D
+// matrix, or one x for the three projections Q, K, V). A batched tensor has stride M·K; a
+// group of arena views (wq, wk, wv) has the distance between them. With REDUCE the members are
+// summed into one C instead (dx = Σ_g dY_g·W_gᵀ, the input gradient of the Q, K, V
+// projections), looping over them inside the kernel.
 //
 // Who computes what (both entry points): workgroup (x, y, z) computes the TILE_M × TILE_N
-// block of C at rows y·TILE_M…, columns x·TILE_N… of batch z (TILE_M = 4·WG_Y,
+// block of member z's C at rows y·TILE_M…, columns x·TILE_N… (TILE_M = 4·WG_Y,
 // TILE_N = 4·WG_X). Invocation (tx, ty) owns the 4 × 4 block at rows y·TILE_M + 4·ty + i,
 // columns x·TILE_N + 4·tx + j, and accumulates it in registers as four vec4s.
 //
@@ -16,64 +24,184 @@
 // matmul_direct: no workgroup memory and no barriers; each invocation reads its rows and
 // columns straight from memory and the caches serve the reuse. For short K (a slice or two),
 // where staging and barriers would cost more than they save, and for small products.
+//
+// Fused into the same dispatch (what would otherwise be separate kernels):
+//   - head layouts (A_HEADS, B_HEADS, C_HEADS): the operand is stored (B·H, T, Dh), the
+//     attention-head layout, and read or written as its merged (B·T, H·Dh) matrix — the
+//     elementwise splitHeads / mergeHeads copies around the projections disappear;
+//   - bias (N) on every row, or an addend (M, N) (ADD: a gradient summed in, not added by
+//     a separate elementwise add);
+//   - activation (ACT_OUT): pre = alpha·op(A)·op(B) + bias is written to `aux` and C = act(pre)
+//     (ReLU or GELU, tanh form, as activation.wgsl) — bias + activation in the epilogue;
+//   - activation gradient (ACT_GRAD): C = act′(aux) ⊙ (alpha·op(A)·op(B)) — the activation's
+//     backward in the epilogue of the matmul that produces its incoming gradient;
+//   - column sums of op(B) (SUMB): as if op(A) had an extra row of ones, that row
+//     (alpha·Σ_k op(B)[k, n]) goes to `aux` (or to C's binding when SUMB_IN_C): a linear
+//     layer's bias gradient computed by the dispatch that computes its weight gradient,
+//     instead of a separate colSum.
+// Each fusion is a pipeline constant, so the plain product compiles to the plain kernel.
 
 override WG_X: u32 = 8u;
 override WG_Y: u32 = 8u;
 override TILE_K: u32 = 32u;
 override TRANS_A: bool = false;
 override TRANS_B: bool = false;
+// The fusions are pipeline constants, so a plain product compiles to the plain kernel.
+override A_HEADS: bool = false;
+override B_HEADS: bool = false;
+override C_HEADS: bool = false;
+override ADD: bool = false;
+override SUMB: bool = false;
+override SUMB_IN_C: bool = false;
+override REDUCE: bool = false;
+// Activation in the epilogue (ACT_OUT) or its derivative (ACT_GRAD): 0 none, 1 ReLU, 2 GELU.
+override ACT_OUT: u32 = 0u;
+override ACT_GRAD: u32 = 0u;
 
 override A_STRIDE: u32 = WG_Y + 1u; // vec4s per k row of the A slice (TILE_M / 4, padded)
 override B_STRIDE: u32 = WG_X + 1u;
 
+// runtime flags (as before the fusions: bias and accumulate vary call by call)
 const HAS_BIAS: u32 = 1u;
 const ACCUMULATE: u32 = 2u;
 
-struct Params { m: u32, n: u32, k: u32, batch_a: u32, batch_b: u32, flags: u32, alpha: f32 }
+const SQRT_2_OVER_PI: f32 = 0.7978845608028654;
+const GELU_C: f32 = 0.044715;
+
+// Offsets and strides are in elements of the bound ranges. *_t, *_dh, *_h: T, Dh and H of an
+// operand in head layout (unused otherwise).
+struct Params {
+  m: u32, n: u32, k: u32, groups: u32, flags: u32, alpha: f32,
+  a_off: u32, a_stride: u32, b_off: u32, b_stride: u32,
+  bias_off: u32, bias_stride: u32, c_off: u32, c_stride: u32, aux_off: u32, aux_stride: u32,
+  a_t: u32, a_dh: u32, a_h: u32, b_t: u32, b_dh: u32, b_h: u32, c_t: u32, c_dh: u32, c_h: u32,
+}
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> a: array<f32>;
 @group(0) @binding(2) var<storage, read> b: array<f32>;
+// the bias (N) or the addend (M, N)
 @group(0) @binding(3) var<storage, read> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> c: array<f32>;
+// pre-activation out (ACT_OUT), activation input in (ACT_GRAD) or column sums out (SUMB)
+@group(0) @binding(5) var<storage, read_write> aux: array<f32>;
 
 // a_tile[k·A_STRIDE + r] = op(A) rows 4r…4r+3 at k; b_tile[k·B_STRIDE + q] = op(B) columns 4q…4q+3.
 var<workgroup> a_tile: array<vec4f, TILE_K * A_STRIDE>;
 var<workgroup> b_tile: array<vec4f, TILE_K * B_STRIDE>;
 
+fn has(flag: u32) -> bool {
+  return (p.flags & flag) != 0u;
+}
+
+// ---- layouts: element (r, c) of a stored matrix with `cols` columns is at row_part + col_part.
+// In head layout (B·H, T, Dh) the merged (B·T, H·Dh) matrix's (r, c) is at
+// ((r / T)·H + c / Dh)·T·Dh + (r mod T)·Dh + c mod Dh, which splits the same way.
+fn row_part(r: u32, cols: u32, heads: bool, t: u32, dh: u32, h: u32) -> u32 {
+  if (heads) { return (r / t) * h * t * dh + (r % t) * dh; }
+  return r * cols;
+}
+
+fn col_part(c: u32, heads: bool, t: u32, dh: u32) -> u32 {
+  if (heads) { return (c / dh) * t * dh + c % dh; }
+  return c;
+}
+
+// op(A)[m, k] is at a_m(m) + a_k(k); op(B)[k, n] at b_k(k) + b_n(n).
+fn a_m(m: u32) -> u32 {
+  if (TRANS_A) { return col_part(m, A_HEADS, p.a_t, p.a_dh); }
+  return row_part(m, p.k, A_HEADS, p.a_t, p.a_dh, p.a_h);
+}
+fn a_k(k: u32) -> u32 {
+  if (TRANS_A) { return row_part(k, p.m, A_HEADS, p.a_t, p.a_dh, p.a_h); }
+  return col_part(k, A_HEADS, p.a_t, p.a_dh);
+}
+fn b_k(k: u32) -> u32 {
+  if (TRANS_B) { return col_part(k, B_HEADS, p.b_t, p.b_dh); }
+  return row_part(k, p.n, B_HEADS, p.b_t, p.b_dh, p.b_h);
+}
+fn b_n(n: u32) -> u32 {
+  if (TRANS_B) { return row_part(n, p.k, B_HEADS, p.b_t, p.b_dh, p.b_h); }
+  return col_part(n, B_HEADS, p.b_t, p.b_dh);
+}
+fn c_at(row: u32, col: u32) -> u32 {
+  return row_part(row, p.n, C_HEADS, p.c_t, p.c_dh, p.c_h) + col_part(col, C_HEADS, p.c_t, p.c_dh);
+}
+
+/** Rows of the output grid: M, plus the column-sum row. */
+fn grid_rows() -> u32 {
+  return p.m + select(0u, 1u, SUMB);
+}
+
+// tanh with the argument clamped (as activation.wgsl): tanh(±10) is ±1 in f32.
+fn tanh_safe(u: f32) -> f32 {
+  return tanh(clamp(u, -10.0, 10.0));
+}
+
+fn act(v: f32) -> f32 {
+  if (ACT_OUT == 1u) { return max(v, 0.0); }
+  let u = SQRT_2_OVER_PI * (v + GELU_C * v * v * v);
+  return 0.5 * v * (1.0 + tanh_safe(u));
+}
+
+fn act_grad(v: f32) -> f32 {
+  if (ACT_GRAD == 1u) { return select(0.0, 1.0, v > 0.0); }
+  let t = tanh_safe(SQRT_2_OVER_PI * (v + GELU_C * v * v * v));
+  let du = SQRT_2_OVER_PI * (1.0 + 3.0 * GELU_C * v * v);
+  return 0.5 * (1.0 + t) + 0.5 * v * (1.0 - t * t) * du;
+}
+
 fn load_a(base: u32, m: u32, k: u32) -> f32 {
-  if (m >= p.m || k >= p.k) { return 0.0; }
-  if (TRANS_A) { return a[base + k * p.m + m]; }
-  return a[base + m * p.k + k];
+  if (k >= p.k) { return 0.0; }
+  if (SUMB && m == p.m) { return 1.0; } // the row of ones
+  if (m >= p.m) { return 0.0; }
+  return a[base + a_m(m) + a_k(k)];
 }
 
 fn load_b(base: u32, k: u32, n: u32) -> f32 {
   if (k >= p.k || n >= p.n) { return 0.0; }
-  if (TRANS_B) { return b[base + n * p.k + k]; }
-  return b[base + k * p.n + n];
+  return b[base + b_k(k) + b_n(n)];
 }
 
-/** C[row, col] = alpha·v (+ bias[col]) (+ C[row, col]), skipping rows and columns past the edge. */
-fn store(base_c: u32, row: u32, col: u32, v: f32) {
-  if (row >= p.m || col >= p.n) { return; }
+/** Member g's C[row, col] from the product v, through the epilogue; skips the edges. */
+fn store(g: u32, row: u32, col: u32, v: f32) {
+  if (col >= p.n || row > p.m) { return; }
+  if (row == p.m) {
+    if (SUMB) { store_sum(g, col, p.alpha * v); }
+    return;
+  }
   var r = p.alpha * v;
-  if ((p.flags & HAS_BIAS) != 0u) { r += bias[col]; }
-  let at = base_c + row * p.n + col;
-  if ((p.flags & ACCUMULATE) != 0u) { r += c[at]; }
+  let rel = c_at(row, col);
+  if (has(HAS_BIAS)) { r += bias[p.bias_off + g * p.bias_stride + col]; }
+  let x_at = p.aux_off + g * p.aux_stride + rel;
+  if (ACT_OUT != 0u) {
+    aux[x_at] = r;
+    r = act(r);
+  }
+  if (ACT_GRAD != 0u) { r *= act_grad(aux[x_at]); }
+  if (ADD) { r += bias[p.bias_off + g * p.bias_stride + rel]; }
+  let at = p.c_off + g * p.c_stride + rel;
+  if (has(ACCUMULATE)) { r += c[at]; }
   c[at] = r;
 }
 
-@compute @workgroup_size(WG_X, WG_Y)
-fn matmul(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+fn store_sum(g: u32, col: u32, v: f32) {
+  let at = p.aux_off + g * p.aux_stride + col;
+  if (SUMB_IN_C) {
+    c[at] = select(v, v + c[at], has(ACCUMULATE));
+  } else {
+    aux[at] = select(v, v + aux[at], has(ACCUMULATE));
+  }
+}
+
+
+/** Member z's product into acc: K in TILE_K slices staged in workgroup memory. */
+fn tiled_member(z: u32, row0: u32, col0: u32, lid: vec3u, acc: ptr<function, array<vec4f, 4>>) {
   let tx = lid.x;
   let ty = lid.y;
   let lin = ty * WG_X + tx;
   let threads = WG_X * WG_Y;
-  let row0 = wid.y * 4u * WG_Y;
-  let col0 = wid.x * 4u * WG_X;
-  let base_a = wid.z * p.batch_a;
-  let base_b = wid.z * p.batch_b;
-
-  var acc: array<vec4f, 4>;
+  let base_a = p.a_off + z * p.a_stride;
+  let base_b = p.b_off + z * p.b_stride;
   let slices = (p.k + TILE_K - 1u) / TILE_K;
   for (var s = 0u; s < slices; s++) {
     let k0 = s * TILE_K;
@@ -101,62 +229,101 @@ fn matmul(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: 
     for (var k = 0u; k < TILE_K; k++) {
       let av = a_tile[k * A_STRIDE + ty];
       let bv = b_tile[k * B_STRIDE + tx];
-      acc[0] += av.x * bv;
-      acc[1] += av.y * bv;
-      acc[2] += av.z * bv;
-      acc[3] += av.w * bv;
+      (*acc)[0] += av.x * bv;
+      (*acc)[1] += av.y * bv;
+      (*acc)[2] += av.z * bv;
+      (*acc)[3] += av.w * bv;
     }
     workgroupBarrier();
   }
+}
 
-  let base_c = wid.z * p.m * p.n;
+@compute @workgroup_size(WG_X, WG_Y)
+fn matmul(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let row0 = wid.y * 4u * WG_Y;
+  let col0 = wid.x * 4u * WG_X;
+  var acc: array<vec4f, 4>;
+  if (REDUCE) {
+    for (var g = 0u; g < p.groups; g++) { tiled_member(g, row0, col0, lid, &acc); }
+  } else {
+    tiled_member(wid.z, row0, col0, lid, &acc);
+  }
   for (var i = 0u; i < 4u; i++) {
-    let row = row0 + 4u * ty + i;
-    let col = col0 + 4u * tx;
-    store(base_c, row, col, acc[i].x);
-    store(base_c, row, col + 1u, acc[i].y);
-    store(base_c, row, col + 2u, acc[i].z);
-    store(base_c, row, col + 3u, acc[i].w);
+    let row = row0 + 4u * lid.y + i;
+    let col = col0 + 4u * lid.x;
+    store(wid.z, row, col, acc[i].x);
+    store(wid.z, row, col + 1u, acc[i].y);
+    store(wid.z, row, col + 2u, acc[i].z);
+    store(wid.z, row, col + 3u, acc[i].w);
   }
 }
 
 // ---- matmul_direct: no workgroup memory, no barriers -------------------------------------
 // Out-of-range rows and columns are clamped for loading and skipped when storing, so the
-// inner loop has no branches.
+// inner loop has no branches; the column-sum row (SUMB) loads ones instead of A.
+
+/**
+ * Member z's product into acc, from the offsets of the 4 rows of op(A) (ra) and the 4 columns
+ * of op(B) (cb). Along k the offsets advance by a step, plus a jump at head boundaries in head
+ * layouts (every `period` k): a_k(k) and b_k(k) without a division per k.
+ */
+fn direct_member(z: u32, ra: vec4u, cb: vec4u, ones: vec4<bool>, acc: ptr<function, array<vec4f, 4>>) {
+  let sa = a_k(1u) - a_k(0u);
+  let sb = b_k(1u) - b_k(0u);
+  var pa = p.a_dh;
+  var pb = p.b_t;
+  if (TRANS_A) { pa = p.a_t; }
+  if (TRANS_B) { pb = p.b_dh; }
+  let ja = a_k(pa) - pa * sa; // the extra step into the next head (or batch row)
+  let jb = b_k(pb) - pb * sb;
+  var oa = ra + vec4u(p.a_off + z * p.a_stride);
+  var ob = cb + vec4u(p.b_off + z * p.b_stride);
+  var ka = 0u;
+  var kb = 0u;
+  for (var k = 0u; k < p.k; k++) {
+    var av = vec4f(a[oa.x], a[oa.y], a[oa.z], a[oa.w]);
+    if (SUMB) { av = select(av, vec4f(1.0), ones); }
+    let bv = vec4f(b[ob.x], b[ob.y], b[ob.z], b[ob.w]);
+    (*acc)[0] += av.x * bv;
+    (*acc)[1] += av.y * bv;
+    (*acc)[2] += av.z * bv;
+    (*acc)[3] += av.w * bv;
+    oa += vec4u(sa);
+    ob += vec4u(sb);
+    if (A_HEADS) {
+      ka += 1u;
+      if (ka == pa) { ka = 0u; oa += vec4u(ja); }
+    }
+    if (B_HEADS) {
+      kb += 1u;
+      if (kb == pb) { kb = 0u; ob += vec4u(jb); }
+    }
+  }
+}
+
 @compute @workgroup_size(WG_X, WG_Y)
 fn matmul_direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let row0 = (wid.y * WG_Y + lid.y) * 4u;
   let col0 = (wid.x * WG_X + lid.x) * 4u;
-  if (row0 >= p.m || col0 >= p.n) { return; }
-  let base_a = wid.z * p.batch_a;
-  let base_b = wid.z * p.batch_b;
-  // A offsets of the 4 rows (stride along k) and B offsets of the 4 columns
+  if (row0 >= grid_rows() || col0 >= p.n) { return; }
   var ra: vec4u;
   var cb: vec4u;
+  var ones: vec4<bool>;
   for (var i = 0u; i < 4u; i++) {
-    let r = min(row0 + i, p.m - 1u);
-    let q = min(col0 + i, p.n - 1u);
-    if (TRANS_A) { ra[i] = base_a + r; } else { ra[i] = base_a + r * p.k; }
-    if (TRANS_B) { cb[i] = base_b + q * p.k; } else { cb[i] = base_b + q; }
+    ra[i] = a_m(min(row0 + i, max(p.m, 1u) - 1u));
+    cb[i] = b_n(min(col0 + i, p.n - 1u));
+    ones[i] = row0 + i == p.m;
   }
-  let step_a = select(1u, p.m, TRANS_A);
-  let step_b = select(p.n, 1u, TRANS_B);
   var acc: array<vec4f, 4>;
-  for (var k = 0u; k < p.k; k++) {
-    let oa = ra + vec4u(k * step_a);
-    let ob = cb + vec4u(k * step_b);
-    let av = vec4f(a[oa.x], a[oa.y], a[oa.z], a[oa.w]);
-    let bv = vec4f(b[ob.x], b[ob.y], b[ob.z], b[ob.w]);
-    acc[0] += av.x * bv;
-    acc[1] += av.y * bv;
-    acc[2] += av.z * bv;
-    acc[3] += av.w * bv;
+  if (REDUCE) {
+    for (var g = 0u; g < p.groups; g++) { direct_member(g, ra, cb, ones, &acc); }
+  } else {
+    direct_member(wid.z, ra, cb, ones, &acc);
   }
-  let base_c = wid.z * p.m * p.n;
   for (var i = 0u; i < 4u; i++) {
-    store(base_c, row0 + i, col0, acc[i].x);
-    store(base_c, row0 + i, col0 + 1u, acc[i].y);
-    store(base_c, row0 + i, col0 + 2u, acc[i].z);
-    store(base_c, row0 + i, col0 + 3u, acc[i].w);
+    store(wid.z, row0 + i, col0, acc[i].x);
+    store(wid.z, row0 + i, col0 + 1u, acc[i].y);
+    store(wid.z, row0 + i, col0 + 2u, acc[i].z);
+    store(wid.z, row0 + i, col0 + 3u, acc[i].w);
   }
 }

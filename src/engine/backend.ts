@@ -43,6 +43,8 @@ export interface OutOptions {
   accumulate?: boolean;
 }
 
+export type Activation = 'relu' | 'gelu';
+
 export interface MatmulOptions extends OutOptions {
   /** Use aᵀ: a is stored (…, K, M) instead of (…, M, K). */
   transA?: boolean;
@@ -52,6 +54,47 @@ export interface MatmulOptions extends OutOptions {
   bias?: Tensor;
   /** Multiplies the product: C = alpha·A·B (+ bias) (+ C if accumulate). Default 1. */
   alpha?: number;
+  /**
+   * (M, N) added to the result: C = alpha·op(A)·op(B) + add — a new tensor, `add` untouched
+   * (how a gradient is summed into another without a separate add). Not with `bias`.
+   */
+  add?: Tensor;
+  /**
+   * Multiply by the activation's derivative at x (M, N), before `add`/accumulate:
+   * C = act′(x) ⊙ (alpha·op(A)·op(B) + bias). The backward of act(x) fused into the product
+   * that computes the gradient reaching it.
+   */
+  activationGrad?: { kind: Activation; x: Tensor };
+  /**
+   * (N) also receives the column sums of op(B) — as if op(A) had an extra row of ones:
+   * sumB[n] = alpha·Σ_k op(B)[k, n] (added when accumulate). With C = xᵀ·dy, a linear layer's
+   * weight gradient, sumB is its bias gradient. Not with bias, add or activationGrad.
+   */
+  sumB?: Tensor;
+  /**
+   * Head layouts (no copies): `aHeads: H` reads a (B·H, T, Dh) as its merged (B·T, H·Dh)
+   * matrix, mergeHeads(a); `bHeads` the same for b (both 2-D products only);
+   * `outHeads` writes C as splitHeads(C, batch, heads) would: (B·H, T, Dh) for an
+   * (B·T, H·Dh) product. `add` and `activationGrad.x` are then in C's (head) layout too.
+   */
+  aHeads?: number;
+  bHeads?: number;
+  outHeads?: { batch: number; heads: number };
+}
+
+/**
+ * A group of products of one shape, one kernel: C_g = alpha·op(A_g)·op(B_g) (+ bias_g)…
+ * Lists have G entries, or one shared by every member (like a 2-D operand of a batched
+ * matmul). Options apply to every member; `out` and `sumB` are lists too.
+ */
+export interface MatmulGroupOptions extends Omit<MatmulOptions, 'bias' | 'out' | 'sumB' | 'add' | 'activationGrad'> {
+  bias?: readonly Tensor[];
+  out?: readonly Tensor[];
+  sumB?: readonly Tensor[];
+  /** Sum the G products into one result: C = Σ_g alpha·op(A_g)·op(B_g) (+ add). */
+  reduce?: boolean;
+  /** (M, N) added to the (reduced) result, as MatmulOptions.add. Only with reduce. */
+  add?: Tensor;
 }
 
 export interface SoftmaxOptions {
@@ -72,7 +115,6 @@ export interface SoftmaxOptions {
   heads?: number;
 }
 
-export type Activation = 'relu' | 'gelu';
 
 export interface LayerNormResult {
   /** (R, C) normalized, scaled and shifted. */
@@ -81,6 +123,26 @@ export interface LayerNormResult {
   mean: Tensor;
   /** (R) per-row 1/√(σ² + ε), σ² the biased variance. */
   rstd: Tensor;
+}
+
+/** addLayerNorm: LayerNorm of x + r, with the sum kept (the residual stream, for the backward). */
+export interface AddLayerNormResult extends LayerNormResult {
+  /** (R, C) x + r: the input the LayerNorm normalized. */
+  sum: Tensor;
+}
+
+/** Fused attention forward: what softmax(mask(scale·Q·Kᵀ))·V computes, and its weights. */
+export interface AttentionResult {
+  /** (BH, Tq, Dh) the weighted sum P·V. */
+  out: Tensor;
+  /** (BH, Tq, Tk) P, the attention weights (kept for the backward). */
+  weights: Tensor;
+}
+
+export interface AttentionGrads {
+  dq: Tensor;
+  dk: Tensor;
+  dv: Tensor;
 }
 
 export interface LayerNormGrads {
@@ -251,6 +313,19 @@ export interface Backend {
    * Result (M, N) or (batch, M, N).
    */
   matmul(a: Tensor, b: Tensor, opts?: MatmulOptions): Tensor;
+  /**
+   * A group of same-shape products in one kernel (e.g. Q, K and V from one x; their weight
+   * gradients; their summed input gradient with `reduce`). Returns G results (1 with reduce).
+   * Each member is a 2-D product (head layouts allowed). The WebGPU engine runs one dispatch
+   * when each list's tensors sit evenly spaced in one buffer (arena views, or a previous
+   * group's results, which it lays out so), else one per member.
+   */
+  matmulGroup(a: readonly Tensor[], b: readonly Tensor[], opts?: MatmulGroupOptions): Tensor[];
+  /**
+   * Bias + activation in the matmul's epilogue: pre = alpha·op(A)·op(B) + bias and
+   * y = act(pre), one kernel; pre is kept for the backward (activationGrad).
+   */
+  matmulActivation(a: Tensor, b: Tensor, kind: Activation, opts?: Pick<MatmulOptions, 'bias' | 'alpha' | 'transA' | 'transB'>): { pre: Tensor; y: Tensor };
 
   // ---- attention helpers ------------------------------------------------------------------
   /** (B·T, H·Dh) → (B·H, T, Dh): split the feature axis into heads, heads before time. */
@@ -264,10 +339,26 @@ export interface Backend {
   softmaxBackward(y: Tensor, dy: Tensor, scale?: number): Tensor;
   /** The scaled, masked scores softmax would see (scale·x, masked entries = MASKED_VALUE). */
   maskScores(x: Tensor, opts?: SoftmaxOptions): Tensor;
+  /**
+   * Fused attention per (batch·head): P = softmax(mask(scale·Q·Kᵀ)) with the masks of
+   * softmax(), out = P·V. q (BH, Tq, Dh), k and v (BH, Tk, Dh). The same numbers as
+   * matmul → softmax → matmul, in one kernel; P is returned for the backward.
+   */
+  attention(q: Tensor, k: Tensor, v: Tensor, opts?: SoftmaxOptions): AttentionResult;
+  /**
+   * Backward of attention() from its weights P and the gradient dOut (BH, Tq, Dh):
+   * dP = dOut·Vᵀ, dS = P ⊙ (dP − rowsum(dP ⊙ P)), dq = scale·dS·K, dk = scale·dSᵀ·Q,
+   * dv = Pᵀ·dOut. One kernel. (WebGPU writes dq, dk and dv into one buffer, evenly spaced
+   * when Tq = Tk, so matmulGroup takes them as one group in one dispatch.)
+   */
+  attentionBackward(q: Tensor, k: Tensor, v: Tensor, weights: Tensor, dOut: Tensor, scale?: number): AttentionGrads;
 
   // ---- normalization ----------------------------------------------------------------------
   /** LayerNorm over the last axis of (R, C), biased variance. */
   layerNorm(x: Tensor, gamma: Tensor, beta: Tensor, eps: number): LayerNormResult;
+  /** Residual add + LayerNorm in one kernel: LayerNorm(x + r), returning the sum too. The
+   *  backward is layerNormBackward with x = sum. */
+  addLayerNorm(x: Tensor, r: Tensor, gamma: Tensor, beta: Tensor, eps: number): AddLayerNormResult;
   /** Gradients of layerNorm; dGamma/dBeta accumulate into the given tensors when passed. */
   layerNormBackward(
     dy: Tensor,

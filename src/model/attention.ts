@@ -1,7 +1,7 @@
 // Multi-head scaled dot-product attention (Vaswani et al. 2017, §3.2):
 //   head_h = softmax(Q_h K_hᵀ / √Dh + mask) V_h,  MultiHead = Concat(head_1..head_H) W_o.
 import type { Tensor } from '../engine/backend';
-import { headKey, type ForwardContext } from './context';
+import { fused, headKey, type ForwardContext } from './context';
 import * as op from './ops';
 
 export interface AttentionInputs {
@@ -25,16 +25,28 @@ export interface AttentionInputs {
   heads: number;
 }
 
-/** (B·Tq, D) → (B·Tq, D). Dispatches are labelled '<traceName>/qkv', '/scores', … */
+/**
+ * (B·Tq, D) → (B·Tq, D). Dispatches are labelled '<traceName>/qkv', '/scores', … With a trace
+ * (or a nudge, or fuse: false) every step is its own op, so each named point exists; otherwise
+ * Q, K and V come from one grouped product straight into head layout (cross-attention: Q, then
+ * K and V of the memory), and attendAndProject runs attention as one kernel.
+ */
 export function multiHeadAttention(ctx: ForwardContext, a: AttentionInputs): Tensor {
   const H = a.heads;
   const be = ctx.be;
   return be.labelScope(a.traceName, () => {
-    const [q, k, v] = be.labelScope('qkv', () => [
-      op.splitHeads(ctx, op.linear(ctx, a.x, `${a.prefix}.wq`), a.batch, H), // (B·H, Tq, Dh)
-      op.splitHeads(ctx, op.linear(ctx, a.memory, `${a.prefix}.wk`), a.batch, H), // (B·H, Tk, Dh)
-      op.splitHeads(ctx, op.linear(ctx, a.memory, `${a.prefix}.wv`), a.batch, H), // (B·H, Tk, Dh)
-    ]);
+    const [q, k, v] = be.labelScope('qkv', () => {
+      if (fused(ctx)) {
+        const p = (w: string) => `${a.prefix}.${w}`;
+        if (a.x === a.memory) return op.projectHeads(ctx, a.x, [p('wq'), p('wk'), p('wv')], a.batch, H);
+        return [...op.projectHeads(ctx, a.x, [p('wq')], a.batch, H), ...op.projectHeads(ctx, a.memory, [p('wk'), p('wv')], a.batch, H)];
+      }
+      return [
+        op.splitHeads(ctx, op.linear(ctx, a.x, `${a.prefix}.wq`), a.batch, H), // (B·H, Tq, Dh)
+        op.splitHeads(ctx, op.linear(ctx, a.memory, `${a.prefix}.wk`), a.batch, H), // (B·H, Tk, Dh)
+        op.splitHeads(ctx, op.linear(ctx, a.memory, `${a.prefix}.wv`), a.batch, H), // (B·H, Tk, Dh)
+      ];
+    });
     return attendAndProject(ctx, a, q, k, v);
   });
 }
@@ -57,6 +69,14 @@ export function attendAndProject(ctx: ForwardContext, a: AttentionInputs, q: Ten
     keyMask: a.keyMask,
     heads: H,
   };
+  if (fused(ctx)) {
+    // scores, masks, softmax and the weighted sum in one kernel; the output projection reads
+    // the heads where they are (no concat copy)
+    let o = be.labelScope('attention', () => op.attention(ctx, q, k, v, { ...maskOpts, scale: alpha })); // (B·H, Tq, Dh)
+    const off = headMask(ctx, a, o.shape);
+    if (off) o = op.mulConst(ctx, o, off);
+    return be.labelScope('concat', () => op.linear(ctx, o, `${a.prefix}.wo`, { batch: a.batch, heads: H }));
+  }
   if (trace) {
     trace.put(`${n}.raw`, be.matmul(q, k, { transB: true }));
   }

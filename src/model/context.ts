@@ -23,6 +23,20 @@ export interface ForwardContext {
   disabledHeads?: DisabledHeads;
   /** Add `delta` to one element of a named point of the graph (finite-difference checks). */
   nudge?: Nudge;
+  /** false: run the unfused graph even on WebGPU without a trace (see fused()). Default true. */
+  fuse?: boolean;
+}
+
+/**
+ * Whether ops may run fused kernels (attention in one kernel, residual add + LayerNorm, bias +
+ * activation, Q/K/V as one product): on WebGPU, where they save dispatches, and only when
+ * nothing needs the intermediates they skip — no trace recording the named points, no nudge
+ * shifting one of them, and not switched off (the walkthrough profiles the unfused kernels,
+ * the ones that computed the numbers it shows). The CPU engine has no dispatches to save (its
+ * fused twins are the kernels' reference, and slower than its unfused ops), so it never fuses.
+ */
+export function fused(ctx: ForwardContext): boolean {
+  return ctx.be.info.kind === 'webgpu' && !ctx.trace && !ctx.nudge && ctx.fuse !== false;
 }
 
 /** One element of a named intermediate (a trace name, e.g. 'dec.0.self.weights'), shifted by delta. */

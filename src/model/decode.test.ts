@@ -204,20 +204,28 @@ function topIndex(row: ArrayLike<number>): number {
 }
 
 describe('dispatch scopes', () => {
-  it('label every forward kernel with the part of the model it serves', async () => {
+  async function forwardScopes(fuse: boolean): Promise<Set<string>> {
     const be = createCpuBackend();
     const model = tinyModel(be, {}, 3);
     const b = tinyBatch(1, 5, 3, 4);
     const { records } = be.recordDispatches(() =>
       be.scope(() => {
-        const ctx = model.context();
+        const ctx = model.context({ fuse });
         model.decode(ctx, model.encode(ctx, b), b);
       }),
     );
-    const scopes = new Set((await records).map((r) => r.scope));
+    expect((await records).every((r) => r.scope !== '' || r.kernel === 'fill')).toBe(true);
+    return new Set((await records).map((r) => r.scope));
+  }
+
+  it('label every forward kernel with the part of the model it serves (each stage its own kernels)', async () => {
+    const scopes = await forwardScopes(false);
     for (const s of ['src.embed', 'enc.0.self/qkv', 'enc.0.self/scores', 'enc.0.self/softmax', 'enc.0.self/weighted-sum', 'enc.0.self/concat', 'enc.0.add-norm1', 'enc.0.ffn', 'dec.0.cross/scores', 'dec.0.add-norm3', 'output']) {
       expect(scopes.has(s), s).toBe(true);
     }
-    expect((await records).every((r) => r.scope !== '' || r.kernel === 'fill')).toBe(true);
+  });
+
+  it('the CPU engine never fuses: the same scopes with fuse on', async () => {
+    expect([...(await forwardScopes(true))].sort()).toEqual([...(await forwardScopes(false))].sort());
   });
 });

@@ -1,7 +1,9 @@
-// Multi-head attention exactly as the model runs it (projections, split heads, scaled scores,
-// masks, softmax, weighted sum, merge, output projection), on WebGPU: the tape's gradients
-// for the inputs and for every attention parameter against central finite differences of
-// the WebGPU forward. Decoder self-attention with a padded first key (so a query sees no
+// Multi-head attention exactly as the model runs it, on WebGPU, both ways: fused as training
+// runs it (Q, K, V in one grouped product into head layout, attention in one kernel, the
+// output projection reading the heads) and unfused as a trace runs it (projections, split
+// heads, scaled scores, masks, softmax, weighted sum, merge, output projection): the tape's
+// gradients for the inputs and for every attention parameter against central finite
+// differences of the WebGPU forward. Decoder self-attention with a padded first key (so a query sees no
 // key at all) and cross-attention with a padded source, Tq ≠ Tk.
 import { afterAll, describe, it } from 'vitest';
 import type { Tensor } from '../engine/backend';
@@ -29,8 +31,8 @@ describe.skipIf(!env.ok)(env.title, () => {
     { name: 'cross-attention, Tq 3 over Tk 5, padded source', prefix: 'dec.0.cross_attn', self: false, batch: 2, tq: 3, tk: 5, mask: [1, 1, 1, 1, 1, 1, 1, 1, 0, 0] },
   ];
 
-  for (const c of cases) {
-    it(c.name, async () => {
+  for (const c of cases) for (const fuse of [true, false]) {
+    it(`${c.name} (${fuse ? 'fused' : 'unfused'})`, async () => {
       const model = tinyModel(be, {}, 4);
       // Non-zero biases, so their terms of the gradient are exercised too.
       for (const name of model.arena.names()) {
@@ -52,12 +54,12 @@ describe.skipIf(!env.ok)(env.title, () => {
         heads: TINY_CONFIG.nHeads,
       };
       const r = randn(rand, c.batch * c.tq * D);
-      const f = () => projected(be, () => multiHeadAttention(model.context(), inputs), r);
+      const f = () => projected(be, () => multiHeadAttention(model.context({ fuse }), inputs), r);
 
       be.fill(model.arena.grads, 0);
       const grads = be.scope(() => {
         const tape = new Tape(be);
-        const out = multiHeadAttention(model.context({ tape }), inputs);
+        const out = multiHeadAttention(model.context({ tape, fuse }), inputs);
         tape.backward(out, be.tensor(out.shape, r, 'f32', 'dOut'));
         return { dx: tape.grad(x)!, dMemory: tape.grad(memory)! };
       });

@@ -2,7 +2,7 @@
 // x = LN(x + Sublayer(x))) or pre-norm (x = x + Sublayer(LN(x))).
 import type { Tensor } from '../engine/backend';
 import type { ModelConfig } from './config';
-import type { ForwardContext } from './context';
+import { fused, type ForwardContext } from './context';
 import { multiHeadAttention } from './attention';
 import * as op from './ops';
 
@@ -23,6 +23,8 @@ export function residualBlock(
   const skip = (sub: Tensor) => op.point(ctx, resName, residual ? op.add(ctx, x, sub) : sub);
   if (cfg.norm === 'post') {
     const sub = op.dropout(ctx, f(x));
+    // residual add + LayerNorm in one kernel when no named point in between is wanted
+    if (residual && fused(ctx)) return addNorm(() => op.addLayerNorm(ctx, x, sub, lnName, cfg.lnEps).y);
     return addNorm(() => norm(ctx, skip(sub), lnName, cfg.lnEps));
   }
   const ln = addNorm(() => norm(ctx, x, lnName, cfg.lnEps));
@@ -41,6 +43,7 @@ export function norm(ctx: ForwardContext, x: Tensor, name: string, eps: number):
 /** FFN(x) = act(x·W1 + b1)·W2 + b2, applied to each position: (N, D) → (N, F) → (N, D). */
 export function feedForward(ctx: ForwardContext, cfg: ModelConfig, x: Tensor, prefix: string, traceName: string): Tensor {
   return ctx.be.labelScope(traceName, () => {
+    if (fused(ctx)) return op.feedForward(ctx, x, prefix, cfg.activation); // bias + activation in the first product's epilogue
     const h = op.point(ctx, `${traceName}.hidden`, op.linear(ctx, x, `${prefix}.w1`)); // (N, F)
     const a = op.point(ctx, `${traceName}.act`, op.activation(ctx, h, cfg.activation)); // (N, F)
     return op.point(ctx, `${traceName}.out`, op.linear(ctx, a, `${prefix}.w2`)); // (N, D)

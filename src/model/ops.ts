@@ -23,22 +23,131 @@ export function point(ctx: ForwardContext, name: string, t: Tensor): Tensor {
   return y;
 }
 
-/** y = x·W + b with W stored (in, out). x (N, in) → (N, out). */
-export function linear(ctx: ForwardContext, x: Tensor, prefix: string): Tensor {
+/**
+ * y = x·W + b with W stored (in, out). x (N, in) → (N, out); with `heads`, x is in head layout
+ * (B·H, T, Dh) and read as its merged (B·T, H·Dh) rows (no mergeHeads copy). The backward is
+ * two products: xᵀ·dy with the bias gradient as its column sums (one kernel), and dy·Wᵀ summed
+ * straight into x's gradient.
+ */
+export function linear(ctx: ForwardContext, x: Tensor, prefix: string, heads?: { batch: number; heads: number }): Tensor {
   const { be, params, tape } = ctx;
   const w = params.param(`${prefix}.weight`); // (in, out)
   const b = params.param(`${prefix}.bias`); // (out)
-  const y = be.matmul(x, w, { bias: b });
+  const y = be.matmul(x, w, { bias: b, aHeads: heads?.heads });
   if (tape) {
     tape.push(() => {
       const dy = tape.grad(y);
       if (!dy) return;
-      be.matmul(x, dy, { transA: true, out: params.grad(`${prefix}.weight`), accumulate: true }); // xᵀ·dy
-      be.colSum(dy, { out: params.grad(`${prefix}.bias`), accumulate: true });
-      tape.addGrad(x, be.matmul(dy, w, { transB: true })); // dy·Wᵀ
+      // xᵀ·dy, and colSum(dy) for the bias
+      be.matmul(x, dy, {
+        transA: true,
+        aHeads: heads?.heads,
+        out: params.grad(`${prefix}.weight`),
+        sumB: params.grad(`${prefix}.bias`),
+        accumulate: true,
+      });
+      tape.setGrad(x, be.matmul(dy, w, { transB: true, add: tape.grad(x), outHeads: heads })); // dy·Wᵀ (+ x's gradient so far)
     });
   }
   return y;
+}
+
+/**
+ * Several projections of one input in one product, written in head layout:
+ * x (B·T, D) → [x·W_p + b_p as (B·H, T, Dh) for p in prefixes] (Q, K and V of self-attention).
+ * The backward is two grouped products: the weight and bias gradients of all of them, and the
+ * sum of their input gradients into x's.
+ */
+export function projectHeads(ctx: ForwardContext, x: Tensor, prefixes: readonly string[], batch: number, heads: number): Tensor[] {
+  const { be, params, tape } = ctx;
+  const ws = prefixes.map((p) => params.param(`${p}.weight`));
+  const bs = prefixes.map((p) => params.param(`${p}.bias`));
+  const ys = be.matmulGroup([x], ws, { bias: bs, outHeads: { batch, heads } });
+  if (tape) {
+    tape.push(() => {
+      const live = ys.flatMap((y, i) => {
+        const dy = tape.grad(y);
+        return dy ? [{ dy, i }] : [];
+      });
+      if (!live.length) return;
+      const dys = live.map((l) => l.dy);
+      be.matmulGroup([x], dys, {
+        transA: true,
+        bHeads: heads,
+        out: live.map((l) => params.grad(`${prefixes[l.i]}.weight`)),
+        sumB: live.map((l) => params.grad(`${prefixes[l.i]}.bias`)),
+        accumulate: true,
+      });
+      const ws2 = live.map((l) => ws[l.i]);
+      tape.setGrad(x, be.matmulGroup(dys, ws2, { transB: true, aHeads: heads, reduce: true, add: tape.grad(x) })[0]);
+    });
+  }
+  return ys;
+}
+
+/**
+ * FFN(x) = act(x·W1 + b1)·W2 + b2 in two kernels: the first product's epilogue adds the bias
+ * and applies the activation (keeping the pre-activation), the second is a plain linear. Its
+ * backward fuses act′ into the product that computes the gradient reaching it.
+ */
+export function feedForward(ctx: ForwardContext, x: Tensor, prefix: string, kind: Activation): Tensor {
+  const { be, params, tape } = ctx;
+  const w1 = params.param(`${prefix}.w1.weight`);
+  const w2 = params.param(`${prefix}.w2.weight`);
+  const { pre, y: a } = be.matmulActivation(x, w1, kind, { bias: params.param(`${prefix}.w1.bias`) }); // (N, F)
+  const y = be.matmul(a, w2, { bias: params.param(`${prefix}.w2.bias`) }); // (N, D)
+  if (tape) {
+    tape.push(() => {
+      const dy = tape.grad(y);
+      if (!dy) return;
+      const grad = (n: string) => params.grad(`${prefix}.${n}`);
+      be.matmul(a, dy, { transA: true, out: grad('w2.weight'), sumB: grad('w2.bias'), accumulate: true });
+      const dPre = be.matmul(dy, w2, { transB: true, activationGrad: { kind, x: pre } }); // (dy·W2ᵀ) ⊙ act′(pre)
+      be.matmul(x, dPre, { transA: true, out: grad('w1.weight'), sumB: grad('w1.bias'), accumulate: true });
+      tape.setGrad(x, be.matmul(dPre, w1, { transB: true, add: tape.grad(x) }));
+    });
+  }
+  return y;
+}
+
+/** LayerNorm(x + r) in one kernel (the post-norm residual block); the gradient of the sum goes to both. */
+export function addLayerNorm(ctx: ForwardContext, x: Tensor, r: Tensor, prefix: string, eps: number) {
+  const { be, params, tape } = ctx;
+  const gamma = params.param(`${prefix}.gamma`);
+  const res = be.addLayerNorm(x, r, gamma, params.param(`${prefix}.beta`), eps);
+  if (tape) {
+    tape.push(() => {
+      const dy = tape.grad(res.y);
+      if (!dy) return;
+      const g = be.layerNormBackward(dy, res.sum, res.mean, res.rstd, gamma, {
+        dGamma: params.grad(`${prefix}.gamma`),
+        dBeta: params.grad(`${prefix}.beta`),
+      });
+      tape.addGrad(x, g.dx);
+      tape.addGrad(r, g.dx);
+    });
+  }
+  return res;
+}
+
+/**
+ * Scaled dot-product attention in one kernel: softmax(mask(scale·Q·Kᵀ))·V, q (BH, Tq, Dh),
+ * k, v (BH, Tk, Dh) → (BH, Tq, Dh); its backward in one kernel too.
+ */
+export function attention(ctx: ForwardContext, q: Tensor, k: Tensor, v: Tensor, opts: SoftmaxOptions): Tensor {
+  const { be, tape } = ctx;
+  const { out, weights } = be.attention(q, k, v, opts);
+  if (tape) {
+    tape.push(() => {
+      const d = tape.grad(out);
+      if (!d) return;
+      const g = be.attentionBackward(q, k, v, weights, d, opts.scale ?? 1);
+      tape.addGrad(q, g.dq);
+      tape.addGrad(k, g.dk);
+      tape.addGrad(v, g.dv);
+    });
+  }
+  return out;
 }
 
 /** a + b (residual connection). */

@@ -35,6 +35,17 @@ export class Tape {
     }
   }
 
+  /**
+   * Replace t's gradient with g, which must already include the previous one (an op that
+   * sums its contribution in itself, e.g. matmul with `add: tape.grad(t)`: no separate add).
+   */
+  setGrad(t: Tensor, g: Tensor): void {
+    if (g.size !== t.size) {
+      throw new Error(`tape: gradient of '${t.label}' has ${g.size} elements, tensor has ${t.size}`);
+    }
+    this.grads.set(t.id, g);
+  }
+
   /** Seed the output's gradient and run every backward closure, newest first. */
   backward(output: Tensor, seed: Tensor): void {
     this.addGrad(output, seed);

@@ -44,6 +44,8 @@ export interface ContextOptions {
   seed?: number;
   disabledHeads?: DisabledHeads;
   nudge?: Nudge;
+  /** false: the unfused graph even without a trace (context.ts, fused()). */
+  fuse?: boolean;
 }
 
 export class Transformer {
@@ -109,6 +111,7 @@ export class Transformer {
       nextSeed: () => (seed = lcgNext(seed)),
       disabledHeads: opts.disabledHeads,
       nudge: opts.nudge,
+      fuse: opts.fuse,
     };
   }
 

@@ -16,6 +16,7 @@ import { tinyBatch, tinyModel } from '../model/testing/tiny';
 import type { Transformer } from '../model/transformer';
 import { GRADIENT_TOLERANCE, jitterParameters, modelGradients } from './gradientTesting';
 import type { TrainBatch } from './step';
+import { traceStep } from './stepTrace';
 
 const harness = await openHarness('model gradients on WebGPU vs CPU');
 
@@ -53,6 +54,19 @@ describe.skipIf(!harness.ok)(harness.title, () => {
       }
     });
   }
+
+  // Training runs the fused kernels; a traced step (the walkthrough's) runs every op on its own.
+  it('the fused graph (training) and the unfused one (a traced step) give the same gradients on WebGPU', async () => {
+    for (const cfg of [{}, { norm: 'pre', activation: 'gelu', positional: 'learned' }] as const) {
+      const batch = tinyBatch(3, 5, 6, 19);
+      const model = tinyModel(h.be, cfg, 17);
+      await jitterParameters(model, 3);
+      const fused = await modelGradients(model, batch, { labelSmoothing: 0.1, dropout: 0 });
+      const traced = await traceStep(model, batch, { labelSmoothing: 0.1, padId: 0 });
+      expect(Math.abs(traced.lossSum - fused.lossSum)).toBeLessThan(1e-5 * Math.abs(fused.lossSum));
+      expectAllClose(traced.paramGrads, fused.grads, GRADIENT_TOLERANCE, fused.shapes);
+    }
+  });
 
   /** Mean label-smoothed loss of a forward pass only, summed on the host in float64. */
   async function meanLoss(model: Transformer, batch: TrainBatch, smoothing: number): Promise<number> {

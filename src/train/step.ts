@@ -53,12 +53,14 @@ export interface StepTickets {
  * data-parallel worker passes the whole batch's count so partial gradients add up.
  * With `trace`, every named point is recorded with the gradient that reached it
  * ('grad:<name>'), plus 'loss.rows' (B·T) and 'grad:logits' = ∂L/∂logits: the training-step
- * walkthrough shows exactly this backward. Returns (1) Σ per-token loss. Call inside a backend scope.
+ * walkthrough shows exactly this backward. Without a trace the graph runs its fused kernels
+ * (`opt.fuse: false` turns them off; model/context.ts, fused()). Returns (1) Σ per-token loss.
+ * Call inside a backend scope.
  */
 export function forwardBackward(
   model: Transformer,
   batch: TrainBatch,
-  opt: Pick<OptimizerSettings, 'labelSmoothing' | 'dropout'>,
+  opt: Pick<OptimizerSettings, 'labelSmoothing' | 'dropout'> & { fuse?: boolean },
   padId: number,
   seed: number,
   normalizer = batch.nTokens,
@@ -67,7 +69,7 @@ export function forwardBackward(
   const { be } = model;
   const N = batch.batch * batch.tgtLen;
   const tape = new Tape(be);
-  const ctx = model.context({ tape, trace, dropout: opt.dropout, seed });
+  const ctx = model.context({ tape, trace, dropout: opt.dropout, seed, fuse: opt.fuse });
   const logits = model.forward(ctx, batch); // (B·T, V), whatever the family
   const targets = be.tensor([N], batch.tgtOut, 'i32', 'tgt.out');
   const ce = be.labelScope('loss', () =>

@@ -1,5 +1,6 @@
 // The recorded training step is the engine's own backward: parameter gradients equal the ones
-// training accumulates, the gradient at every named point agrees with central differences of
+// training accumulates (on the CPU exactly: it runs the unfused graph either way; on WebGPU
+// training runs fused kernels, which gpuGradients.test.ts holds to the traced step), the gradient at every named point agrees with central differences of
 // the loss (the walkthrough's "check numerically"), masked attention scores get exactly zero
 // gradient, only the sentence's embedding rows get any, and the Adam update spelled out on the
 // host matches the engine's kernel without changing the shown model.

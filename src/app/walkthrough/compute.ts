@@ -97,7 +97,8 @@ async function translate(tr: Translator, input: Parameters<Translator['translate
 
 /**
  * The untraced teacher-forced forward pass and the softmax of its logits (what the traced pass
- * records as `probs`), with their dispatches recorded (and timed).
+ * records as `probs`), with their dispatches recorded (and timed). It runs the unfused graph,
+ * the kernels that computed the trace (training and decoding run fused kernels instead).
  */
 async function profileForward(on: OnTranslator, src: SourceInput, target: number[]): Promise<DispatchRecord[]> {
   const { model, special } = on.translator;
@@ -106,7 +107,8 @@ async function profileForward(on: OnTranslator, src: SourceInput, target: number
   const { result: probs, records } = be.recordDispatches(
     () =>
       be.scope(() => {
-        const ctx = model.context();
+        // Unfused, like the traced pass whose numbers the stages show: each stage's kernels.
+        const ctx = model.context({ fuse: false });
         const enc = model.encode(ctx, src);
         const logits = model.decode(ctx, enc, { tgtLen: tgtIn.length, tgtIn, tgtMask: new Float32Array(tgtIn.length).fill(1) });
         return be.labelScope('output', () => be.softmax(logits));

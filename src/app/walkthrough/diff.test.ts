@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MASKED_VALUE } from '../../engine/backend';
 import { LruCache } from './cache';
 import { entryDiff, worstDiff } from './diff';
-import { familyOf, kernelUsage } from './kernels';
+import { familyOf, fusedOps, kernelUsage } from './kernels';
 
 describe('backend differences', () => {
   it('measures the largest absolute difference and relates it to the CPU scale, ignoring masked entries', () => {
@@ -40,14 +40,28 @@ describe('kernel families', () => {
       { kernel: 'splitHeads', source: 'elementwise.wgsl', label: 'd', scope: 'enc.0.self/qkv' },
     ];
     expect(kernelUsage(records, ['matmul', 'elementwise'])).toEqual([
-      { family: 'matmul', kernel: 'matmul', source: 'matmul.wgsl', count: 2, gpuMs: 0.75 },
-      { family: 'elementwise', kernel: 'splitHeads', source: 'elementwise.wgsl', count: 1, gpuMs: null },
+      { family: 'matmul', kernel: 'matmul', source: 'matmul.wgsl', count: 2, fuses: [], gpuMs: 0.75 },
+      { family: 'elementwise', kernel: 'splitHeads', source: 'elementwise.wgsl', count: 1, fuses: [], gpuMs: null },
     ]);
     expect(kernelUsage(records, ['matmul'], ['enc.0.self/scores'])).toEqual([
-      { family: 'matmul', kernel: 'matmul', source: 'matmul.wgsl', count: 1, gpuMs: 0.25 },
+      { family: 'matmul', kernel: 'matmul', source: 'matmul.wgsl', count: 1, fuses: [], gpuMs: 0.25 },
     ]);
     expect(kernelUsage(records, ['matmul', 'softmax'], ['enc.0.self'])).toHaveLength(2);
     expect(kernelUsage(records, ['matmul'], ['enc.1.self'])).toEqual([]);
+  });
+
+  it('a fused kernel says what it fused, on either engine', () => {
+    expect(fusedOps('attention(scores+mask+softmax+weighted-sum)')).toEqual(['scores', 'mask', 'softmax', 'weighted-sum']);
+    expect(fusedOps('matmul.direct×3+mergeHeads+colSum')).toEqual(['mergeHeads', 'colSum']);
+    expect(fusedOps('layernorm(add+layernorm)')).toEqual(['add', 'layernorm']);
+    expect(fusedOps('matmul.direct')).toEqual([]);
+    expect(fusedOps('softmax.backward')).toEqual([]);
+    const records = [
+      { kernel: 'attention(scores+mask+softmax+weighted-sum)', source: 'attention.wgsl', label: 'a', scope: 'enc.0.self/attention' },
+      { kernel: 'attention(scores+mask+softmax+weighted-sum)', source: 'cpu/attention.ts', label: 'b', scope: 'enc.0.self/attention' },
+    ];
+    expect(familyOf(records[1])).toBe('attention');
+    expect(kernelUsage(records, ['attention']).map((u) => [u.source, u.fuses.length])).toEqual([['attention.wgsl', 4]]);
   });
 });
 

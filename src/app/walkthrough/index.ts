@@ -3,7 +3,7 @@ export { createWalkthroughCompute, walkthroughComputeService, type WalkthroughCo
 export { computeWalkthrough, Superseded, type RunOptions, type RunOutcome } from './compute';
 export { TranslatorPool, QueuedTranslator, type TranslatorChoice, type GpuHandle } from './translators';
 export { entryDiff, traceDiffs, worstDiff } from './diff';
-export { familyOf, kernelUsage, type KernelUsage } from './kernels';
+export { familyOf, fusedOps, kernelUsage, type KernelUsage } from './kernels';
 export { prepareSentence, referenceCheck, type PrepareOutcome } from './prepare';
 export { LruCache } from './cache';
 export { parameterSet, parameterView, trainingMeta, type ParameterView } from './parameters';

@@ -16,6 +16,7 @@ import {
   type EmbeddingOptions,
   type LayerNormGrads,
   type LayerNormResult,
+  type MatmulGroupOptions,
   type MatmulOptions,
   type OutOptions,
   type ReadbackTicket,
@@ -25,6 +26,7 @@ import {
 } from '../backend';
 import { activation, activationBackward } from './activation';
 import { adam } from './adam';
+import { FUSED_KERNELS } from '../shared/fusedKernels';
 import { CpuArena } from './arena';
 import { needAny } from './checks';
 import { CpuContext } from './context';
@@ -33,8 +35,9 @@ import { dropoutMask } from './dropout';
 import { add, mul, scale } from './elementwise';
 import { embedding, embeddingBackward } from './embedding';
 import { mergeHeads, splitHeads } from './heads';
-import { layerNorm, layerNormBackward } from './layernorm';
-import { matmul } from './matmul';
+import { attention, attentionBackward } from './attention';
+import { addLayerNorm, layerNorm, layerNormBackward } from './layernorm';
+import { matmul, matmulActivation, matmulGroup } from './matmul';
 import { concatTime, copyTensor, createTensor, fillTensor, reshape, sliceRows, writeTensor } from './memory';
 import { colSum, sumSquares } from './reduce';
 import { runScope } from './scope';
@@ -150,6 +153,26 @@ export class CpuBackend implements Backend {
 
   matmul(a: Tensor, b: Tensor, opts?: MatmulOptions): CpuTensor {
     return this.ctx.run('matmul', 'matmul', 'cpu/matmul.ts', () => matmul(this.ctx, a, b, opts), labelOf);
+  }
+
+  matmulGroup(a: readonly Tensor[], b: readonly Tensor[], opts?: MatmulGroupOptions): CpuTensor[] {
+    return this.ctx.run('matmulGroup', 'matmul.group', 'cpu/matmul.ts', () => matmulGroup(this.ctx, a, b, opts), (r) => r[0]?.label ?? '');
+  }
+
+  matmulActivation(a: Tensor, b: Tensor, kind: Activation, opts?: Pick<MatmulOptions, 'bias' | 'alpha' | 'transA' | 'transB'>) {
+    return this.ctx.run('matmulActivation', `matmul+${kind}`, 'cpu/matmul.ts', () => matmulActivation(this.ctx, a, b, kind, opts), (r) => r.y.label);
+  }
+
+  attention(q: Tensor, k: Tensor, v: Tensor, opts?: SoftmaxOptions) {
+    return this.ctx.run('attention', FUSED_KERNELS.attention, 'cpu/attention.ts', () => attention(this.ctx, q, k, v, opts), (r) => r.out.label);
+  }
+
+  attentionBackward(q: Tensor, k: Tensor, v: Tensor, weights: Tensor, dOut: Tensor, scale?: number) {
+    return this.ctx.run('attentionBackward', FUSED_KERNELS.attentionBackward, 'cpu/attention.ts', () => attentionBackward(this.ctx, q, k, v, weights, dOut, scale), (r) => r.dq.label);
+  }
+
+  addLayerNorm(x: Tensor, r: Tensor, gamma: Tensor, beta: Tensor, eps: number) {
+    return this.ctx.run('addLayerNorm', FUSED_KERNELS.addLayerNorm, 'cpu/layernorm.ts', () => addLayerNorm(this.ctx, x, r, gamma, beta, eps), (res) => res.y.label);
   }
 
   splitHeads(x: Tensor, batch: number, heads: number): CpuTensor {

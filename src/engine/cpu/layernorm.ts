@@ -1,7 +1,7 @@
 // LayerNorm over the last axis of (R, C): y = (x − μ)·rstd·γ + β with rstd = 1/√(σ² + ε),
 // σ² the biased variance. Statistics and the backward's row and column sums use float64.
-import type { LayerNormGrads, LayerNormResult, Tensor } from '../backend';
-import { checkLayerNorm, checkLayerNormBackward, need } from './checks';
+import type { AddLayerNormResult, LayerNormGrads, LayerNormResult, Tensor } from '../backend';
+import { checkAddLayerNorm, checkLayerNorm, checkLayerNormBackward, need } from './checks';
 import type { CpuContext } from './context';
 
 /** x (R, C) (any leading dims count as rows), gamma/beta (C) → y (x's shape), mean/rstd (R). */
@@ -34,6 +34,17 @@ export function layerNorm(ctx: CpuContext, xIn: Tensor, gammaIn: Tensor, betaIn:
     rstd.f32[r] = rs;
   }
   return { y, mean, rstd };
+}
+
+/** LayerNorm(x + r), the sum (rounded to f32, as the GPU stores it) returned too. */
+export function addLayerNorm(ctx: CpuContext, xIn: Tensor, rIn: Tensor, gamma: Tensor, beta: Tensor, eps: number): AddLayerNormResult {
+  const op = 'addLayerNorm';
+  const x = need(op, 'x', xIn);
+  const r = need(op, 'r', rIn);
+  checkAddLayerNorm(op, x, r, need(op, 'gamma', gamma), need(op, 'beta', beta), eps);
+  const sum = ctx.alloc(x.shape, 'f32', 'add');
+  for (let i = 0; i < sum.size; i++) sum.f32[i] = x.f32[i] + r.f32[i];
+  return { ...layerNorm(ctx, sum, gamma, beta, eps), sum };
 }
 
 /**

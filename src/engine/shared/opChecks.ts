@@ -10,6 +10,7 @@ import {
   type AdamOptions,
   type CrossEntropyOptions,
   type EmbeddingOptions,
+  type MatmulGroupOptions,
   type MatmulOptions,
   type Shape,
   type SoftmaxOptions,
@@ -18,6 +19,13 @@ import {
 import { checkShape, lastDim, needFinite, needPositiveInt, needRank, needSameSize } from './checks';
 
 // ---- matmul ----
+
+/** An operand in attention-head layout: stored (B·H, T, Dh), read as the (B·T, H·Dh) matrix. */
+export interface HeadLayout {
+  t: number;
+  dh: number;
+  h: number;
+}
 
 export interface MatmulPlan {
   m: number;
@@ -28,36 +36,155 @@ export interface MatmulPlan {
   batchB: number;
   /** Batches of the result, 0 when both operands are 2-D. */
   batch: number;
-  /** The result's shape: (batch, M, N) or (M, N). */
+  /** The result's shape: (batch, M, N) or (M, N), or (B·H, T, Dh) with outHeads. */
   shape: Shape;
   transA: boolean;
   transB: boolean;
   alpha: number;
+  /** Head layouts of A, B and C (null: plain row-major). */
+  aHeads: HeadLayout | null;
+  bHeads: HeadLayout | null;
+  outHeads: HeadLayout | null;
+}
+
+/** The stored matrix a tensor stands for: (rows, cols) and its batch count (0: 2-D). */
+function storedMatrix(op: string, role: string, t: Tensor, heads: number | undefined) {
+  if (heads === undefined) {
+    needRank(op, role, t, [2, 3]);
+    const [rows, cols] = t.shape.slice(-2);
+    return { rows, cols, batch: t.shape.length === 3 ? t.shape[0] : 0, layout: null };
+  }
+  needPositiveInt(op, `${role}Heads`, heads);
+  const [bh, tt, dh] = t.shape;
+  if (t.shape.length !== 3 || bh % heads !== 0) {
+    throw new EngineError(op, `${role}Heads ${heads}: ${role} must be (B·H, T, Dh) with H = ${heads}, got ${shapeStr(t.shape)}`);
+  }
+  return { rows: (bh / heads) * tt, cols: heads * dh, batch: 0, layout: { t: tt, dh, h: heads } };
 }
 
 /** a (M, K) | (Ba, M, K), b (K, N) | (Bb, K, N) (stored the other way round when trans*). */
 export function checkMatmul(op: string, a: Tensor, b: Tensor, opts: MatmulOptions, bias: Tensor | null): MatmulPlan {
-  needRank(op, 'a', a, [2, 3]);
-  needRank(op, 'b', b, [2, 3]);
   const transA = !!opts.transA;
   const transB = !!opts.transB;
   const flags = `${transA ? ' transA' : ''}${transB ? ' transB' : ''}`;
   const shapes = `a ${shapeStr(a.shape)} b ${shapeStr(b.shape)}${flags}`;
-  const [aR, aC] = a.shape.slice(-2);
-  const [bR, bC] = b.shape.slice(-2);
-  const m = transA ? aC : aR;
-  const k = transA ? aR : aC;
-  const n = transB ? bR : bC;
-  if ((transB ? bC : bR) !== k) throw new EngineError(op, `inner dims differ, ${shapes}`);
-  const batchA = a.shape.length === 3 ? a.shape[0] : 0;
-  const batchB = b.shape.length === 3 ? b.shape[0] : 0;
+  const A = storedMatrix(op, 'a', a, opts.aHeads);
+  const B = storedMatrix(op, 'b', b, opts.bHeads);
+  const m = transA ? A.cols : A.rows;
+  const k = transA ? A.rows : A.cols;
+  const n = transB ? B.rows : B.cols;
+  if ((transB ? B.cols : B.rows) !== k) throw new EngineError(op, `inner dims differ, ${shapes}`);
+  const batchA = A.batch;
+  const batchB = B.batch;
   if (batchA && batchB && batchA !== batchB) throw new EngineError(op, `batch counts differ, ${shapes}`);
   const batch = Math.max(batchA, batchB);
   const alpha = opts.alpha ?? 1;
   needFinite(op, 'alpha', alpha);
   if (bias && bias.size !== n) throw new EngineError(op, `bias ${shapeStr(bias.shape)} does not match N = ${n}, ${shapes}`);
-  const shape = batch ? [batch, m, n] : [m, n];
-  return { m, k, n, batchA, batchB, batch, shape, transA, transB, alpha };
+  const headed = A.layout || B.layout || opts.outHeads;
+  if (headed && batch) throw new EngineError(op, `head layouts need 2-D products, ${shapes}`);
+  let outHeads: HeadLayout | null = null;
+  let shape: Shape = batch ? [batch, m, n] : [m, n];
+  if (opts.outHeads) {
+    const { batch: nb, heads } = opts.outHeads;
+    needPositiveInt(op, 'outHeads.batch', nb);
+    needPositiveInt(op, 'outHeads.heads', heads);
+    if (m % nb !== 0 || n % heads !== 0) {
+      throw new EngineError(op, `outHeads (batch ${nb}, heads ${heads}) do not divide the result (${m}, ${n}), ${shapes}`);
+    }
+    outHeads = { t: m / nb, dh: n / heads, h: heads };
+    shape = [nb * heads, m / nb, n / heads];
+  }
+  if (opts.add) {
+    if (bias) throw new EngineError(op, 'add and bias cannot be combined');
+    if (opts.accumulate) throw new EngineError(op, 'add and accumulate cannot be combined');
+    if (shapeStr(opts.add.shape) !== shapeStr(shape)) throw new EngineError(op, `add ${shapeStr(opts.add.shape)} does not match the result ${shapeStr(shape)}`);
+  }
+  if (opts.activationGrad) {
+    checkActivation(op, opts.activationGrad.kind);
+    const x = opts.activationGrad.x;
+    if (shapeStr(x.shape) !== shapeStr(shape)) throw new EngineError(op, `activationGrad.x ${shapeStr(x.shape)} does not match the result ${shapeStr(shape)}`);
+  }
+  if (opts.sumB) {
+    if (bias || opts.add || opts.activationGrad) throw new EngineError(op, 'sumB cannot be combined with bias, add or activationGrad');
+    if (batch || outHeads) throw new EngineError(op, `sumB needs a plain 2-D product, ${shapes}`);
+    if (opts.sumB.size !== n) throw new EngineError(op, `sumB ${shapeStr(opts.sumB.shape)} does not match N = ${n}, ${shapes}`);
+  }
+  return { m, k, n, batchA, batchB, batch, shape, transA, transB, alpha, aHeads: A.layout, bHeads: B.layout, outHeads };
+}
+
+export interface MatmulGroupPlan {
+  /** Members (G), and each member's plan (the same for all). */
+  groups: number;
+  plan: MatmulPlan;
+}
+
+/** Lists of G or 1 operands of one 2-D product shape; per-member lists of G. */
+export function checkMatmulGroup(
+  op: string,
+  a: readonly Tensor[],
+  b: readonly Tensor[],
+  opts: MatmulGroupOptions,
+): MatmulGroupPlan {
+  if (!a.length || !b.length) throw new EngineError(op, 'a and b need at least one tensor each');
+  const groups = Math.max(a.length, b.length);
+  for (const [role, list] of [['a', a], ['b', b], ['bias', opts.bias], ['out', opts.out], ['sumB', opts.sumB]] as const) {
+    if (!list) continue;
+    const ok = role === 'a' || role === 'b' ? list.length === groups || list.length === 1 : list.length === groups;
+    if (!ok) throw new EngineError(op, `${role} has ${list.length} tensors for a group of ${groups}`);
+  }
+  if (opts.reduce && (opts.out || opts.sumB || opts.bias)) throw new EngineError(op, 'reduce takes no out, sumB or bias lists');
+  if (opts.add && !opts.reduce) throw new EngineError(op, 'add needs reduce');
+  if (opts.accumulate && !opts.out) throw new EngineError(op, 'accumulate needs out');
+  const same = (list: readonly Tensor[], role: string) => {
+    for (const t of list) {
+      if (shapeStr(t.shape) !== shapeStr(list[0].shape)) {
+        throw new EngineError(op, `${role} shapes differ within the group: ${shapeStr(list[0].shape)} and ${shapeStr(t.shape)}`);
+      }
+    }
+  };
+  same(a, 'a');
+  same(b, 'b');
+  const one: MatmulOptions = { ...opts, bias: undefined, out: undefined, sumB: undefined, add: opts.add };
+  const plan = checkMatmul(op, a[0], b[0], one, opts.bias?.[0] ?? null);
+  if (plan.batch) throw new EngineError(op, `group members must be 2-D products, a ${shapeStr(a[0].shape)} b ${shapeStr(b[0].shape)}`);
+  for (const s of opts.sumB ?? []) {
+    if (s.size !== plan.n) throw new EngineError(op, `sumB ${shapeStr(s.shape)} does not match N = ${plan.n}`);
+  }
+  if (opts.sumB && (opts.bias || plan.outHeads)) throw new EngineError(op, 'sumB cannot be combined with bias or outHeads');
+  return { groups, plan };
+}
+
+// ---- attention ----
+
+export interface AttentionPlan extends SoftmaxPlan {
+  blocks: number;
+  tk: number;
+  dh: number;
+}
+
+/** q (BH, Tq, Dh), k and v (BH, Tk, Dh); masks as softmax() over the (BH, Tq, Tk) scores. */
+export function checkAttention(op: string, q: Tensor, k: Tensor, v: Tensor, opts: SoftmaxOptions, keyMask: Tensor | null): AttentionPlan {
+  needRank(op, 'q', q, [3]);
+  needRank(op, 'k', k, [3]);
+  needRank(op, 'v', v, [3]);
+  const [blocks, tq, dh] = q.shape;
+  const [kb, tk, kdh] = k.shape;
+  if (kb !== blocks || kdh !== dh || shapeStr(v.shape) !== shapeStr(k.shape)) {
+    throw new EngineError(op, `q ${shapeStr(q.shape)}, k ${shapeStr(k.shape)} and v ${shapeStr(v.shape)} do not fit (BH, Tq, Dh), (BH, Tk, Dh)`);
+  }
+  const scores: Tensor = { id: -1, shape: [blocks, tq, tk], dtype: 'f32', size: blocks * tq * tk, label: 'scores' };
+  return { ...checkSoftmax(op, scores, opts, keyMask), blocks, tk, dh };
+}
+
+/** The forward's tensors plus its weights (BH, Tq, Tk) and dOut (BH, Tq, Dh). */
+export function checkAttentionBackward(op: string, q: Tensor, k: Tensor, v: Tensor, weights: Tensor, dOut: Tensor, scale: number): AttentionPlan {
+  const plan = checkAttention(op, q, k, v, { scale }, null);
+  if (shapeStr(weights.shape) !== shapeStr([plan.blocks, plan.tq, plan.tk])) {
+    throw new EngineError(op, `weights ${shapeStr(weights.shape)} do not match (BH, Tq, Tk) = ${shapeStr([plan.blocks, plan.tq, plan.tk])}`);
+  }
+  if (shapeStr(dOut.shape) !== shapeStr(q.shape)) throw new EngineError(op, `dOut ${shapeStr(dOut.shape)} does not match q ${shapeStr(q.shape)}`);
+  return plan;
 }
 
 // ---- softmax ----
@@ -129,6 +256,12 @@ export function checkLayerNorm(op: string, x: Tensor, gamma: Tensor, beta: Tenso
   needFinite(op, 'eps', eps);
   if (eps < 0) throw new EngineError(op, `eps must not be negative, got ${eps}`);
   return { rows: cols ? x.size / cols : 0, cols };
+}
+
+/** x and r (R, C) of one shape, then as layerNorm. */
+export function checkAddLayerNorm(op: string, x: Tensor, r: Tensor, gamma: Tensor, beta: Tensor, eps: number): { rows: number; cols: number } {
+  if (shapeStr(x.shape) !== shapeStr(r.shape)) throw new EngineError(op, `x ${shapeStr(x.shape)} and r ${shapeStr(r.shape)} differ`);
+  return checkLayerNorm(op, x, gamma, beta, eps);
 }
 
 /** dy, x (R, C), mean/rstd (R), gamma (C), optional dGamma/dBeta (C) to add onto. */

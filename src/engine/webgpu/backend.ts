@@ -12,6 +12,7 @@ import {
   type DispatchRecord,
   type DType,
   type EmbeddingOptions,
+  type MatmulGroupOptions,
   type MatmulOptions,
   type OutOptions,
   type ReadbackTicket,
@@ -27,8 +28,9 @@ import { adam } from './kernels/adam';
 import { crossEntropy } from './kernels/crossEntropy';
 import * as ew from './kernels/elementwise';
 import { embedding, embeddingBackward } from './kernels/embedding';
-import { layerNorm, layerNormBackward } from './kernels/layernorm';
-import { matmul } from './kernels/matmul';
+import { attention, attentionBackward } from './kernels/attention';
+import { addLayerNorm, layerNorm, layerNormBackward } from './kernels/layernorm';
+import { matmul, matmulActivation, matmulGroup } from './kernels/matmul';
 import { maskScores, softmax, softmaxBackward } from './kernels/softmax';
 import { copyTensor, createTensor, reshape, sliceRows, writeTensor } from './memory';
 import { runScope } from './scope';
@@ -184,6 +186,21 @@ export class WebGpuBackend implements Backend {
   // ---- ops --------------------------------------------------------------------------------
   matmul(a: Tensor, b: Tensor, opts?: MatmulOptions): Tensor {
     return matmul(this.e, a, b, opts);
+  }
+  matmulGroup(a: readonly Tensor[], b: readonly Tensor[], opts?: MatmulGroupOptions): Tensor[] {
+    return matmulGroup(this.e, a, b, opts);
+  }
+  matmulActivation(a: Tensor, b: Tensor, kind: Activation, opts?: Pick<MatmulOptions, 'bias' | 'alpha' | 'transA' | 'transB'>) {
+    return matmulActivation(this.e, a, b, kind, opts);
+  }
+  attention(q: Tensor, k: Tensor, v: Tensor, opts?: SoftmaxOptions) {
+    return attention(this.e, q, k, v, opts);
+  }
+  attentionBackward(q: Tensor, k: Tensor, v: Tensor, weights: Tensor, dOut: Tensor, scale?: number) {
+    return attentionBackward(this.e, q, k, v, weights, dOut, scale);
+  }
+  addLayerNorm(x: Tensor, r: Tensor, gamma: Tensor, beta: Tensor, eps: number) {
+    return addLayerNorm(this.e, x, r, gamma, beta, eps);
   }
   splitHeads(x: Tensor, batch: number, heads: number): Tensor {
     return ew.splitHeads(this.e, x, batch, heads);

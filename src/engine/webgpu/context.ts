@@ -10,6 +10,9 @@ import { ReadbackRing, ReadStaging } from './readback';
 import { CommandStream, type DispatchSpec } from './stream';
 import { GpuTensor, overlaps, Storage } from './tensor';
 
+/** Absent writable bindings one dispatch may have. */
+const DUMMY_WRITABLE = 4;
+
 /** Where an op writes its result; finish() copies back when the result went to a temporary. */
 export interface Target {
   t: GpuTensor;
@@ -24,6 +27,8 @@ export interface WebGpuOptions {
 }
 
 export type KernelCall = Omit<DispatchSpec, 'ranges'> & { tensors: ReadonlyArray<GpuTensor | null> };
+/** A dispatch given bound ranges directly (several tensors of one buffer in one binding). */
+export type RangeCall = Omit<DispatchSpec, 'ranges'> & { ranges: ReadonlyArray<BufferRange | null> };
 
 /** Runs kernels on one device: owns its buffer pool, pipelines, command stream and readbacks. */
 export class GpuExecutor {
@@ -34,6 +39,12 @@ export class GpuExecutor {
   readonly staging: ReadStaging;
   /** Bound in place of absent or empty tensors (a binding cannot be zero bytes). */
   readonly dummy: Storage;
+  /**
+   * Bound in place of absent writable tensors: a separate buffer (a buffer may not be bound
+   * read-only and writable in one dispatch), one 256-byte range per binding (writable
+   * bindings may not overlap).
+   */
+  readonly dummyWritable: Storage;
   destroyed = false;
   private nextId = 1;
   private readonly scopes: Set<GpuTensor>[] = [];
@@ -53,6 +64,7 @@ export class GpuExecutor {
     this.staging = new ReadStaging(device);
     this.stream.onSubmit(() => this.pool.afterSubmit());
     this.dummy = new Storage(device.createBuffer({ label: 'engine.dummy', size: 256, usage: STORAGE_USAGE() }), 256, false);
+    this.dummyWritable = new Storage(device.createBuffer({ label: 'engine.dummy.w', size: 256 * DUMMY_WRITABLE, usage: STORAGE_USAGE() }), 256 * DUMMY_WRITABLE, false);
   }
 
   /** A buffer outside the pool that lives as long as the engine. */
@@ -144,10 +156,24 @@ export class GpuExecutor {
 
   run(call: KernelCall): void {
     const { tensors, ...rest } = call;
-    tensors.forEach((t, i) => {
-      if (t && call.bindings[i] === 'w') t.storage.hostIds = null; // the device writes it now
+    this.runRanges({ ...rest, ranges: tensors.map((t) => (t && t.bytes ? this.range(t) : null)) });
+  }
+
+  /** run() with ranges given: absent ones bound to a dummy of their access. */
+  runRanges(call: RangeCall): void {
+    const { ranges, ...rest } = call;
+    let w = 0;
+    const bound = ranges.map((r, i) => {
+      const writable = call.bindings[i] === 'w';
+      if (r) {
+        if (writable) r.storage.hostIds = null;
+        return r;
+      }
+      if (!writable) return { storage: this.dummy, offset: 0, size: 256 };
+      if (w >= DUMMY_WRITABLE) throw new Error(`${call.kernel}: more than ${DUMMY_WRITABLE} absent writable bindings`);
+      return { storage: this.dummyWritable, offset: 256 * w++, size: 256 };
     });
-    this.stream.dispatch({ ...rest, ranges: tensors.map((t) => this.range(t)) });
+    this.stream.dispatch({ ...rest, ranges: bound });
   }
 
   /**
@@ -233,6 +259,7 @@ export class GpuExecutor {
     this.pool.destroy();
     this.pipelines.clear();
     this.dummy.buffer.destroy();
+    this.dummyWritable.buffer.destroy();
     for (const b of this.owned) b.destroy();
     this.owned.length = 0;
   }

@@ -2,6 +2,7 @@
 // walkthrough's "view shader" panel shows it. WGSL has no includes: the row kernels get the
 // shared workgroup reductions (reduce.wgsl) appended.
 import matmul from '../../../shaders/matmul.wgsl?raw';
+import attention from '../../../shaders/attention.wgsl?raw';
 import softmax from '../../../shaders/softmax.wgsl?raw';
 import layernorm from '../../../shaders/layernorm.wgsl?raw';
 import embedding from '../../../shaders/embedding.wgsl?raw';
@@ -13,6 +14,7 @@ import reduce from '../../../shaders/reduce.wgsl?raw';
 
 export type ShaderFamily =
   | 'matmul'
+  | 'attention'
   | 'softmax'
   | 'layernorm'
   | 'embedding'
@@ -29,6 +31,7 @@ export interface ShaderSource {
 
 export const shaderSources: Readonly<Record<ShaderFamily, ShaderSource>> = {
   matmul: { file: 'matmul.wgsl', source: matmul },
+  attention: { file: 'attention.wgsl', source: attention },
   softmax: { file: 'softmax.wgsl', source: `${softmax}\n${reduce}` },
   layernorm: { file: 'layernorm.wgsl', source: `${layernorm}\n${reduce}` },
   embedding: { file: 'embedding.wgsl', source: embedding },

@@ -96,6 +96,7 @@ function KernelItem({ family, result, scopes, notRun }: { family: KernelFamily; 
             <span key={u.kernel}>
               {i > 0 && ' · '}
               <code>{u.kernel}</code> {t('walkthrough.source.dispatches', { count: u.count })}
+              {u.fuses.length > 0 && <> {t('walkthrough.source.fuses', { ops: u.fuses.join(' + ') })}</>}
               {u.gpuMs !== null && <> {t('walkthrough.source.gpuTime', { ms: formatMs(u.gpuMs) })}</>}
             </span>
           ))}
