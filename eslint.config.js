@@ -6,7 +6,9 @@
 //   never imports the store or ui. study is pure TypeScript (no React, store or viz).
 //   app (src/app, services the views call, between train/model and store/ui) may import store,
 //   train, model, engine, data, study and i18n, never ui or viz. The store never imports ui, viz
-//   or app. ui may import everything but cli; nothing imports ui but src/main.tsx.
+//   or app. ui may import everything but cli; nothing imports ui but src/main.tsx. bench (the
+//   benchmarks shared by bench/, Node and the #/bench page) may import the compute layers and
+//   data, and only ui imports it.
 //
 // The rule `layers/imports` (below) checks every way a file names another: static imports and
 // re-exports (`import … from`, `export … from`, type-only ones too), dynamic `import('…')` with a
@@ -126,21 +128,23 @@ export default tseslint.config(
   },
   // Bottom: two leaves every layer may import (the seeded generators; IndexedDB shared by tabs),
   // then the compute layers and the pure data layer.
-  layer('random', ['engine', 'model', 'train', 'data', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli', 'storage']),
-  layer('storage', ['engine', 'model', 'train', 'data', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli', 'random']),
-  layer('engine', ['model', 'train', 'data', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli']),
-  layer('data', ['engine', 'model', 'train', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli']),
-  layer('model', ['train', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli']),
-  layer('train', ['study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli']),
-  layer('i18n', ['engine', 'model', 'train', 'data', 'study', 'app', 'store', 'ui', 'viz', 'cli'], ['react-dom', 'zustand', 'd3-*', 'katex'], 'error', 'interface strings need i18next and react-i18next only.'),
-  layer('study', ['app', 'store', 'ui', 'viz', 'cli'], ['react', 'react-dom', 'zustand'], 'error', 'the study deck is pure TypeScript.'),
-  layer('viz', ['engine', 'model', 'train', 'app', 'store', 'ui', 'cli'], []),
+  layer('random', ['engine', 'model', 'train', 'data', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli', 'storage', 'bench']),
+  layer('storage', ['engine', 'model', 'train', 'data', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli', 'random', 'bench']),
+  layer('engine', ['model', 'train', 'data', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli', 'bench']),
+  layer('data', ['engine', 'model', 'train', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli', 'bench']),
+  layer('model', ['train', 'study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli', 'bench']),
+  layer('train', ['study', 'app', 'store', 'ui', 'viz', 'i18n', 'cli', 'bench']),
+  layer('i18n', ['engine', 'model', 'train', 'data', 'study', 'app', 'store', 'ui', 'viz', 'cli', 'bench'], ['react-dom', 'zustand', 'd3-*', 'katex'], 'error', 'interface strings need i18next and react-i18next only.'),
+  layer('study', ['app', 'store', 'ui', 'viz', 'cli', 'bench'], ['react', 'react-dom', 'zustand'], 'error', 'the study deck is pure TypeScript.'),
+  layer('viz', ['engine', 'model', 'train', 'app', 'store', 'ui', 'cli', 'bench'], []),
   // The command line runs the compute layers on the CPU, without a UI.
-  layer('cli', ['study', 'app', 'store', 'ui', 'viz'], UI_PACKAGES, 'error', 'the command line has no UI.'),
+  layer('cli', ['study', 'app', 'store', 'ui', 'viz', 'bench'], UI_PACKAGES, 'error', 'the command line has no UI.'),
   // Services the views call (src/app): no views, no React.
-  layer('app', ['ui', 'viz', 'cli'], ['react', 'react-dom', 'd3-*', 'katex'], 'error', 'services hold no views; ui renders them.'),
+  layer('app', ['ui', 'viz', 'cli', 'bench'], ['react', 'react-dom', 'd3-*', 'katex'], 'error', 'services hold no views; ui renders them.'),
+  // Benchmarks (src/bench): the compute layers and TensorFlow.js, measured; the views show them.
+  layer('bench', ['study', 'app', 'store', 'ui', 'viz', 'cli', 'i18n', 'storage'], UI_PACKAGES, 'error', 'benchmarks are compute only; src/ui/bench shows them.'),
   // Top: the store (state only) and the views.
-  layer('store', ['app', 'ui', 'viz', 'cli'], []),
+  layer('store', ['app', 'ui', 'viz', 'cli', 'bench'], []),
   layer('ui', ['cli'], []),
   {
     files: ['src/ui/**', 'src/viz/**', 'src/store/**'],

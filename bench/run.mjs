@@ -1,4 +1,7 @@
-// Benchmark runner: node bench/run.mjs <name> [--reps=N] [--keep-open]
+// Benchmark runner: node bench/run.mjs <name> [--reps=N] [--keep-open] [--node]
+//
+// --node (kernels and train): the same benchmark in Node on Dawn, no browser (bench/node.ts,
+// loaded through Vite's server-side module loader).
 //
 // Builds bench/<name>/index.html with Vite (production build, so timings are realistic),
 // serves it on http://127.0.0.1, opens it in Chromium through Playwright with WebGPU
@@ -14,9 +17,10 @@
 // Chromium: the tests' one (scripts/chromium.mjs: $CHROMIUM_PATH, /usr/bin/chromium or
 // Playwright's own). Timeout: BENCH_TIMEOUT_MS (default 20 min).
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, preview } from 'vite';
+import { build, createServer, preview } from 'vite';
 import { chromium } from '@playwright/test'; // playwright itself is not a declared dependency
 import { BASE_CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 
@@ -51,7 +55,29 @@ async function buildPage(name) {
   return outDir;
 }
 
+/**
+ * The Node front end (bench/node.ts): loaded through Vite's server-side module loader, so `?raw`
+ * shaders and TensorFlow.js's ES modules resolve as in the pages. Same options, same result format.
+ */
+async function runInNode(argv) {
+  const server = await createServer({
+    root,
+    logLevel: 'warn',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false },
+    ssr: { noExternal: [/^@tensorflow\//] },
+  });
+  let ok;
+  try {
+    ok = await (await server.ssrLoadModule('/bench/node.ts')).main(argv.filter((a) => a !== '--node'));
+  } finally {
+    await server.close();
+  }
+  process.exit(ok ? 0 : 1); // Dawn's instance would keep the process alive
+}
+
 async function main() {
+  if (process.argv.includes('--node')) return void (await runInNode(process.argv.slice(2)));
   const { name, query, keepOpen } = parseArgs(process.argv.slice(2));
   const browserInfo = findChromium();
   if (!browserInfo.found) throw new Error(`${browserInfo.problem} Run node scripts/check-browser.mjs to install one.`);
@@ -79,11 +105,14 @@ async function main() {
     page.on('console', (m) => console.log(`[page] ${m.text()}`));
     page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
     console.log(`bench ${name}: ${url}`);
+    const startLoad = loadavg();
     await page.goto(url);
     const timeout = Number(process.env.BENCH_TIMEOUT_MS ?? 20 * 60_000);
     await page.waitForFunction(() => ['done', 'error'].includes(window.__bench?.status), null, { timeout, polling: 500 });
     const state = await page.evaluate(() => window.__bench);
     if (state.status === 'error') throw new Error(`the page reported: ${state.error}`);
+    // How busy the machine was: timings on a shared machine are only as good as this.
+    state.result.machine = { cpus: cpus().length, loadAverage: { start: startLoad, end: loadavg() } };
     const resultsDir = join(root, 'bench', 'results');
     mkdirSync(resultsDir, { recursive: true });
     const file = join(resultsDir, `${name}.json`);

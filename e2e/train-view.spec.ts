@@ -27,6 +27,12 @@ test('a small model set up in the form trains: counter and loss chart advance, t
   const engine = gpuMode === 'webgpu' ? 'webgpu' : 'cpu-worker';
   await expect(train.engine).toHaveAttribute('data-engine', engine);
   await expect(train.engine).toContainText(words.engine[engine]);
+  // The CPU worker trains data parallel: one worker per core the browser reports, as many as
+  // the batch of 16 splits into (8 rows each), so 2 on any machine with 2 cores or more.
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const workers = gpuMode === 'webgpu' ? 1 : Math.max(1, Math.min(cores, 2));
+  await expect(train.engine).toHaveAttribute('data-workers', String(workers));
+  if (workers > 1) await expect(train.engine).toContainText(words.controls.workers.replace('{{n}}', String(workers)));
   await train.waitForSteps(50);
 
   await train.toggle.click(); // Pause

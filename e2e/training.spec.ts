@@ -11,6 +11,9 @@ async function openTrain(app: { goto(hash: string): Promise<void> }, training: T
   await app.goto('#/train');
   await training.ready();
   await training.waitFor({ status: ['empty', 'paused'] }); // the library has opened
+  // These tests exercise the WebGPU trainer where there is a GPU (no effect without one);
+  // engine-choice.spec.ts covers the measured choice.
+  await training.preferEngine('webgpu');
   // Each test gets a fresh browser context, so nothing was saved before.
   await training.configure(SMALL_PATCH, true);
 }

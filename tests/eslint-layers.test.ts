@@ -89,4 +89,12 @@ describe('import directions (layers/imports)', () => {
       expect(imports.every((i) => i === './text' || i === './language'), `${file}: ${imports.join(', ')}`).toBe(true);
     }
   });
+
+  it('the benchmarks (src/bench) use the compute layers, and only ui uses them', async () => {
+    expect(await layerErrors('src/bench/probe.ts', "import { t } from '../train/step';\nimport * as tf from '@tensorflow/tfjs-core';\nexport { t, tf };\n")).toEqual([]);
+    expect(await layerErrors('src/bench/probe.ts', "export const s = () => import('../store');\n")).toEqual([expect.stringContaining('src/bench may not import src/store')]);
+    expect(await layerErrors('src/ui/probe.tsx', "export const b = () => import('../bench/train');\n")).toEqual([]);
+    expect(await layerErrors('src/train/probe.ts', "export const b = () => import('../bench/train');\n")).toEqual([expect.stringContaining('src/train may not import src/bench')]);
+    expect(await layerErrors('src/app/probe.ts', "import { k } from '../bench/kernels';\nexport { k };\n")).toHaveLength(1);
+  });
 });

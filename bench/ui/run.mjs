@@ -7,6 +7,9 @@
 //   - the Train view in the page: steps/s and tokens/s on WebGPU and in the CPU worker, the
 //     longest main-thread task during 20 s of training, and steps to 90% validation exact match.
 // Writes bench/results/ui.json. Numbers are reported, never asserted.
+// --only=cpu-train measures just the Train view in the CPU worker (default settings),
+// --runs=N times for --seconds=S each (median), without the steps to 90%; it writes
+// bench/results/ui-cpu-train.json instead.
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -124,10 +127,38 @@ async function stageSwitches(page) {
   return times;
 }
 
+/** Train view steps/s in the CPU worker only: `runs` fresh pages, `seconds` each, median. */
+async function cpuTrainOnly(browser, base, runs, seconds) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await browser.newPage();
+    await page.goto(`${base}/?test=1#/train`);
+    await page.waitForFunction(() => window.__attentionLab?.training, null, { timeout: 60_000 });
+    const r = await page.evaluate((s) => window.__attentionLab.training.bench(s), seconds);
+    const workers = await page.evaluate(() => document.querySelector('[data-testid="train-engine"]')?.getAttribute('data-workers') ?? null);
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    await page.close();
+    console.log(`bench ui: cpu train run ${i}: ${r.stepsPerSec.toFixed(2)} steps/s, longest task ${r.longestTaskMs} ms, workers ${workers}`);
+    samples.push({ ...r, workers: workers === null || workers === '' ? null : Number(workers), cores });
+  }
+  return {
+    label: 'cpu-worker',
+    seconds,
+    runs,
+    stepsPerSec: median(samples.map((r) => r.stepsPerSec)),
+    tokensPerSec: median(samples.map((r) => r.tokensPerSec)),
+    longestTaskMs: Math.max(...samples.map((r) => r.longestTaskMs ?? 0)),
+    longTasks: samples.reduce((a, r) => a + r.longTasks, 0),
+    samples: samples.map((r) => ({ stepsPerSec: r.stepsPerSec, steps: r.steps, workers: r.workers, cores: r.cores, longestTaskMs: r.longestTaskMs })),
+  };
+}
+
 async function trainView(browser, base, files, label) {
   const page = await browser.newPage();
   await page.goto(`${base}/?test=1#/train`);
   await page.waitForFunction(() => window.__attentionLab?.training, null, { timeout: 60_000 });
+  // Each engine by name (the Train view's Auto would measure both and take the faster one).
+  if (label === 'webgpu') await page.evaluate(() => window.__attentionLab.training.preferEngine('webgpu'));
   const bench = await page.evaluate(() => window.__attentionLab.training.bench(20));
   await page.evaluate(() => window.__attentionLab.training.reset());
   const toEM = await page.evaluate(() => window.__attentionLab.training.benchToExactMatch(0.9, 600));
@@ -146,6 +177,21 @@ export async function run({ root, query, flags, executablePath }) {
   console.log('bench ui: serving', base);
   const reps = Number(query.get('reps') ?? 5);
   const withTrain = query.get('train') !== '0';
+  if (query.get('only') === 'cpu-train') {
+    const browser = await chromium.launch({ executablePath, args: flags.filter((f) => f !== '--enable-unsafe-webgpu') });
+    try {
+      const r = await cpuTrainOnly(browser, base, Number(query.get('runs') ?? 3), Number(query.get('seconds') ?? 20));
+      r.loadAverage = (await import('node:os')).loadavg();
+      mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+      writeFileSync(join(root, 'bench', 'results', 'ui-cpu-train.json'), `${JSON.stringify(r, null, 2)}\n`);
+      console.log(`Train view cpu-worker ${r.stepsPerSec.toFixed(2)} steps/s median of ${r.runs} (${r.samples.map((x) => x.stepsPerSec.toFixed(2)).join(' ')}), longest task ${r.longestTaskMs} ms`);
+      return true;
+    } finally {
+      await browser.close();
+      server.httpServer.closeAllConnections?.();
+      await new Promise((r) => server.httpServer.close(r));
+    }
+  }
   const result = { adapter: null, sizes, firstScreen: null, walkthrough: {}, trainView: {} };
   const browsers = [];
   const launch = async (args) => {

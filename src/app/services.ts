@@ -1,14 +1,16 @@
-// The app layer's services, wired onto a store: the walkthrough's compute service and the
-// training service (loaded on demand). The app entry (src/main.tsx) calls installAppServices
+// The app layer's services, wired onto a store: the walkthrough's and the training step's
+// compute services and the training service (loaded on demand). The app entry (src/main.tsx) calls installAppServices
 // once, before anything asks for a sentence or a training action.
 import type { StoreApi } from 'zustand/vanilla';
 import { installServices, type AppState, type StoreServices } from '../store';
+import { backwardComputeService } from './backward/lazy';
 import { trainingService } from './training';
 import { walkthroughComputeService } from './walkthrough/service';
 
 export function appServices(): StoreServices {
   return {
     walkthrough: walkthroughComputeService(),
+    backward: backwardComputeService(),
     training: trainingService(),
   };
 }

@@ -1,50 +1,30 @@
 // A worker thread for data-parallel pretraining: it holds its own copy of the model on the
 // CPU engine, receives the current weights and a slice of the batch, and sends back that
 // slice's gradients (normalized by the whole batch's token count, so slices simply add up).
-import { parentPort } from 'node:worker_threads';
-import { createCpuBackend } from '../engine/cpu';
-import type { ModelConfig, ModelVariant } from '../model/config';
-import { Transformer } from '../model/transformer';
-import { forwardBackward, type TrainBatch } from '../train/step';
+// The handler is the browser helper's (src/train/shares.ts); this is its Node adapter.
+import { parentPort, workerData } from 'node:worker_threads';
+import { setMatmulKernel, type MatmulKernelChoice } from '../engine/cpu';
+import { createShareHandler, type ShareInit, type ShareJob, type ShareMessage } from '../train/shares';
 
-export interface WorkerInit {
-  kind: 'init';
-  config: ModelConfig;
-  vocab: { src: number; tgt: number };
-  variant: ModelVariant;
-}
-
-export interface WorkerJob {
-  kind: 'job';
-  params: Float32Array; // the flat arena, as the CPU engine lays it out
-  batch: TrainBatch;
-  normalizer: number;
-  labelSmoothing: number;
-  dropout: number;
-  padId: number;
-  seed: number;
-}
+export type WorkerInit = ShareInit;
+export type WorkerJob = ShareJob;
 
 export interface WorkerResult {
   grads: Float32Array;
   lossSum: number;
 }
 
-let model: Transformer | null = null;
+// The matmul kernel of the thread that started this one (pretrain: the reference; benchmarks may ask for 'fast').
+setMatmulKernel((workerData?.kernel as MatmulKernelChoice | undefined) ?? 'auto');
 
-parentPort!.on('message', async (msg: WorkerInit | WorkerJob) => {
-  if (msg.kind === 'init') {
-    model = new Transformer(createCpuBackend(), msg.config, msg.vocab, msg.variant);
-    return;
-  }
-  const m = model!;
-  const be = m.be;
-  be.write(m.arena.params, msg.params);
-  be.fill(m.arena.grads, 0);
-  const loss = be.scope(() => forwardBackward(m, msg.batch, msg, msg.padId, msg.seed, msg.normalizer));
-  const lossSum = (await be.read(loss))[0];
-  be.dispose(loss);
-  const grads = (await be.read(m.arena.grads)) as Float32Array;
-  const result: WorkerResult = { grads, lossSum };
-  parentPort!.postMessage(result, [grads.buffer as ArrayBuffer]);
+const handle = createShareHandler();
+let queue: Promise<void> = Promise.resolve();
+
+parentPort!.on('message', (msg: ShareMessage) => {
+  queue = queue.then(async () => {
+    const r = await handle(msg);
+    if (!r) return;
+    if ('error' in r) throw new Error(r.error);
+    parentPort!.postMessage(r, [r.grads.buffer as ArrayBuffer]);
+  });
 });

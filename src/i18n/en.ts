@@ -3,18 +3,22 @@
 
 import type { Widen } from './widen';
 import { walkthroughEn } from './areas/walkthrough';
+import { backwardEn } from './areas/backward';
 import { trainEn } from './areas/train';
 import { studyEn } from './areas/study';
 import { dataEn } from './areas/data';
 import { vizEn } from './areas/viz';
+import { benchEn } from './areas/bench';
 
 export const en = {
   // Each view's strings live in areas/<view>.ts (English and Chinese side by side).
   walkthrough: walkthroughEn,
+  backward: backwardEn,
   train: trainEn,
   study: studyEn,
   data: dataEn,
   viz: vizEn,
+  bench: benchEn,
   app: {
     name: 'Attention Lab',
     skipToContent: 'Skip to main content',
@@ -23,8 +27,11 @@ export const en = {
   nav: {
     label: 'Views',
     walkthrough: 'Walkthrough',
+    backward: 'Training step',
     train: 'Train',
     study: 'Study',
+    /** Not in the navigation (linked from the README): the document title only. */
+    bench: 'Benchmark',
   },
   language: {
     label: 'Language',
@@ -70,11 +77,17 @@ export const en = {
     walkthrough: {
       title: 'Walkthrough',
     },
+    backward: {
+      title: 'Training step',
+    },
     train: {
       title: 'Train',
     },
     study: {
       title: 'Study',
+    },
+    bench: {
+      title: 'Benchmark on this GPU',
     },
   },
 } as const;

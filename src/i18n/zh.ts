@@ -1,17 +1,21 @@
 // 简体中文界面文字。类型 Messages 保证与 en.ts 的键完全一致（缺键或多键都是类型错误）。
 import type { Messages } from './en';
 import { walkthroughZh } from './areas/walkthrough';
+import { backwardZh } from './areas/backward';
 import { trainZh } from './areas/train';
 import { studyZh } from './areas/study';
 import { dataZh } from './areas/data';
 import { vizZh } from './areas/viz';
+import { benchZh } from './areas/bench';
 
 export const zh: Messages = {
   walkthrough: walkthroughZh,
+  backward: backwardZh,
   train: trainZh,
   study: studyZh,
   data: dataZh,
   viz: vizZh,
+  bench: benchZh,
   app: {
     name: '注意力实验室',
     skipToContent: '跳到主要内容',
@@ -20,8 +24,10 @@ export const zh: Messages = {
   nav: {
     label: '视图',
     walkthrough: '逐步讲解',
+    backward: '训练一步',
     train: '训练',
     study: '复习',
+    bench: '基准测试',
   },
   language: {
     label: '语言',
@@ -67,11 +73,17 @@ export const zh: Messages = {
     walkthrough: {
       title: '逐步讲解',
     },
+    backward: {
+      title: '训练一步',
+    },
     train: {
       title: '训练',
     },
     study: {
       title: '复习',
+    },
+    bench: {
+      title: '在这块 GPU 上跑基准测试',
     },
   },
 };

@@ -26,6 +26,8 @@ export interface StepInfo {
   prob: number;
   /** The full untempered distribution over the target vocabulary (V). */
   probs: Float32Array;
+  /** The logits it came from (V): temperature and sampling need them, not the probabilities. */
+  logits: Float32Array;
 }
 
 export interface DecodeResult {
@@ -140,7 +142,7 @@ export function pickNext(logits: Float32Array, B: number, results: DecodeResult[
     const token = sampler ? sampler.next(row).index : best.index;
     next[b] = token;
     results[b].tokens.push(token);
-    results[b].steps.push({ token, prob: probs[token], probs });
+    results[b].steps.push({ token, prob: probs[token], probs, logits: row.slice() });
     if (token === eos) done[b] = true;
   }
   return next;

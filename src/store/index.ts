@@ -6,6 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { AnySliceDefinition, SliceDefinition, SliceKey, SliceTools } from './slice';
 import type { StoreServices } from './services';
+import backward, { type BackwardSlice } from './slices/backward';
 import gpu, { type GpuSlice } from './slices/gpu';
 import model, { type ModelSlice } from './slices/model';
 import settings, { type SettingsSlice } from './slices/settings';
@@ -23,6 +24,7 @@ export interface AppState {
   gpu: GpuSlice;
   model: ModelSlice;
   walkthrough: WalkthroughSlice;
+  backward: BackwardSlice;
   study: StudySlice;
   training: TrainingSlice;
 }
@@ -33,6 +35,7 @@ export const SLICES: { readonly [K in SliceKey]: SliceDefinition<K> } = {
   gpu,
   model,
   walkthrough,
+  backward,
   study,
   training,
 };

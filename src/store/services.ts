@@ -4,15 +4,20 @@
 // createAppStore(slices, { services }). The store never imports src/app.
 import type { StoreApi } from 'zustand/vanilla';
 import type { TrainingLive } from '../train/live';
+import type { BackwardRequest } from './backwardResult';
 import type { AppState } from './index';
-import type { SliceTools } from './slice';
+import type { SlicePatch, SliceTools } from './slice';
+import type { BackwardPatch } from './slices/backward';
 import type { TrainingSlice } from './slices/training';
 import type { WalkthroughPatch } from './slices/walkthrough';
+import type { SampleRequest } from './walkthroughResult';
 
 /** The walkthrough's compute service: turns the requested sentence into the slice's result. */
 export interface WalkthroughCompute {
   /** Ask for a sentence (the view calls this as the user types, debounced). */
   request(text: string): void;
+  /** Ask for a sampled translation (the decoding stage's); null: none. It writes `sampled`. */
+  sample(request: SampleRequest | null): void;
   dispose(): void;
 }
 
@@ -21,6 +26,28 @@ export type StartWalkthroughCompute = (ctx: {
   store: StoreApi<AppState>;
   write: (patch: WalkthroughPatch) => void;
 }) => WalkthroughCompute;
+
+/** The training-step walkthrough's service: one recorded training step per sentence pair. */
+export interface BackwardCompute {
+  /** Ask for a pair (the view calls this when the URL's pair, ε or lr changes). */
+  request(req: BackwardRequest): void;
+  /** Post-norm vs pre-norm vs no residual on the shown pair, `layers` per side. */
+  flowComparison(layers: number): void;
+  /** Central differences for a few entries of 'grad:<point>' or 'param:<name>' of the shown result. */
+  check(name: string): void;
+  /** Make the shown update the working model (the next result starts from it). */
+  applyStep(): void;
+  /** Back to the active model as loaded. */
+  resetSteps(): void;
+  dispose(): void;
+}
+
+/** Starts the backward service for a store; it writes into the backward slice with `write`. */
+export type StartBackwardCompute = (ctx: {
+  store: StoreApi<AppState>;
+  /** A patch, or a function of the slice's current value (for per-name updates). */
+  write: (patch: SlicePatch<BackwardPatch>) => void;
+}) => BackwardCompute;
 
 /** The training slice's actions, done by the app layer (session, library, experiments). */
 export type TrainingService = Pick<
@@ -41,6 +68,8 @@ export type TrainingService = Pick<
   | 'importModel'
   | 'openInWalkthrough'
   | 'dismissNotice'
+  | 'setEnginePreference'
+  | 'remeasureEngines'
 >;
 
 /** What the training service acts on: the slice's own set/get, the store, the slice's `live`. */
@@ -57,6 +86,7 @@ export type LoadTrainingService = (ctx: TrainingServiceContext) => Promise<Train
 
 export interface StoreServices {
   walkthrough?: StartWalkthroughCompute;
+  backward?: StartBackwardCompute;
   training?: LoadTrainingService;
 }
 

@@ -48,6 +48,8 @@ export interface StepView {
   prob: number;
   /** The most probable tokens at this step, best first. */
   top: Array<{ token: string; prob: number }>;
+  /** (V) the logits the step chose from (the decoding stage's sampling view tempers these). */
+  logits: Float32Array;
 }
 
 export interface TranslationView {
@@ -59,6 +61,47 @@ export interface TranslationView {
   steps: StepView[];
   /** False when decoding stopped at maxLen without producing <eos>. */
   finished: boolean;
+}
+
+/** A sampled translation the learner asked for (all of it lives in the URL: temp, topk, topp, seed). */
+export interface SampleRequest {
+  text: string;
+  /** 0 ≤ T: 0 is greedy. */
+  temperature: number;
+  /** 0 = off. */
+  topK: number;
+  /** 1 = off. */
+  topP: number;
+  seed: number;
+}
+
+/** One step of a sampled decode: the token drawn and the logits it was drawn from. */
+export interface SampledStepView {
+  token: string;
+  id: number;
+  /** (V) the logits of this step (its prefix is the sampled tokens before it). */
+  logits: Float32Array;
+  /** The token's probability under the filtered distribution it was drawn from. */
+  prob: number;
+  /** Its probability under the model's own (untempered, uncut) distribution. */
+  baseProb: number;
+  /** How many tokens survived top-k and top-p at this step. */
+  kept: number;
+}
+
+/** A seeded sampled decode (temperature → top-k → top-p → draw), with the KV cache. */
+export interface SampledTranslationView {
+  /** The translator and text it was computed for: `${translator key}|${text}`, like WalkthroughResult.key. */
+  key: string;
+  request: SampleRequest;
+  /** Generated ids without <bos>, ending with <eos> when one was produced. */
+  ids: number[];
+  /** Target tokens without <eos>. */
+  tokens: string[];
+  text: string;
+  steps: SampledStepView[];
+  finished: boolean;
+  backend: BackendSummary;
 }
 
 /** How the translation compares with the toy grammar's reference translator. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { isStageId } from '../model/stageIds';
 import { isExperimentId } from '../train/experimentIds';
 import { SECTIONS, SECTION_IDS, TOPICS, topicById, type SectionId } from './curriculum';
+import { backwardStageOf } from './types';
 
 const REPO_CURRICULUM = fileURLToPath(new URL('../../docs/curriculum.md', import.meta.url));
 const SHARED_CURRICULUM = fileURLToPath(new URL('../../../shared/docs/curriculum.md', import.meta.url));
@@ -62,6 +63,7 @@ describe('embedded curriculum', () => {
     for (const t of TOPICS) {
       expect(t.stages.length, `topic ${t.id}`).toBeGreaterThan(0);
       for (const s of t.stages) expect(s === 'train' || isStageId(s), `${t.id}: ${s}`).toBe(true);
+      for (const s of t.backwardStages ?? []) expect(backwardStageOf(s), `${t.id}: ${s}`).not.toBeNull();
       for (const e of t.experiments) expect(isExperimentId(e), `${t.id}: ${e}`).toBe(true);
     }
   });

@@ -3,7 +3,7 @@
 // list against the shared file whenever that file is reachable.
 import type { ExperimentId } from '../train/experimentIds';
 import type { Bilingual } from '../i18n/text';
-import type { CardStage } from './types';
+import type { BackwardCardStage, CardStage } from './types';
 
 export type SectionId = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H';
 
@@ -30,6 +30,11 @@ export interface Topic {
   experiments: ExperimentId[];
   /** The panel is only the closest one: the topic's cards must say why (Card.stageNote). */
   closestOnly?: boolean;
+  /**
+   * Stages of the training-step walkthrough (#/backward) that show the topic too. The curriculum
+   * predates them, so they are kept apart from `stages`, which follow docs/curriculum.md.
+   */
+  backwardStages?: BackwardCardStage[];
 }
 
 const t = (
@@ -41,6 +46,20 @@ const t = (
   experiments: ExperimentId[] = [],
   closestOnly = false,
 ): Topic => ({ id, section, title: { en, zh }, stages, experiments, ...(closestOnly ? { closestOnly } : {}) });
+
+/** Topics the training-step walkthrough shows: a card of the topic may link there instead. */
+const BACKWARD_STAGES: Readonly<Partial<Record<number, BackwardCardStage[]>>> = {
+  26: ['backward/residual-flow'], // residual connection: the gradient highway
+  29: ['backward/residual-flow'], // post-norm vs pre-norm: gradient norms measured side by side
+  38: ['backward/loss', 'backward/logits-grad'], // cross-entropy, label smoothing
+  39: ['backward/update'], // Adam(W), warm-up: the update from a fresh optimiser state
+  42: ['backward/residual-flow'], // vanishing and exploding gradients
+};
+
+const withBackward = (topic: Topic): Topic => {
+  const backwardStages = BACKWARD_STAGES[topic.id];
+  return backwardStages ? { ...topic, backwardStages } : topic;
+};
 
 export const TOPICS: readonly Topic[] = [
   t(1, 'A', 'Core idea', '核心思想', ['softmax']),
@@ -93,7 +112,7 @@ export const TOPICS: readonly Topic[] = [
   // The curriculum names no panel for 48: self-attention's pipeline starts at Q, K, V; the
   // whole-model practice card opens the overview.
   t(48, 'H', 'A model answer to "explain self-attention"', '“讲讲自注意力”的示范回答', ['qkv', 'overview'], [], true),
-];
+].map(withBackward);
 
 const byId = new Map(TOPICS.map((topic) => [topic.id, topic]));
 

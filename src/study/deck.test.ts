@@ -9,7 +9,7 @@ import { DECK, cardById } from './cards';
 import { checkCloze } from './cloze';
 import { TOPICS, topicById } from './curriculum';
 import { HIGHLIGHTS, HIGHLIGHT_IDS, isHighlightId } from './highlights';
-import { CARD_KINDS, CLOZE_GAP, type Card } from './types';
+import { backwardStageOf, CARD_KINDS, CLOZE_GAP, type Card } from './types';
 
 const CJK = /[\u4e00-\u9fff]/;
 const each = (name: string, check: (card: Card) => void) =>
@@ -47,9 +47,20 @@ describe('deck', () => {
     expect(topics).toEqual([...topics].sort((a, b) => a - b));
   });
 
-  each('links to an existing stage that the curriculum names for its topic', (card) => {
-    expect(card.stage === 'train' || isStageId(card.stage)).toBe(true);
-    expect(topicById(card.topic)!.stages).toContain(card.stage);
+  each('links to an existing stage that the curriculum names for its topic (or a training-step stage of that topic)', (card) => {
+    expect(card.stage === 'train' || isStageId(card.stage) || backwardStageOf(card.stage) !== null).toBe(true);
+    const topic = topicById(card.topic)!;
+    expect([...topic.stages, ...(topic.backwardStages ?? [])]).toContain(card.stage);
+  });
+
+  it('links cards on gradients, residuals, norm placement, label smoothing, warm-up and Adam to the training step', () => {
+    const linked = (id: string) => backwardStageOf(cardById(id)!.stage);
+    expect(linked('f42-vanishing-exploding')).toBe('residual-flow');
+    expect(linked('e26-jacobian')).toBe('residual-flow');
+    expect(linked('e29-post-vs-pre')).toBe('residual-flow');
+    expect(linked('f38-label-smoothing')).toBe('loss');
+    expect(linked('f39-why-warmup')).toBe('update');
+    expect(linked('f39-adamw')).toBe('update');
   });
 
   each('links only to existing experiments that the curriculum names for its topic', (card) => {

@@ -1,13 +1,30 @@
 // The study deck's core types. Cards are data (see cards/), written once in English and
 // Simplified Chinese; everything else in src/study works on these shapes.
 import type { Bilingual } from '../i18n/text';
-import type { StageId } from '../model/stageIds';
+import { isBackwardStageId, type BackwardStageId, type StageId } from '../model/stageIds';
 import type { ExperimentId } from '../train/experimentIds';
 import type { HighlightId } from './highlights';
 
-/** Where a card's "show me" goes: a walkthrough stage, or 'train' for the Train view. */
-export type CardStage = StageId | 'train';
+/** A stage of the training-step walkthrough (#/backward/<id>) as a card's "show me": 'backward/loss'. */
+export type BackwardCardStage = `backward/${BackwardStageId}`;
+
+/**
+ * Where a card's "show me" goes: a walkthrough stage, a training-step stage
+ * ('backward/<id>'), or 'train' for the Train view.
+ */
+export type CardStage = StageId | 'train' | BackwardCardStage;
 export const TRAIN_VIEW = 'train' as const;
+
+export function backwardCardStage(id: BackwardStageId): BackwardCardStage {
+  return `backward/${id}`;
+}
+
+/** The training-step stage a card stage names, or null for a forward stage or the Train view. */
+export function backwardStageOf(stage: string): BackwardStageId | null {
+  if (!stage.startsWith('backward/')) return null;
+  const id = stage.slice('backward/'.length);
+  return isBackwardStageId(id) ? id : null;
+}
 
 /**
  * qa: question, then the answer. cloze: fill the gap in a statement or formula.

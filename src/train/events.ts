@@ -107,6 +107,8 @@ export interface TrainerInfo {
   validationSize: number;
   parameters: number;
   probe: ProbeInfo;
+  /** Threads computing each step (data parallel on the CPU worker); 1 elsewhere. */
+  workers?: number;
 }
 
 /** A running model the UI drives. All methods are safe to call in any status. */

@@ -32,9 +32,13 @@ export interface SessionState {
 
 export type DeviceTarget = { kind: 'webgpu'; ctx: GpuContext; generation: number } | { kind: 'cpu' };
 
+/** Why the session asks for a device: a run being built (the app may measure the engines and
+ * honour the user's choice), or a recovery after the WebGPU device was lost. */
+export type DevicePurpose = 'start' | 'recover';
+
 export interface SessionDeps {
-  /** The device to train on now (waits while the GPU question is still pending). */
-  device(): Promise<DeviceTarget>;
+  /** The device to train `config` on now (waits while the GPU question is still pending). */
+  device(purpose: DevicePurpose, config: TrainingConfig): Promise<DeviceTarget>;
   /** Ask the app for a new device after losing `lostGeneration`; resolves when it has one or gave up. */
   restartDevice(lostGeneration: number | null): Promise<void>;
   createTrainer(target: DeviceTarget): Promise<TrainerHandle>;
@@ -186,7 +190,7 @@ export class TrainingSession {
         this.setState({ status: 'failed', notice: { kind: 'error', error: toErrorInfo(e) } });
         throw e;
       }
-      return this.build(start);
+      return this.build(start, 'start');
     });
   }
 
@@ -199,9 +203,13 @@ export class TrainingSession {
     return { kind: 'weights', weights: p.weights, vocab: p.vocab, step: 0 };
   }
 
-  private async build(start: StartFrom): Promise<TrainerHandle> {
+  private async build(start: StartFrom, purpose: DevicePurpose): Promise<TrainerHandle> {
     this.setState({ status: 'starting' });
-    const target = await this.deps.device();
+    return this.buildOn(await this.deps.device(purpose, this.config), start);
+  }
+
+  private async buildOn(target: DeviceTarget, start: StartFrom): Promise<TrainerHandle> {
+    this.setState({ status: 'starting' });
     const trainer = await this.deps.createTrainer(target);
     this.trainer = trainer;
     this.trainerGeneration = target.kind === 'webgpu' ? target.generation : null;
@@ -285,7 +293,7 @@ export class TrainingSession {
       const lost = this.trainerGeneration;
       this.dropTrainer();
       await this.deps.restartDevice(lost);
-      const trainer = await this.build(good ? { kind: 'state', state: good } : this.startFrom);
+      const trainer = await this.build(good ? { kind: 'state', state: good } : this.startFrom, 'recover');
       if (good) this.live.apply({ type: 'rewind', step: good.step });
       if (wasRunning) trainer.start();
       const restored = good?.step ?? 0;
@@ -294,6 +302,34 @@ export class TrainingSession {
       this.recovering = null;
     });
     return this.recovering;
+  }
+
+  // ---- engine choice ----------------------------------------------------------------------
+
+  /**
+   * The app's engine choice changed (the user's override): move the current model to the
+   * engine the app now names — same weights, Adam state and step — and resume if it was
+   * running. Nothing to do without a trainer (the next build asks anyway) or when it already
+   * runs there.
+   */
+  switchEngine(): Promise<void> {
+    return this.exclusive(async () => {
+      const old = this.trainer;
+      if (!old || this.status === 'failed' || this.status === 'recovering') return;
+      const wasRunning = this.status === 'running';
+      await old.pause();
+      const state = await old.exportState();
+      const target = await this.deps.device('start', this.config);
+      const same = (target.kind === 'webgpu') === (old.kind === 'webgpu') && (target.kind !== 'webgpu' || target.generation === this.trainerGeneration);
+      if (same) {
+        if (wasRunning && this.wantRunning) old.start();
+        return;
+      }
+      this.dropTrainer();
+      this.startFrom = { kind: 'state', state }; // where a retry starts if the new engine fails
+      const trainer = await this.buildOn(target, { kind: 'state', state });
+      if (wasRunning && this.wantRunning) trainer.start();
+    });
   }
 
   // ---- passthroughs -----------------------------------------------------------------------

@@ -3,11 +3,14 @@
 // `maxInFlight` steps are still on the device, then yields to the event loop; step numbers come
 // back later through readback tickets. Evaluation and attention snapshots run on a shadow copy
 // of the weights (one queued copy, so they never see a half-updated model) while training goes
-// on. The same class runs inside the Web Worker on the CPU engine.
+// on. The same class runs inside the Web Worker on the CPU engine, there optionally data
+// parallel (dataParallel.ts): a step then finishes when the helper workers have answered, so
+// one step is in flight at a time and nothing reads the model until its update is applied.
 import type { Backend } from '../engine/backend';
 import { PAD_ID, type TatoebaFile } from '../data';
 import { stepSeed } from '../random';
 import type { Transformer } from '../model/transformer';
+import type { DataParallel } from './dataParallel';
 import type { TrainingData } from './data';
 import type { DivergenceInfo, TrainerInfo, TrainerKind, TrainerSpec, ProbeInfo, RunSettingsPatch, TrainerEvent, TrainerStatus, TrainerHandle } from './events';
 import { DivergenceGuard, explodedLoss, isFiniteState, readHostState, writeHostState, type HostState } from './guard';
@@ -32,6 +35,8 @@ export interface TrainerOptions {
   now?: () => number;
   /** Destroy the backend with the trainer (when the trainer made it). */
   ownsBackend?: boolean;
+  /** Data-parallel steps for this run (CPU engine only), or null for one thread; called by init. */
+  parallel?: (config: TrainingConfig) => DataParallel | null;
 }
 
 export class Trainer implements TrainerHandle {
@@ -61,6 +66,9 @@ export class Trainer implements TrainerHandle {
   private jobChain: Promise<unknown> = Promise.resolve();
   private pendingJobs = { probe: false, eval: false };
   private shadowBusy = false;
+  private parallel: DataParallel | null = null;
+  /** A data-parallel step whose update is not applied yet (the model must not be read). */
+  private updating: Promise<unknown> | null = null;
 
   constructor(private readonly opts: TrainerOptions) {
     this.kind = opts.kind;
@@ -80,11 +88,12 @@ export class Trainer implements TrainerHandle {
     this.guard = new DivergenceGuard(initial);
     await warmUp(this.be, this.shadow, this.data, this.config);
     this.probe = prepareProbe(spec.probe || defaultProbeText(this.data), this.data, this.config.model.maxLen);
+    this.parallel = this.opts.parallel?.(this.config) ?? null;
     this.emit({ type: 'status', status: this.status, step: this.stepCount });
     // Where the run starts from: the first points of the charts and the replay.
     this.captureProbe(this.stepCount);
     this.queueJob('eval');
-    return runInfo(run, this.kind, this.be.info.name, this.probe.info);
+    return { ...runInfo(run, this.kind, this.be.info.name, this.probe.info), workers: this.parallel?.workers ?? 1 };
   }
 
   // ---- control ----------------------------------------------------------------------------
@@ -129,6 +138,7 @@ export class Trainer implements TrainerHandle {
   }
 
   async setProbe(text: string): Promise<ProbeInfo> {
+    await this.updating;
     const probe = prepareProbe(text, this.data, this.config.model.maxLen);
     if (probe.info.ok) {
       this.probe = probe;
@@ -169,6 +179,7 @@ export class Trainer implements TrainerHandle {
     this.stopRunning('disposed');
     this.epoch++;
     this.listeners.clear();
+    this.parallel?.dispose();
     this.model?.dispose();
     this.shadow?.dispose();
     if (this.opts.ownsBackend) this.be.destroy();
@@ -193,9 +204,12 @@ export class Trainer implements TrainerHandle {
     }, 0);
   }
 
-  /** Steps allowed in flight: one while a shadow job waits on reads, so they come back sooner. */
+  /**
+   * Steps allowed in flight: one while a shadow job waits on reads, so they come back sooner,
+   * and always one when data parallel (the next step needs this one's update).
+   */
   private get inFlightLimit(): number {
-    return this.shadowBusy ? 1 : this.maxInFlight;
+    return this.shadowBusy || this.parallel ? 1 : this.maxInFlight;
   }
 
   private pump(): void {
@@ -224,22 +238,48 @@ export class Trainer implements TrainerHandle {
 
   private encodeStep(): void {
     const step = this.stepCount + 1;
-    const { optimizer, schedule, seed, cadence } = this.config;
+    const { optimizer, schedule, seed } = this.config;
     const lr = learningRate({ ...schedule, peak: optimizer.lr }, step);
-    let tickets: StepTickets;
+    let tickets: StepTickets | Promise<StepTickets>;
     let tokens: number;
     try {
       const batch = this.data.nextBatch();
       tokens = batch.nTokens;
-      tickets = trainStep(this.model, batch, { ...optimizer, lr }, PAD_ID, stepSeed(seed, step));
+      tickets = this.parallel
+        ? this.parallel.step(this.model, batch, { ...optimizer, lr }, PAD_ID, stepSeed(seed, step))
+        : trainStep(this.model, batch, { ...optimizer, lr }, PAD_ID, stepSeed(seed, step));
     } catch (e) {
       this.fail(e);
       return;
     }
     this.stepCount = step;
-    const done = this.report(step, this.epoch, lr, tokens, tickets);
+    const epoch = this.epoch;
+    let done: Promise<void>;
+    if (tickets instanceof Promise) {
+      const updated = tickets.then((t) => {
+        if (epoch === this.epoch) this.afterUpdate(step);
+        return t;
+      });
+      const settledUpdate = updated.catch(() => undefined);
+      this.updating = settledUpdate;
+      void settledUpdate.then(() => {
+        if (this.updating === settledUpdate) this.updating = null;
+      });
+      done = updated.then(
+        (t) => this.report(step, epoch, lr, tokens, t),
+        (e) => void (epoch === this.epoch && this.fail(e)),
+      );
+    } else {
+      done = this.report(step, epoch, lr, tokens, tickets);
+      this.afterUpdate(step);
+    }
     this.inFlight.add(done);
     void done.finally(() => this.inFlight.delete(done));
+  }
+
+  /** What follows step `step`'s update: host copy, probe, evaluation, on their cadence. */
+  private afterUpdate(step: number): void {
+    const { cadence } = this.config;
     if (step % cadence.snapshotEvery === 0) this.takeSnapshot(step);
     if (step % cadence.attentionEvery === 0) this.captureProbe(step);
     if (step % cadence.evalEvery === 0) this.queueJob('eval');
@@ -317,6 +357,7 @@ export class Trainer implements TrainerHandle {
   /** Run fn on the shadow model, after copying the current weights into it; one job at a time. */
   private onShadow<T>(fn: (step: number, epoch: number) => Promise<T>): Promise<T> {
     const run = async () => {
+      await this.updating;
       if (this.status === 'disposed' || this.status === 'failed') throw new TrainerError('internal', 'the trainer is no longer usable');
       this.be.copy(this.model.arena.params, this.shadow.arena.params);
       this.shadowBusy = true;

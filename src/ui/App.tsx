@@ -13,17 +13,23 @@ import { useRoute } from './common/useRoute';
 import { ViewErrorBoundary } from './common/ViewErrorBoundary';
 
 const WalkthroughView = lazy(() => import('./walkthrough/WalkthroughView').then((m) => ({ default: m.WalkthroughView })));
+const BackwardView = lazy(() => import('./backward/BackwardView').then((m) => ({ default: m.BackwardView })));
 const TrainView = lazy(() => import('./train/TrainView').then((m) => ({ default: m.TrainView })));
 const StudyView = lazy(() => import('./study/StudyView').then((m) => ({ default: m.StudyView })));
+const BenchView = lazy(() => import('./bench/BenchView').then((m) => ({ default: m.BenchView })));
 
 function CurrentView({ route }: { route: Route }) {
   switch (route.view) {
     case 'walkthrough':
       return <WalkthroughView route={route} />;
+    case 'backward':
+      return <BackwardView route={route} />;
     case 'train':
       return <TrainView route={route} />;
     case 'study':
       return <StudyView route={route} />;
+    case 'bench':
+      return <BenchView route={route} />;
   }
 }
 

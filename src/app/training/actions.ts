@@ -8,6 +8,7 @@ import { checkTrainingConfig, discardsModel, withConfig, type TrainingConfigPatc
 import type { ModelLibrary } from '../persistence/modelLibrary';
 import type { TrainingService, TrainingServiceContext } from '../../store/services';
 import type { SetConfigResult } from '../../store/slices/training';
+import { createEnginePicker, type EnginePickerOptions } from './enginePicker';
 import { createExperimentRunner } from './experimentsRunner';
 import { createLibraryActions } from './libraryActions';
 import { sessionDeps } from './sessionDeps';
@@ -26,18 +27,23 @@ class SliceSession extends TrainingSession {
 export interface TrainingActionsContext extends TrainingServiceContext {
   /** The model library (tests: memory); default IndexedDB, memory when blocked. */
   openLibrary?: () => Promise<ModelLibrary>;
+  /** Engine measurements and preferences (tests: memory store, stand-in trainers). */
+  engines?: EnginePickerOptions;
 }
 
-export function createTrainingActions({ set, get, store, live, openLibrary }: TrainingActionsContext): TrainingService {
+export function createTrainingActions({ set, get, store, live, openLibrary, engines }: TrainingActionsContext): TrainingService {
+  const baseUrl = () => (typeof document !== 'undefined' ? document.baseURI : undefined);
+  const picker = createEnginePicker({ set, get, store }, { baseUrl, ...engines });
   const session = new SliceSession(
     sessionDeps(store, {
       onState: ({ step, ...rest }) => set(step === undefined ? rest : { ...rest, steps: step }),
       onEvent: (e) => library.onTrainerEvent(e),
+      device: (purpose, config) => picker.target(purpose, config),
     }),
     live,
   );
   const library = createLibraryActions({ session, set, get, store, openLibrary });
-  const experiments = createExperimentRunner({ session, set, get, store });
+  const experiments = createExperimentRunner({ session, set, get, store, target: () => picker.quickTarget(get().config) });
 
   // A WebGPU engine must move when the device it was built on goes away.
   store.subscribe((s, prev) => {
@@ -63,7 +69,10 @@ export function createTrainingActions({ set, get, store, live, openLibrary }: Tr
 
   installTrainingTestApi(store, session);
   return {
-    init: () => library.init(),
+    init: () => {
+      void picker.load(); // the control shows this adapter's choice; never holds up the library
+      return library.init();
+    },
     start: async () => {
       await library.init();
       experiments.cancel();
@@ -96,5 +105,13 @@ export function createTrainingActions({ set, get, store, live, openLibrary }: Tr
     importModel: (file, name, confirmReplace) => library.importFile(file, name, confirmReplace),
     openInWalkthrough: () => library.openInWalkthrough(),
     dismissNotice: () => session.dismissNotice(),
+    setEnginePreference: async (pref) => {
+      await picker.setPreference(pref);
+      await session.switchEngine().catch(() => undefined); // failures are in status/notice
+    },
+    remeasureEngines: async () => {
+      await picker.forgetMeasurements();
+      await session.switchEngine().catch(() => undefined);
+    },
   };
 }

@@ -6,7 +6,7 @@ import type { ExperimentId } from '../../train/experimentIds';
 import type { ExperimentResult, ExperimentRole, ExperimentRun } from '../../train/experimentRun';
 import { getExperiment } from '../../train/experiments';
 import { TrainingLive } from '../../train/live';
-import type { TrainingSession } from '../../train/session';
+import type { DeviceTarget, TrainingSession } from '../../train/session';
 import { toErrorInfo } from '../../train/trainerError';
 import type { AppState, SliceTools } from '../../store/slice';
 import type { ExperimentState } from '../../store/slices/training';
@@ -17,9 +17,11 @@ interface Ctx {
   set: SliceTools<'training'>['set'];
   get: SliceTools<'training'>['get'];
   store: StoreApi<AppState>;
+  /** The engine experiments train on (default: WebGPU when there is a device). */
+  target?: () => Promise<DeviceTarget>;
 }
 
-export function createExperimentRunner({ session, set, get, store }: Ctx) {
+export function createExperimentRunner({ session, set, get, store, target: targetFor = () => deviceTarget(store) }: Ctx) {
   let current: ExperimentRun | null = null;
   let onWebGpu = false;
 
@@ -42,7 +44,7 @@ export function createExperimentRunner({ session, set, get, store }: Ctx) {
     set({ experiment: { id, status: 'running', baseline: lives.baseline, variant: lives.variant, result: null, error: null, startedAt: Date.now() } });
     try {
       await session.pause();
-      const [{ runExperiment, createTrainer }, target] = await Promise.all([import('../../train/trainerFactory'), deviceTarget(store)]);
+      const [{ runExperiment, createTrainer }, target] = await Promise.all([import('../../train/trainerFactory'), targetFor()]);
       onWebGpu = target.kind === 'webgpu';
       const needsPretrained = exp.plan.init === 'pretrained' && (exp.plan.mode === 'train-both' || !session.hasModel());
       const pretrained = needsPretrained ? await shippedWeights(store) : null;

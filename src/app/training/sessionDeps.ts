@@ -42,7 +42,7 @@ export async function shippedWeights(store: StoreApi<AppState>): Promise<Pretrai
   return { config: cp.config, weights: Object.fromEntries(cp.weights), vocab: cp.vocab };
 }
 
-export function sessionDeps(store: StoreApi<AppState>, hooks: Pick<SessionDeps, 'onState' | 'onEvent'>): SessionDeps {
+export function sessionDeps(store: StoreApi<AppState>, hooks: Pick<SessionDeps, 'onState' | 'onEvent'> & Partial<Pick<SessionDeps, 'device'>>): SessionDeps {
   return {
     device: () => deviceTarget(store),
     restartDevice: async (lostGeneration) => {

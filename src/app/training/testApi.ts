@@ -3,6 +3,7 @@
 // plain data so page.evaluate can carry it. src/app may not import ui, so this attaches
 // itself to the shell's object once the shell has installed it.
 import type { StoreApi } from 'zustand/vanilla';
+import type { EngineDecision, EnginePreference } from '../../train/enginePick';
 import type { TrainerKind } from '../../train/events';
 import type { ExperimentId } from '../../train/experimentIds';
 import type { ExperimentResult } from '../../train/experimentRun';
@@ -31,6 +32,8 @@ export interface TrainingSnapshot {
   restored: boolean;
   library: { status: string; kind: string | null; count: number };
   experiment: { id: ExperimentId; status: string } | null;
+  /** The engine choice: the user's preference, what was decided and why, measuring now. */
+  choice: { preference: EnginePreference; decision: EngineDecision | null; source: 'measured' | 'cached' | null; calibrating: string | null; adapter: string | null };
 }
 
 export interface TrainingWaitCondition {
@@ -62,6 +65,10 @@ export interface TrainingTestApi {
   exportText(): Promise<string | null>;
   openInWalkthrough(): Promise<boolean>;
   runExperiment(id: ExperimentId, steps?: number): Promise<ExperimentResult | null>;
+  /** The engine choice for this adapter (remembered), as the Train view's control sets it. */
+  preferEngine(pref: EnginePreference): Promise<void>;
+  /** Forget the engine measurements (the next run measures again). */
+  remeasureEngines(): Promise<void>;
   /** Destroy the GPU device under the trainer (the shell's destroyDevice). */
   destroyDevice(): boolean;
   /** Train for `seconds` and report throughput and the longest main-thread task. */
@@ -93,6 +100,7 @@ function snapshot(store: StoreApi<AppState>, session: TrainingSession): Training
     restored: t.restored,
     library: { status: t.library.status, kind: t.library.kind, count: t.library.models.length },
     experiment: t.experiment ? { id: t.experiment.id, status: t.experiment.status } : null,
+    choice: { preference: t.engine.preference, decision: t.engine.decision, source: t.engine.source, calibrating: t.engine.calibrating, adapter: t.engine.adapter?.name ?? null },
   };
 }
 
@@ -169,6 +177,8 @@ function build(store: StoreApi<AppState>, session: TrainingSession): TrainingTes
     exportText: async () => (await t().exportModel())?.text ?? null,
     openInWalkthrough: () => t().openInWalkthrough(),
     runExperiment: (id, steps) => t().runExperiment(id, { steps }),
+    preferEngine: (pref) => t().setEnginePreference(pref),
+    remeasureEngines: () => t().remeasureEngines(),
     destroyDevice: () => {
       const state = store.getState().gpu.state;
       if (state.kind !== 'ready') return false;

@@ -1,7 +1,7 @@
 // One sentence → everything the walkthrough shows. Phases, each followed by a yield to the
 // event loop so typing and scrolling stay smooth:
 //   1. prepare   tokens, ids, unknown words (cut to the model's length when too long)
-//   2. translate greedy decoding with the KV cache, keeping each step's distribution
+//   2. translate greedy decoding with the KV cache, keeping each step's distribution and logits
 //   3. trace     a teacher-forced pass over <bos> + the model's own output, recording
 //                every intermediate (this is what the stage panels draw)
 //   4. profile   the same forward pass without the trace, plus the softmax over its logits
@@ -50,6 +50,7 @@ async function translate(tr: Translator, input: Parameters<Translator['translate
     id: s.token,
     prob: s.prob,
     top: tr.topTokens(s.probs, k),
+    logits: s.logits,
   }));
   const finished = t.ids[t.ids.length - 1] === tr.special.eos;
   return { ids: t.ids, tokens: t.tokens, text: t.text, steps, finished };

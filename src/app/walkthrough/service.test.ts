@@ -85,6 +85,27 @@ describe('walkthrough runtime in the store', () => {
     expect(wt()).toMatchObject({ status: 'idle', problem: { kind: 'empty' } });
   });
 
+  it('computes a sampled translation on request, waits for the model, caches it, and clears it', async () => {
+    const { store, wt } = setup();
+    const request = { text: 'the cat sat .', temperature: 0, topK: 0, topP: 1, seed: 3 };
+    wt().sample(request);
+    expect(wt().sampled.status).toBe('idle'); // no model yet
+    await Promise.all([store.getState().model.loadShipped(), store.getState().gpu.init(noAdapter)]);
+    await until(store, () => wt().sampled.status === 'ready');
+    const first = wt().sampled.view;
+    expect(first?.text).toBe('猫 坐 了 。'); // temperature 0: the greedy translation
+    expect(first?.backend.kind).toBe('cpu');
+    expect(wt().sampled.request).toEqual(request);
+    wt().sample({ ...request, temperature: 1.5, topK: 3 });
+    expect(wt().sampled.status).toBe('running');
+    await until(store, () => wt().sampled.status === 'ready');
+    expect(wt().sampled.view?.request.topK).toBe(3);
+    wt().sample({ ...request });
+    expect(wt().sampled.view).toBe(first); // synchronously, from the cache
+    wt().sample(null);
+    expect(wt().sampled).toMatchObject({ status: 'idle', view: null, request: null });
+  });
+
   it('recomputes when another model becomes active, and can go back to the shipped one', async () => {
     const { store, settled, wt } = setup();
     await Promise.all([store.getState().model.loadShipped(), store.getState().gpu.init(noAdapter)]);

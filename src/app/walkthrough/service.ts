@@ -13,13 +13,18 @@
 // its readback never settles). When a GPU run fails while the device still looks healthy, the
 // GPU is set aside for that device generation and the CPU carries on; "Restart GPU" brings a
 // new generation and the GPU back.
+//
+// Sampling (the decoding stage): a sampled translation is computed on request, on the engine
+// the greedy result uses (the CPU while the GPU question is open), queued behind that
+// translator's other work; only the newest request lands, and runs are cached like results.
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../../store';
 import type { StartWalkthroughCompute, WalkthroughCompute } from '../../store/services';
-import type { WalkthroughPatch } from '../../store/slices/walkthrough';
-import type { WalkthroughResult } from '../../store/walkthroughResult';
+import { NO_SAMPLE, type WalkthroughPatch } from '../../store/slices/walkthrough';
+import type { SampleRequest, SampledTranslationView, WalkthroughResult } from '../../store/walkthroughResult';
 import { LruCache } from './cache';
 import { computeWalkthrough, Superseded, type RunOutcome } from './compute';
+import { computeSample } from './sample';
 import { TranslatorPool, type QueuedTranslator, type TranslatorChoice, type GpuHandle } from './translators';
 
 export interface WalkthroughComputeOptions {
@@ -46,6 +51,10 @@ export function createWalkthroughCompute(
   /** GPU translators that have finished a run (their kernels are compiled). */
   const warm = new Set<string>();
   const cpuInFlight = new Map<string, Promise<RunOutcome>>();
+  const samples = new LruCache<SampledTranslationView>(opts.cacheSize ?? 12);
+  let sampleWanted: SampleRequest | null = null;
+  let sampleRunId = 0;
+  let sampleShown: SampledTranslationView | null = null;
 
   function gpuHandle(s: AppState): GpuHandle | null | 'pending' {
     const g = s.gpu.state;
@@ -169,11 +178,49 @@ export function createWalkthroughCompute(
     write({ status: 'error', problem: { kind: 'failed', message } });
   }
 
+  /** Compute (or take from the cache) the wanted sampled translation on the current engine. */
+  function updateSample(): void {
+    const id = ++sampleRunId;
+    const request = sampleWanted;
+    if (!request) {
+      sampleShown = null;
+      write({ sampled: NO_SAMPLE });
+      return;
+    }
+    const s = store.getState();
+    const model = s.model.active;
+    if (!model) return; // the model's arrival calls this again
+    const gpu = gpuHandle(s);
+    const on = gpu === 'pending' ? pool.cpuTranslator(model.id, model.checkpoint) : pool.choose(model.id, model.checkpoint, gpu).main;
+    const key = `${on.key}|${JSON.stringify(request)}`;
+    const land = (view: SampledTranslationView | null) => {
+      if (id !== sampleRunId) return;
+      sampleShown = view;
+      write({ sampled: { status: view ? 'ready' : 'idle', request, view, error: null } });
+    };
+    const hit = samples.get(key);
+    if (hit) return land(hit);
+    write({ sampled: { status: 'running', request, view: sampleShown, error: null } });
+    computeSample(request, on).then(
+      (view) => {
+        if (view) samples.set(key, view);
+        land(view);
+      },
+      (e: unknown) => {
+        if (id !== sampleRunId) return;
+        write({ sampled: { status: 'error', request, view: sampleShown, error: e instanceof Error ? e.message : String(e) } });
+      },
+    );
+  }
+
   // Recompute when the model or the device changes (the text arrives through request()).
   const unsubscribe = store.subscribe((s, prev) => {
     const modelChanged = s.model.active?.id !== prev.model.active?.id || s.model.status !== prev.model.status;
     const gpuChanged = s.gpu.state !== prev.gpu.state || s.gpu.generation !== prev.gpu.generation || s.gpu.restarting !== prev.gpu.restarting;
-    if (modelChanged || gpuChanged) update();
+    if (modelChanged || gpuChanged) {
+      update();
+      if (sampleWanted) updateSample();
+    }
   });
 
   return {
@@ -182,11 +229,17 @@ export function createWalkthroughCompute(
       text = next;
       update();
     },
+    sample(next) {
+      sampleWanted = next;
+      updateSample();
+    },
     dispose() {
       unsubscribe();
       runId++;
+      sampleRunId++;
       pool.destroy();
       cache.clear();
+      samples.clear();
     },
   };
 }

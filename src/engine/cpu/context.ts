@@ -19,6 +19,11 @@ export interface Target {
   finish(): CpuTensor;
 }
 
+/** Storage below this many elements is not recycled (small arrays are cheap to make). */
+const POOL_MIN = 256;
+/** Recycled storage kept at most (elements, both dtypes together): 16 M = 64 MB. */
+const POOL_MAX = 16 << 20;
+
 export class CpuContext {
   private nextId = 1;
   private readonly scopes: Set<CpuTensor>[] = [];
@@ -26,17 +31,59 @@ export class CpuContext {
   /** The labelScope path, innermost last. */
   readonly scopePath: string[] = [];
   destroyed = false;
+  /**
+   * Storage recycling. A training step makes ~250 result tensors (~18 MB) and disposes them
+   * with its scope; fresh typed arrays that size cost page faults and zeroing in the allocator
+   * (tens of µs each), a recycled one a fill(0). `holders` counts the live handles (the tensor
+   * and its reshape views) of each storage alloc() made; when the last one is disposed, the
+   * buffer goes back to `pool`, keyed by dtype and power-of-two capacity. Storage that alloc()
+   * did not make (arena views, wrapped arrays) is never recycled.
+   */
+  private readonly holders = new WeakMap<CpuData, number>();
+  private readonly pool = new Map<string, CpuData[]>();
+  private pooled = 0;
 
   /** A zero-filled tensor, owned by the innermost open scope. */
   alloc(shape: Shape, dtype: DType, label: string): CpuTensor {
-    return this.wrap(allocData(dtype, sizeOf(shape)), shape, dtype, label);
+    const size = sizeOf(shape);
+    if (size < POOL_MIN) return this.wrap(allocData(dtype, size), shape, dtype, label);
+    const capacity = 2 ** Math.ceil(Math.log2(size));
+    const base = this.pool.get(`${dtype}${capacity}`)?.pop();
+    let data: CpuData;
+    if (base) {
+      this.pooled -= capacity;
+      base.fill(0, 0, size);
+      data = base.subarray(0, size);
+    } else data = allocData(dtype, capacity).subarray(0, size);
+    this.holders.set(data, 0);
+    return this.wrap(data, shape, dtype, label);
   }
 
   /** A tensor over existing storage (size must match the shape). */
   wrap(data: CpuData, shape: Shape, dtype: DType, label: string, persistent = false): CpuTensor {
     const t = new CpuTensor(this.nextId++, [...shape], dtype, label, data, persistent);
+    const held = this.holders.get(data);
+    if (held !== undefined) this.holders.set(data, held + 1);
     if (!persistent && this.scopes.length) this.scopes[this.scopes.length - 1].add(t);
     return t;
+  }
+
+  /** Mark a handle dead; its storage is recycled once no live handle uses it. */
+  private release(t: CpuTensor): void {
+    if (t.disposed) return;
+    const data = t.data;
+    t.markDisposed();
+    const held = this.holders.get(data);
+    if (held === undefined) return;
+    if (held > 1) return void this.holders.set(data, held - 1);
+    this.holders.delete(data);
+    const base = data instanceof Float32Array ? new Float32Array(data.buffer) : new Int32Array(data.buffer);
+    if (this.pooled + base.length > POOL_MAX) return;
+    const key = `${t.dtype}${base.length}`;
+    let list = this.pool.get(key);
+    if (!list) this.pool.set(key, (list = []));
+    list.push(base);
+    this.pooled += base.length;
   }
 
   /**
@@ -81,13 +128,13 @@ export class CpuContext {
     const parent = this.scopes[this.scopes.length - 1];
     for (const t of created) {
       if (keep.has(t)) parent?.add(t);
-      else t.markDisposed();
+      else this.release(t);
     }
   }
 
   /** Dispose one tensor now. */
   dispose(t: CpuTensor): void {
-    t.markDisposed();
+    this.release(t);
     for (const s of this.scopes) s.delete(t);
   }
 

@@ -11,3 +11,4 @@ export { CpuTensor } from './tensor';
 export { dropoutHash, dropoutUniform } from './dropout';
 export { gelu, geluGrad } from './activation';
 export { ARENA_ALIGN, arenaLayout } from './arena';
+export { matmulKernel, setMatmulKernel, type MatmulKernelChoice } from './matmul';

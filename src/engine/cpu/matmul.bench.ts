@@ -1,8 +1,10 @@
 // Micro-benchmark of the CPU matmul on the shipped model's shapes (B·T = 512 tokens, D = 64,
 // F = 256, attention blocks of 16×16), every transpose combination. Prints GFLOP/s, best of
-// several rounds (the machine is shared, so single runs are noisy). Not a test:
-//   npx tsx src/engine/cpu/matmul.bench.ts
+// several rounds of CPU time (the machine is shared, so wall time is noisy), for the JS kernel and the
+// WebAssembly SIMD ones (float64 and float32 sums). Not a test:
+//   npx tsx src/engine/cpu/matmul.bench.ts [js|wasm|wasm-f32]
 import { createCpuBackend } from './index';
+import { setMatmulKernel, type MatmulKernelChoice } from './matmul';
 
 const be = createCpuBackend();
 const shapes: Array<[string, number, number, number, number]> = [
@@ -11,7 +13,13 @@ const shapes: Array<[string, number, number, number, number]> = [
   ['x·W1 (512, 64)·(64, 256)', 0, 512, 64, 256],
   ['h·W2 (512, 256)·(256, 64)', 0, 512, 256, 64],
   ['scores 128×(16, 16)·(16, 16)', 128, 16, 16, 16],
+  // the Train view's default model (D = 48, F = 192, Dh = 12, batch 32: ~350 rows)
+  ['x·Wq (352, 48)·(48, 48)', 0, 352, 48, 48],
+  ['x·W1 (352, 48)·(48, 192)', 0, 352, 48, 192],
+  ['h·W2 (352, 192)·(192, 48)', 0, 352, 192, 48],
+  ['scores 128×(11, 12)·(12, 11)', 128, 11, 12, 11],
 ];
+const kernels: MatmulKernelChoice[] = process.argv[2] ? [process.argv[2] as MatmulKernelChoice] : ['js', 'wasm', 'wasm-f32'];
 const combos = [
   [false, false],
   [false, true],
@@ -25,7 +33,8 @@ function random(n: number): Float32Array {
   return a;
 }
 
-for (const [name, batch, m, k, n] of shapes) {
+for (const kernel of kernels) for (const [name, batch, m, k, n] of shapes) {
+  setMatmulKernel(kernel);
   for (const [transA, transB] of combos) {
     const lead = batch ? [batch] : [];
     const a = be.tensor([...lead, ...(transA ? [k, m] : [m, k])], random(Math.max(batch, 1) * m * k));
@@ -35,11 +44,13 @@ for (const [name, batch, m, k, n] of shapes) {
     const reps = Math.max(3, Math.round(2e8 / flops));
     let best = 0;
     for (let round = 0; round < 5; round++) {
-      const t0 = performance.now();
+      // CPU time of this process, not wall time: steadier on a shared machine.
+      const t0 = process.cpuUsage();
       for (let r = 0; r < reps; r++) be.matmul(a, b, { transA, transB, out });
-      best = Math.max(best, (flops * reps) / (performance.now() - t0) / 1e6);
+      const t = process.cpuUsage(t0);
+      best = Math.max(best, (flops * reps) / (t.user + t.system) / 1e3);
     }
     const tag = `${transA ? 'T' : 'N'}${transB ? 'T' : 'N'}`;
-    console.log(`${name.padEnd(32)} ${tag}  ${best.toFixed(2)} GFLOP/s`);
+    console.log(`${kernel.padEnd(8)} ${name.padEnd(32)} ${tag}  ${best.toFixed(2)} GFLOP/s`);
   }
 }

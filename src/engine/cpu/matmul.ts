@@ -1,11 +1,61 @@
 // Batched matmul: C = alpha·op(A)·op(B) + bias (+ C). A (M, K) | (Ba, M, K), B (K, N) | (Bb, K, N);
 // transA/transB mean the operand is stored the other way round. Every layout is brought to
 // the kernel's A (M, K) · B (N, K)ᵀ form, transposing into reused scratch when needed.
-import type { MatmulOptions, Tensor } from '../backend';
+// Where WebAssembly SIMD runs, a WebAssembly kernel does the work instead, reading every layout
+// through strides: by default wasm/gemm.wat (float64 sums, the same numbers bit for bit), or,
+// when a thread asks for 'fast' (the tab's training workers), wasm/gemm32.wat (float32 sums
+// like the GPU's, ~2× faster, within float32 rounding of the reference).
+import { EngineError, type MatmulOptions, type Tensor } from '../backend';
 import { checkMatmul, need } from './checks';
 import type { CpuContext } from './context';
 import { gemmNT } from './matmulKernel';
 import type { CpuTensor } from './tensor';
+import { gemmWasmBytes, loadWasmGemm, type WasmGemm, type WasmGemmKind } from './wasm/gemmWasm';
+
+/**
+ * Which matmul kernel runs on this thread:
+ *   'auto'  WebAssembly SIMD, float64 sums (bit-identical to JS) where available, else JS;
+ *   'fast'  WebAssembly SIMD, float32 sums where available, else as 'auto';
+ *   'js' | 'wasm' | 'wasm-f32'  exactly that one ('wasm…' throw where they cannot run).
+ */
+export type MatmulKernelChoice = 'auto' | 'fast' | 'js' | 'wasm' | 'wasm-f32';
+
+let choice: MatmulKernelChoice = 'auto';
+/** Loaded modules; undefined: not tried yet, null: not available here. */
+const wasm: Record<WasmGemmKind, WasmGemm | null | undefined> = { f64: undefined, f32: undefined };
+
+/** Choose the kernel for this thread (the tab's training workers: 'fast'; tests, benchmarks). */
+export function setMatmulKernel(c: MatmulKernelChoice): void {
+  choice = c;
+}
+
+/** The kernel the next matmul on this thread uses. */
+export function matmulKernel(): 'js' | 'wasm' | 'wasm-f32' {
+  const k = wasmKernel();
+  return k === null ? 'js' : k === wasm.f32 ? 'wasm-f32' : 'wasm';
+}
+
+function load(kind: WasmGemmKind): WasmGemm | null {
+  if (wasm[kind] === undefined) wasm[kind] = loadWasmGemm(undefined, gemmWasmBytes(kind));
+  return wasm[kind];
+}
+
+function wasmKernel(): WasmGemm | null {
+  switch (choice) {
+    case 'js':
+      return null;
+    case 'auto':
+      return load('f64');
+    case 'fast':
+      return load('f32') ?? load('f64');
+    case 'wasm':
+    case 'wasm-f32': {
+      const k = load(choice === 'wasm' ? 'f64' : 'f32');
+      if (!k) throw new EngineError('matmul', `the WebAssembly SIMD kernel (${choice}) is not available here`);
+      return k;
+    }
+  }
+}
 
 export function matmul(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: MatmulOptions = {}): CpuTensor {
   const op = 'matmul';
@@ -20,6 +70,28 @@ export function matmul(ctx: CpuContext, aIn: Tensor, bIn: Tensor, opts: MatmulOp
 
   const ad = a.f32;
   const bd = b.f32;
+  const fast = wasmKernel();
+  if (fast) {
+    fast.run({
+      batch: Math.max(batch, 1),
+      m,
+      n,
+      k,
+      a: ad,
+      aBatch: batchA ? m * k : 0,
+      aRow: transA ? 1 : k,
+      aCol: transA ? m : 1,
+      b: bd,
+      bBatch: batchB ? k * n : 0,
+      bRow: transB ? 1 : n,
+      bCol: transB ? k : 1,
+      c: out.data,
+      alpha,
+      bias,
+      accumulate: out.accumulate,
+    });
+    return out.finish();
+  }
   // The kernel wants A as (M, K) rows (as stored unless transA) and B as (N, K) rows (as
   // stored only when transB). A shared 2-D operand is transposed once for all batches.
   const sharedA = transA && !batchA ? transpose(ad, 0, k, m, scratch(0, m * k)) : null;

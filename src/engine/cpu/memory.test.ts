@@ -182,4 +182,28 @@ describe('execution', () => {
     const fake = { id: 1, shape: [2], dtype: 'f32', size: 2, label: 'gpu.x' } as const;
     expect(() => be.scale(fake, 2)).toThrow('scale: a is not a CPU tensor (got gpu.x (2))');
   });
+
+  it('recycles the storage of disposed results: reused buffers start at zero, a live reshape view keeps its buffer', () => {
+    const n = 1000; // above the pool's minimum size
+    const ones = new Float32Array(n).fill(1);
+    const first = be.scope(() => {
+      const t = be.tensor([n], ones);
+      const view = be.reshape(t, [10, 100]);
+      return view; // t is disposed with the scope; its view is kept
+    });
+    const firstData = data(first);
+    const second = be.scope(() => be.tensor([n], ones));
+    const secondData = data(second);
+    // The kept view's storage was not handed out again.
+    expect(secondData.buffer).not.toBe(firstData.buffer);
+    expect([...data(first)].every((x) => x === 1)).toBe(true);
+    be.dispose(first);
+    be.dispose(second);
+    // Both buffers are free now: fresh tensors (and op results that add onto zeros) see zeros.
+    const again = be.tensor([n]);
+    expect([firstData.buffer, secondData.buffer]).toContain(data(again).buffer);
+    expect([...data(again)].every((x) => x === 0)).toBe(true);
+    const acc = be.colSum(be.tensor([2, 600], new Float32Array(1200).fill(2)));
+    expect([...data(acc)].every((x) => x === 4)).toBe(true);
+  });
 });

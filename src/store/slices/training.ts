@@ -6,6 +6,7 @@
 // session, library, experiments), which loads with the first action — the Train view's `init` —
 // not with the store.
 import type { CheckpointErrorCode } from '../../model/checkpoint';
+import type { EngineDecision, EngineName, EnginePreference } from '../../train/enginePick';
 import type { TrainerInfo, TrainerKind, ProbeInfo, TrainerErrorInfo } from '../../train/events';
 import type { ExperimentId } from '../../train/experimentIds';
 import type { ExperimentResult } from '../../train/experimentRun';
@@ -79,6 +80,20 @@ export interface LibraryState {
   models: SavedModelSummary[];
 }
 
+/** Which engine trains and why: the user's choice for this adapter, measurements, the decision. */
+export interface EngineChoiceState {
+  /** The user's choice for this adapter ('auto': the engine measured faster here). */
+  preference: EnginePreference;
+  /** The WebGPU adapter the choice belongs to; null without WebGPU (or before the GPU answered). */
+  adapter: { key: string; name: string; fallback: boolean } | null;
+  /** The engine being measured now (a run is starting), else null. */
+  calibrating: EngineName | null;
+  /** Why the current (or last built) run uses its engine (src/train/enginePick.ts). */
+  decision: EngineDecision | null;
+  /** Where the decision's measurements came from: this start, or earlier on this adapter. */
+  source: 'measured' | 'cached' | null;
+}
+
 export interface TrainingSlice {
   status: SessionStatus;
   engineKind: TrainerKind | null;
@@ -96,6 +111,7 @@ export interface TrainingSlice {
   experiment: ExperimentState | null;
   /** Whether the last session was restored after a reload. */
   restored: boolean;
+  engine: EngineChoiceState;
 
   /** Open the library and restore the last session (idempotent; runs by itself in a browser). */
   init: () => Promise<void>;
@@ -122,6 +138,10 @@ export interface TrainingSlice {
   /** Make the current model the walkthrough's (model slice's setActiveCheckpoint). */
   openInWalkthrough: () => Promise<boolean>;
   dismissNotice: () => void;
+  /** Remember the engine choice for this adapter; a current model moves to that engine. */
+  setEnginePreference: (pref: EnginePreference) => Promise<void>;
+  /** Forget the measurements: the next run measures the engines again. */
+  remeasureEngines: () => Promise<void>;
 }
 
 export interface TrainingSliceOptions {
@@ -170,6 +190,7 @@ export function createTrainingSlice(options: TrainingSliceOptions = {}) {
       library: { status: 'idle', kind: null, models: [] },
       experiment: null,
       restored: false,
+      engine: { preference: 'auto', adapter: null, calibrating: null, decision: null, source: null },
 
       init: () => withActions((a) => a.init()),
       start: () => withActions((a) => a.start()),
@@ -189,6 +210,8 @@ export function createTrainingSlice(options: TrainingSliceOptions = {}) {
       exportModel: (opts) => withActions((a) => a.exportModel(opts)),
       importModel: (file, name, confirmReplace) => withActions((a) => a.importModel(file, name, confirmReplace)),
       openInWalkthrough: () => withActions((a) => a.openInWalkthrough()),
+      setEnginePreference: (pref) => withActions((a) => a.setEnginePreference(pref)),
+      remeasureEngines: () => withActions((a) => a.remeasureEngines()),
       dismissNotice: () => {
         actions?.dismissNotice();
         set({ notice: null });

@@ -41,8 +41,11 @@ export const SECTION_E: readonly Card[] = [
       },
       answers: ['I', 'identity', 'identity matrix', '1', '单位矩阵', '单位阵'],
     },
-    stage: 'add-norm',
-    highlight: 'residual-path',
+    stage: 'backward/residual-flow',
+    stageNote: {
+      en: 'The training step measures it: the gradient’s size where it enters each block, from the loss down to the embeddings, for this model and for the same model without residual connections.',
+      zh: '“训练一步”里可以量出来：从损失一直到嵌入层，梯度进入每个模块时的大小，既有这个模型的，也有去掉残差连接后同一模型的。',
+    },
   },
   {
     id: 'e26-degradation',
@@ -136,8 +139,11 @@ export const SECTION_E: readonly Card[] = [
       zh: '论文用的是后归一化：先加残差再归一化，LN(x + F(x))。前归一化只对子层的输入做归一化，x + F(LN(x))，并在整个堆叠之后再加一个 LayerNorm。前归一化的残差流是单纯的累加，恒等通路不受干扰，梯度能顺利到达浅层，深层网络训练稳定，常常不需要预热——所以 GPT-2 和大多数大模型都用它。后归一化若能训练成功，效果有时略好，但随着层数增加需要预热和更多小心。',
     },
     formula: String.raw`\text{post: } x_{l+1} = \mathrm{LN}\big(x_l + F(x_l)\big)\qquad \text{pre: } x_{l+1} = x_l + F\big(\mathrm{LN}(x_l)\big)`,
-    stage: 'add-norm',
-    highlight: 'norm-placement',
+    stage: 'backward/residual-flow',
+    stageNote: {
+      en: 'The training step runs the same pair through freshly initialised post-norm and pre-norm models and draws the gradient norm at every block input, so you can see which one keeps the early layers’ gradients.',
+      zh: '“训练一步”会把同一个句对送入新初始化的后归一化和前归一化模型，画出每个模块输入处的梯度范数，可以直接看出哪种结构让浅层保住了梯度。',
+    },
   },
   {
     id: 'e29-predict-pre-norm',

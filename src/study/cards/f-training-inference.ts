@@ -203,8 +203,7 @@ export const SECTION_F: readonly Card[] = [
       zh: '不用独热目标，而是给标准词元 1 − ε 的概率，把 ε 均匀分给整个词表（论文中 ε_ls = 0.1）。这样模型永远不会因为无限自信而得到奖励，logit 保持有界，预测的置信度也更准确。论文指出它会让困惑度变差，因为模型学会了不那么确定，但能提高准确率和 BLEU。',
     },
     formula: String.raw`q(k) = (1 - \varepsilon)\,\mathbb{1}[k = y] + \frac{\varepsilon}{V}`,
-    stage: 'output',
-    highlight: 'loss-target',
+    stage: 'backward/loss',
   },
   {
     id: 'f38-smoothing-value',
@@ -287,8 +286,11 @@ export const SECTION_F: readonly Card[] = [
       en: 'At the start, Adam’s second-moment estimates rest on very few steps and are noisy, so its per-parameter step sizes can be badly off; the weights are random, and in post-norm models the gradients reaching the early layers are poorly scaled. A full learning rate at that moment can throw the model into a bad region or to NaN. Starting small and ramping up gives the statistics time to settle before big steps are taken.',
       zh: '刚开始时，Adam 的二阶矩估计只基于很少的步数，噪声很大，按参数调整的步长可能严重失准；权重是随机的，后归一化模型中传到浅层的梯度尺度也不合适。此时直接用完整的学习率，可能把模型甩进很差的区域，甚至出现 NaN。从小学习率开始逐步升高，让这些统计量先稳定下来，再迈大步。',
     },
-    stage: 'train',
-    highlight: 'lr-schedule',
+    stage: 'backward/update',
+    stageNote: {
+      en: 'The update stage shows Adam’s first step from a fresh state: m̂/√v̂ is about ±1 for every weight whose gradient is not zero, so each of them moves by about the learning rate, however small its gradient. The schedule itself is drawn in the Train view.',
+      zh: '更新阶段展示 Adam 从全新状态出发的第一步：凡是梯度不为零的权重，m̂/√v̂ 都约为 ±1，所以不论梯度多小，它们都移动约一个学习率。学习率调度曲线本身在训练视图中。',
+    },
   },
   {
     id: 'f39-adamw',
@@ -305,8 +307,7 @@ export const SECTION_F: readonly Card[] = [
       zh: '在 Adam 中加 L2 时，衰减项 λθ 被加到梯度上，再除以 Adam 按参数计算的缩放量，结果历史梯度大的权重几乎得不到正则。AdamW 则直接对权重做衰减，θ ← θ − ηλθ，与自适应更新分开进行。这样衰减对所有权重一视同仁，学习率和衰减强度也更容易分别调节。',
     },
     formula: String.raw`\theta \leftarrow \theta - \eta\left(\frac{\hat m}{\sqrt{\hat v} + \epsilon} + \lambda\,\theta\right)`,
-    stage: 'train',
-    highlight: 'lr-schedule',
+    stage: 'backward/update',
   },
   {
     id: 'f40-dropout',
@@ -414,7 +415,6 @@ export const SECTION_F: readonly Card[] = [
       en: 'Backpropagation multiplies one Jacobian per layer; if their typical gain is below 1 the gradient shrinks exponentially with depth, and above 1 it explodes — RNNs suffer the same across time steps. The Transformer has no recurrence through time; residual connections give an identity path whose gradient is not multiplied down; LayerNorm keeps activation scales steady; and √d_k scaling keeps the softmax out of saturation. Training adds careful initialisation, warm-up and gradient clipping.',
       zh: '反向传播时每经过一层就要乘一个雅可比矩阵；若它们的典型增益小于 1，梯度随深度指数级缩小，大于 1 则会爆炸——RNN 沿时间步也有同样的问题。Transformer 没有沿时间的循环；残差连接提供了一条梯度不会被连乘削弱的恒等通路；层归一化让激活值的尺度保持稳定；除以 √d_k 让 softmax 不进入饱和区。训练上再配合合适的初始化、预热和梯度裁剪。',
     },
-    stage: 'add-norm',
-    highlight: 'residual-path',
+    stage: 'backward/residual-flow',
   },
 ];

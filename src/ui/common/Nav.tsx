@@ -1,18 +1,26 @@
 import { useEffect, useState } from 'react';
 import { useText } from '../../i18n';
-import { DEFAULT_ROUTE, formatHash, VIEWS, type ParsedRoute } from './route';
+import { DEFAULT_BACKWARD_STAGE, DEFAULT_ROUTE, formatHash, VIEWS, type ParsedRoute } from './route';
 
-/** The three views. The Walkthrough link returns to the stage (and sentence) last open. */
+/**
+ * The views. The Walkthrough and Training step links return to the stage (and sentence) last
+ * open in that view.
+ */
 export function Nav({ current }: { current: ParsedRoute }) {
   const { t } = useText();
   const { route, notFound } = current;
   const [lastWalkthrough, setLastWalkthrough] = useState(() => formatHash(DEFAULT_ROUTE));
+  const [lastBackward, setLastBackward] = useState(() => formatHash({ view: 'backward', stage: DEFAULT_BACKWARD_STAGE, query: [] }));
   useEffect(() => {
-    if (route.view === 'walkthrough' && !notFound) setLastWalkthrough(formatHash(route));
+    if (notFound) return;
+    if (route.view === 'walkthrough') setLastWalkthrough(formatHash(route));
+    if (route.view === 'backward') setLastBackward(formatHash(route));
   }, [route, notFound]);
 
+  const here = (view: 'walkthrough' | 'backward') => route.view === view && !notFound;
   const hrefs = {
-    walkthrough: route.view === 'walkthrough' && !notFound ? formatHash(route) : lastWalkthrough,
+    walkthrough: here('walkthrough') ? formatHash(route) : lastWalkthrough,
+    backward: here('backward') ? formatHash(route) : lastBackward,
     train: '#/train',
     study: '#/study',
   } as const;

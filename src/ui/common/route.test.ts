@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STAGE_IDS } from '../../model/stageIds';
+import { BACKWARD_STAGE_IDS, STAGE_IDS } from '../../model/stageIds';
 import {
   DEFAULT_ROUTE,
   formatHash,
@@ -56,6 +56,18 @@ describe('parseHash', () => {
     expect(parseHash('#main').notFound).toEqual({ path: '/main' });
   });
 
+  it('reads the training-step walkthrough: its stages, the loss by default, unknown stages not found', () => {
+    expect(parseHash('#/backward/logits-grad?text=hi')).toEqual({
+      route: { view: 'backward', stage: 'logits-grad', query: [['text', 'hi']] },
+    });
+    for (const h of ['#/backward', '#/backward/']) expect(parseHash(h)).toEqual({ route: { view: 'backward', stage: 'loss', query: [] } });
+    expect(parseHash('#/backward/softmax?eps=0')).toEqual({
+      route: { view: 'backward', stage: 'loss', query: [['eps', '0']] },
+      notFound: { path: '/backward/softmax' },
+    });
+    expect(parseHash('#/backward/loss/extra').notFound).toEqual({ path: '/backward/loss/extra' });
+  });
+
   it('survives malformed percent escapes', () => {
     expect(parseHash('#/walkthrough/%E0%A4%A').notFound).toBeDefined();
   });
@@ -66,6 +78,15 @@ describe('formatHash', () => {
     expect(formatHash(DEFAULT_ROUTE)).toBe('#/walkthrough/overview');
     expect(formatHash({ view: 'train', query: [] })).toBe('#/train');
     expect(formatHash({ view: 'study', query: [['card', '15']] })).toBe('#/study?card=15');
+  });
+
+  it('round-trips every training-step stage with a Chinese target', () => {
+    for (const stage of BACKWARD_STAGE_IDS) {
+      const route: Route = { view: 'backward', stage, query: [['text', 'the cat sat .'], ['target', '猫 坐 了 。'], ['eps', '0.1']] };
+      const hash = formatHash(route);
+      expect(hash.startsWith(`#/backward/${stage}?`)).toBe(true);
+      expect(parseHash(hash)).toEqual({ route });
+    }
   });
 
   it('round-trips every stage with a Chinese and punctuated sentence', () => {

@@ -1,24 +1,34 @@
 // The app's hash routes, as data: parseHash and formatHash are pure so they can be tested
 // without a browser. URLs look like
 //   #/walkthrough/<stageId>?text=the+cat+sleeps&layer=1&head=2&lang=zh
-//   #/train        #/study
+//   #/backward/<backwardStageId>?text=the+cat+sat+.&target=猫+坐+了+。&eps=0.1&lr=0.001
+//   #/train        #/study        #/bench (linked from the README, not in the navigation)
 // Query parameters are kept as they are (even ones this file does not know), so a
 // shared link reopens the same view with the same sentence, layer and head.
-import { isStageId, type StageId } from '../../model/stageIds';
+import { isBackwardStageId, isStageId, type BackwardStageId, type StageId } from '../../model/stageIds';
 import { parseLanguage, type Language } from '../../i18n/language';
 
-export const VIEWS = ['walkthrough', 'train', 'study'] as const;
-export type ViewId = (typeof VIEWS)[number];
+/** The views of the main navigation. */
+export const VIEWS = ['walkthrough', 'backward', 'train', 'study'] as const;
+/** Views reached by link only, not from the main navigation (#/bench: linked from the README). */
+export const LINKED_VIEWS = ['bench'] as const;
+export type ViewId = (typeof VIEWS)[number] | (typeof LINKED_VIEWS)[number];
 
 export const DEFAULT_STAGE: StageId = 'overview';
+/** The training-step walkthrough opens at its first stage, the loss. */
+export const DEFAULT_BACKWARD_STAGE: BackwardStageId = 'loss';
 
 /** Query parameters in their original order. */
 export type Query = readonly (readonly [string, string])[];
 
 export type WalkthroughRoute = { view: 'walkthrough'; stage: StageId; query: Query };
+export type BackwardRoute = { view: 'backward'; stage: BackwardStageId; query: Query };
 export type TrainRoute = { view: 'train'; query: Query };
 export type StudyRoute = { view: 'study'; query: Query };
-export type Route = WalkthroughRoute | TrainRoute | StudyRoute;
+export type BenchRoute = { view: 'bench'; query: Query };
+export type Route = WalkthroughRoute | BackwardRoute | TrainRoute | StudyRoute | BenchRoute;
+/** A view that steps through a list of stages (forward or training step). */
+export type StageRoute = WalkthroughRoute | BackwardRoute;
 
 export interface ParsedRoute {
   route: Route;
@@ -29,7 +39,7 @@ export interface ParsedRoute {
 export const DEFAULT_ROUTE: Route = { view: 'walkthrough', stage: DEFAULT_STAGE, query: [] };
 
 function isView(s: string): s is ViewId {
-  return (VIEWS as readonly string[]).includes(s);
+  return (VIEWS as readonly string[]).includes(s) || (LINKED_VIEWS as readonly string[]).includes(s);
 }
 
 function decodeSegment(s: string): string {
@@ -58,13 +68,18 @@ export function parseHash(hash: string): ParsedRoute {
     if (rest.length === 1 && isStageId(rest[0])) return { route: { view, stage: rest[0], query } };
     return { route: { view, stage: DEFAULT_STAGE, query }, notFound };
   }
+  if (view === 'backward') {
+    if (rest.length === 0) return { route: { view, stage: DEFAULT_BACKWARD_STAGE, query } };
+    if (rest.length === 1 && isBackwardStageId(rest[0])) return { route: { view, stage: rest[0], query } };
+    return { route: { view, stage: DEFAULT_BACKWARD_STAGE, query }, notFound };
+  }
   if (rest.length > 0) return { route: { view, query }, notFound };
   return { route: { view, query } };
 }
 
 /** The canonical hash for a route, starting with '#'. */
 export function formatHash(route: Route): string {
-  const path = route.view === 'walkthrough' ? `/walkthrough/${route.stage}` : `/${route.view}`;
+  const path = route.view === 'walkthrough' || route.view === 'backward' ? `/${route.view}/${route.stage}` : `/${route.view}`;
   const search = new URLSearchParams(route.query as [string, string][]).toString();
   return `#${path}${search ? `?${search}` : ''}`;
 }

@@ -10,6 +10,7 @@ import { renderTex } from '../../viz/renderTex';
 import { readParams } from '../walkthrough/params';
 import { buildStageContext } from '../walkthrough/stageContext';
 import { STAGES } from '.';
+import { STAGE_TITLES } from './titles';
 import { layerCount } from './shared/names';
 import { texText } from './shared/tex';
 import type { Side } from './types';
@@ -34,6 +35,10 @@ describe('stage registry', () => {
         expect(b.zh, s.id).toMatch(/[\u4e00-\u9fff]/); // written in Chinese, not copied English
       }
     }
+  });
+
+  it('lists every title without the panels, for other views (STAGE_TITLES)', () => {
+    for (const s of STAGES) expect(STAGE_TITLES[s.id], s.id).toBe(s.title);
   });
 
   it('typesets every formula and names only recorded trace entries, for every side, layer and head', async () => {

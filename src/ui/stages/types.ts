@@ -8,6 +8,8 @@ import type { ModelConfig } from '../../model/config';
 import type { StageId } from '../../model/stageIds';
 import type { Trace } from '../../model/trace';
 import type { ParameterView } from '../../app/walkthrough/parameters';
+import type { SamplingOptions } from '../../model/sampling';
+import type { SampledState } from '../../store/slices/walkthrough';
 import type { TrainingMeta, WalkthroughResult } from '../../store/walkthroughResult';
 import type { HighlightId } from '../../study/highlights';
 
@@ -43,6 +45,19 @@ export interface StageContext {
   trainingMeta: TrainingMeta;
   /** Open another stage (a new history entry), keeping the sentence; optionally pick side/layer/head. */
   goToStage: (id: StageId, picks?: Partial<{ side: Side; layer: number; head: number }>) => void;
+  sampling: StageSampling;
+}
+
+/** The decoding stage's sampling: settings from the URL and the sampled run the store holds. */
+export interface StageSampling {
+  /** temp, topk (clamped to the target vocabulary), topp from the URL. */
+  options: SamplingOptions;
+  /** seed= in the URL: a sampled translation is wanted; null: the greedy one only. */
+  seed: number | null;
+  /** The sampled translation (computed by src/app/walkthrough); its request may lag the URL's. */
+  state: SampledState;
+  /** Change settings in the URL (the entry is replaced); seed null drops the sampled run. */
+  set: (patch: Partial<SamplingOptions & { seed: number | null }>) => void;
 }
 
 export interface StagePanelProps {

@@ -1,6 +1,6 @@
 // "Show me": the live panel behind a card, with the element it talks about highlighted.
 import { type Language, useText } from '../../i18n';
-import type { Card } from '../../study';
+import { backwardStageOf, type Card } from '../../study';
 import { CardText } from './CardText';
 import { showMeHash } from './studyRoute';
 
@@ -9,7 +9,7 @@ export function ShowMe({ card, lang, showBoth }: { card: Card; lang: Language; s
   return (
     <div className="study-showme">
       <a className="study-showme__link" href={showMeHash(card)} data-testid="show-me">
-        {card.stage === 'train' ? t('study.card.showMeTrain') : t('study.card.showMe')}
+        {card.stage === 'train' ? t('study.card.showMeTrain') : backwardStageOf(card.stage) ? t('study.card.showMeBackward') : t('study.card.showMe')}
       </a>
       {card.stageNote && <CardText text={card.stageNote} lang={lang} showBoth={showBoth} className="study-showme__note" />}
     </div>

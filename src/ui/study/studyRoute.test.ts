@@ -39,11 +39,19 @@ describe('study route', () => {
     expect(new URLSearchParams(hash.split('?')[1]).get('card')).toBe(trainCard.id);
   });
 
+  it('sends cards about the training step to its stage', () => {
+    const card = DECK.find((c) => c.stage === 'backward/loss')!;
+    expect(showMeHash(card)).toBe(`#/backward/loss?from=study&card=${card.id}`);
+    expect(parseHash(showMeHash(card)).route).toMatchObject({ view: 'backward', stage: 'loss' });
+  });
+
   it('gives every card a "show me" link that parses, with a highlight on the right stage', () => {
     for (const card of DECK) {
       const { route, notFound } = parseHash(showMeHash(card));
       expect(notFound, card.id).toBeUndefined();
-      if (card.highlight) expect(HIGHLIGHTS[card.highlight].stage).toBe(route.view === 'train' ? 'train' : (route as { stage: string }).stage);
+      const stage = route.view === 'train' ? 'train' : route.view === 'backward' ? `backward/${route.stage}` : (route as { stage: string }).stage;
+      expect(stage, card.id).toBe(card.stage);
+      if (card.highlight) expect(HIGHLIGHTS[card.highlight].stage).toBe(stage);
     }
   });
 

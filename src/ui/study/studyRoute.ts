@@ -3,7 +3,8 @@
 //   #/study?card=<cardId>                      that card's detail (in Browse)
 // and the links a card leads to: "show me" (its walkthrough stage, or the Train view) and its
 // experiment. Other query parameters (lang=…) are kept as they are.
-import { cardById, type Card } from '../../study';
+import { isStageId } from '../../model/stageIds';
+import { backwardStageOf, cardById, type Card } from '../../study';
 import { formatHash, queryGet, querySet, type Query, type StudyRoute } from '../common/route';
 
 export const STUDY_TABS = ['review', 'progress', 'browse', 'drill'] as const;
@@ -40,15 +41,17 @@ export function studyRouteFor(query: Query, tab: StudyTab, cardId?: string): Stu
 }
 
 /**
- * "Show me": the card's walkthrough stage with its element highlighted and a way back, or the
- * Train view for cards about training.
+ * "Show me": the card's walkthrough stage with its element highlighted and a way back, the
+ * training-step stage it names ('backward/<id>'), or the Train view for cards about training.
  */
 export function showMeHash(card: Card): string {
   const query: [string, string][] = [];
   if (card.highlight) query.push(['highlight', card.highlight]);
   query.push(['from', 'study'], ['card', card.id]);
-  if (card.stage === 'train') return formatHash({ view: 'train', query });
-  return formatHash({ view: 'walkthrough', stage: card.stage, query });
+  if (isStageId(card.stage)) return formatHash({ view: 'walkthrough', stage: card.stage, query });
+  const backward = backwardStageOf(card.stage);
+  if (backward) return formatHash({ view: 'backward', stage: backward, query });
+  return formatHash({ view: 'train', query });
 }
 
 /** "Predict, then see": the Train view with the card's experiment chosen. */

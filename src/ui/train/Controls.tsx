@@ -3,8 +3,11 @@
 // so a step re-renders only this small part.
 import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
+import { engineOf } from '../../train/enginePick';
 import type { TrainingLive } from '../../train/live';
 import { useConfirm } from './ConfirmDialog';
+import { EngineChoice } from './EngineChoice';
+import { engineWhy } from './engineWhy';
 import { formatCount, formatDuration } from './format';
 import { useLiveVersion } from './useLive';
 
@@ -22,6 +25,7 @@ export function Controls({ beforeRun, onOpenWalkthrough }: { beforeRun: () => Pr
   const origin = useAppStore((s) => s.training.origin);
   const engineKind = useAppStore((s) => s.training.engineKind);
   const info = useAppStore((s) => s.training.info);
+  const choice = useAppStore((s) => s.training.engine);
   const live = useAppStore((s) => s.training.live);
   const start = useAppStore((s) => s.training.start);
   const pause = useAppStore((s) => s.training.pause);
@@ -45,7 +49,16 @@ export function Controls({ beforeRun, onOpenWalkthrough }: { beforeRun: () => Pr
 
   const originText =
     origin.kind === 'saved' || origin.kind === 'imported' ? t(`train.origin.${origin.kind}`, { name: origin.name }) : t(`train.origin.${origin.kind}`);
-  const engineText = engineKind ? t(`train.engine.${engineKind}`) + (engineKind === 'webgpu' && info?.device ? ` · ${info.device}` : '') : t('train.controls.engineLater');
+  const workers = info?.workers ?? 1;
+  const engineText = engineKind
+    ? t(`train.engine.${engineKind}`) +
+      (engineKind === 'webgpu' && info?.device ? ` · ${info.device}` : '') +
+      (workers > 1 ? ` · ${t('train.controls.workers', { n: workers })}` : '')
+    : t('train.controls.engineLater');
+  // Why this engine (measured ratio, the user's choice, no WebGPU…), or what is being measured.
+  // Only for the engine that runs (after a device loss it may differ from the decision).
+  const decided = !!engineKind && choice.decision?.engine === engineOf(engineKind);
+  const why = choice.calibrating || decided ? engineWhy(choice, t, lang) : null;
 
   return (
     <section className="train-panel train-controls" aria-labelledby="train-controls-title">
@@ -72,8 +85,13 @@ export function Controls({ beforeRun, onOpenWalkthrough }: { beforeRun: () => Pr
         <LiveStats live={live} />
         <div>
           <dt>{t('train.controls.engine')}</dt>
-          <dd data-testid="train-engine" data-engine={engineKind ?? ''}>
-            {engineText}
+          <dd data-testid="train-engine" data-engine={engineKind ?? ''} data-workers={info ? workers : ''} data-reason={choice.decision?.reason ?? ''}>
+            {choice.calibrating ? null : engineText}
+            {why && (
+              <span className="train-engine__why" data-testid="train-engine-why">
+                {choice.calibrating ? why : ` — ${why}`}
+              </span>
+            )}
           </dd>
         </div>
         <div>
@@ -84,6 +102,7 @@ export function Controls({ beforeRun, onOpenWalkthrough }: { beforeRun: () => Pr
           </dd>
         </div>
       </dl>
+      <EngineChoice />
       <div className="train-controls__walkthrough">
         <button type="button" className="button button--secondary" disabled={!canOpen} onClick={onOpenWalkthrough} aria-describedby="train-open-hint" data-testid="open-walkthrough">
           {t('train.controls.openWalkthrough')}

@@ -1,5 +1,5 @@
-// Which model and which engine the walkthrough computes with, and the way back to the
-// shipped model after a trained or imported one was opened.
+// Which model and which engine the walkthrough (or the training step) computes with, and the
+// way back to the shipped model after a trained or imported one was opened.
 import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { ActiveModel } from '../../store/slices/model';
@@ -20,11 +20,10 @@ function useModelName(model: ActiveModel): string {
   return `${name} (${summary})`;
 }
 
-export function ModelBar({ engine }: { engine: BackendSummary | null }) {
+export function ModelBar({ engine, gpuFailure }: { engine: BackendSummary | null; /** The GPU's error when the shown result had to come from the CPU. */ gpuFailure: string | null }) {
   const { t } = useText();
   const active = useAppStore((s) => s.model.active);
   const restoreShipped = useAppStore((s) => s.model.restoreShipped);
-  const gpuFailure = useAppStore((s) => s.walkthrough.gpuFailure);
   return (
     <div className="model-bar" data-testid="model-bar">
       {active && (

@@ -6,7 +6,9 @@ import { useText } from '../../i18n';
 import type { StageId } from '../../model/stageIds';
 import { Formula } from '../../viz/Formula';
 import { ViewErrorBoundary } from '../common/ViewErrorBoundary';
+import { STAGES } from '../stages';
 import type { StageContext, StageDefinition } from '../stages/types';
+import { StageExplanations } from './StageExplanations';
 import { StagePickers, type PickerValues } from './StagePickers';
 import { StageStepper } from './StageNav';
 import { StudyThis } from './StudyThis';
@@ -53,7 +55,7 @@ export function StageFrame({
             {stage.id}
           </code>
         </div>
-        <StageStepper stage={stage.id} onGo={onGo} />
+        <StageStepper stages={STAGES} stage={stage.id} onGo={onGo} />
       </header>
       <div className="stage__tools">
         {fromCard && (
@@ -63,20 +65,7 @@ export function StageFrame({
         )}
         <StudyThis stage={stage.id} />
       </div>
-      <div className="stage__explain" data-testid="stage-explain">
-        <section>
-          <h3>{t('walkthrough.explain.what')}</h3>
-          <p>{tx(stage.explain.what)}</p>
-        </section>
-        <section>
-          <h3>{t('walkthrough.explain.why')}</h3>
-          <p>{tx(stage.explain.why)}</p>
-        </section>
-        <section>
-          <h3>{t('walkthrough.explain.problem')}</h3>
-          <p>{tx(stage.explain.problem)}</p>
-        </section>
-      </div>
+      <StageExplanations explain={stage.explain} />
       <StagePickers spec={stage.pickers} config={ctx.config} values={values} onChange={onPick} />
       {/* The frame scrolls a wide formula (focusable, so keyboard users can scroll it too). */}
       <section className="stage__formula" aria-label={t('walkthrough.explain.formula')} tabIndex={0} data-testid="stage-formula">

@@ -1,12 +1,25 @@
 // The list of all stages in order (links, so they push history entries and open in new tabs),
-// and the Previous/Next buttons.
+// and the Previous/Next buttons. The stages are data: the forward walkthrough passes its
+// STAGES, the training-step walkthrough its BACKWARD_STAGES.
 import { useText } from '../../i18n';
-import type { StageId } from '../../model/stageIds';
-import { formatHash, type WalkthroughRoute } from '../common/route';
-import { STAGES } from '../stages';
-import { stageRoute } from './params';
+import type { Bilingual } from '../../i18n/text';
 
-export function StageList({ route }: { route: WalkthroughRoute }) {
+/** What the navigation needs of a stage: its id and title. */
+export interface NavStage<Id extends string> {
+  id: Id;
+  title: Bilingual;
+}
+
+export function StageList<Id extends string>({
+  stages,
+  current,
+  hrefFor,
+}: {
+  stages: readonly NavStage<Id>[];
+  current: Id;
+  /** The link of a stage, keeping the view's parameters. */
+  hrefFor: (id: Id) => string;
+}) {
   const { t, text: tx } = useText();
   return (
     <nav className="stage-list" aria-labelledby="stage-list-heading">
@@ -14,13 +27,9 @@ export function StageList({ route }: { route: WalkthroughRoute }) {
         {t('walkthrough.stages.heading')}
       </h2>
       <ol>
-        {STAGES.map((s, i) => (
+        {stages.map((s, i) => (
           <li key={s.id}>
-            <a
-              href={formatHash(stageRoute(route, s.id))}
-              aria-current={s.id === route.stage ? 'step' : undefined}
-              data-stage={s.id}
-            >
+            <a href={hrefFor(s.id)} aria-current={s.id === current ? 'step' : undefined} data-stage={s.id}>
               <span className="stage-list__n" aria-hidden="true">
                 {i + 1}
               </span>
@@ -33,11 +42,11 @@ export function StageList({ route }: { route: WalkthroughRoute }) {
   );
 }
 
-export function StageStepper({ stage, onGo }: { stage: StageId; onGo: (id: StageId) => void }) {
+export function StageStepper<Id extends string>({ stages, stage, onGo }: { stages: readonly NavStage<Id>[]; stage: Id; onGo: (id: Id) => void }) {
   const { t, text: tx } = useText();
-  const i = STAGES.findIndex((s) => s.id === stage);
-  const prev = STAGES[i - 1];
-  const next = STAGES[i + 1];
+  const i = stages.findIndex((s) => s.id === stage);
+  const prev = stages[i - 1];
+  const next = stages[i + 1];
   return (
     <div className="stepper">
       <button
@@ -50,7 +59,7 @@ export function StageStepper({ stage, onGo }: { stage: StageId; onGo: (id: Stage
       >
         ← {t('walkthrough.stages.previous')}
       </button>
-      <span className="stepper__count">{t('walkthrough.stages.counter', { n: i + 1, total: STAGES.length })}</span>
+      <span className="stepper__count">{t('walkthrough.stages.counter', { n: i + 1, total: stages.length })}</span>
       <button
         type="button"
         className="button"

@@ -1,10 +1,10 @@
-// "Study this": the study cards whose "show me" opens this stage, in the current language.
+// "Study this": the study cards whose "show me" opens this stage (a forward stage id, or
+// 'backward/<id>' for the training step), in the current language.
 // The deck is loaded on first use (it is text for 97 cards; the walkthrough does not need it
 // to start).
 import { useEffect, useId, useState } from 'react';
 import { useText } from '../../i18n';
-import type { StageId } from '../../model/stageIds';
-import type { Card } from '../../study/types';
+import type { Card, CardStage } from '../../study/types';
 
 let deckPromise: Promise<readonly Card[]> | null = null;
 function loadDeck(): Promise<readonly Card[]> {
@@ -12,7 +12,7 @@ function loadDeck(): Promise<readonly Card[]> {
   return deckPromise;
 }
 
-export function StudyThis({ stage }: { stage: StageId }) {
+export function StudyThis({ stage }: { stage: CardStage }) {
   const { t, text: tx } = useText();
   const [open, setOpen] = useState(false);
   const [cards, setCards] = useState<readonly Card[] | null>(null);

@@ -5,12 +5,13 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { useText } from '../../i18n';
 import { useAppStore } from '../../store';
 import { ErrorBanner } from '../common/ErrorBanner';
-import type { WalkthroughRoute } from '../common/route';
+import { formatHash, type WalkthroughRoute } from '../common/route';
 import { navigate } from '../common/useRoute';
-import { stageById } from '../stages';
+import { STAGES, stageById } from '../stages';
+import { STAGE_IDS, type StageId } from '../../model/stageIds';
 import type { StageContext } from '../stages/types';
 import { ModelBar } from './ModelBar';
-import { readParams, stageRoute, withParams } from './params';
+import { readParams, samplingQuery, stageRoute, withParams } from './params';
 import { SentenceBox } from './SentenceBox';
 import { buildStageContext } from './stageContext';
 import { StageFrame } from './StageFrame';
@@ -30,11 +31,22 @@ export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
   const result = useAppStore((s) => s.walkthrough.result);
   const problem = useAppStore((s) => s.walkthrough.problem);
   const currentText = useAppStore((s) => s.walkthrough.text);
+  const sampled = useAppStore((s) => s.walkthrough.sampled);
+  const sample = useAppStore((s) => s.walkthrough.sample);
+  const gpuFailure = useAppStore((s) => s.walkthrough.gpuFailure);
 
   useEffect(() => setText(params.text), [params.text, setText]);
+  // The decoding stage's sampled run: wanted while that stage is open with a seed in the URL.
+  const { temperature, topP, seed } = params.sampling;
+  const topK = Math.min(params.sampling.topK, result?.vocabSizes.tgt ?? Infinity); // as the stage context clamps it
+  const onDecoding = route.stage === 'decoding';
+  useEffect(() => {
+    sample(onDecoding && seed !== null ? { text: params.text, temperature, topK, topP, seed } : null);
+  }, [sample, onDecoding, params.text, temperature, topK, topP, seed]);
 
   const goToStage = useCallback<StageContext['goToStage']>((id, picks) => navigate(stageRoute(route, id, picks)), [route]);
-  useStageKeys(route.stage, goToStage);
+  useStageKeys(STAGE_IDS, route.stage, goToStage);
+  const stageHref = useCallback((id: StageId) => formatHash(stageRoute(route, id)), [route]);
 
   const applyText = useCallback((text: string) => navigate(withParams(route, { text }), { replace: true }), [route]);
   const pick = useCallback(
@@ -42,10 +54,14 @@ export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
     [route],
   );
 
+  const setSampling = useCallback<StageContext['sampling']['set']>(
+    (patch) => navigate(withParams(route, samplingQuery(patch)), { replace: true }),
+    [route],
+  );
   const stage = stageById(route.stage);
   const ctx = useMemo(
-    () => (result ? buildStageContext(result, stage, params, lang, goToStage) : null),
-    [result, stage, params, lang, goToStage],
+    () => (result ? buildStageContext(result, stage, params, lang, goToStage, { state: sampled, set: setSampling }) : null),
+    [result, stage, params, lang, goToStage, sampled, setSampling],
   );
   const stale = !!result && result.text !== currentText;
 
@@ -53,7 +69,7 @@ export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
     <section className="view walkthrough" aria-labelledby="view-title">
       <h1 id="view-title">{t('views.walkthrough.title')}</h1>
       <p className="walkthrough__intro">{t('walkthrough.intro')}</p>
-      <ModelBar engine={result?.backend ?? null} />
+      <ModelBar engine={result?.backend ?? null} gpuFailure={gpuFailure} />
       <ModelError />
       <SentenceBox text={params.text} onApply={applyText} />
       <StatusLine />
@@ -62,7 +78,7 @@ export function WalkthroughView({ route }: { route: WalkthroughRoute }) {
       )}
       {result && <TranslationStrip result={result} stale={stale} />}
       <div className="walkthrough__body">
-        <StageList route={route} />
+        <StageList stages={STAGES} current={route.stage} hrefFor={stageHref} />
         {ctx ? (
           <div className={stale ? 'walkthrough__stage walkthrough__stage--stale' : 'walkthrough__stage'}>
             <StageFrame stage={stage} ctx={ctx} fromCard={params.fromCard} onGo={goToStage} onPick={pick} />

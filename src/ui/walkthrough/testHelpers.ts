@@ -19,6 +19,8 @@ export interface WalkthroughSnapshot {
   engine: 'webgpu' | 'cpu' | null;
   modelId: string | null;
   problem: string | null;
+  /** The decoding stage's sampled translation: its state, text and engine (null: none shown). */
+  sampled: { status: AppState['walkthrough']['sampled']['status']; text: string | null; engine: 'webgpu' | 'cpu' | null; seed: number | null };
 }
 
 export interface EngineDiffSnapshot {
@@ -56,6 +58,12 @@ function snapshot(s: AppState): WalkthroughSnapshot {
     engine: r?.backend.kind ?? null,
     modelId: r?.modelId ?? null,
     problem: w.problem?.kind ?? null,
+    sampled: {
+      status: w.sampled.status,
+      text: w.sampled.view?.text ?? null,
+      engine: w.sampled.view?.backend.kind ?? null,
+      seed: w.sampled.view?.request.seed ?? null,
+    },
   };
 }
 

@@ -1,8 +1,7 @@
-// ← and → step through the stages, except while the user types or works a control that
-// uses the arrow keys itself (inputs, selects, radio groups, heatmap cells, sliders).
+// ← and → step through a view's stages (the forward walkthrough's or the training step's), except
+// while the user types or works a control that uses the arrow keys itself (inputs, selects, radio
+// groups, heatmap cells, sliders).
 import { useEffect } from 'react';
-import type { StageId } from '../../model/stageIds';
-import { STAGES } from '../stages';
 
 function ownsArrowKeys(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
@@ -13,19 +12,19 @@ function ownsArrowKeys(el: EventTarget | null): boolean {
   return false;
 }
 
-export function useStageKeys(stage: StageId, go: (id: StageId) => void): void {
+export function useStageKeys<Id extends string>(ids: readonly Id[], stage: Id, go: (id: Id) => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
       if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
       if (ownsArrowKeys(e.target)) return;
-      const i = STAGES.findIndex((s) => s.id === stage);
-      const next = STAGES[i + (e.key === 'ArrowRight' ? 1 : -1)];
-      if (!next) return;
+      const i = ids.indexOf(stage);
+      const next = ids[i + (e.key === 'ArrowRight' ? 1 : -1)];
+      if (next === undefined) return;
       e.preventDefault();
-      go(next.id);
+      go(next);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [stage, go]);
+  }, [ids, stage, go]);
 }

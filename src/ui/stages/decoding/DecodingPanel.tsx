@@ -1,10 +1,11 @@
 // The decoding panel: a step-through of the greedy loop (prefix, choice, top-k, the causal
-// row, the KV cache), the whole run, and teacher forcing next to it.
+// row, the KV cache), the whole run, sampling instead of the argmax, and teacher forcing.
 import { useState } from 'react';
 import { useText } from '../../../i18n';
 import type { StagePanelProps } from '../types';
 import { text } from './content';
 import { KvCacheTable } from './KvCacheTable';
+import { SamplingSection } from './SamplingSection';
 import { StepControl } from './StepControl';
 import { StepDetail } from './StepDetail';
 import { StepsTable } from './StepsTable';
@@ -26,6 +27,7 @@ export function DecodingPanel({ ctx }: StagePanelProps) {
       <StepDetail ctx={ctx} step={step} />
       <KvCacheTable ctx={ctx} step={step} />
       <StepsTable ctx={ctx} step={step} onPick={go} />
+      <SamplingSection ctx={ctx} greedyStep={step} />
       <TeacherForcing ctx={ctx} />
     </div>
   );

@@ -1,9 +1,10 @@
 // The kernel shapes the model really runs (D = 64, F = 256, H = 4, Dh = 16, B·T ≈ 512,
 // T ≈ 16, B·H = 128) — plus one projection of a D = 256 configuration, large enough for the
 // tiled matmul kernel — each written once against our Backend (WebGPU and CPU) and once with
-// TensorFlow.js ops, the peer.
+// TensorFlow.js ops, the peer. TINY_CASES: the same kernels at toy shapes (the bench page's
+// test-only ?size=tiny, and quick checks).
 import type * as tfjs from '@tensorflow/tfjs-core';
-import type { Backend, Tensor } from '../../src/engine/backend';
+import type { Backend, Tensor } from '../engine/backend';
 
 export interface KernelCase {
   kernel: string;
@@ -29,6 +30,26 @@ function matmulCase(m: number, k: number, n: number): KernelCase {
     tf: (tf, [a, b]) => tf.matMul(a as tfjs.Tensor2D, b as tfjs.Tensor2D),
   };
 }
+
+function softmaxCase(shape: number[]): KernelCase {
+  return { kernel: 'softmax', shape: `(${shape.join(', ')})`, inputs: [shape], ours: (be, [s]) => be.softmax(s), tf: (tf, [s]) => tf.softmax(s) };
+}
+
+function layerNormCase(n: number, d: number): KernelCase {
+  return {
+    kernel: 'layernorm',
+    shape: `(${n}, ${d})`,
+    inputs: [[n, d], [d], [d]],
+    ours: (be, [x, g, b]) => be.layerNorm(x, g, b, EPS).y,
+    // TensorFlow.js has no fused LayerNorm: moments, then normalize, scale and shift.
+    tf: (tf, [x, g, b]) => {
+      const { mean, variance } = tf.moments(x, -1, true);
+      return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, EPS))), g), b);
+    },
+  };
+}
+
+export const TINY_CASES: KernelCase[] = [matmulCase(24, 16, 20), softmaxCase([4, 6, 6]), layerNormCase(24, 16)];
 
 export const CASES: KernelCase[] = [
   matmulCase(512, 64, 192), // fused Q, K, V projection
@@ -65,22 +86,6 @@ export const CASES: KernelCase[] = [
     ours: (be, [p, v]) => be.matmul(p, v),
     tf: (tf, [p, v]) => tf.matMul(p as tfjs.Tensor3D, v as tfjs.Tensor3D),
   },
-  {
-    kernel: 'softmax',
-    shape: '(128, 16, 16)',
-    inputs: [[128, 16, 16]],
-    ours: (be, [s]) => be.softmax(s),
-    tf: (tf, [s]) => tf.softmax(s),
-  },
-  {
-    kernel: 'layernorm',
-    shape: '(512, 64)',
-    inputs: [[512, 64], [64], [64]],
-    ours: (be, [x, g, b]) => be.layerNorm(x, g, b, EPS).y,
-    // TensorFlow.js has no fused LayerNorm: moments, then normalize, scale and shift.
-    tf: (tf, [x, g, b]) => {
-      const { mean, variance } = tf.moments(x, -1, true);
-      return x.sub(mean).mul(tf.rsqrt(variance.add(EPS))).mul(g).add(b);
-    },
-  },
+  softmaxCase([128, 16, 16]),
+  layerNormCase(512, 64),
 ];

@@ -1,0 +1,84 @@
+// The benchmark page (#/bench): not in the main navigation; a shortened run (the test-only
+// ?size=tiny: toy shapes and model) fills the progress bar, shows the kernel and training tables
+// and the adapter, and exports JSON in bench/results/'s format (the fields others read).
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { en } from '../src/i18n/en';
+import { zh } from '../src/i18n/zh';
+import { expect, test } from './fixtures/test';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+test.describe.configure({ timeout: 240_000 });
+
+async function exported(page: import('@playwright/test').Page, testId: string): Promise<Record<string, unknown>> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return JSON.parse(readFileSync((await download.path())!, 'utf8'));
+}
+
+test('a shortened benchmark runs on this GPU, shows its tables and exports bench/results JSON', async ({ app, page, gpuMode }) => {
+  await app.goto('#/bench?size=tiny');
+  await expect(app.heading).toHaveText(en.views.bench.title);
+  await expect(page.locator('.app-nav a[data-view="bench"]')).toHaveCount(0);
+  await expect(page.getByTestId('bench-adapter')).not.toHaveText(en.bench.pending);
+  if (gpuMode === 'cpu-fallback') await expect(page.getByTestId('bench-adapter')).toHaveText(en.bench.noAdapter);
+
+  await page.getByRole('button', { name: en.bench.run }).click();
+  const status = page.getByTestId('bench-status');
+  await expect(status).toHaveAttribute('data-status', 'running');
+  await expect(status).toHaveAttribute('data-status', 'done', { timeout: 200_000 });
+  await expect(page.getByTestId('bench-progress')).toHaveJSProperty('value', 1);
+
+  // Tables: three toy kernels; ours, our CPU worker and the three TensorFlow.js backends.
+  await expect(page.getByTestId('bench-kernels').locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByTestId('bench-train').locator('tbody tr')).toHaveCount(5);
+  await expect(page.getByTestId('bench-steps-to-95')).toBeVisible();
+
+  const train = await exported(page, 'bench-export-train');
+  expect(train).toMatchObject({ runner: 'app', config: { dModel: 16, batch: 8 } });
+  // The faster of our engines trains to 95%: the CPU worker without WebGPU.
+  expect(gpuMode === 'webgpu' ? ['webgpu', 'cpu-worker'] : ['cpu-worker']).toContain((train.stepsTo95 as { engine: string }).engine);
+  const backends = train.tfjsBackends as Record<string, { stepsPerSec: number | null }>;
+  expect(Object.keys(backends).sort()).toEqual(['wasm', 'webgl', 'webgpu']);
+  for (const b of Object.values(backends)) expect(b).toHaveProperty('stepsPerSec');
+  expect(backends.wasm.stepsPerSec).toBeGreaterThan(0);
+  const ours = train.ours as { stepsPerSec: number | null; dispatchesPerStep?: number };
+  const cpu = train.cpu as { stepsPerSec: number; engine: string };
+  expect(cpu).toMatchObject({ engine: 'cpu-worker' });
+  expect(cpu.stepsPerSec).toBeGreaterThan(0);
+  const stepsTo95 = train.stepsTo95 as { steps: number | null; seconds: number };
+  expect(stepsTo95).toHaveProperty('steps');
+  expect(stepsTo95.seconds).toBeGreaterThan(0);
+  if (gpuMode === 'webgpu') {
+    expect(ours.stepsPerSec).toBeGreaterThan(0);
+    expect(ours.dispatchesPerStep).toBeGreaterThan(0);
+  } else {
+    expect(ours.stepsPerSec).toBeNull();
+  }
+
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const kernels = await exported(page, 'bench-export-kernels');
+  expect(kernels).toMatchObject({ runner: 'app' });
+  const rows = kernels.rows as { kernel: string; oursMs: number | null; cpuMs: number; tfjs: Record<string, unknown> }[];
+  expect(rows.map((r) => r.kernel)).toEqual(['matmul', 'softmax', 'layernorm']);
+  for (const r of rows) {
+    expect(Object.keys(r.tfjs).sort()).toEqual(['wasm', 'webgl', 'webgpu']);
+    expect(r.cpuMs).toBeGreaterThan(0);
+    if (gpuMode === 'webgpu') expect(r.oursMs).toBeGreaterThan(0);
+  }
+});
+
+test('the page in Chinese, before a run: labelled choices, a run button, nothing serious for axe', async ({ app, page }) => {
+  await app.goto('#/bench', { lang: 'zh' });
+  await expect(app.heading).toHaveText(zh.views.bench.title);
+  await expect(page.getByRole('group', { name: zh.bench.options.legend })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: zh.bench.options.tfjs })).toBeChecked();
+  await expect(page.getByRole('button', { name: zh.bench.run })).toBeEnabled();
+  await expect(page.getByTestId('bench-status')).toHaveText(zh.bench.status.idle);
+  expect(await seriousViolations(page)).toEqual([]);
+});
