@@ -21,15 +21,16 @@ import { CHECKPOINT_PATHS, planFor } from './pretrainPlans';
 
 export { EVAL_SEED } from './pretrainPlans';
 
-/** Steps when --steps is not given. */
-const DEFAULT_STEPS: Record<ModelFamily, number> = { 'encoder-decoder': 2000, decoder: 3000, encoder: 2000 };
+/** Steps and batch size when not given: the shipped checkpoints' recipes. */
+const DEFAULT_STEPS: Record<ModelFamily, number> = { 'encoder-decoder': 2000, decoder: 3000, encoder: 6000 };
+const DEFAULT_BATCH: Record<ModelFamily, number> = { 'encoder-decoder': 64, decoder: 64, encoder: 128 };
 
 function options() {
   const { values } = parseArgs({
     options: {
       family: { type: 'string', default: 'encoder-decoder' },
       steps: { type: 'string' },
-      batch: { type: 'string', default: '64' },
+      batch: { type: 'string' },
       seed: { type: 'string', default: '1' },
       lr: { type: 'string', default: '1e-3' },
       warmup: { type: 'string', default: '300' },
@@ -52,7 +53,7 @@ function options() {
   return {
     family,
     steps: num('steps', DEFAULT_STEPS[family]),
-    batch: num('batch'),
+    batch: num('batch', DEFAULT_BATCH[family]),
     seed: num('seed'),
     lr: num('lr'),
     warmup: num('warmup'),

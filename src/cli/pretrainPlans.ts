@@ -182,10 +182,10 @@ function encoderPlan(o: PlanOptions): Plan {
       const best = optimalMaskScores(fresh, vocab.tokens.slice(5));
       return {
         lines: [
-          `masked words in ${fresh.length} fresh sentences (seed ${EVAL_SEED}, ${r.n} masks): top-1 ${pct(r.top1, 2)}, top-5 ${pct(r.top5, 2)}`,
-          `  the best possible (exact posterior of the toy distribution, ${best.n} masks): top-1 ${pct(best.top1, 2)}, top-5 ${pct(best.top5, 2)}`,
+          `masked words in ${fresh.length} fresh sentences (seed ${EVAL_SEED}, ${r.n} masks): top-1 ${pct(r.top1, 2)}, top-5 ${pct(r.top5, 2)}, loss ${r.loss.toFixed(4)}`,
+          `  the best possible (exact posterior of the toy distribution, ${best.n} masks): top-1 ${pct(best.top1, 2)}, top-5 ${pct(best.top5, 2)}, loss ${best.logLoss.toFixed(4)}`,
         ],
-        meta: { evalTop1: r.top1, evalTop5: r.top5, evalMasks: r.n, evalSentences: fresh.length, evalSeed: EVAL_SEED, optimalTop1: best.top1, optimalTop5: best.top5 },
+        meta: { evalTop1: r.top1, evalTop5: r.top5, evalLoss: r.loss, evalMasks: r.n, evalSentences: fresh.length, evalSeed: EVAL_SEED, optimalTop1: best.top1, optimalTop5: best.top5, optimalLoss: best.logLoss },
       };
     },
   };

@@ -43,5 +43,6 @@ describe('masked-word posterior of the toy language', () => {
     expect(best.top1).toBeLessThan(0.9);
     expect(best.top5).toBeGreaterThan(0.8);
     expect(best.top5).toBeLessThanOrEqual(1);
+    expect(best.logLoss).toBeGreaterThan(0);
   });
 });

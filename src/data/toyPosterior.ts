@@ -92,14 +92,17 @@ export interface OptimalScores {
   skipped: number;
   top1: number;
   top5: number;
+  /** Mean −ln p(original word) under the posterior: the least cross-entropy any model can reach there. */
+  logLoss: number;
 }
 
-/** The ceiling of top-1 / top-5 accuracy at the masked words of sentences (positions and original words). */
+/** The ceiling of top-1 / top-5 accuracy (and the floor of the loss) at the masked words of sentences (positions and original words). */
 export function optimalMaskScores(items: ReadonlyArray<{ words: readonly string[]; positions: readonly number[] }>, candidates: readonly string[], lex: Lexicon = LEXICON): OptimalScores {
   let n = 0;
   let skipped = 0;
   let top1 = 0;
   let top5 = 0;
+  let logLoss = 0;
   for (const item of items) {
     const post = maskPosterior(item.words, item.positions, candidates, lex);
     if (!post) {
@@ -110,7 +113,8 @@ export function optimalMaskScores(items: ReadonlyArray<{ words: readonly string[
       n++;
       top1 += optimalTopK(post[i], item.words[q], 1);
       top5 += optimalTopK(post[i], item.words[q], 5);
+      logLoss -= Math.log(post[i].find((w) => w.word === item.words[q])?.prob ?? 0);
     });
   }
-  return { n, skipped, top1: n ? top1 / n : 0, top5: n ? top5 / n : 0 };
+  return { n, skipped, top1: n ? top1 / n : 0, top5: n ? top5 / n : 0, logLoss: n ? logLoss / n : 0 };
 }

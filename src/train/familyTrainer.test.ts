@@ -9,8 +9,12 @@ import { loadModel } from '../model/loadModel';
 import { createCpuBackend } from '../engine/cpu';
 import { runCheckpoint } from './checkpointing';
 import type { TrainerEvent } from './events';
+import { DataParallel, type SharePort } from './dataParallel';
+import { createShareHandler, splitBatch, type ShareMessage, type ShareResult } from './shares';
 import { cpuTrainer, nextEvent, smallConfig } from './testing';
+import { Trainer } from './trainer';
 import { checkTrainingConfig } from './trainingConfig';
+import { toyData } from './data';
 
 const familyModel = (family: Exclude<ModelFamily, 'encoder-decoder'>) =>
   family === 'decoder' ? { family, nEncoderLayers: 0, nDecoderLayers: 1, maxLen: 34 } : { family, nEncoderLayers: 1, nDecoderLayers: 0, maxLen: 24 };
@@ -67,4 +71,48 @@ describe('Trainer with a family (CPU engine, small models)', () => {
     const problems = checkTrainingConfig(smallConfig({ dataset: 'tatoeba', model: familyModel('decoder') }));
     expect(problems.map((p) => p.field)).toContain('dataset');
   });
+
+  for (const family of ['decoder', 'encoder'] as const) {
+    it(`${family}-only, data parallel: shares count their own loss positions; 2 workers end with the single-thread weights`, async () => {
+      const config = smallConfig({ model: familyModel(family), maxSteps: 0 });
+      const batch = toyData(config).nextBatch();
+      const shares = splitBatch(batch, 2);
+      expect(shares.reduce((a, s) => a + s.nTokens, 0)).toBe(batch.nTokens);
+      const run = async (helpers: number) => {
+        const ports = Array.from({ length: helpers }, () => fakeHelper());
+        const t = new Trainer({ backend: createCpuBackend(), kind: 'cpu', frameBudgetMs: 0, parallel: helpers ? () => new DataParallel(ports) : undefined });
+        await t.init({ config, start: { kind: 'scratch' }, probe: '' });
+        await t.step(3);
+        const w = await t.weights();
+        t.dispose();
+        return w;
+      };
+      const [one, two] = [await run(0), await run(1)];
+      for (const [name, w] of Object.entries(one)) {
+        if (name.endsWith('.wk.bias')) continue; // rounding noise that Adam scales to ±lr
+        const scale = Math.max(...Array.from(w, Math.abs));
+        const diff = Math.max(...Array.from(w, (v, i) => Math.abs(v - two[name][i])));
+        expect(diff / scale, name).toBeLessThan(1e-5);
+      }
+    });
+  }
 });
+
+/** A helper worker in this thread (as dataParallel.test.ts): its own model, replies on a later task. */
+function fakeHelper(): SharePort {
+  const handle = createShareHandler();
+  let listener: (r: ShareResult | null) => void = () => undefined;
+  return {
+    post(msg: ShareMessage) {
+      const copy = structuredClone(msg);
+      setTimeout(async () => {
+        const r = await handle(copy);
+        if (r) listener(r);
+      }, 0);
+    },
+    listen(fn: (r: ShareResult | null) => void) {
+      listener = fn;
+    },
+    terminate() {},
+  };
+}

@@ -53,7 +53,9 @@ export function splitBatch(b: TrainBatch, k: number): TrainBatch[] {
       tgtIn: take(b.tgtIn, b.tgtLen, T, (n) => new Int32Array(n)),
       tgtOut: take(b.tgtOut, b.tgtLen, T, (n) => new Int32Array(n)),
       tgtMask: take(b.tgtMask, b.tgtLen, T, (n) => new Float32Array(n)),
-      nTokens: tgtLengths.reduce((a, x) => a + x, 0),
+      // The positions the loss counts: non-<pad> targets (the translator's target + <eos>; a
+      // one-stack family's Chinese after <sep>, or its masked words — fewer than tgtMask holds).
+      nTokens: rows.reduce((n, r) => n + b.tgtOut.subarray(r * b.tgtLen, (r + 1) * b.tgtLen).reduce((a, id) => a + (id !== 0 ? 1 : 0), 0), 0),
     });
   }
   return out;
