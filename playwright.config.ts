@@ -52,8 +52,20 @@ export default defineConfig<object, GpuModeOptions>({
     },
     {
       name: 'cpu-fallback',
-      // Specs whose behaviour cannot depend on the engine run in the webgpu project only.
-      testIgnore: ['**/routing.spec.ts', '**/csp.spec.ts', '**/study.spec.ts', '**/study-a11y.spec.ts', '**/study-data.spec.ts', '**/study-tabs.spec.ts'],
+      // Specs whose behaviour cannot depend on the engine run in the webgpu project only: routing,
+      // CSP, the Study view, the language switch and the colour scheme (markup and text), and the
+      // Train view's axe pass (the CPU-trained view is the same markup; a11y.spec checks #/train here).
+      testIgnore: [
+        '**/routing.spec.ts',
+        '**/csp.spec.ts',
+        '**/study.spec.ts',
+        '**/study-a11y.spec.ts',
+        '**/study-data.spec.ts',
+        '**/study-tabs.spec.ts',
+        '**/language.spec.ts',
+        '**/color-scheme.spec.ts',
+        '**/train-view-a11y.spec.ts',
+      ],
       use: {
         browserName: 'chromium',
         gpuMode: 'cpu-fallback',

@@ -16,7 +16,9 @@ const languages: Language[] = ['en', 'zh'];
 
 for (const lang of languages) {
   for (const hash of routes) {
-    test(`axe: ${hash} in ${lang}`, async ({ app, page }) => {
+    test(`axe: ${hash} in ${lang}`, async ({ app, page, gpuMode }) => {
+      // The CPU fallback differs from WebGPU by its notices, not by language: one is enough there.
+      test.skip(gpuMode === 'cpu-fallback' && lang === 'zh', 'both languages are checked in the webgpu project');
       await app.goto(hash, { lang });
       await expect(app.heading).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);

@@ -1,5 +1,6 @@
 // The header tells the truth about the compute device, and the app works either way.
 import { en } from '../src/i18n/en';
+import { zh } from '../src/i18n/zh';
 import { expect, test } from './fixtures/test';
 
 test('the header names the SwiftShader adapter', async ({ app, gpuMode }) => {
@@ -47,4 +48,14 @@ test('a lost device shows the banner, and "Restart GPU" brings a new one', async
   await expect(app.gpuStatus).toHaveAttribute('data-state', 'ready');
   await expect(app.gpuStatus).toContainText(/swiftshader/i);
   expect(await app.gpuSnapshot()).toMatchObject({ state: 'ready', generation: 2, restarting: false });
+});
+
+test('the status and its reason are translated', async ({ app, gpuMode }) => {
+  await app.goto('', { lang: 'zh' });
+  if (gpuMode === 'webgpu') {
+    await expect(app.gpuStatus).toContainText(zh.gpu.webgpu);
+  } else {
+    await expect(app.gpuStatus).toContainText(zh.gpu.fallback);
+    await expect(app.gpuStatus).toContainText(zh.gpu.reason['no-adapter']);
+  }
 });

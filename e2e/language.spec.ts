@@ -94,13 +94,3 @@ test.describe('with a Chinese browser', () => {
     await expect(app.navLink('walkthrough')).toHaveText(zh.nav.walkthrough);
   });
 });
-
-test('the status and reasons are translated', async ({ app, gpuMode }) => {
-  await app.goto('', { lang: 'zh' });
-  if (gpuMode === 'webgpu') {
-    await expect(app.gpuStatus).toContainText(zh.gpu.webgpu);
-  } else {
-    await expect(app.gpuStatus).toContainText(zh.gpu.fallback);
-    await expect(app.gpuStatus).toContainText(zh.gpu.reason['no-adapter']);
-  }
-});

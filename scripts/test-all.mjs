@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, stopping at the first failure.
-//   browser → typecheck → lint → unit (+ kernel) → build → e2e
-// Output streams as it comes; a summary of steps and durations closes the run.
+//   browser → typecheck ∥ lint → unit (+ kernel) → build → e2e
+// typecheck and lint are each one single-threaded process, so they run side by side (their
+// output is held and printed whole, one after the other); the other steps stream as they come.
+// A summary of steps and durations closes the run.
 // Run a subset by naming steps: `node scripts/test-all.mjs unit e2e`.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -21,8 +23,8 @@ const bin = (name) => join('node_modules', '.bin', process.platform === 'win32' 
 
 const STEPS = [
   { name: 'browser', cmd: process.execPath, args: ['scripts/check-browser.mjs'] },
-  { name: 'typecheck', cmd: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
-  { name: 'lint', cmd: bin('eslint'), args: ['.'] },
+  { name: 'typecheck', cmd: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'], together: 'static' },
+  { name: 'lint', cmd: bin('eslint'), args: ['.'], together: 'static' },
   { name: 'unit', cmd: bin('vitest'), args: ['run'] },
   { name: 'build', cmd: bin('vite'), args: ['build'] },
   // The build step just ran: Playwright serves dist/ without building again.
@@ -37,18 +39,23 @@ if (unknown.length) {
 }
 const steps = wanted.length ? STEPS.filter((s) => wanted.includes(s.name)) : STEPS;
 
-function run(step) {
+/** Run a step; `held` collects its output instead of streaming it. Resolves with the exit code. */
+function run(step, held) {
   return new Promise((resolve) => {
     const child = spawn(step.cmd, step.args, {
-      stdio: 'inherit',
+      stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit',
       env: stepEnv(step),
       shell: process.platform === 'win32',
     });
+    if (held) {
+      child.stdout.on('data', (d) => held.push(d));
+      child.stderr.on('data', (d) => held.push(d));
+    }
     child.on('error', (err) => {
       console.error(`test-all: could not start ${step.cmd}: ${err.message} (did you run npm install?)`);
       resolve(127);
     });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
 }
 
@@ -57,18 +64,41 @@ const results = [];
 const started = Date.now();
 let failed = null;
 
-for (const step of steps) {
-  const commandLine = [step.cmd === process.execPath ? 'node' : step.cmd.replace(/^node_modules[\\/].bin[\\/]/, ''), ...step.args].join(' ');
-  console.log(`\n━━ ${step.name}: ${commandLine}`);
-  const t0 = Date.now();
-  const code = await run(step);
-  const ms = Date.now() - t0;
-  results.push({ name: step.name, ms, ok: code === 0 });
-  if (code !== 0) {
-    failed = { step, code, commandLine };
-    console.error(`\n✘ test-all: step "${step.name}" failed (${commandLine}, exit code ${code}) after ${seconds(ms)}`);
-    break;
+const commandLineOf = (step) => [step.cmd === process.execPath ? 'node' : step.cmd.replace(/^node_modules[\\/].bin[\\/]/, ''), ...step.args].join(' ');
+
+/** The steps in order, consecutive ones of the same `together` group as one batch. */
+function batches(list) {
+  const out = [];
+  for (const step of list) {
+    const last = out.at(-1);
+    if (step.together && last?.[0].together === step.together) last.push(step);
+    else out.push([step]);
   }
+  return out;
+}
+
+for (const batch of batches(steps)) {
+  const alone = batch.length === 1;
+  if (!alone) console.log(`\n━━ ${batch.map((s) => s.name).join(' ∥ ')}: side by side, output after each ends`);
+  const runs = batch.map(async (step) => {
+    if (alone) console.log(`\n━━ ${step.name}: ${commandLineOf(step)}`);
+    const held = alone ? null : [];
+    const t0 = Date.now();
+    const code = await run(step, held);
+    return { step, code, ms: Date.now() - t0, held };
+  });
+  for (const { step, code, ms, held } of await Promise.all(runs)) {
+    if (held) {
+      console.log(`\n━━ ${step.name}: ${commandLineOf(step)}`);
+      process.stdout.write(Buffer.concat(held));
+    }
+    results.push({ name: step.name, ms, ok: code === 0 });
+    if (code !== 0 && !failed) {
+      failed = { step, code, commandLine: commandLineOf(step) };
+      console.error(`\n✘ test-all: step "${step.name}" failed (${failed.commandLine}, exit code ${code}) after ${seconds(ms)}`);
+    }
+  }
+  if (failed) break;
 }
 
 console.log('\n━━ summary');
