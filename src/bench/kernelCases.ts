@@ -1,7 +1,8 @@
 // The kernel shapes the model really runs (D = 64, F = 256, H = 4, Dh = 16, B·T ≈ 512,
 // T ≈ 16, B·H = 128) — plus one projection of a D = 256 configuration, large enough for the
 // tiled matmul kernel — each written once against our Backend (WebGPU and CPU) and once with
-// TensorFlow.js ops, the peer. TINY_CASES: the same kernels at toy shapes (the bench page's
+// TensorFlow.js ops, the peer; the fused kernels (attention, add + LayerNorm) against the ops
+// TF.js needs for the same arithmetic. TINY_CASES: the same kernels at toy shapes (the bench page's
 // test-only ?size=tiny, and quick checks).
 import type * as tfjs from '@tensorflow/tfjs-core';
 import type { Backend, Tensor } from '../engine/backend';
@@ -49,7 +50,43 @@ function layerNormCase(n: number, d: number): KernelCase {
   };
 }
 
-export const TINY_CASES: KernelCase[] = [matmulCase(24, 16, 20), softmaxCase([4, 6, 6]), layerNormCase(24, 16)];
+/**
+ * The fused attention kernel (one dispatch: scores, scale, causal mask, softmax, P·V) against
+ * the same arithmetic as separate TensorFlow.js ops (TF.js has no fused attention).
+ */
+function attentionCase(bh: number, t: number, dh: number): KernelCase {
+  const scale = 1 / Math.sqrt(dh);
+  return {
+    kernel: 'attention, fused (Q·Kᵀ, scale, causal mask, softmax, P·V)',
+    shape: `(${bh}, ${t}, ${dh})`,
+    inputs: [
+      [bh, t, dh],
+      [bh, t, dh],
+      [bh, t, dh],
+    ],
+    ours: (be, [q, k, v]) => be.attention(q, k, v, { scale, causal: true }).out,
+    tf: (tf, [q, k, v]) => {
+      const scores = tf.mul(tf.matMul(q as tfjs.Tensor3D, k as tfjs.Tensor3D, false, true), scale);
+      const future = tf.sub(1, tf.linalg.bandPart(tf.ones([t, t]), -1, 0)); // 1 above the diagonal
+      const weights = tf.softmax(tf.add(scores, tf.mul(future, -1e9)));
+      return tf.matMul(weights as tfjs.Tensor3D, v as tfjs.Tensor3D);
+    },
+  };
+}
+
+/** Residual add + LayerNorm in one kernel, against TF.js's add then the LayerNorm ops. */
+function addLayerNormCase(n: number, d: number): KernelCase {
+  const norm = layerNormCase(n, d);
+  return {
+    kernel: 'add + layernorm, fused',
+    shape: `(${n}, ${d})`,
+    inputs: [[n, d], [n, d], [d], [d]],
+    ours: (be, [x, r, g, b]) => be.addLayerNorm(x, r, g, b, EPS).y,
+    tf: (tf, [x, r, g, b]) => norm.tf(tf, [tf.add(x, r), g, b]),
+  };
+}
+
+export const TINY_CASES: KernelCase[] = [matmulCase(24, 16, 20), softmaxCase([4, 6, 6]), layerNormCase(24, 16), attentionCase(4, 6, 8)];
 
 export const CASES: KernelCase[] = [
   matmulCase(512, 64, 192), // fused Q, K, V projection
@@ -88,4 +125,6 @@ export const CASES: KernelCase[] = [
   },
   softmaxCase([128, 16, 16]),
   layerNormCase(512, 64),
+  attentionCase(128, 16, 16),
+  addLayerNormCase(512, 64),
 ];
