@@ -16,6 +16,8 @@
 // - --family decoder|encoder: the same recipes on a one-stack model as the Train view's family
 //   switch builds it (decoder-only: prompted translation's exact match; encoder-only: top-1 at
 //   the masked words, which stays near 55%: give it a --target it can reach).
+// - The table gives steps per seed, their median, the sentence pairs trained on by then
+//   (median steps × batch) and CPU ms per step.
 // - Results are merged by recipe name into bench/results/recipe.json (`--out` elsewhere).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -123,7 +125,8 @@ interface RecipeResult {
   target: number;
   runs: RunResult[];
   medianSteps: number | null;
-  medianTokens: number | null;
+  /** Sentence pairs trained on by then: median steps × batch (a bigger batch costs more per step). */
+  medianSentences: number | null;
   /** Median over runs of the CPU ms per training step. */
   cpuMsPerStep: number;
 }
@@ -197,11 +200,11 @@ function load(path: string): Record<string, unknown> {
 }
 
 async function main(): Promise<void> {
-  const m = DEFAULT_TRAINING_CONFIG.model;
+  const m = configOf(ONLY[0], SEEDS[0]).model;
   console.log(
     `${FAMILY} model D=${m.dModel} H=${m.nHeads} ${m.nEncoderLayers}+${m.nDecoderLayers} F=${m.dFF}; seeds ${SEEDS.join(',')}; evaluate every ${EVERY} steps on ${DEFAULT_TRAINING_CONFIG.cadence.validationSize} validation sentences; target ${TARGET}; max ${MAX}; matmul ${matmulKernel()}`,
   );
-  console.log(`${'recipe'.padEnd(20)} ${'lr'.padEnd(7)} ${'sched'.padEnd(16)} ${'batch'.padStart(5)} ${'ls'.padStart(4)} | ${'steps to target per seed'.padEnd(26)} | ${'median'.padStart(6)} ${'tokens'.padStart(8)} ${'cpu ms/step'.padStart(11)}`);
+  console.log(`${'recipe'.padEnd(20)} ${'lr'.padEnd(7)} ${'sched'.padEnd(16)} ${'batch'.padStart(5)} ${'ls'.padStart(4)} | ${'steps to target per seed'.padEnd(26)} | ${'median'.padStart(6)} ${'sentences'.padStart(9)} ${'cpu ms/step'.padStart(11)}`);
   const path = values.out!;
   const previous = load(path);
   const key = FAMILY === 'encoder-decoder' ? 'recipes' : `recipes-${FAMILY}`;
@@ -220,14 +223,14 @@ async function main(): Promise<void> {
       target: TARGET,
       runs,
       medianSteps,
-      medianTokens: medianSteps === null ? null : medianSteps * c.batchSize,
+      medianSentences: medianSteps === null ? null : medianSteps * c.batchSize,
       cpuMsPerStep,
     };
     recipes[name] = result;
     const sched = `${c.schedule.kind}/${c.schedule.warmup}${c.schedule.kind === 'cosine' ? `/${c.schedule.total ?? 10 * c.schedule.warmup}` : ''}`;
     const per = runs.map((r) => (r.diverged ? 'div' : show(r.steps))).join(' ');
     console.log(
-      `${name.padEnd(20)} ${c.optimizer.lr.toExponential(0).padEnd(7)} ${sched.padEnd(16)} ${String(c.batchSize).padStart(5)} ${String(c.optimizer.labelSmoothing).padStart(4)} | ${per.padEnd(26)} | ${show(medianSteps).padStart(6)} ${(result.medianTokens ?? '–').toString().padStart(8)} ${cpuMsPerStep.toFixed(1).padStart(11)}`,
+      `${name.padEnd(20)} ${c.optimizer.lr.toExponential(0).padEnd(7)} ${sched.padEnd(16)} ${String(c.batchSize).padStart(5)} ${String(c.optimizer.labelSmoothing).padStart(4)} | ${per.padEnd(26)} | ${show(medianSteps).padStart(6)} ${(result.medianSentences ?? '–').toString().padStart(9)} ${cpuMsPerStep.toFixed(1).padStart(11)}`,
     );
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, JSON.stringify({ ...load(path), machine: { loadavg: loadavg(), matmul: matmulKernel(), date: new Date().toISOString() }, [key]: recipes }, null, 2) + '\n');
