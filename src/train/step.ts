@@ -29,6 +29,11 @@ export interface OptimizerSettings {
   dropout: number;
 }
 
+/**
+ * Adam's settings as `npm run pretrain` (the shipped checkpoints), the training-step view and
+ * the speed benchmarks use them. The Train view's recipe (DEFAULT_TRAINING_CONFIG.optimizer)
+ * starts from these with a higher peak rate.
+ */
 export const DEFAULT_OPTIMIZER: OptimizerSettings = {
   lr: 1e-3,
   beta1: 0.9,

@@ -32,8 +32,10 @@ describe('chart data', () => {
 
   it('draws the schedule to the planned steps, else a little past the current step', () => {
     expect(scheduleHorizon(withConfig(DEFAULT_TRAINING_CONFIG, { maxSteps: 60 }), 10)).toBe(60);
-    expect(scheduleHorizon(DEFAULT_TRAINING_CONFIG, 0)).toBe(300); // 3 × warm-up 100
-    expect(scheduleHorizon(DEFAULT_TRAINING_CONFIG, 1000)).toBe(1250);
+    const warm100 = withConfig(DEFAULT_TRAINING_CONFIG, { schedule: { warmup: 100 } });
+    expect(scheduleHorizon(warm100, 0)).toBe(300); // 3 × warm-up 100
+    expect(scheduleHorizon(withConfig(DEFAULT_TRAINING_CONFIG, { schedule: { warmup: 50 } }), 0)).toBe(200); // at least 200
+    expect(scheduleHorizon(warm100, 1000)).toBe(1250);
   });
 
   it('entropy per snapshot: uniform rows give ln n, one-hot rows give 0', () => {
