@@ -271,9 +271,11 @@ export async function runTrainBench(env: BenchEnv, options: TrainBenchOptions = 
     aborted(options.signal);
     const engine = toEM === 'auto' ? (env.gpu && (ours.stepsPerSec ?? 0) > (cpu.stepsPerSec ?? 0) ? 'webgpu' : 'cpu') : toEM === 'webgpu' && env.gpu ? 'webgpu' : 'cpu';
     tick(`steps to 95% exact match (${engine})`);
-    const config = withConfig(trainingConfig, {
-      schedule: { kind: 'cosine', warmup: 100, total: 2000 },
-      cadence: { evalEvery: options.evalEvery ?? 25, validationSize: 100, samples: 1, attentionEvery: 1_000_000, snapshotEvery: 100 },
+    // The Train view's defaults as a new user starts them (recipe, batch, validation set); only
+    // the evaluation comes more often, and the charts' extras are off. A tiny run keeps its model.
+    const base = size === 'tiny' ? withConfig(DEFAULT_TRAINING_CONFIG, { model, batchSize: batch }) : DEFAULT_TRAINING_CONFIG;
+    const config = withConfig(base, {
+      cadence: { evalEvery: options.evalEvery ?? 25, samples: 1, attentionEvery: 1_000_000, snapshotEvery: 100 },
     });
     stepsTo95 = await stepsToExactMatch(env, engine, config, 0.95, options.toEMSeconds ?? d.toEMSeconds);
     env.log(`steps to 95%: ${JSON.stringify(stepsTo95)}`);
