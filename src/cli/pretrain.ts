@@ -22,7 +22,7 @@ import { CHECKPOINT_PATHS, planFor } from './pretrainPlans';
 export { EVAL_SEED } from './pretrainPlans';
 
 /** Steps and batch size when not given: the shipped checkpoints' recipes. */
-const DEFAULT_STEPS: Record<ModelFamily, number> = { 'encoder-decoder': 2000, decoder: 3000, encoder: 6000 };
+const DEFAULT_STEPS: Record<ModelFamily, number> = { 'encoder-decoder': 2000, decoder: 3000, encoder: 20000 };
 const DEFAULT_BATCH: Record<ModelFamily, number> = { 'encoder-decoder': 64, decoder: 64, encoder: 128 };
 
 function options() {
