@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { TINY_CASES } from '../src/bench/kernelCases';
 import { en } from '../src/i18n/en';
 import { zh } from '../src/i18n/zh';
 import { expect, test } from './fixtures/test';
@@ -33,8 +34,8 @@ test('a shortened benchmark runs on this GPU, shows its tables and exports bench
   await expect(status).toHaveAttribute('data-status', 'done', { timeout: 200_000 });
   await expect(page.getByTestId('bench-progress')).toHaveJSProperty('value', 1);
 
-  // Tables: three toy kernels; ours, our CPU worker and the three TensorFlow.js backends.
-  await expect(page.getByTestId('bench-kernels').locator('tbody tr')).toHaveCount(3);
+  // Tables: the toy kernels; ours, our CPU worker and the three TensorFlow.js backends.
+  await expect(page.getByTestId('bench-kernels').locator('tbody tr')).toHaveCount(TINY_CASES.length);
   await expect(page.getByTestId('bench-train').locator('tbody tr')).toHaveCount(5);
   await expect(page.getByTestId('bench-steps-to-95')).toBeVisible();
 
@@ -65,7 +66,7 @@ test('a shortened benchmark runs on this GPU, shows its tables and exports bench
   const kernels = await exported(page, 'bench-export-kernels');
   expect(kernels).toMatchObject({ runner: 'app' });
   const rows = kernels.rows as { kernel: string; oursMs: number | null; cpuMs: number; tfjs: Record<string, unknown> }[];
-  expect(rows.map((r) => r.kernel)).toEqual(['matmul', 'softmax', 'layernorm']);
+  expect(rows.map((r) => r.kernel)).toEqual(TINY_CASES.map((c) => c.kernel));
   for (const r of rows) {
     expect(Object.keys(r.tfjs).sort()).toEqual(['wasm', 'webgl', 'webgpu']);
     expect(r.cpuMs).toBeGreaterThan(0);
