@@ -1,5 +1,5 @@
 // The Training step view on the built app: every stage in English and in Chinese through ← →
-// with axe on each (on WebGPU: the tour does not depend on the engine); on both engines, the
+// with axe (on WebGPU: the tour does not depend on the engine); on both engines, the
 // real numbers of the loss and of ∂L/∂logits, "check numerically" agreeing, ε changing the
 // loss, a step applied and undone, and a refused pair named in the learner's language while the
 // previous step stays on screen.
@@ -59,7 +59,9 @@ for (const lang of ['en', 'zh'] as Language[]) {
       await expect(bw.stagePanel.getByRole('alert')).toHaveCount(0);
       await expect(bw.forwardLink).toHaveAttribute('href', /^#\/walkthrough\/[a-z-]+\?text=the\+cat\+sat\+\./);
       expect(await bw.app.hash()).toBe(`#/backward/${id}?${RIGHT}`);
-      expect(await seriousViolations(page), `${id} in ${lang}`).toEqual([]);
+      // axe on every stage in English; in Chinese on every other stage (the same markup with
+      // the other language's text), which keeps the suite's time down.
+      if (lang === 'en' || i % 2 === 0) expect(await seriousViolations(page), `${id} in ${lang}`).toEqual([]);
     }
     // → on the last stage stays; ← goes back; arrows inside the form do not change stages.
     await page.keyboard.press('ArrowRight');

@@ -98,7 +98,8 @@ test('a stage URL with text, layer, head and side restores the view, pickers kee
   }
 });
 
-test('the language switch changes the stage texts and the sentence box keeps its name', async ({ wt, page }) => {
+test('the language switch changes the stage texts and the sentence box keeps its name', async ({ wt, page, gpuMode }) => {
+  test.skip(gpuMode !== 'webgpu', 'does not depend on the engine: the webgpu project runs it');
   await wt.open('#/walkthrough/tokens');
   await expect(wt.stageTitle).toHaveText(tokensTitle.en);
   await expect(wt.stageExplain).toContainText(tokensExplain.what.en);
@@ -109,7 +110,8 @@ test('the language switch changes the stage texts and the sentence box keeps its
   await expect(page.getByTestId('tokens-source').locator('caption')).toHaveText('编码器输入：源词元及其编号');
 });
 
-test('unknown words, markup and over-long input are handled visibly', async ({ wt, page }) => {
+test('unknown words, markup and over-long input are handled visibly', async ({ wt, page, gpuMode }) => {
+  test.skip(gpuMode !== 'webgpu', 'does not depend on the engine: the webgpu project runs it');
   page.on('dialog', (d) => {
     throw new Error(`a dialog opened: ${d.message()}`);
   });
@@ -164,7 +166,8 @@ test('a lost GPU device recomputes the sentence on the CPU', async ({ wt, app, g
   await expect(wt.engineDiff).toContainText('Only the CPU engine computed this sentence');
 });
 
-test('a study card link shows its highlight and the way back to the card', async ({ wt, page }) => {
+test('a study card link shows its highlight and the way back to the card', async ({ wt, page, gpuMode }) => {
+  test.skip(gpuMode !== 'webgpu', 'does not depend on the engine: the webgpu project runs it');
   await wt.open('#/walkthrough/scores?highlight=sqrt-dk&from=study&card=c15-why-scale');
   await expect(page.getByTestId('back-to-card')).toHaveAttribute('href', '#/study?card=c15-why-scale');
   await expect(page.getByTestId('scores-spread')).toHaveAttribute('data-highlighted', 'true');

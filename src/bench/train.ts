@@ -66,7 +66,7 @@ export interface TrainBenchOptions {
   peers?: readonly TfBackendName[];
   /** Which engine trains to 95% exact match: the faster one measured ('auto'), one by name, or 'off'. */
   toEM?: 'auto' | 'webgpu' | 'cpu' | 'off';
-  /** Give up on 95% after this many seconds (default 900; tiny 10). */
+  /** Give up on 95% after this many seconds (default 900; tiny 4). */
   toEMSeconds?: number;
   /** Validation every this many steps while training to 95% (default 25). */
   evalEvery?: number;
@@ -83,7 +83,7 @@ const TINY = {
   cpuSteps: 2,
   tfSteps: 1,
   tfSeconds: 10,
-  toEMSeconds: 10,
+  toEMSeconds: 4,
 };
 
 /**
