@@ -19,13 +19,16 @@ async function seriousViolations(page: Page) {
 }
 
 test('the family switch: keyboard, URL, each family’s own stages and model', async ({ app, page, gpuMode }) => {
+  // In English on WebGPU and in Chinese on the CPU: both languages, at the cost of one run.
+  const lang = gpuMode === 'webgpu' ? 'en' : 'zh';
+  const words = lang === 'en' ? en : zh;
   const w = new WalkthroughPage(app);
-  await w.open('#/walkthrough/cross-attn?text=the+cat+sat+.');
-  const group = page.getByRole('group', { name: en.families.switch.label });
-  await expect(group.getByRole('radio', { name: new RegExp(en.families.name['encoder-decoder']) })).toBeChecked();
+  await w.open('#/walkthrough/cross-attn?text=the+cat+sat+.', { lang });
+  const group = page.getByRole('group', { name: words.families.switch.label });
+  await expect(group.getByRole('radio', { name: new RegExp(words.families.name['encoder-decoder']) })).toBeChecked();
 
   // Arrow keys move between the radios; choosing decoder-only pushes family=decoder and a stand-in stage.
-  await group.getByRole('radio', { name: new RegExp(en.families.name['encoder-decoder']) }).focus();
+  await group.getByRole('radio', { name: new RegExp(words.families.name['encoder-decoder']) }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/family=decoder/);
   await expect(page).toHaveURL(/#\/walkthrough\/decoder-self-attn/);
@@ -42,7 +45,7 @@ test('the family switch: keyboard, URL, each family’s own stages and model', a
   if (gpuMode === 'webgpu') expect((await w.maxEngineDiff())!.maxAbs).toBeLessThan(1e-3);
 
   // Encoder-only: the sentence takes <mask>, the fill-mask stage shows the top words.
-  await w.open('#/walkthrough/fill-mask?family=encoder&text=the+%3Cmask%3E+sat+.');
+  await w.open('#/walkthrough/fill-mask?family=encoder&text=the+%3Cmask%3E+sat+.', { lang });
   s = await w.state();
   expect(s.resultFamily).toBe('encoder');
   expect(s.fills).toHaveLength(1);
@@ -50,12 +53,13 @@ test('the family switch: keyboard, URL, each family’s own stages and model', a
   await expect(page.getByTestId('sentence-mask-hint')).toBeVisible();
   await expect(w.stageLink('decoder-self-attn')).toHaveCount(0);
   // A link to a stage this family lacks shows its stand-in and says so.
-  await page.goto(`/?test=1#/walkthrough/cross-attn?family=encoder&text=the+%3Cmask%3E+sat+.`);
+  await page.goto(`/?test=1&lang=${lang}#/walkthrough/cross-attn?family=encoder&text=the+%3Cmask%3E+sat+.`);
   await w.waitForResult();
   await expect(w.stageId).toHaveText('encoder-stack');
   await expect(page.getByTestId('stand-in-note')).toBeVisible();
   // ← → step through the encoder-only list.
-  await page.goto(`/?test=1#/walkthrough/ffn?family=encoder&text=the+%3Cmask%3E+sat+.`);
+  await page.goto(`/?test=1&lang=${lang}#/walkthrough/ffn?family=encoder&text=the+%3Cmask%3E+sat+.`);
+  expect(await app.language()).toBe(lang);
   await w.waitForResult();
   await w.focusStage();
   await page.keyboard.press('ArrowRight');
