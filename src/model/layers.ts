@@ -57,22 +57,41 @@ export interface EncoderLayerInputs {
   srcLen: number;
 }
 
+/**
+ * Self-attention of layer `l` on one side: queries, keys and values all from h, (B·len, D).
+ * Parameters under `{side}.{l}.{param}`, traced as `{side}.{l}.self`.
+ */
+function selfAttention(
+  ctx: ForwardContext,
+  cfg: ModelConfig,
+  h: Tensor,
+  o: { side: 'enc' | 'dec'; layer: number; param: 'attn' | 'self_attn'; batch: number; len: number; keyMask: Tensor; causal: boolean },
+): Tensor {
+  const base = `${o.side}.${o.layer}`;
+  return multiHeadAttention(ctx, {
+    x: h,
+    memory: h,
+    batch: o.batch,
+    tq: o.len,
+    tk: o.len,
+    causal: o.causal,
+    keyMask: o.keyMask,
+    prefix: `${base}.${o.param}`,
+    traceName: `${base}.self`,
+    where: { side: o.side, layer: o.layer, block: 'self' },
+    heads: cfg.nHeads,
+  });
+}
+
+/** The decoder's masked (causal) self-attention, as the translator and the decoder-only model both run it. */
+function causalSelfAttention(ctx: ForwardContext, cfg: ModelConfig, h: Tensor, l: number, inp: { tgtMask: Tensor; batch: number; tgtLen: number }): Tensor {
+  return selfAttention(ctx, cfg, h, { side: 'dec', layer: l, param: 'self_attn', batch: inp.batch, len: inp.tgtLen, keyMask: inp.tgtMask, causal: true });
+}
+
 export function encoderLayer(ctx: ForwardContext, cfg: ModelConfig, l: number, inp: EncoderLayerInputs): Tensor {
   const base = `enc.${l}`;
   let x = residualBlock(ctx, cfg, inp.x, base, 1, (h) =>
-    multiHeadAttention(ctx, {
-      x: h,
-      memory: h,
-      batch: inp.batch,
-      tq: inp.srcLen,
-      tk: inp.srcLen,
-      causal: false,
-      keyMask: inp.srcMask,
-      prefix: `${base}.attn`,
-      traceName: `${base}.self`,
-      where: { side: 'enc', layer: l, block: 'self' },
-      heads: cfg.nHeads,
-    }),
+    selfAttention(ctx, cfg, h, { side: 'enc', layer: l, param: 'attn', batch: inp.batch, len: inp.srcLen, keyMask: inp.srcMask, causal: false }),
   );
   x = residualBlock(ctx, cfg, x, base, 2, (h) => feedForward(ctx, cfg, h, `${base}.ffn`, `${base}.ffn`));
   return x;
@@ -90,24 +109,11 @@ export interface DecoderLayerInputs {
 
 export function decoderLayer(ctx: ForwardContext, cfg: ModelConfig, l: number, inp: DecoderLayerInputs): Tensor {
   const base = `dec.${l}`;
-  const common = { batch: inp.batch, heads: cfg.nHeads };
-  let y = residualBlock(ctx, cfg, inp.y, base, 1, (h) =>
-    multiHeadAttention(ctx, {
-      ...common,
-      x: h,
-      memory: h,
-      tq: inp.tgtLen,
-      tk: inp.tgtLen,
-      causal: true,
-      keyMask: inp.tgtMask,
-      prefix: `${base}.self_attn`,
-      traceName: `${base}.self`,
-      where: { side: 'dec', layer: l, block: 'self' },
-    }),
-  );
+  let y = residualBlock(ctx, cfg, inp.y, base, 1, (h) => causalSelfAttention(ctx, cfg, h, l, inp));
   y = residualBlock(ctx, cfg, y, base, 2, (h) =>
     multiHeadAttention(ctx, {
-      ...common,
+      batch: inp.batch,
+      heads: cfg.nHeads,
       x: h,
       memory: inp.memory,
       tq: inp.tgtLen,
@@ -138,21 +144,6 @@ export interface DecoderOnlyLayerInputs {
  */
 export function decoderOnlyLayer(ctx: ForwardContext, cfg: ModelConfig, l: number, inp: DecoderOnlyLayerInputs): Tensor {
   const base = `dec.${l}`;
-  let y = residualBlock(ctx, cfg, inp.y, base, 1, (h) =>
-    multiHeadAttention(ctx, {
-      x: h,
-      memory: h,
-      batch: inp.batch,
-      tq: inp.tgtLen,
-      tk: inp.tgtLen,
-      causal: true,
-      keyMask: inp.tgtMask,
-      prefix: `${base}.self_attn`,
-      traceName: `${base}.self`,
-      where: { side: 'dec', layer: l, block: 'self' },
-      heads: cfg.nHeads,
-    }),
-  );
-  y = residualBlock(ctx, cfg, y, base, 2, (h) => feedForward(ctx, cfg, h, `${base}.ffn`, `${base}.ffn`));
-  return y;
+  const y = residualBlock(ctx, cfg, inp.y, base, 1, (h) => causalSelfAttention(ctx, cfg, h, l, inp));
+  return residualBlock(ctx, cfg, y, base, 2, (h) => feedForward(ctx, cfg, h, `${base}.ffn`, `${base}.ffn`));
 }
