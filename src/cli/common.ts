@@ -2,6 +2,7 @@
 // line on stderr (no stack trace) and a non-zero exit.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createCpuBackend } from '../engine/cpu';
 import { DataError } from '../data/errors';
 import { type Checkpoint, CheckpointError, MAX_CHECKPOINT_CHARS, parseCheckpoint } from '../model/checkpoint';
@@ -77,6 +78,19 @@ export function loadLanguageModel(path = SHIPPED_DECODER): LanguageModel {
 export function loadMaskedLanguageModel(path = SHIPPED_ENCODER): MaskedLanguageModel {
   const { checkpoint } = readCheckpoint(path);
   return modelFrom(() => MaskedLanguageModel.fromCheckpoint(createCpuBackend(), checkpoint), path);
+}
+
+/**
+ * parseArgs with positionals, where a bad option is one CliError line pointing at --help (the
+ * one-line refusal the command-line tools promise).
+ */
+export function parseOptions<const O extends NonNullable<ParseArgsConfig['options']>>(options: O) {
+  const config = { allowPositionals: true as const, options };
+  try {
+    return parseArgs(config);
+  } catch (e) {
+    throw new CliError(`${(e as Error).message.replace(/\s*\n\s*/g, ' ')} (try --help)`);
+  }
 }
 
 /** Input lines: each non-empty line of --file, or the positionals joined as one line. */

@@ -5,9 +5,8 @@
 // five most probable; with --json one JSON object per input line:
 //   { text, tokens, masks: [{ position, top5: [{ token, prob }] }], filled }
 // positions counted from 0 over the words (tokens), <mask> included.
-import { parseArgs } from 'node:util';
 import type { MaskedLanguageModel } from '../model/maskedLanguageModel';
-import { CliError, inputLines, loadMaskedLanguageModel, round6, runCli, SHIPPED_ENCODER } from './common';
+import { CliError, inputLines, parseOptions, loadMaskedLanguageModel, round6, runCli, SHIPPED_ENCODER } from './common';
 
 const USAGE = `usage: npm run fill-mask -- "the <mask> sat ." [--checkpoint PATH] [--file PATH] [--json]`;
 
@@ -27,21 +26,12 @@ async function fillLine(mlm: MaskedLanguageModel, line: string, json: boolean): 
 }
 
 runCli(async () => {
-  let args;
-  try {
-    args = parseArgs({
-      allowPositionals: true,
-      options: {
-        checkpoint: { type: 'string', default: SHIPPED_ENCODER },
-        file: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    throw new CliError(`${(e as Error).message.replace(/\s*\n\s*/g, ' ')} (try --help)`);
-  }
-  const { values, positionals } = args;
+  const { values, positionals } = parseOptions({
+    checkpoint: { type: 'string', default: SHIPPED_ENCODER },
+    file: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;

@@ -8,10 +8,9 @@
 // --json one JSON object per line:
 //   { prompt, promptTokens, unknown, tokens, text, steps: [{ token, prob, top5: [{ token, prob }] }] }
 // where prob and top5 are the model's own untempered probabilities at that step.
-import { parseArgs } from 'node:util';
 import type { LanguageModel } from '../model/languageModel';
 import { checkSampling, Sampler, type SamplingOptions } from '../model/sampling';
-import { CliError, inputLines, loadLanguageModel, round6, runCli, SHIPPED_DECODER } from './common';
+import { CliError, inputLines, parseOptions, loadLanguageModel, round6, runCli, SHIPPED_DECODER } from './common';
 
 const USAGE = `usage: npm run generate -- "english sentence" [--checkpoint PATH] [--file PATH] [--json] [--temperature T] [--top-k K] [--top-p P] [--seed S]`;
 
@@ -43,25 +42,16 @@ async function generateLine(lm: LanguageModel, line: string, sampling: SamplingO
 }
 
 runCli(async () => {
-  let args;
-  try {
-    args = parseArgs({
-      allowPositionals: true,
-      options: {
-        checkpoint: { type: 'string', default: SHIPPED_DECODER },
-        file: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        temperature: { type: 'string', default: '0' },
-        'top-k': { type: 'string', default: '0' },
-        'top-p': { type: 'string', default: '1' },
-        seed: { type: 'string', default: '1' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    throw new CliError(`${(e as Error).message.replace(/\s*\n\s*/g, ' ')} (try --help)`);
-  }
-  const { values, positionals } = args;
+  const { values, positionals } = parseOptions({
+    checkpoint: { type: 'string', default: SHIPPED_DECODER },
+    file: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    temperature: { type: 'string', default: '0' },
+    'top-k': { type: 'string', default: '0' },
+    'top-p': { type: 'string', default: '1' },
+    seed: { type: 'string', default: '1' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
