@@ -10,14 +10,15 @@ import type { BufferRange } from '../pipelines';
 import { overlaps, type GpuTensor } from '../tensor';
 
 /**
- * Both kernels use 8 × 8 invocations owning 4 × 4 outputs each (32 × 32 per workgroup).
+ * The kernels use 8 × 8 invocations owning 4 × 4 outputs each (32 × 32 per workgroup).
  * 'auto' picks `matmul_direct` (no workgroup memory, no barriers) when staging cannot pay:
  * - short K (≤ DIRECT_MAX_K: attention products, projections from D): one or two slices,
  *   two barriers each, zero padding past K;
  * - small products (< DIRECT_MAX_MACS multiply-adds, every product of the shipped model):
  *   on any GPU they finish in about the time a dispatch takes, so barriers are pure cost.
  * Larger products go through the tiled kernel, where every staged value is reused by 8
- * invocations from workgroup memory.
+ * invocations from workgroup memory. A direct product whose operands are aligned for 128-bit
+ * reads (vec4Ready) runs `matmul_direct4`, the same kernel reading vec4s.
  */
 const WG = { WG_X: 8, WG_Y: 8 } as const;
 const TILE_K = 32;
@@ -34,8 +35,12 @@ const PARAMS = defineParams('matmul', 'Params', [
   'a_t', 'a_dh', 'a_h', 'b_t', 'b_dh', 'b_h', 'c_t', 'c_dh', 'c_h',
 ]); // prettier-ignore
 
-/** Which matmul kernel to run: chosen by shape, or forced (tests, benchmarks). */
-export type MatmulKernel = 'auto' | 'direct' | 'tiled';
+/**
+ * Which matmul kernel to run: chosen by shape, or forced (tests, benchmarks). 'direct' is the
+ * scalar direct kernel always; 'direct4' the direct kernel with vec4 reads wherever the shapes
+ * allow them (scalar elsewhere); 'auto' picks tiled or direct by shape, vec4 reads when aligned.
+ */
+export type MatmulKernel = 'auto' | 'direct' | 'direct4' | 'tiled';
 
 /** Tensors bound as one range: element offsets of each from the range's start. */
 interface Span {
@@ -61,7 +66,7 @@ function evenly(at: readonly number[]): { off: number; stride: number } | null {
 }
 
 /** A list operand as (range, off, stride), or null when its members cannot share a binding. */
-function listOperand(ts: readonly GpuTensor[], memberStride = 0): { range: BufferRange | null; off: number; stride: number } | null {
+function listOperand(ts: readonly GpuTensor[], memberStride = 0): Operand | null {
   // an empty operand (K = 0) binds a dummy
   if (ts.length === 1) return { range: ts[0].bytes ? spanOf(ts)!.range : null, off: 0, stride: memberStride };
   const span = spanOf(ts);
@@ -80,9 +85,11 @@ interface Epilogue {
 
 const layout = (l: HeadLayout | null) => [l?.t ?? 1, l?.dh ?? 1, l?.h ?? 1];
 
-/** The recorded kernel name: the variant plus what the dispatch fused, e.g. 'matmul.direct×3+splitHeads'. */
-function kernelName(direct: boolean, plan: MatmulPlan, groups: number, reduce: boolean, ep: Epilogue, sumB: boolean): string {
-  const parts = [`matmul.${direct ? 'direct' : 'tiled'}${groups > 1 ? `×${groups}${reduce ? 'Σ' : ''}` : ''}`];
+type Variant = 'direct' | 'direct4' | 'tiled';
+
+/** The recorded kernel name: the variant plus what the dispatch fused, e.g. 'matmul.direct4×3+splitHeads'. */
+function kernelName(variant: Variant, plan: MatmulPlan, groups: number, reduce: boolean, ep: Epilogue, sumB: boolean): string {
+  const parts = [`matmul.${variant}${groups > 1 ? `×${groups}${reduce ? 'Σ' : ''}` : ''}`];
   if (plan.aHeads || plan.bHeads) parts.push('mergeHeads');
   if (ep.actOut) parts.push(ep.actOut);
   if (ep.actGrad) parts.push(`${ep.actGrad.kind}.backward`);
@@ -90,6 +97,27 @@ function kernelName(direct: boolean, plan: MatmulPlan, groups: number, reduce: b
   if (ep.add) parts.push('add');
   if (plan.outHeads) parts.push('splitHeads');
   return parts.join('+');
+}
+
+interface Operand {
+  range: BufferRange | null;
+  off: number;
+  stride: number;
+}
+
+/**
+ * Whether matmul_direct4 can read op(A) and op(B) as vec4s: each along its contiguous axis
+ * (A (M, K) and B (N, K) along k; A (K, M) along m; B (K, N) along n), so that axis's length,
+ * the head width in head layouts, and every member offset must be multiples of 4, and each
+ * bound range a whole number of vec4s. K always: the kernel walks k in blocks of 4.
+ */
+export function vec4Ready(plan: MatmulPlan, a: Operand, b: Operand): boolean {
+  const four = (x: number) => x % 4 === 0;
+  const { m, k, n, transA, transB } = plan;
+  if ((plan.aHeads && !four(plan.aHeads.dh)) || (plan.bHeads && !four(plan.bHeads.dh))) return false;
+  if (!four(k)) return false;
+  if ((transA && !four(m)) || (!transB && !four(n))) return false;
+  return [a, b].every((o) => four(o.off) && four(o.stride) && (!o.range || o.range.size % 16 === 0));
 }
 
 interface Encoded {
@@ -119,8 +147,8 @@ function encode(e: GpuExecutor, plan: MatmulPlan, x: Encoded, ep: Epilogue, labe
   const outs = [...x.out, ...(x.sumB ?? [])];
   const cSpan = spanOf(outs);
   let sumInC = false;
-  let c: { range: BufferRange | null; off: number; stride: number } | null = null;
-  let sums: { range: BufferRange | null; off: number; stride: number } | null = null;
+  let c: Operand | null = null;
+  let sums: Operand | null = null;
   if (x.sumB && cSpan) {
     const ec = evenly(cSpan.at.slice(0, x.out.length));
     const es = evenly(cSpan.at.slice(x.out.length));
@@ -138,7 +166,8 @@ function encode(e: GpuExecutor, plan: MatmulPlan, x: Encoded, ep: Epilogue, labe
 
   const policy = e.options.matmul ?? 'auto';
   const members = x.reduce ? 1 : groups * batch;
-  const direct = policy === 'auto' ? k <= DIRECT_MAX_K || m * n * k * members < DIRECT_MAX_MACS : policy === 'direct';
+  const direct = policy === 'auto' ? k <= DIRECT_MAX_K || m * n * k * members < DIRECT_MAX_MACS : policy !== 'tiled';
+  const variant: Variant = !direct ? 'tiled' : policy !== 'direct' && vec4Ready(plan, A, B) ? 'direct4' : 'direct';
   const rows = m + (x.sumB ? 1 : 0);
   const flags = (ep.bias ? FLAG.bias : 0) | (ep.accumulate ? FLAG.accumulate : 0);
   const auxOp = sumInC ? null : (aux ?? sums);
@@ -146,8 +175,8 @@ function encode(e: GpuExecutor, plan: MatmulPlan, x: Encoded, ep: Epilogue, labe
   const heads = { a_t, a_dh, a_h, b_t, b_dh, b_h, c_t, c_dh, c_h };
   e.runRanges({
     family: 'matmul',
-    entry: direct ? 'matmul_direct' : 'matmul',
-    kernel: kernelName(direct, plan, groups, x.reduce, ep, !!x.sumB),
+    entry: { direct: 'matmul_direct', direct4: 'matmul_direct4', tiled: 'matmul' }[variant],
+    kernel: kernelName(variant, plan, groups, x.reduce, ep, !!x.sumB),
     label,
     bindings: ['r', 'r', 'r', 'w', 'w'],
     constants: {
