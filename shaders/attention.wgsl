@@ -21,6 +21,11 @@
 //              2. invocation t takes key rows j = t, t+WG, …: dk_j = scale·Σ_i dS_ij·q_i and
 //                 dv_j = Σ_i P_ij·dOut_i.
 //              dq, dk and dv are written into one binding at dq_off, dk_off, dv_off.
+//              WG is the block's row count rounded up to a power of two (8…64): no
+//              invocation waits at the barrier without a row to work on, when rows fit.
+//   forward4, backward4 — the same, reading q, k, v and dOut (and writing out, dq, dk, dv) as
+//              vec4s along Dh, for Dh a multiple of 4 (the wrapper checks): a dot product of
+//              two Dh-vectors is Dh/4 vec4 loads of each and Dh/4 dot()s.
 
 const CAUSAL: u32 = 1u;
 const KEY_MASK: u32 = 2u;
@@ -130,6 +135,101 @@ fn backward(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec
       }
       grads[p.dk_off + kb + j * p.dh + d] = p.scale * gk;
       grads[p.dv_off + kb + j * p.dh + d] = gv;
+    }
+  }
+}
+
+// ---- forward4, backward4: vec4 reads along Dh ----------------------------------------------
+// The same bindings viewed as vec4s (other entry points: a resource interface is per entry
+// point). Offsets in vec4s: dh4 = Dh / 4 per row; dq_off, dk_off and dv_off are multiples of 4.
+@group(0) @binding(1) var<storage, read> q4: array<vec4f>;
+@group(0) @binding(2) var<storage, read> k4: array<vec4f>;
+@group(0) @binding(3) var<storage, read> v4: array<vec4f>;
+@group(0) @binding(6) var<storage, read_write> out4: array<vec4f>;
+@group(0) @binding(5) var<storage, read> d_out4: array<vec4f>;
+@group(0) @binding(6) var<storage, read_write> grads4: array<vec4f>;
+
+@compute @workgroup_size(FWD_WG)
+fn forward4(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  let r = gid.x + gid.y * nwg.x * FWD_WG;
+  if (r >= p.blocks * p.tq) { return; }
+  let bh = r / p.tq;
+  let i = r % p.tq;
+  let dh4 = p.dh / 4u;
+  let qi = r * dh4;
+  let kb = bh * p.tk * dh4;
+  let wr = r * p.tk;
+  var m = LOWEST;
+  for (var j = 0u; j < p.tk; j++) {
+    if (!visible(bh, i, j)) { continue; }
+    var s = 0.0;
+    for (var d = 0u; d < dh4; d++) { s += dot(q4[qi + d], k4[kb + j * dh4 + d]); }
+    s *= p.scale;
+    w[wr + j] = s;
+    m = max(m, s);
+  }
+  if (m == LOWEST) {
+    for (var j = 0u; j < p.tk; j++) { w[wr + j] = 0.0; }
+    for (var d = 0u; d < dh4; d++) { out4[qi + d] = vec4f(0.0); }
+    return;
+  }
+  var sum = 0.0;
+  for (var j = 0u; j < p.tk; j++) {
+    var e = 0.0;
+    if (visible(bh, i, j)) { e = exp(w[wr + j] - m); }
+    w[wr + j] = e;
+    sum += e;
+  }
+  let inv = 1.0 / sum;
+  for (var j = 0u; j < p.tk; j++) { w[wr + j] *= inv; }
+  for (var d = 0u; d < dh4; d++) {
+    var o = vec4f(0.0);
+    for (var j = 0u; j < p.tk; j++) { o += w[wr + j] * v4[kb + j * dh4 + d]; }
+    out4[qi + d] = o;
+  }
+}
+
+@compute @workgroup_size(WG)
+fn backward4(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
+             @builtin(local_invocation_index) t: u32) {
+  let bh = wid.x + wid.y * nwg.x;
+  if (bh >= p.blocks) { return; } // uniform across the workgroup
+  let dh4 = p.dh / 4u;
+  let qb = bh * p.tq * dh4;
+  let kb = bh * p.tk * dh4;
+  let wb = bh * p.tq * p.tk;
+  // 1. rows: dS and dq
+  for (var i = t; i < p.tq; i += WG) {
+    let wr = wb + i * p.tk;
+    let qr = qb + i * dh4;
+    var dot_p = 0.0;
+    for (var j = 0u; j < p.tk; j++) {
+      var dp = 0.0;
+      for (var d = 0u; d < dh4; d++) { dp += dot(d_out4[qr + d], v4[kb + j * dh4 + d]); }
+      ds[wr + j] = dp;
+      dot_p += dp * pw[wr + j];
+    }
+    for (var j = 0u; j < p.tk; j++) { ds[wr + j] = pw[wr + j] * (ds[wr + j] - dot_p); }
+    for (var d = 0u; d < dh4; d++) {
+      var g = vec4f(0.0);
+      for (var j = 0u; j < p.tk; j++) { g += ds[wr + j] * k4[kb + j * dh4 + d]; }
+      grads4[p.dq_off / 4u + qr + d] = p.scale * g;
+    }
+  }
+  storageBarrier();
+  // 2. key rows: dk and dv
+  for (var j = t; j < p.tk; j += WG) {
+    let kr = kb + j * dh4;
+    for (var d = 0u; d < dh4; d++) {
+      var gk = vec4f(0.0);
+      var gv = vec4f(0.0);
+      for (var i = 0u; i < p.tq; i++) {
+        let at = wb + i * p.tk + j;
+        gk += ds[at] * q4[qb + i * dh4 + d];
+        gv += pw[at] * d_out4[qb + i * dh4 + d];
+      }
+      grads4[p.dk_off / 4u + kr + d] = p.scale * gk;
+      grads4[p.dv_off / 4u + kr + d] = gv;
     }
   }
 }

@@ -27,6 +27,10 @@ describe.skipIf(!env.ok)(env.title, () => {
     ['cross, Tq 3 over Tk 7, padded keys', 2, 3, 3, 7, 5, { mask: true, scale: 0.45 }],
     ['KV-cache step: Tq 2 over Tk 6, causal offset 4', 1, 2, 2, 6, 4, { causal: true, causalOffset: 4, scale: 1 }],
     ['long rows: Tk 37, Dh 9, no masks', 1, 2, 4, 37, 9, { scale: 0.3 }],
+    // Dh a multiple of 4: the vec4 entry points (forward4, backward4)
+    ['vec4: self, causal, key mask, heads, Dh 4 (a fully masked row)', 2, 2, 5, 5, 4, { causal: true, mask: true, scale: 0.5 }],
+    ['vec4: cross, Tq 3 over Tk 7, padded keys, Dh 8', 2, 3, 3, 7, 8, { mask: true, scale: 0.35 }],
+    ['vec4: 70 query rows (more than a workgroup) over Tk 37, Dh 12', 1, 1, 70, 37, 12, { causal: true, causalOffset: -33, scale: 0.3 }],
   ];
 
   it.each(cases)('%s: forward and backward match the CPU twin; one dispatch each', async (_name, B, H, tq, tk, dh, o) => {

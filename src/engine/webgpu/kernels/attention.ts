@@ -6,7 +6,14 @@ import { checkAttention, checkAttentionBackward, grid, outLabel } from '../check
 import type { GpuExecutor } from '../context';
 import { defineParams } from '../params';
 
-const WG = 32;
+/** The backward's workgroup: a block's rows (max(Tq, Tk)) up to a power of two, 8…64. */
+export function backwardWorkgroup(tq: number, tk: number): number {
+  return Math.min(64, Math.max(8, 2 ** Math.ceil(Math.log2(Math.max(tq, tk, 1)))));
+}
+
+/** The vec4 entry points read rows of Dh as vec4s: Dh must be a multiple of 4. */
+const vec4 = (dh: number) => dh % 4 === 0;
+
 /** flags: bit 0 causal, bit 1 key mask. */
 const PARAMS = defineParams('attention', 'Params', ['blocks', 'tq', 'tk', 'dh', 'heads', 'flags', 'offset', 'scale', 'dq_off', 'dk_off', 'dv_off']);
 
@@ -24,7 +31,7 @@ export function attention(e: GpuExecutor, q: Tensor, k: Tensor, v: Tensor, opts:
   if (!rows) return { out, weights };
   e.run({
     family: 'attention',
-    entry: 'forward',
+    entry: vec4(p.dh) ? 'forward4' : 'forward',
     kernel: FUSED_KERNELS.attention,
     label: out.label,
     bindings: ['r', 'r', 'r', 'r', 'w', 'w'],
@@ -68,11 +75,11 @@ export function attentionBackward(e: GpuExecutor, q: Tensor, k: Tensor, v: Tenso
     const ds = e.alloc([Math.max(1, p.blocks * p.tq * p.tk)], 'f32', outLabel('attention.dS', Q));
     e.run({
       family: 'attention',
-      entry: 'backward',
+      entry: vec4(p.dh) ? 'backward4' : 'backward',
       kernel: FUSED_KERNELS.attentionBackward,
       label: base.label,
       bindings: ['r', 'r', 'r', 'r', 'r', 'w', 'w'],
-      constants: { WG },
+      constants: { WG: backwardWorkgroup(p.tq, p.tk) },
       uniforms: PARAMS.pack({
         blocks: p.blocks,
         tq: p.tq,
