@@ -58,6 +58,19 @@ fn visible(bh: u32, i: u32, j: u32) -> bool {
   return true;
 }
 
+/** Row wr of w: the visible scores (max m) → softmax weights; hidden keys get 0. */
+fn normalize_row(bh: u32, i: u32, wr: u32, m: f32) {
+  var sum = 0.0;
+  for (var j = 0u; j < p.tk; j++) {
+    var e = 0.0;
+    if (visible(bh, i, j)) { e = exp(w[wr + j] - m); }
+    w[wr + j] = e;
+    sum += e;
+  }
+  let inv = 1.0 / sum;
+  for (var j = 0u; j < p.tk; j++) { w[wr + j] *= inv; }
+}
+
 @compute @workgroup_size(FWD_WG)
 fn forward(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
   let r = gid.x + gid.y * nwg.x * FWD_WG;
@@ -81,15 +94,7 @@ fn forward(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) n
     for (var d = 0u; d < p.dh; d++) { out[qi + d] = 0.0; }
     return;
   }
-  var sum = 0.0;
-  for (var j = 0u; j < p.tk; j++) {
-    var e = 0.0;
-    if (visible(bh, i, j)) { e = exp(w[wr + j] - m); }
-    w[wr + j] = e;
-    sum += e;
-  }
-  let inv = 1.0 / sum;
-  for (var j = 0u; j < p.tk; j++) { w[wr + j] *= inv; }
+  normalize_row(bh, i, wr, m);
   for (var d = 0u; d < p.dh; d++) {
     var o = 0.0;
     for (var j = 0u; j < p.tk; j++) { o += w[wr + j] * v[kb + j * p.dh + d]; }
@@ -173,15 +178,7 @@ fn forward4(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) 
     for (var d = 0u; d < dh4; d++) { out4[qi + d] = vec4f(0.0); }
     return;
   }
-  var sum = 0.0;
-  for (var j = 0u; j < p.tk; j++) {
-    var e = 0.0;
-    if (visible(bh, i, j)) { e = exp(w[wr + j] - m); }
-    w[wr + j] = e;
-    sum += e;
-  }
-  let inv = 1.0 / sum;
-  for (var j = 0u; j < p.tk; j++) { w[wr + j] *= inv; }
+  normalize_row(bh, i, wr, m);
   for (var d = 0u; d < dh4; d++) {
     var o = vec4f(0.0);
     for (var j = 0u; j < p.tk; j++) { o += w[wr + j] * v4[kb + j * dh4 + d]; }

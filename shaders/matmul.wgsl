@@ -325,27 +325,42 @@ fn direct_member(z: u32, ra: vec4u, cb: vec4u, ones: vec4<bool>, acc: ptr<functi
   }
 }
 
+/** An invocation's 4 × 4 block of C: its first row and column, and where its operands are. */
+struct DirectBlock {
+  row0: u32,
+  col0: u32,
+  /** Offsets of the 4 rows of op(A) (a_m) and of the 4 columns of op(B) (b_n), clamped. */
+  ra: vec4u,
+  cb: vec4u,
+  /** Which of the 4 rows is the column-sum row (SUMB), read as ones. */
+  ones: vec4<bool>,
+}
+
+/** Invocation (wid, lid)'s block, clamped for loading (stores skip the edges). */
+fn direct_block(wid: vec3u, lid: vec3u) -> DirectBlock {
+  var d: DirectBlock;
+  d.row0 = (wid.y * WG_Y + lid.y) * 4u;
+  d.col0 = (wid.x * WG_X + lid.x) * 4u;
+  for (var i = 0u; i < 4u; i++) {
+    d.ra[i] = a_m(min(d.row0 + i, max(p.m, 1u) - 1u));
+    d.cb[i] = b_n(min(d.col0 + i, p.n - 1u));
+    d.ones[i] = d.row0 + i == p.m;
+  }
+  return d;
+}
+
 @compute @workgroup_size(WG_X, WG_Y)
 fn matmul_direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let row0 = (wid.y * WG_Y + lid.y) * 4u;
-  let col0 = (wid.x * WG_X + lid.x) * 4u;
-  if (row0 >= grid_rows() || col0 >= p.n) { return; }
-  var ra: vec4u;
-  var cb: vec4u;
-  var ones: vec4<bool>;
-  for (var i = 0u; i < 4u; i++) {
-    ra[i] = a_m(min(row0 + i, max(p.m, 1u) - 1u));
-    cb[i] = b_n(min(col0 + i, p.n - 1u));
-    ones[i] = row0 + i == p.m;
-  }
+  let d = direct_block(wid, lid);
+  if (d.row0 >= grid_rows() || d.col0 >= p.n) { return; }
   var acc: array<vec4f, 4>;
   if (REDUCE) {
-    for (var g = 0u; g < p.groups; g++) { direct_member(g, ra, cb, ones, &acc); }
+    for (var g = 0u; g < p.groups; g++) { direct_member(g, d.ra, d.cb, d.ones, &acc); }
   } else {
-    direct_member(wid.z, ra, cb, ones, &acc);
+    direct_member(wid.z, d.ra, d.cb, d.ones, &acc);
   }
-  let cols = c_cols(col0);
-  for (var i = 0u; i < 4u; i++) { store_row(wid.z, row0 + i, col0, cols, acc[i]); }
+  let cols = c_cols(d.col0);
+  for (var i = 0u; i < 4u; i++) { store_row(wid.z, d.row0 + i, d.col0, cols, acc[i]); }
 }
 
 // ---- matmul_direct4: matmul_direct with vec4 reads ----------------------------------------
@@ -429,25 +444,16 @@ fn direct4_member(z: u32, ra: vec4u, cb: vec4u, ones: vec4<bool>, acc: ptr<funct
 
 @compute @workgroup_size(WG_X, WG_Y)
 fn matmul_direct4(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let row0 = (wid.y * WG_Y + lid.y) * 4u;
-  let col0 = (wid.x * WG_X + lid.x) * 4u;
-  if (row0 >= grid_rows() || col0 >= p.n) { return; }
-  var ra: vec4u;
-  var cb: vec4u;
-  var ones: vec4<bool>;
-  for (var i = 0u; i < 4u; i++) {
-    ra[i] = a_m(min(row0 + i, max(p.m, 1u) - 1u));
-    cb[i] = b_n(min(col0 + i, p.n - 1u));
-    ones[i] = row0 + i == p.m;
-  }
+  var d = direct_block(wid, lid);
+  if (d.row0 >= grid_rows() || d.col0 >= p.n) { return; }
   // read along m: the 4-row block at row0, or the last one for the column-sum row past M
-  if (TRANS_A) { ra.x = a_m(min(row0, max(p.m, 4u) - 4u)); }
+  if (TRANS_A) { d.ra.x = a_m(min(d.row0, max(p.m, 4u) - 4u)); }
   var acc: mat4x4f;
   if (REDUCE) {
-    for (var g = 0u; g < p.groups; g++) { direct4_member(g, ra, cb, ones, &acc); }
+    for (var g = 0u; g < p.groups; g++) { direct4_member(g, d.ra, d.cb, d.ones, &acc); }
   } else {
-    direct4_member(wid.z, ra, cb, ones, &acc);
+    direct4_member(wid.z, d.ra, d.cb, d.ones, &acc);
   }
-  let cols = c_cols(col0);
-  for (var i = 0u; i < 4u; i++) { store_row(wid.z, row0 + i, col0, cols, acc[i]); }
+  let cols = c_cols(d.col0);
+  for (var i = 0u; i < 4u; i++) { store_row(wid.z, d.row0 + i, d.col0, cols, acc[i]); }
 }
