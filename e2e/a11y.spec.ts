@@ -1,15 +1,7 @@
 // axe finds no serious or critical problems on any view, in either language.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import type { Language } from '../src/i18n/language';
 import { expect, test } from './fixtures/test';
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
+import { seriousViolations } from './fixtures/axe';
 
 const routes = ['#/walkthrough/overview', '#/train', '#/study'];
 const languages: Language[] = ['en', 'zh'];

@@ -4,7 +4,6 @@
 // loss, a step applied and undone, and a refused pair named in the learner's language while the
 // previous step stays on screen.
 // Tiny pairs only: each test computes one or two steps on one page.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { en } from '../src/i18n/en';
 import { zh } from '../src/i18n/zh';
@@ -12,6 +11,7 @@ import type { Language } from '../src/i18n/language';
 import { BACKWARD_STAGE_IDS } from '../src/model/stageIds';
 import { title as lossTitle } from '../src/ui/backward/stages/loss/content';
 import { COMPUTE_TIMEOUT, expect, test as base } from './fixtures/test';
+import { seriousViolations } from './fixtures/axe';
 import { BackwardPage } from './fixtures/BackwardPage';
 
 const test = base.extend<{ bw: BackwardPage }>({
@@ -20,13 +20,6 @@ const test = base.extend<{ bw: BackwardPage }>({
 
 const RIGHT = 'text=the+cat+sat+.';
 const WRONG = `${RIGHT}&target=${encodeURIComponent('狗 坐 了 。')}`;
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-}
 
 /** A table's body as numbers (a real minus sign read as '-'). */
 async function numbers(table: ReturnType<Page['getByTestId']>): Promise<number[][]> {

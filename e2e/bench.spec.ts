@@ -2,21 +2,16 @@
 // ?size=tiny: toy shapes and model) fills the progress bar, shows the kernel and training tables
 // and the adapter, and exports JSON in bench/results/'s format (the fields others read).
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { TINY_CASES } from '../src/bench/kernelCases';
 import { en } from '../src/i18n/en';
 import { zh } from '../src/i18n/zh';
 import { expect, test } from './fixtures/test';
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
+import { seriousViolations } from './fixtures/axe';
 
 test.describe.configure({ timeout: 240_000 });
 
-async function exported(page: import('@playwright/test').Page, testId: string): Promise<Record<string, unknown>> {
+async function exported(page: Page, testId: string): Promise<Record<string, unknown>> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
   return JSON.parse(readFileSync((await download.path())!, 'utf8'));
 }

@@ -1,17 +1,9 @@
 // The dark colour scheme: it follows prefers-color-scheme unless the header's switch says
 // otherwise, the choice survives a reload, and axe finds no contrast (or other serious)
 // problem on the views in the dark scheme.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
+import { seriousViolations } from './fixtures/axe';
 import { WalkthroughPage } from './fixtures/WalkthroughPage';
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 test.describe('with a dark system scheme', () => {
   test.use({ colorScheme: 'dark' });

@@ -2,21 +2,15 @@
 // (keyboard, URL, stage lists, stand-ins), each family's shipped model computed (GPU with the CPU
 // comparison in the webgpu project), the compare view's columns, masks and parameter counts, in
 // both languages, with axe.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { en } from '../src/i18n/en';
 import { zh } from '../src/i18n/zh';
 import { FAMILY_STAGE_IDS } from '../src/model/stageIds';
 import { ComparePage } from './fixtures/ComparePage';
 import { expect, test } from './fixtures/test';
+import { seriousViolations } from './fixtures/axe';
 import { WalkthroughPage } from './fixtures/WalkthroughPage';
 
 test.describe.configure({ timeout: 150_000 });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 test('the family switch: keyboard, URL, each family’s own stages and model', async ({ app, page, gpuMode }) => {
   // In English on WebGPU and in Chinese on the CPU: both languages, at the cost of one run.

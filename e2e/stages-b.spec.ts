@@ -1,12 +1,12 @@
 // Stage panels of group B on the built app, for `the cat sat .` (→ 猫 坐 了 。): add-norm,
 // ffn, encoder-stack, decoder-self-attn, cross-attn, output, decoding, complexity. One page
 // per test, moving between stages through the stage list (SwiftShader compiles once a page).
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import type { StageId } from '../src/model/stageIds';
 import { HIGHLIGHTS } from '../src/study/highlights';
 import { expect, test as base } from './fixtures/test';
 import { WalkthroughPage } from './fixtures/WalkthroughPage';
+import { seriousViolations } from './fixtures/axe';
 
 const test = base.extend<{ wt: WalkthroughPage }>({
   wt: async ({ app }, use) => use(new WalkthroughPage(app)),
@@ -183,11 +183,7 @@ test('axe finds no serious problems on these stages, in Chinese', async ({ wt, p
     await wt.stageLink(stage).click();
     await expect(wt.stageId).toHaveText(stage);
     await expect(wt.stagePanel.locator('figure, table').first()).toBeVisible();
-    const results = await new AxeBuilder({ page }).include('[data-testid="stage-panel"]').analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-    expect(serious, stage).toEqual([]);
+    expect(await seriousViolations(page, { include: '[data-testid="stage-panel"]' }), stage).toEqual([]);
   }
 });
 

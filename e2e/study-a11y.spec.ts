@@ -2,17 +2,9 @@
 // language, the review and a card's detail in both), including the states that only appear
 // after interaction (a revealed card, a checked cloze, a drill, a
 // refused import, the reset confirmation), and the tabs follow the ARIA tab pattern.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import type { Language } from '../src/i18n/language';
 import { expect, test } from './fixtures/studyTest';
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
+import { seriousViolations } from './fixtures/axe';
 
 const languages: Language[] = ['en', 'zh'];
 

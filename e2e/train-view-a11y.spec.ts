@@ -1,19 +1,11 @@
 // axe on the Train view in both languages: paused with charts and snapshots, with a notice
 // (an import refusal), and with the confirm dialog open.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import type { Language } from '../src/i18n/language';
 import { expect, test } from './fixtures/test';
+import { seriousViolations } from './fixtures/axe';
 import { TrainPage } from './fixtures/TrainPage';
 
 test.describe.configure({ timeout: 180_000 });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 for (const lang of ['en', 'zh'] as const satisfies readonly Language[]) {
   test(`axe: the Train view in ${lang}, paused with charts, with a notice and with the dialog`, async ({ app, page }) => {
