@@ -10,7 +10,7 @@ import { zh } from '../src/i18n/zh';
 import type { Language } from '../src/i18n/language';
 import { BACKWARD_STAGE_IDS } from '../src/model/stageIds';
 import { title as lossTitle } from '../src/ui/backward/stages/loss/content';
-import { COMPUTE_TIMEOUT, expect, test as base } from './fixtures/test';
+import { COMPUTE_TIMEOUT, expect, onlyIn, test as base } from './fixtures/test';
 import { seriousViolations } from './fixtures/axe';
 import { BackwardPage } from './fixtures/BackwardPage';
 
@@ -29,9 +29,8 @@ async function numbers(table: ReturnType<Page['getByTestId']>): Promise<number[]
 }
 
 for (const lang of ['en', 'zh'] as Language[]) {
-  test(`every stage in ${lang === 'en' ? 'English' : 'Chinese'}, stepped with ← →, axe-clean`, async ({ bw, page, gpuMode }) => {
+  test(`every stage in ${lang === 'en' ? 'English' : 'Chinese'}, stepped with ← →, axe-clean`, onlyIn('webgpu', 'the tour is markup and keys: the webgpu project runs it'), async ({ bw, page, gpuMode }) => {
     // Stages, keys and markup are the same on either engine; the CPU's numbers are checked below.
-    test.skip(gpuMode !== 'webgpu', 'the tour is markup and keys: the webgpu project runs it');
     test.setTimeout(240_000);
     const words = lang === 'en' ? en : zh;
     const state = await bw.open(`#/backward/loss?${RIGHT}`, { lang });
@@ -139,9 +138,8 @@ test('the loss and ∂L/∂logits show real numbers, check numerically agrees, �
   expect((await bw.waitForStep()).loss).toBeCloseTo(plain.loss!, 5);
 });
 
-test('an unknown English word is named and the previous step stays; the URL restores the pair', async ({ bw, page, gpuMode }) => {
+test('an unknown English word is named and the previous step stays; the URL restores the pair', onlyIn('webgpu', 'does not depend on the engine: the webgpu project runs it'), async ({ bw, page }) => {
   // The refusal comes from the vocabulary, before any engine; the test above computes on both.
-  test.skip(gpuMode !== 'webgpu', 'does not depend on the engine: the webgpu project runs it');
   const first = await bw.open(`#/backward/logits-grad?${RIGHT}&eps=0.2&lr=0.01`);
   expect(first.resultRequest).toEqual({ text: 'the cat sat .', target: '猫 坐 了 。', smoothing: 0.2, lr: 0.01 });
   await expect(page.getByTestId('pair-eps')).toHaveValue('0.2');

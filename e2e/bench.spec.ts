@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { TINY_CASES } from '../src/bench/kernelCases';
 import { en } from '../src/i18n/en';
 import { zh } from '../src/i18n/zh';
-import { expect, test } from './fixtures/test';
+import { expect, onlyIn, test } from './fixtures/test';
 import { seriousViolations } from './fixtures/axe';
 
 test.describe.configure({ timeout: 240_000 });
@@ -71,8 +71,7 @@ test('a shortened benchmark runs on this GPU, shows its tables and exports bench
   }
 });
 
-test('the page in Chinese, before a run: labelled choices, a run button, nothing serious for axe', async ({ app, page, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'the form before a run does not depend on the engine: the webgpu project runs it');
+test('the page in Chinese, before a run: labelled choices, a run button, nothing serious for axe', onlyIn('webgpu', 'the form before a run does not depend on the engine: the webgpu project runs it'), async ({ app, page }) => {
   await app.goto('#/bench', { lang: 'zh' });
   await expect(app.heading).toHaveText(zh.views.bench.title);
   await expect(page.getByRole('group', { name: zh.bench.options.legend })).toBeVisible();

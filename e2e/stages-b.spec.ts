@@ -4,7 +4,7 @@
 import type { Locator } from '@playwright/test';
 import type { StageId } from '../src/model/stageIds';
 import { HIGHLIGHTS } from '../src/study/highlights';
-import { expect, test as base } from './fixtures/test';
+import { expect, onlyIn, test as base } from './fixtures/test';
 import { WalkthroughPage } from './fixtures/WalkthroughPage';
 import { seriousViolations } from './fixtures/axe';
 
@@ -51,8 +51,7 @@ function expectRowsSumToOne(rows: string[][], what: string) {
   });
 }
 
-test('group B stages show the model’s numbers for “the cat sat .”', async ({ wt, page, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'the cpu-fallback project runs the shorter check below');
+test('group B stages show the model’s numbers for “the cat sat .”', onlyIn('webgpu', 'the cpu-fallback project runs the shorter check below'), async ({ wt, page }) => {
   test.setTimeout(180_000);
   const state = await wt.open('#/walkthrough/add-norm?text=the+cat+sat+.');
   expect(state.translation).toBe('猫 坐 了 。');
@@ -175,8 +174,7 @@ test('group B stages show the model’s numbers for “the cat sat .”', async 
   await expect(row.locator('td').nth(1)).toHaveText('yesterday');
 });
 
-test('axe finds no serious problems on these stages, in Chinese', async ({ wt, page, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'one engine is enough for markup');
+test('axe finds no serious problems on these stages, in Chinese', onlyIn('webgpu', 'one engine is enough for markup'), async ({ wt, page }) => {
   test.setTimeout(180_000);
   await wt.open('#/walkthrough/add-norm?text=the+cat+sat+.', { lang: 'zh' });
   for (const stage of STAGES_B) {
@@ -187,8 +185,7 @@ test('axe finds no serious problems on these stages, in Chinese', async ({ wt, p
   }
 });
 
-test('cpu fallback: output and decoding show the same translation step by step', async ({ wt, page, gpuMode }) => {
-  test.skip(gpuMode !== 'cpu-fallback', 'the webgpu project runs the full check above');
+test('cpu fallback: output and decoding show the same translation step by step', onlyIn('cpu-fallback', 'the webgpu project runs the full check above'), async ({ wt, page }) => {
   const state = await wt.open('#/walkthrough/output?text=the+cat+sat+.');
   expect(state.engine).toBe('cpu');
   await expect(page.getByTestId('output-topk').locator('tbody tr').first().locator('td[data-token]').first()).toHaveAttribute('data-token', '猫');

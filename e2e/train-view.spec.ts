@@ -5,7 +5,7 @@
 // cpu-fallback project, in a CPU worker. Test hooks only where noted.
 import { readFileSync } from 'node:fs';
 import { en } from '../src/i18n/en';
-import { expect, test } from './fixtures/test';
+import { expect, onlyIn, test } from './fixtures/test';
 import { TrainPage } from './fixtures/TrainPage';
 import { TrainingApi } from './fixtures/training';
 
@@ -107,8 +107,7 @@ test('an experiment preset runs from its button and shows its numbers', async ({
   await expect(page.getByTestId('experiment-loss-chart')).toBeVisible();
 });
 
-test('a study card’s link opens its experiment with the way back; a study highlight is marked', async ({ app, page, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'does not depend on the engine: the webgpu project runs it');
+test('a study card’s link opens its experiment with the way back; a study highlight is marked', onlyIn('webgpu', 'does not depend on the engine: the webgpu project runs it'), async ({ app, page }) => {
   const train = new TrainPage(app);
   await train.open('#/train?experiment=decode-steps&from=study&card=f35-decode-steps');
   await expect(train.experimentDetail).toHaveAttribute('data-experiment', 'decode-steps');
@@ -148,8 +147,7 @@ test('a model saved to the library survives a reload and loads back', async ({ a
   await train.waitForStepCount(2);
 });
 
-test('a broken import file is refused with the reason, and the current model stays', async ({ app, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'does not depend on the engine: the webgpu project runs it');
+test('a broken import file is refused with the reason, and the current model stays', onlyIn('webgpu', 'does not depend on the engine: the webgpu project runs it'), async ({ app }) => {
   const train = new TrainPage(app);
   await train.open();
   await train.configureSmall();
@@ -172,8 +170,7 @@ test('a broken import file is refused with the reason, and the current model sta
   await expect(train.toggle).toBeFocused();
 });
 
-test('a valid import asks before it replaces the model being trained', async ({ app, page, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'does not depend on the engine: the webgpu project runs it');
+test('a valid import asks before it replaces the model being trained', onlyIn('webgpu', 'does not depend on the engine: the webgpu project runs it'), async ({ app, page }) => {
   const train = new TrainPage(app);
   await train.open();
   await train.configureSmall();
@@ -217,8 +214,7 @@ test('lr = 1e3 trips the divergence guard: the notice explains, the weights are 
   expect(await train.stepCount()).toBe(weights.step);
 });
 
-test('a destroyed GPU device (test hook): training recovers and goes on', async ({ app, page, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'needs a GPU device to lose');
+test('a destroyed GPU device (test hook): training recovers and goes on', onlyIn('webgpu', 'needs a GPU device to lose'), async ({ app, page }) => {
   const train = new TrainPage(app);
   await train.open();
   await train.configureSmall();
@@ -235,8 +231,7 @@ test('a destroyed GPU device (test hook): training recovers and goes on', async 
   expect((await new TrainingApi(page).inspectWeights()).finite).toBe(true);
 });
 
-test('changing the model asks first; the dialog works from the keyboard', async ({ app, page, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'does not depend on the engine: the webgpu project runs it');
+test('changing the model asks first; the dialog works from the keyboard', onlyIn('webgpu', 'does not depend on the engine: the webgpu project runs it'), async ({ app, page }) => {
   const train = new TrainPage(app);
   await train.open();
   await train.configureSmall();

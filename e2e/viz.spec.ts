@@ -54,9 +54,8 @@ test.afterAll(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
-test.beforeEach(({ gpuMode }) => {
-  test.skip(gpuMode !== 'cpu-fallback', 'the views do not use the GPU: one project is enough');
-});
+// Decided before any test's page is opened (a skip in beforeEach comes after it).
+test.skip(({ gpuMode }) => gpuMode !== 'cpu-fallback', 'the views do not use the GPU: one project is enough');
 
 /** Opens the gallery; the returned list collects console errors and requests leaving it. */
 async function openGallery(page: Page, lang: 'en' | 'zh' = 'en'): Promise<string[]> {
