@@ -147,51 +147,77 @@ test('a model saved to the library survives a reload and loads back', async ({ a
   await train.waitForStepCount(2);
 });
 
-test('a broken import file is refused with the reason, and the current model stays', onlyIn('webgpu', 'does not depend on the engine: the webgpu project runs it'), async ({ app }) => {
+// Three dialogs and notices around a model being trained, as steps on one page (each step starts
+// from a small model trained one step, as the separate tests did).
+test('a broken import is refused and the model stays; changing the model asks first (keyboard); a valid import asks before it replaces the model', onlyIn('webgpu', 'does not depend on the engine: the webgpu project runs it'), async ({ app, page }) => {
   const train = new TrainPage(app);
   await train.open();
   await train.configureSmall();
   await train.stepTo(1);
-  const origin = await train.origin.textContent();
 
-  await train.libraryFile.setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "attention-lab/checkpoint@1", "config": {') });
-  await expect(train.notice).toHaveAttribute('data-kind', 'import-refused');
-  await expect(train.notice).toHaveAttribute('role', 'alert');
-  await expect(train.notice).toContainText(words.notice.importRefused);
-  await expect(train.notice).toContainText(en.data.checkpoint['not-json']);
-  await expect(train.notice).toContainText(en.data.checkpoint.keptCurrent);
-  await expect(train.notice).toBeFocused();
-  expect(await train.stepCount()).toBe(1);
-  await expect(train.origin).toHaveText(origin!);
-  await expect(train.libraryRows).toHaveCount(0);
+  await test.step('a broken import file is refused with the reason, and the current model stays', async () => {
+    const origin = await train.origin.textContent();
 
-  await train.notice.getByRole('button', { name: words.actions.dismiss }).click();
-  await expect(train.notice).toHaveCount(0);
-  await expect(train.toggle).toBeFocused();
-});
+    await train.libraryFile.setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "attention-lab/checkpoint@1", "config": {') });
+    await expect(train.notice).toHaveAttribute('data-kind', 'import-refused');
+    await expect(train.notice).toHaveAttribute('role', 'alert');
+    await expect(train.notice).toContainText(words.notice.importRefused);
+    await expect(train.notice).toContainText(en.data.checkpoint['not-json']);
+    await expect(train.notice).toContainText(en.data.checkpoint.keptCurrent);
+    await expect(train.notice).toBeFocused();
+    expect(await train.stepCount()).toBe(1);
+    await expect(train.origin).toHaveText(origin!);
+    await expect(train.libraryRows).toHaveCount(0);
 
-test('a valid import asks before it replaces the model being trained', onlyIn('webgpu', 'does not depend on the engine: the webgpu project runs it'), async ({ app, page }) => {
-  const train = new TrainPage(app);
-  await train.open();
-  await train.configureSmall();
-  await train.stepTo(1);
-  const origin = await train.origin.textContent();
-  const file = { name: 'en-zh-toy.json', mimeType: 'application/json', buffer: readFileSync('public/checkpoints/en-zh-toy.json') };
+    await train.notice.getByRole('button', { name: words.actions.dismiss }).click();
+    await expect(train.notice).toHaveCount(0);
+    await expect(train.toggle).toBeFocused();
+  });
 
-  // Escape keeps everything as it was.
-  await train.libraryFile.setInputFiles(file);
-  await expect(train.dialog).toBeVisible();
-  await expect(train.dialog).toContainText('Importing “en-zh-toy.json” replaces the model being trained.');
-  await page.keyboard.press('Escape');
-  await expect(train.dialog).toHaveCount(0);
-  expect(await train.stepCount()).toBe(1);
-  await expect(train.origin).toHaveText(origin!);
+  await test.step('changing the model asks first; the dialog works from the keyboard', async () => {
+    // (The form's own validation is a component test: src/ui/train/SetupPanel.test.tsx.)
+    await train.field('nHeads').fill('4');
+    await train.field('nHeads').press('Enter'); // submits the form
+    await expect(train.dialog).toBeVisible();
+    await expect(train.dialog.getByRole('heading')).toHaveText(words.confirm.discardTitle);
+    await expect(train.dialog.getByRole('button', { name: words.confirm.cancel })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(train.dialog).toHaveCount(0);
+    expect(await train.stepCount()).toBe(1);
+    await expect(train.field('nHeads')).toHaveValue('4'); // the edit is still there
 
-  // Confirming loads the file's model, with its recorded steps.
-  await train.libraryFile.setInputFiles(file);
-  await train.dialog.getByTestId('confirm-action').click();
-  await expect(train.origin).toContainText('imported model “en-zh-toy”');
-  await train.waitForStepCount(2000);
+    await train.applySetup.click();
+    await expect(train.dialog).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(train.dialog.getByTestId('confirm-action')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(train.dialog).toHaveCount(0);
+    await expect(train.status).toHaveAttribute('data-status', 'empty');
+    await expect(train.status).toContainText(words.status.empty);
+    expect(await train.stepCount()).toBe(0);
+  });
+
+  await test.step('a valid import asks before it replaces the model being trained', async () => {
+    await train.configureSmall(); // the model the step above discarded, again
+    await train.stepTo(1);
+    const origin = await train.origin.textContent();
+    const file = { name: 'en-zh-toy.json', mimeType: 'application/json', buffer: readFileSync('public/checkpoints/en-zh-toy.json') };
+
+    // Escape keeps everything as it was.
+    await train.libraryFile.setInputFiles(file);
+    await expect(train.dialog).toBeVisible();
+    await expect(train.dialog).toContainText('Importing “en-zh-toy.json” replaces the model being trained.');
+    await page.keyboard.press('Escape');
+    await expect(train.dialog).toHaveCount(0);
+    expect(await train.stepCount()).toBe(1);
+    await expect(train.origin).toHaveText(origin!);
+
+    // Confirming loads the file's model, with its recorded steps.
+    await train.libraryFile.setInputFiles(file);
+    await train.dialog.getByTestId('confirm-action').click();
+    await expect(train.origin).toContainText('imported model “en-zh-toy”');
+    await train.waitForStepCount(2000);
+  });
 });
 
 test('lr = 1e3 trips the divergence guard: the notice explains, the weights are finite (test hook)', async ({ app, page }) => {
@@ -231,30 +257,3 @@ test('a destroyed GPU device (test hook): training recovers and goes on', onlyIn
   expect((await new TrainingApi(page).inspectWeights()).finite).toBe(true);
 });
 
-test('changing the model asks first; the dialog works from the keyboard', onlyIn('webgpu', 'does not depend on the engine: the webgpu project runs it'), async ({ app, page }) => {
-  const train = new TrainPage(app);
-  await train.open();
-  await train.configureSmall();
-  await train.stepTo(1);
-
-  // (The form's own validation is a component test: src/ui/train/SetupPanel.test.tsx.)
-  await train.field('nHeads').fill('4');
-  await train.field('nHeads').press('Enter'); // submits the form
-  await expect(train.dialog).toBeVisible();
-  await expect(train.dialog.getByRole('heading')).toHaveText(words.confirm.discardTitle);
-  await expect(train.dialog.getByRole('button', { name: words.confirm.cancel })).toBeFocused();
-  await page.keyboard.press('Escape');
-  await expect(train.dialog).toHaveCount(0);
-  expect(await train.stepCount()).toBe(1);
-  await expect(train.field('nHeads')).toHaveValue('4'); // the edit is still there
-
-  await train.applySetup.click();
-  await expect(train.dialog).toBeVisible();
-  await page.keyboard.press('Tab');
-  await expect(train.dialog.getByTestId('confirm-action')).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(train.dialog).toHaveCount(0);
-  await expect(train.status).toHaveAttribute('data-status', 'empty');
-  await expect(train.status).toContainText(words.status.empty);
-  expect(await train.stepCount()).toBe(0);
-});
