@@ -55,6 +55,8 @@ export default defineConfig<object, GpuModeOptions>({
       // Specs whose behaviour cannot depend on the engine run in the webgpu project only: routing,
       // CSP, the Study view, the language switch and the colour scheme (markup and text), and the
       // Train view's axe pass (the CPU-trained view is the same markup; a11y.spec checks #/train here).
+      // Single tests of other specs that run in one project only declare it with onlyIn()
+      // (e2e/fixtures/test.ts), which skips them, with the reason, before a page is opened.
       testIgnore: [
         '**/routing.spec.ts',
         '**/csp.spec.ts',

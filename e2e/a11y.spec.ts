@@ -1,35 +1,31 @@
-// axe finds no serious or critical problems on any view, in either language.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+// axe finds no serious or critical problems on any view, in either language: one test per
+// language, each view opened as a fresh page load (app.gotoFresh) in its own step.
 import type { Language } from '../src/i18n/language';
-import { expect, test } from './fixtures/test';
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
+import { expect, onlyIn, test } from './fixtures/test';
+import { seriousViolations } from './fixtures/axe';
 
 const routes = ['#/walkthrough/overview', '#/train', '#/study'];
 const languages: Language[] = ['en', 'zh'];
 
 for (const lang of languages) {
-  for (const hash of routes) {
-    test(`axe: ${hash} in ${lang}`, async ({ app, page, gpuMode }) => {
-      // The CPU fallback differs from WebGPU by its notices, not by language: one is enough there.
-      test.skip(gpuMode === 'cpu-fallback' && lang === 'zh', 'both languages are checked in the webgpu project');
-      await app.goto(hash, { lang });
-      await expect(app.heading).toBeVisible();
-      expect(await seriousViolations(page)).toEqual([]);
-    });
-  }
+  // The CPU fallback differs from WebGPU by its notices, not by language: one is enough there.
+  const only = lang === 'zh' ? onlyIn('webgpu', 'both languages are checked in the webgpu project') : {};
+  test(`axe: every view in ${lang}${lang === 'zh' ? ', and the GPU failure banner' : ''}`, only, async ({ app, page }) => {
+    for (const hash of routes) {
+      await test.step(hash, async () => {
+        await app.gotoFresh(hash, { lang });
+        await expect(app.heading).toBeVisible();
+        expect(await seriousViolations(page), `${hash} in ${lang}`).toEqual([]);
+      });
+    }
+    // The banner needs a WebGPU device to lose: this test runs in the webgpu project only.
+    if (lang === 'zh') {
+      await test.step('the GPU failure banner', async () => {
+        await app.gotoFresh('#/walkthrough/overview', { lang });
+        expect(await app.destroyDevice()).toBe(true);
+        await expect(app.failureBanner).toBeVisible();
+        expect(await seriousViolations(page), 'the GPU failure banner').toEqual([]);
+      });
+    }
+  });
 }
-
-test('axe: the GPU failure banner', async ({ app, page, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'needs a WebGPU device to lose');
-  await app.goto('#/walkthrough/overview', { lang: 'zh' });
-  await app.destroyDevice();
-  await expect(app.failureBanner).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
-});

@@ -1,17 +1,17 @@
 // The Training step view on the built app: every stage in English and in Chinese through ← →
 // with axe (on WebGPU: the tour does not depend on the engine); on both engines, the
 // real numbers of the loss and of ∂L/∂logits, "check numerically" agreeing, ε changing the
-// loss, a step applied and undone, and a refused pair named in the learner's language while the
-// previous step stays on screen.
+// loss, a step applied and undone; and (the webgpu project: refusing is not the engine's) a
+// refused pair named in the learner's language while the previous step stays on screen.
 // Tiny pairs only: each test computes one or two steps on one page.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { en } from '../src/i18n/en';
 import { zh } from '../src/i18n/zh';
 import type { Language } from '../src/i18n/language';
 import { BACKWARD_STAGE_IDS } from '../src/model/stageIds';
 import { title as lossTitle } from '../src/ui/backward/stages/loss/content';
-import { COMPUTE_TIMEOUT, expect, test as base } from './fixtures/test';
+import { COMPUTE_TIMEOUT, expect, onlyIn, test as base } from './fixtures/test';
+import { seriousViolations } from './fixtures/axe';
 import { BackwardPage } from './fixtures/BackwardPage';
 
 const test = base.extend<{ bw: BackwardPage }>({
@@ -21,13 +21,6 @@ const test = base.extend<{ bw: BackwardPage }>({
 const RIGHT = 'text=the+cat+sat+.';
 const WRONG = `${RIGHT}&target=${encodeURIComponent('狗 坐 了 。')}`;
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-}
-
 /** A table's body as numbers (a real minus sign read as '-'). */
 async function numbers(table: ReturnType<Page['getByTestId']>): Promise<number[][]> {
   return table.locator('tbody tr').evaluateAll((trs) =>
@@ -36,9 +29,8 @@ async function numbers(table: ReturnType<Page['getByTestId']>): Promise<number[]
 }
 
 for (const lang of ['en', 'zh'] as Language[]) {
-  test(`every stage in ${lang === 'en' ? 'English' : 'Chinese'}, stepped with ← →, axe-clean`, async ({ bw, page, gpuMode }) => {
+  test(`every stage in ${lang === 'en' ? 'English' : 'Chinese'}, stepped with ← →, axe-clean`, onlyIn('webgpu', 'the tour is markup and keys: the webgpu project runs it'), async ({ bw, page, gpuMode }) => {
     // Stages, keys and markup are the same on either engine; the CPU's numbers are checked below.
-    test.skip(gpuMode !== 'webgpu', 'the tour is markup and keys: the webgpu project runs it');
     test.setTimeout(240_000);
     const words = lang === 'en' ? en : zh;
     const state = await bw.open(`#/backward/loss?${RIGHT}`, { lang });
@@ -146,7 +138,8 @@ test('the loss and ∂L/∂logits show real numbers, check numerically agrees, �
   expect((await bw.waitForStep()).loss).toBeCloseTo(plain.loss!, 5);
 });
 
-test('an unknown English word is named and the previous step stays; the URL restores the pair', async ({ bw, page }) => {
+test('an unknown English word is named and the previous step stays; the URL restores the pair', onlyIn('webgpu', 'does not depend on the engine: the webgpu project runs it'), async ({ bw, page }) => {
+  // The refusal comes from the vocabulary, before any engine; the test above computes on both.
   const first = await bw.open(`#/backward/logits-grad?${RIGHT}&eps=0.2&lr=0.01`);
   expect(first.resultRequest).toEqual({ text: 'the cat sat .', target: '猫 坐 了 。', smoothing: 0.2, lr: 0.01 });
   await expect(page.getByTestId('pair-eps')).toHaveValue('0.2');

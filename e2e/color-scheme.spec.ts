@@ -1,42 +1,38 @@
 // The dark colour scheme: it follows prefers-color-scheme unless the header's switch says
 // otherwise, the choice survives a reload, and axe finds no contrast (or other serious)
 // problem on the views in the dark scheme.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
+import { seriousViolations } from './fixtures/axe';
 import { WalkthroughPage } from './fixtures/WalkthroughPage';
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 test.describe('with a dark system scheme', () => {
   test.use({ colorScheme: 'dark' });
 
-  test('axe: a walkthrough stage with heatmaps, in the dark scheme', async ({ app, page }) => {
-    const wt = new WalkthroughPage(app);
-    await wt.open('#/walkthrough/decoder-self-attn');
-    expect(await app.colorScheme()).toBe('dark');
-    await expect(page.locator('[data-testid$="-svg"]').first()).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-  });
+  // One test, a step per view (each a fresh page load).
+  test('axe in the dark scheme: a walkthrough stage with heatmaps, #/train, #/study, the Chinese interface', async ({ app, page }) => {
+    await test.step('a walkthrough stage with heatmaps', async () => {
+      const wt = new WalkthroughPage(app);
+      await wt.open('#/walkthrough/decoder-self-attn');
+      expect(await app.colorScheme()).toBe('dark');
+      await expect(page.locator('[data-testid$="-svg"]').first()).toBeVisible();
+      expect(await seriousViolations(page), 'decoder-self-attn').toEqual([]);
+    });
 
-  for (const hash of ['#/train', '#/study']) {
-    test(`axe: ${hash} in the dark scheme`, async ({ app, page }) => {
-      await app.goto(hash);
+    for (const hash of ['#/train', '#/study']) {
+      await test.step(hash, async () => {
+        await app.gotoFresh(hash);
+        await expect(app.heading).toBeVisible();
+        expect(await app.colorScheme()).toBe('dark');
+        expect(await seriousViolations(page), hash).toEqual([]);
+      });
+    }
+
+    await test.step('the Chinese interface', async () => {
+      await app.gotoFresh('#/study', { lang: 'zh' });
       await expect(app.heading).toBeVisible();
       expect(await app.colorScheme()).toBe('dark');
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await seriousViolations(page), '#/study in zh').toEqual([]);
     });
-  }
-
-  test('axe: the Chinese interface in the dark scheme', async ({ app, page }) => {
-    await app.goto('#/study', { lang: 'zh' });
-    await expect(app.heading).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@
 // (IndexedDB), and the stored measurement is reused after it.
 import { en } from '../src/i18n/en';
 import { mainThreadTasks } from './fixtures/mainThread';
-import { COMPUTE_TIMEOUT, expect, test } from './fixtures/test';
+import { COMPUTE_TIMEOUT, expect, onlyIn, test } from './fixtures/test';
 import { TrainPage } from './fixtures/TrainPage';
 import { SMALL_PATCH, TrainingApi } from './fixtures/training';
 
@@ -64,8 +64,7 @@ test('from the default settings, training starts on the engine chosen here, says
   expect(late.reduce((a, b) => a + b, 0) / late.length).toBeLessThan(first);
 });
 
-test('the override moves the model, is remembered across a reload, and the measurement is reused', async ({ app, page, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'needs a WebGPU adapter to choose against');
+test('the override moves the model, is remembered across a reload, and the measurement is reused', onlyIn('webgpu', 'needs a WebGPU adapter to choose against'), async ({ app, page }) => {
   const train = new TrainPage(app);
   const training = new TrainingApi(page);
   await train.open('#/train', { engine: 'auto' });

@@ -2,21 +2,15 @@
 // (keyboard, URL, stage lists, stand-ins), each family's shipped model computed (GPU with the CPU
 // comparison in the webgpu project), the compare view's columns, masks and parameter counts, in
 // both languages, with axe.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { en } from '../src/i18n/en';
 import { zh } from '../src/i18n/zh';
 import { FAMILY_STAGE_IDS } from '../src/model/stageIds';
 import { ComparePage } from './fixtures/ComparePage';
-import { expect, test } from './fixtures/test';
+import { expect, onlyIn, test } from './fixtures/test';
+import { seriousViolations } from './fixtures/axe';
 import { WalkthroughPage } from './fixtures/WalkthroughPage';
 
 test.describe.configure({ timeout: 150_000 });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 test('the family switch: keyboard, URL, each family’s own stages and model', async ({ app, page, gpuMode }) => {
   // In English on WebGPU and in Chinese on the CPU: both languages, at the cost of one run.
@@ -70,9 +64,8 @@ test('the family switch: keyboard, URL, each family’s own stages and model', a
 });
 
 for (const lang of ['en', 'zh'] as const) {
-  test(`compare families (${lang}): three columns, masks drawn, parameter counts, a masked word, with axe`, async ({ app, page, gpuMode }) => {
-    // One language per engine keeps the suite short: English on WebGPU, Chinese on the CPU.
-    test.skip((lang === 'en') !== (gpuMode === 'webgpu'), 'the other language runs in the other project');
+  // One language per engine keeps the suite short: English on WebGPU, Chinese on the CPU.
+  test(`compare families (${lang}): three columns, masks drawn, parameter counts, a masked word, with axe`, onlyIn(lang === 'en' ? 'webgpu' : 'cpu-fallback', 'the other language runs in the other project'), async ({ app, page, gpuMode }) => {
     const words = lang === 'en' ? en.families : zh.families;
     // From the walkthrough: its link carries the sentence (and the switch speaks the language).
     const w = new WalkthroughPage(app);
@@ -115,8 +108,7 @@ for (const lang of ['en', 'zh'] as const) {
   });
 }
 
-test('a predict card is seen in the compare view: its sentence, masked word and column, and the way back', async ({ app, page, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'links only: the engine does not matter');
+test('a predict card is seen in the compare view: its sentence, masked word and column, and the way back', onlyIn('webgpu', 'links only: the engine does not matter'), async ({ app, page }) => {
   await app.goto('#/study?card=g43-predict-fill');
   const card = page.getByTestId('study-card');
   await card.getByRole('textbox', { name: en.study.predict.label }).fill('a noun that can sit');

@@ -1,10 +1,9 @@
 // The header tells the truth about the compute device, and the app works either way.
 import { en } from '../src/i18n/en';
 import { zh } from '../src/i18n/zh';
-import { expect, test } from './fixtures/test';
+import { expect, onlyIn, test } from './fixtures/test';
 
-test('the header names the SwiftShader adapter', async ({ app, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'needs a WebGPU adapter');
+test('the header names the SwiftShader adapter', onlyIn('webgpu', 'needs a WebGPU adapter'), async ({ app }) => {
   await app.goto();
   await expect(app.gpuStatus).toHaveAttribute('data-state', 'ready');
   await expect(app.gpuStatus).toContainText(en.gpu.webgpu);
@@ -12,11 +11,7 @@ test('the header names the SwiftShader adapter', async ({ app, gpuMode }) => {
   expect((await app.gpuSnapshot()).adapter).toMatch(/swiftshader/i);
 });
 
-test('without an adapter the header says CPU fallback and why, and the views still work', async ({
-  app,
-  gpuMode,
-}) => {
-  test.skip(gpuMode !== 'cpu-fallback', 'runs without WebGPU');
+test('without an adapter the header says CPU fallback and why, and the views still work', onlyIn('cpu-fallback', 'runs without WebGPU'), async ({ app }) => {
   await app.goto();
   await expect(app.gpuStatus).toHaveAttribute('data-state', 'fallback');
   await expect(app.gpuStatus).toContainText(en.gpu.fallback);
@@ -31,8 +26,7 @@ test('without an adapter the header says CPU fallback and why, and the views sti
   }
 });
 
-test('a lost device shows the banner, and "Restart GPU" brings a new one', async ({ app, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'needs a WebGPU device to lose');
+test('a lost device shows the banner, and "Restart GPU" brings a new one', onlyIn('webgpu', 'needs a WebGPU device to lose'), async ({ app }) => {
   await app.goto('#/train');
   expect(await app.destroyDevice()).toBe(true);
 

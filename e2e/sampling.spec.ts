@@ -1,11 +1,11 @@
 // Sampling in the decoding stage on the built app: temperature and top-k set from the keyboard
 // change the bars' table (and the URL) while ← → in a slider stay in the slider; a seeded run
 // comes back the same after a reload; the section speaks Chinese; axe finds no serious problem.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { samplingText } from '../src/ui/stages/decoding/content';
 import { COMPUTE_TIMEOUT, expect, test as base } from './fixtures/test';
 import { WalkthroughPage } from './fixtures/WalkthroughPage';
+import { seriousViolations } from './fixtures/axe';
 
 const test = base.extend<{ wt: WalkthroughPage }>({
   wt: async ({ app }, use) => use(new WalkthroughPage(app)),
@@ -29,11 +29,7 @@ async function sampled(page: Page): Promise<{ text: string; seed: number | null 
 const cells = (page: Page, col: number) => page.getByTestId('sampling-table').locator('tbody tr').locator(`:nth-child(${col})`);
 
 async function noSeriousAxe(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).include('[data-testid="sampling"]').analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-  expect(serious, what).toEqual([]);
+  expect(await seriousViolations(page, { include: '[data-testid="sampling"]' }), what).toEqual([]);
 }
 
 test('sampling: keyboard sliders move the bars, a seeded run repeats after reload, in both languages', async ({ wt, page }) => {

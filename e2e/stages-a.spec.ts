@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { parseCheckpoint } from '../src/model/checkpoint';
-import { expect, test as base } from './fixtures/test';
+import { expect, onlyIn, test as base } from './fixtures/test';
 import { WalkthroughPage } from './fixtures/WalkthroughPage';
 
 const SHIPPED = parseCheckpoint(readFileSync('public/checkpoints/en-zh-toy.json', 'utf8'));
@@ -77,8 +77,7 @@ async function openOverview(wt: WalkthroughPage, page: Page): Promise<void> {
   await expect(page.getByTestId('overview-diagram')).toBeVisible();
 }
 
-test('group A stages show the numbers their issue asks for', async ({ wt, page, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'the CPU fallback has its own, shorter check below');
+test('group A stages show the numbers their issue asks for', onlyIn('webgpu', 'the CPU fallback has its own, shorter check below'), async ({ wt, page }) => {
   await openOverview(wt, page);
   expect((await wt.state()).engine).toBe('webgpu');
 
@@ -206,8 +205,7 @@ test('group A stages show the numbers their issue asks for', async ({ wt, page, 
   expect(Number(/within ([0-9.]+(?:e[+-]?\d+)?)/.exec(check)?.[1])).toBeLessThan(1e-4);
 });
 
-test('on the CPU fallback the same stages draw the same shapes and sums', async ({ wt, page, gpuMode }) => {
-  test.skip(gpuMode !== 'cpu-fallback', 'the WebGPU run has the full check above');
+test('on the CPU fallback the same stages draw the same shapes and sums', onlyIn('cpu-fallback', 'the WebGPU run has the full check above'), async ({ wt, page }) => {
   await openOverview(wt, page);
   expect((await wt.state()).engine).toBe('cpu');
   await go(wt, 'qkv');

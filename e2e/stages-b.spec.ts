@@ -1,12 +1,12 @@
 // Stage panels of group B on the built app, for `the cat sat .` (→ 猫 坐 了 。): add-norm,
 // ffn, encoder-stack, decoder-self-attn, cross-attn, output, decoding, complexity. One page
 // per test, moving between stages through the stage list (SwiftShader compiles once a page).
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import type { StageId } from '../src/model/stageIds';
 import { HIGHLIGHTS } from '../src/study/highlights';
-import { expect, test as base } from './fixtures/test';
+import { expect, onlyIn, test as base } from './fixtures/test';
 import { WalkthroughPage } from './fixtures/WalkthroughPage';
+import { seriousViolations } from './fixtures/axe';
 
 const test = base.extend<{ wt: WalkthroughPage }>({
   wt: async ({ app }, use) => use(new WalkthroughPage(app)),
@@ -51,8 +51,7 @@ function expectRowsSumToOne(rows: string[][], what: string) {
   });
 }
 
-test('group B stages show the model’s numbers for “the cat sat .”', async ({ wt, page, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'the cpu-fallback project runs the shorter check below');
+test('group B stages show the model’s numbers for “the cat sat .”', onlyIn('webgpu', 'the cpu-fallback project runs the shorter check below'), async ({ wt, page }) => {
   test.setTimeout(180_000);
   const state = await wt.open('#/walkthrough/add-norm?text=the+cat+sat+.');
   expect(state.translation).toBe('猫 坐 了 。');
@@ -175,24 +174,18 @@ test('group B stages show the model’s numbers for “the cat sat .”', async 
   await expect(row.locator('td').nth(1)).toHaveText('yesterday');
 });
 
-test('axe finds no serious problems on these stages, in Chinese', async ({ wt, page, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'one engine is enough for markup');
+test('axe finds no serious problems on these stages, in Chinese', onlyIn('webgpu', 'one engine is enough for markup'), async ({ wt, page }) => {
   test.setTimeout(180_000);
   await wt.open('#/walkthrough/add-norm?text=the+cat+sat+.', { lang: 'zh' });
   for (const stage of STAGES_B) {
     await wt.stageLink(stage).click();
     await expect(wt.stageId).toHaveText(stage);
     await expect(wt.stagePanel.locator('figure, table').first()).toBeVisible();
-    const results = await new AxeBuilder({ page }).include('[data-testid="stage-panel"]').analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-    expect(serious, stage).toEqual([]);
+    expect(await seriousViolations(page, { include: '[data-testid="stage-panel"]' }), stage).toEqual([]);
   }
 });
 
-test('cpu fallback: output and decoding show the same translation step by step', async ({ wt, page, gpuMode }) => {
-  test.skip(gpuMode !== 'cpu-fallback', 'the webgpu project runs the full check above');
+test('cpu fallback: output and decoding show the same translation step by step', onlyIn('cpu-fallback', 'the webgpu project runs the full check above'), async ({ wt, page }) => {
   const state = await wt.open('#/walkthrough/output?text=the+cat+sat+.');
   expect(state.engine).toBe('cpu');
   await expect(page.getByTestId('output-topk').locator('tbody tr').first().locator('td[data-token]').first()).toHaveAttribute('data-token', '猫');

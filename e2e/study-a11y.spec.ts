@@ -2,30 +2,27 @@
 // language, the review and a card's detail in both), including the states that only appear
 // after interaction (a revealed card, a checked cloze, a drill, a
 // refused import, the reset confirmation), and the tabs follow the ARIA tab pattern.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import type { Language } from '../src/i18n/language';
 import { expect, test } from './fixtures/studyTest';
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-}
+import { seriousViolations } from './fixtures/axe';
 
 const languages: Language[] = ['en', 'zh'];
 
-// One state (or two close ones) per test, so a scan's time on a busy machine is bounded per test
-// rather than summed over the whole Study view under one test's clock. The review and a card's
-// detail (the most translated text) are scanned in both languages; progress and drill in
-// Chinese, the card list in English — the same markup, so each is scanned once. The Study view does not
-// touch the compute backend: the webgpu project alone runs this spec (playwright.config.ts;
-// a11y.spec.ts scans #/study in both).
+// One test per language, one step per state, each step opening its URL as a fresh page load.
+// The review and a card's detail (the most translated text) are scanned in both languages;
+// progress and drill in Chinese, the card list in English — the same markup, so each is scanned
+// once. The Study view does not touch the compute backend: the webgpu project alone runs this
+// spec (playwright.config.ts; a11y.spec.ts scans #/study in both).
 for (const lang of languages) {
-  test.describe(`axe, Study in ${lang}`, () => {
-    test('review: the question, then the answer with its grades', async ({ study, page }) => {
-      await study.goto('', { lang });
+  test(`axe, Study in ${lang}: review, ${lang === 'zh' ? 'progress, drill' : 'browse'}, card detail`, async ({ study, page }) => {
+    test.setTimeout(180_000);
+    const open = async (query: string) => {
+      await page.goto('about:blank');
+      await study.goto(query, { lang });
+    };
+
+    await test.step('review: the question, then the answer with its grades', async () => {
+      await open('');
       expect(await seriousViolations(page), 'review, question').toEqual([]);
       await study.revealWithKeyboard();
       await study.bothLanguages.check();
@@ -33,24 +30,38 @@ for (const lang of languages) {
       expect(await seriousViolations(page), 'review, answer and grades').toEqual([]);
     });
 
-    if (lang === 'zh') test('progress: a refused import and the reset confirmation', async ({ study, page }) => {
-      await study.goto('?tab=progress', { lang });
-      await page.locator('.study-topics summary').click();
-      await page.getByTestId('import-progress').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{') });
-      await expect(page.getByTestId('import-refused')).toBeVisible();
-      await page.locator('.button--danger-outline').click();
-      await expect(page.getByTestId('confirm-reset')).toBeVisible();
-      expect(await seriousViolations(page), 'progress').toEqual([]);
-    });
+    if (lang === 'zh') {
+      await test.step('progress: a refused import and the reset confirmation', async () => {
+        await open('?tab=progress');
+        await page.locator('.study-topics summary').click();
+        await page.getByTestId('import-progress').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{') });
+        await expect(page.getByTestId('import-refused')).toBeVisible();
+        await page.locator('.button--danger-outline').click();
+        await expect(page.getByTestId('confirm-reset')).toBeVisible();
+        expect(await seriousViolations(page), 'progress').toEqual([]);
+      });
 
-    if (lang === 'en') test('browse: the card list', async ({ study, page }) => {
-      await study.goto('?tab=browse', { lang });
-      await expect(study.panel).toHaveAttribute('id', 'study-panel-browse');
-      expect(await seriousViolations(page), 'browse list').toEqual([]);
-    });
+      await test.step('drill: the setup, then a revealed card', async () => {
+        await open('?tab=drill');
+        await expect(page.getByTestId('drill-start')).toBeVisible();
+        expect(await seriousViolations(page), 'drill setup').toEqual([]);
+        await page.getByTestId('drill-start').click();
+        await page.keyboard.press('Space');
+        await expect(page.getByTestId('drill-card').getByTestId('study-answer')).toBeVisible();
+        expect(await seriousViolations(page), 'drill, revealed').toEqual([]);
+      });
+    }
 
-    test('card detail: a wrong cloze answer, a practice card with its timer', async ({ study, page }) => {
-      await study.goto('?card=c14-formula', { lang });
+    if (lang === 'en') {
+      await test.step('browse: the card list', async () => {
+        await open('?tab=browse');
+        await expect(study.panel).toHaveAttribute('id', 'study-panel-browse');
+        expect(await seriousViolations(page), 'browse list').toEqual([]);
+      });
+    }
+
+    await test.step('card detail: a wrong cloze answer, a practice card with its timer', async () => {
+      await open('?card=c14-formula');
       await study.clozeInput.fill('nonsense');
       await study.clozeInput.press('Enter');
       await expect(study.clozeResult).toBeVisible();
@@ -71,16 +82,6 @@ for (const lang of languages) {
       await expect(wide).toBeFocused();
       await expect(wide).toHaveAttribute('aria-label', /.+/);
       expect(await seriousViolations(page), 'card with a formula wider than the card').toEqual([]);
-    });
-
-    if (lang === 'zh') test('drill: the setup, then a revealed card', async ({ study, page }) => {
-      await study.goto('?tab=drill', { lang });
-      await expect(page.getByTestId('drill-start')).toBeVisible();
-      expect(await seriousViolations(page), 'drill setup').toEqual([]);
-      await page.getByTestId('drill-start').click();
-      await page.keyboard.press('Space');
-      await expect(page.getByTestId('drill-card').getByTestId('study-answer')).toBeVisible();
-      expect(await seriousViolations(page), 'drill, revealed').toEqual([]);
     });
   });
 }

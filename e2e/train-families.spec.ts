@@ -4,12 +4,12 @@
 // save / export / load, the divergence guard (decoder-only), experiments filtered per family and
 // "Open in walkthrough" into the family's walkthrough — English for one family, Chinese for the
 // other, with axe.
-import AxeBuilder from '@axe-core/playwright';
 import { en } from '../src/i18n/en';
 import { zh } from '../src/i18n/zh';
 import { expect, test } from './fixtures/test';
 import { TrainPage } from './fixtures/TrainPage';
 import { TrainingApi } from './fixtures/training';
+import { seriousViolations } from './fixtures/axe';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -66,8 +66,7 @@ for (const family of ['decoder', 'encoder'] as const) {
     expect(await training.load(saved!.id)).toBe(true);
     await training.waitFor({ status: ['paused'] });
 
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     if (family === 'decoder') {
       // The divergence guard stops a learning rate far too high, as for the translator.

@@ -1,7 +1,6 @@
 // The views of src/viz in a real browser, outside the app: the gallery (bench/viz-gallery,
 // fixed data) is built into a temporary folder and served here under the app's CSP. The views
 // do not touch the GPU, so this runs in the cpu-fallback project only.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -11,6 +10,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { expect, test } from './fixtures/test';
+import { seriousViolations } from './fixtures/axe';
 
 // One worker builds and serves the gallery; its tests run one after another.
 test.describe.configure({ mode: 'default' });
@@ -54,9 +54,8 @@ test.afterAll(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
-test.beforeEach(({ gpuMode }) => {
-  test.skip(gpuMode !== 'cpu-fallback', 'the views do not use the GPU: one project is enough');
-});
+// Decided before any test's page is opened (a skip in beforeEach comes after it).
+test.skip(({ gpuMode }) => gpuMode !== 'cpu-fallback', 'the views do not use the GPU: one project is enough');
 
 /** Opens the gallery; the returned list collects console errors and requests leaving it. */
 async function openGallery(page: Page, lang: 'en' | 'zh' = 'en'): Promise<string[]> {
@@ -205,14 +204,10 @@ test('line and bar charts: summaries, log scale, chosen token in words, sampled 
 for (const lang of ['en', 'zh'] as const) {
   test(`axe: the views, as pictures and as tables (${lang})`, async ({ page }) => {
     const problems = await openGallery(page, lang);
-    const serious = async () =>
-      (await new AxeBuilder({ page }).analyze()).violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-    expect(await serious()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     for (const id of ['weights', 'loss', 'topk', 'strip'])
       await page.getByTestId(id).getByRole('button', { name: lang === 'en' ? 'Table' : '表格', exact: true }).click();
-    expect(await serious()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 }

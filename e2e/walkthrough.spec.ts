@@ -5,7 +5,7 @@ import { en } from '../src/i18n/en';
 import { STAGE_IDS } from '../src/model/stageIds';
 import { title as scoresTitle } from '../src/ui/stages/scores/content';
 import { explain as tokensExplain, title as tokensTitle } from '../src/ui/stages/tokens/content';
-import { COMPUTE_TIMEOUT, expect, test as base } from './fixtures/test';
+import { COMPUTE_TIMEOUT, expect, onlyIn, test as base } from './fixtures/test';
 import { WalkthroughPage } from './fixtures/WalkthroughPage';
 
 const test = base.extend<{ wt: WalkthroughPage }>({
@@ -98,8 +98,7 @@ test('a stage URL with text, layer, head and side restores the view, pickers kee
   }
 });
 
-test('the language switch changes the stage texts and the sentence box keeps its name', async ({ wt, page, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'does not depend on the engine: the webgpu project runs it');
+test('the language switch changes the stage texts and the sentence box keeps its name', onlyIn('webgpu', 'does not depend on the engine: the webgpu project runs it'), async ({ wt, page }) => {
   await wt.open('#/walkthrough/tokens');
   await expect(wt.stageTitle).toHaveText(tokensTitle.en);
   await expect(wt.stageExplain).toContainText(tokensExplain.what.en);
@@ -110,8 +109,7 @@ test('the language switch changes the stage texts and the sentence box keeps its
   await expect(page.getByTestId('tokens-source').locator('caption')).toHaveText('编码器输入：源词元及其编号');
 });
 
-test('unknown words, markup and over-long input are handled visibly', async ({ wt, page, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'does not depend on the engine: the webgpu project runs it');
+test('unknown words, markup and over-long input are handled visibly', onlyIn('webgpu', 'does not depend on the engine: the webgpu project runs it'), async ({ wt, page }) => {
   page.on('dialog', (d) => {
     throw new Error(`a dialog opened: ${d.message()}`);
   });
@@ -136,7 +134,7 @@ test('unknown words, markup and over-long input are handled visibly', async ({ w
   expect(state.sourceTokens).toHaveLength(24);
 });
 
-test('a heatmap keeps working by keyboard when the sentence gets shorter', async ({ wt, page }) => {
+test('a heatmap keeps working by keyboard when the sentence gets shorter', onlyIn('webgpu', 'the heatmap’s keyboard cursor does not depend on the engine: the webgpu project runs it'), async ({ wt, page }) => {
   // The heatmap stays mounted across sentences; its remembered cursor must follow the new size.
   await wt.open('#/walkthrough/scores?text=did+the+big+dog+drink+the+water+at+home+last+night+%3F');
   const grid = wt.stagePanel.locator('.viz-heatmap__grid').first();
@@ -154,8 +152,7 @@ test('a heatmap keeps working by keyboard when the sentence gets shorter', async
   await expect(grid).toBeVisible();
 });
 
-test('a lost GPU device recomputes the sentence on the CPU', async ({ wt, app, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'needs a WebGPU device to lose');
+test('a lost GPU device recomputes the sentence on the CPU', onlyIn('webgpu', 'needs a WebGPU device to lose'), async ({ wt, app }) => {
   await wt.open('#/walkthrough/softmax?text=i+ate+the+apple+yesterday+.');
   expect((await wt.state()).engine).toBe('webgpu');
   expect(await app.destroyDevice()).toBe(true);
@@ -166,8 +163,7 @@ test('a lost GPU device recomputes the sentence on the CPU', async ({ wt, app, g
   await expect(wt.engineDiff).toContainText('Only the CPU engine computed this sentence');
 });
 
-test('a study card link shows its highlight and the way back to the card', async ({ wt, page, gpuMode }) => {
-  test.skip(gpuMode !== 'webgpu', 'does not depend on the engine: the webgpu project runs it');
+test('a study card link shows its highlight and the way back to the card', onlyIn('webgpu', 'does not depend on the engine: the webgpu project runs it'), async ({ wt, page }) => {
   await wt.open('#/walkthrough/scores?highlight=sqrt-dk&from=study&card=c15-why-scale');
   await expect(page.getByTestId('back-to-card')).toHaveAttribute('href', '#/study?card=c15-why-scale');
   await expect(page.getByTestId('scores-spread')).toHaveAttribute('data-highlighted', 'true');
