@@ -178,22 +178,25 @@ fn c_cols(col: u32) -> vec4u {
 /**
  * Member g's C[row, col…col + 3] from the products v, through the epilogue; skips the edges.
  * cols = c_cols(col), computed once per invocation: the offsets' divisions (head layouts)
- * are paid per row and per column, not per element.
+ * are paid per row and per column, not per element. Written out for the four columns:
+ * constant indices keep v and cols in registers.
  */
 fn store_row(g: u32, row: u32, col: u32, cols: vec4u, v: vec4f) {
   if (row > p.m) { return; }
   if (row == p.m) {
     if (SUMB) {
-      for (var j = 0u; j < 4u; j++) {
-        if (col + j < p.n) { store_sum(g, col + j, p.alpha * v[j]); }
-      }
+      store_sum(g, col, p.alpha * v.x);
+      if (col + 1u < p.n) { store_sum(g, col + 1u, p.alpha * v.y); }
+      if (col + 2u < p.n) { store_sum(g, col + 2u, p.alpha * v.z); }
+      if (col + 3u < p.n) { store_sum(g, col + 3u, p.alpha * v.w); }
     }
     return;
   }
   let rp = row_part(row, p.n, C_HEADS, p.c_t, p.c_dh, p.c_h);
-  for (var j = 0u; j < 4u; j++) {
-    if (col + j < p.n) { store_at(g, col + j, rp + cols[j], v[j]); }
-  }
+  store_at(g, col, rp + cols.x, v.x);
+  if (col + 1u < p.n) { store_at(g, col + 1u, rp + cols.y, v.y); }
+  if (col + 2u < p.n) { store_at(g, col + 2u, rp + cols.z, v.z); }
+  if (col + 3u < p.n) { store_at(g, col + 3u, rp + cols.w, v.w); }
 }
 
 /** Member g's C element at offset rel (column col) from the product v, through the epilogue. */
@@ -277,9 +280,14 @@ fn matmul(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: 
     tiled_member(wid.z, row0, col0, lid, &acc);
   }
   let col = col0 + 4u * lid.x;
-  if (col >= p.n) { return; }
-  let cols = c_cols(col);
-  for (var i = 0u; i < 4u; i++) { store_row(wid.z, row0 + 4u * lid.y + i, col, cols, acc[i]); }
+  if (col < p.n) {
+    let cols = c_cols(col);
+    let row = row0 + 4u * lid.y;
+    store_row(wid.z, row, col, cols, acc[0]);
+    store_row(wid.z, row + 1u, col, cols, acc[1]);
+    store_row(wid.z, row + 2u, col, cols, acc[2]);
+    store_row(wid.z, row + 3u, col, cols, acc[3]);
+  }
 }
 
 // ---- matmul_direct: no workgroup memory, no barriers -------------------------------------
@@ -349,6 +357,15 @@ fn direct_block(wid: vec3u, lid: vec3u) -> DirectBlock {
   return d;
 }
 
+/** The block's four rows of C (r0…r3), through the epilogue. */
+fn store_block(g: u32, d: DirectBlock, r0: vec4f, r1: vec4f, r2: vec4f, r3: vec4f) {
+  let cols = c_cols(d.col0);
+  store_row(g, d.row0, d.col0, cols, r0);
+  store_row(g, d.row0 + 1u, d.col0, cols, r1);
+  store_row(g, d.row0 + 2u, d.col0, cols, r2);
+  store_row(g, d.row0 + 3u, d.col0, cols, r3);
+}
+
 @compute @workgroup_size(WG_X, WG_Y)
 fn matmul_direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let d = direct_block(wid, lid);
@@ -359,8 +376,7 @@ fn matmul_direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id
   } else {
     direct_member(wid.z, d.ra, d.cb, d.ones, &acc);
   }
-  let cols = c_cols(d.col0);
-  for (var i = 0u; i < 4u; i++) { store_row(wid.z, d.row0 + i, d.col0, cols, acc[i]); }
+  store_block(wid.z, d, acc[0], acc[1], acc[2], acc[3]);
 }
 
 // ---- matmul_direct4: matmul_direct with vec4 reads ----------------------------------------
@@ -454,6 +470,5 @@ fn matmul_direct4(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_i
   } else {
     direct4_member(wid.z, d.ra, d.cb, d.ones, &acc);
   }
-  let cols = c_cols(d.col0);
-  for (var i = 0u; i < 4u; i++) { store_row(wid.z, d.row0 + i, d.col0, cols, acc[i]); }
+  store_block(wid.z, d, acc[0], acc[1], acc[2], acc[3]);
 }
