@@ -73,7 +73,7 @@ describe.skipIf(!harness.ok)(harness.title, () => {
     expect(kernels).toContain('layernorm(add+layernorm)');
     expect([...kernels].some((k) => k.startsWith('matmul.direct4×3') && k.endsWith('+splitHeads'))).toBe(true);
     // every product of the default model reads its operands as vec4s (matmul_direct4; the output
-    // projection too, as these vocabularies are multiples of 4)
+    // projection too, as this target vocabulary, 40, is a multiple of 4)
     expect([...kernels].filter((k) => k.startsWith('matmul') && !k.startsWith('matmul.direct4'))).toEqual([]);
     expect(kernels.has('softmax') || kernels.has('splitHeads') || kernels.has('mergeHeads') || kernels.has('add')).toBe(false);
     // each fused kernel still says which part of the model it serves
