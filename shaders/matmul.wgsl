@@ -30,7 +30,10 @@
 // product of the layers qualifies at batch sizes that are multiples of 4). Per 4 k an invocation reads a 4 × 4 block of op(A) and one of op(B)
 // with four vec4 loads each, along whichever axis is contiguous in memory (k for A (M, K) and
 // B (N, K); m for A (K, M); n for B (K, N)), and does 64 multiply-adds: four times fewer load
-// instructions than scalar reads for the same arithmetic.
+// instructions than scalar reads for the same arithmetic. With BLOCKS_M = BLOCKS_N = 2 an
+// invocation owns 2 × 2 such blocks (8 × 8 outputs): each block it reads feeds two block
+// products, half the loads per multiply-add, with a quarter of the invocations — the better
+// trade where lanes are few (the wrapper's caller measures which; tune.ts).
 //
 // Fused into the same dispatch (what would otherwise be separate kernels):
 //   - head layouts (A_HEADS, B_HEADS, C_HEADS): the operand is stored (B·H, T, Dh), the
@@ -61,6 +64,9 @@ override ADD: bool = false;
 override SUMB: bool = false;
 override SUMB_IN_C: bool = false;
 override REDUCE: bool = false;
+// matmul_direct4: 4 × 4 blocks of C per invocation along M and along N (1 or 2 each).
+override BLOCKS_M: u32 = 1u;
+override BLOCKS_N: u32 = 1u;
 // Activation in the epilogue (ACT_OUT) or its derivative (ACT_GRAD): 0 none, 1 ReLU, 2 GELU.
 override ACT_OUT: u32 = 0u;
 override ACT_GRAD: u32 = 0u;
@@ -344,11 +350,11 @@ struct DirectBlock {
   ones: vec4<bool>,
 }
 
-/** Invocation (wid, lid)'s block, clamped for loading (stores skip the edges). */
-fn direct_block(wid: vec3u, lid: vec3u) -> DirectBlock {
+/** The 4 × 4 block of C at (row0, col0), clamped for loading (stores skip the edges). */
+fn direct_block(row0: u32, col0: u32) -> DirectBlock {
   var d: DirectBlock;
-  d.row0 = (wid.y * WG_Y + lid.y) * 4u;
-  d.col0 = (wid.x * WG_X + lid.x) * 4u;
+  d.row0 = row0;
+  d.col0 = col0;
   for (var i = 0u; i < 4u; i++) {
     d.ra[i] = a_m(min(d.row0 + i, max(p.m, 1u) - 1u));
     d.cb[i] = b_n(min(d.col0 + i, p.n - 1u));
@@ -357,18 +363,17 @@ fn direct_block(wid: vec3u, lid: vec3u) -> DirectBlock {
   return d;
 }
 
-/** The block's four rows of C (r0…r3), through the epilogue. */
-fn store_block(g: u32, d: DirectBlock, r0: vec4f, r1: vec4f, r2: vec4f, r3: vec4f) {
-  let cols = c_cols(d.col0);
-  store_row(g, d.row0, d.col0, cols, r0);
-  store_row(g, d.row0 + 1u, d.col0, cols, r1);
-  store_row(g, d.row0 + 2u, d.col0, cols, r2);
-  store_row(g, d.row0 + 3u, d.col0, cols, r3);
+/** The 4 × 4 block of C at (row0, col0) from its rows r[0…3], through the epilogue; skips the edges. */
+fn store_block(g: u32, row0: u32, col0: u32, r: mat4x4f) {
+  if (col0 >= p.n) { return; }
+  let cols = c_cols(col0);
+  var rows = r;
+  for (var i = 0u; i < 4u; i++) { store_row(g, row0 + i, col0, cols, rows[i]); }
 }
 
 @compute @workgroup_size(WG_X, WG_Y)
 fn matmul_direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let d = direct_block(wid, lid);
+  let d = direct_block((wid.y * WG_Y + lid.y) * 4u, (wid.x * WG_X + lid.x) * 4u);
   if (d.row0 >= grid_rows() || d.col0 >= p.n) { return; }
   var acc: array<vec4f, 4>;
   if (REDUCE) {
@@ -376,7 +381,7 @@ fn matmul_direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id
   } else {
     direct_member(wid.z, d.ra, d.cb, d.ones, &acc);
   }
-  store_block(wid.z, d, acc[0], acc[1], acc[2], acc[3]);
+  store_block(wid.z, d.row0, d.col0, mat4x4f(acc[0], acc[1], acc[2], acc[3]));
 }
 
 // ---- matmul_direct4: matmul_direct with vec4 reads ----------------------------------------
@@ -410,15 +415,48 @@ fn k_next(w: ptr<function, KWalk>, heads: bool) -> u32 {
   return at;
 }
 
+/** The 4 × 4 block of op(A) at rows ra (as direct4_member reads it) for k offsets a0…a3. */
+fn a_block(ra: vec4u, a0: u32, a1: u32, a2: u32, a3: u32, ones: vec4<bool>) -> mat4x4f {
+  var arows: mat4x4f; // column i: row i of the block over the 4 k
+  if (TRANS_A) {
+    arows = transpose(mat4x4f(a4[(a0 + ra.x) >> 2u], a4[(a1 + ra.x) >> 2u], a4[(a2 + ra.x) >> 2u], a4[(a3 + ra.x) >> 2u]));
+  } else {
+    arows = mat4x4f(a4[(a0 + ra.x) >> 2u], a4[(a0 + ra.y) >> 2u], a4[(a0 + ra.z) >> 2u], a4[(a0 + ra.w) >> 2u]);
+  }
+  if (SUMB) { // the row of ones
+    let one = vec4f(1.0);
+    arows = mat4x4f(select(arows[0], one, ones.x), select(arows[1], one, ones.y), select(arows[2], one, ones.z), select(arows[3], one, ones.w));
+  }
+  return arows;
+}
+
+/** The 4 × 4 block of op(B) at columns cb for k offsets b0…b3 (column kk: B's k-row kk). */
+fn b_block(cb: vec4u, b0: u32, b1: u32, b2: u32, b3: u32) -> mat4x4f {
+  if (TRANS_B) {
+    return transpose(mat4x4f(b4[(b0 + cb.x) >> 2u], b4[(b0 + cb.y) >> 2u], b4[(b0 + cb.z) >> 2u], b4[(b0 + cb.w) >> 2u]));
+  }
+  return mat4x4f(b4[(b0 + cb.x) >> 2u], b4[(b1 + cb.x) >> 2u], b4[(b2 + cb.x) >> 2u], b4[(b3 + cb.x) >> 2u]);
+}
+
+/** An invocation's accumulators: acc[r][c] = the 4 × 4 block at row block r, column block c. */
+struct Acc4 {
+  b00: mat4x4f,
+  b01: mat4x4f,
+  b10: mat4x4f,
+  b11: mat4x4f,
+}
+
 /**
- * Member z's product into acc (acc[i] = row i of the invocation's 4 × 4 block of C), k in
- * steps of 4 (written out, not looped: constant indices keep the blocks in registers).
- *   A read along k (not TRANS_A): ra[i] = offset of row i; the A block is its 4 rows.
- *   A read along m (TRANS_A): ra.x = offset of the 4 rows; the block is their 4 k-slices.
- *   B read along n (not TRANS_B): cb.x = offset of the 4 columns; the block is 4 k-rows.
- *   B read along k (TRANS_B): cb[j] = offset of column j; the block is its 4 columns.
+ * Member z's product into acc, k in steps of 4 (written out, not looped: constant indices keep
+ * the blocks in registers). Row block r reads op(A) at ra[r], column block c op(B) at cb[c]:
+ *   A read along k (not TRANS_A): ra[r][i] = offset of row i; the A block is its 4 rows.
+ *   A read along m (TRANS_A): ra[r].x = offset of the 4 rows; the block is their 4 k-slices.
+ *   B read along n (not TRANS_B): cb[c].x = offset of the 4 columns; the block is 4 k-rows.
+ *   B read along k (TRANS_B): cb[c][j] = offset of column j; the block is its 4 columns.
+ * With 2 × 2 blocks, each block read serves two block products: 4 block reads (16 vec4 loads)
+ * per 256 multiply-adds instead of 2 per 64.
  */
-fn direct4_member(z: u32, ra: vec4u, cb: vec4u, ones: vec4<bool>, acc: ptr<function, mat4x4f>) {
+fn direct4_member(z: u32, ra: array<vec4u, 2>, cb: array<vec4u, 2>, ones: array<vec4<bool>, 2>, acc: ptr<function, Acc4>) {
   let sa = a_k(1u) - a_k(0u);
   let sb = b_k(1u) - b_k(0u);
   var pa = p.a_dh;
@@ -436,39 +474,54 @@ fn direct4_member(z: u32, ra: vec4u, cb: vec4u, ones: vec4<bool>, acc: ptr<funct
     let b1 = k_next(&wb, B_HEADS);
     let b2 = k_next(&wb, B_HEADS);
     let b3 = k_next(&wb, B_HEADS);
-    // arows' columns: the 4 rows of the A block over k; brows' columns: its 4 k-rows of B.
-    var arows: mat4x4f;
-    var brows: mat4x4f;
-    if (TRANS_A) {
-      arows = transpose(mat4x4f(a4[(a0 + ra.x) >> 2u], a4[(a1 + ra.x) >> 2u], a4[(a2 + ra.x) >> 2u], a4[(a3 + ra.x) >> 2u]));
-    } else {
-      arows = mat4x4f(a4[(a0 + ra.x) >> 2u], a4[(a0 + ra.y) >> 2u], a4[(a0 + ra.z) >> 2u], a4[(a0 + ra.w) >> 2u]);
+    // C row i += Σ_kk A[i, kk]·(B row kk) = brows · (arows column i): 64 multiply-adds a block.
+    let arows0 = a_block(ra[0], a0, a1, a2, a3, ones[0]);
+    let brows0 = b_block(cb[0], b0, b1, b2, b3);
+    (*acc).b00 += brows0 * arows0;
+    if (BLOCKS_N == 2u) {
+      let brows1 = b_block(cb[1], b0, b1, b2, b3);
+      (*acc).b01 += brows1 * arows0;
+      if (BLOCKS_M == 2u) {
+        let arows1 = a_block(ra[1], a0, a1, a2, a3, ones[1]);
+        (*acc).b10 += brows0 * arows1;
+        (*acc).b11 += brows1 * arows1;
+      }
+    } else if (BLOCKS_M == 2u) {
+      let arows1 = a_block(ra[1], a0, a1, a2, a3, ones[1]);
+      (*acc).b10 += brows0 * arows1;
     }
-    if (TRANS_B) {
-      brows = transpose(mat4x4f(b4[(b0 + cb.x) >> 2u], b4[(b0 + cb.y) >> 2u], b4[(b0 + cb.z) >> 2u], b4[(b0 + cb.w) >> 2u]));
-    } else {
-      brows = mat4x4f(b4[(b0 + cb.x) >> 2u], b4[(b1 + cb.x) >> 2u], b4[(b2 + cb.x) >> 2u], b4[(b3 + cb.x) >> 2u]);
-    }
-    if (SUMB) { // the row of ones
-      let one = vec4f(1.0);
-      arows = mat4x4f(select(arows[0], one, ones.x), select(arows[1], one, ones.y), select(arows[2], one, ones.z), select(arows[3], one, ones.w));
-    }
-    // C row i += Σ_kk A[i, kk]·(B row kk) = brows · (arows column i): 64 multiply-adds.
-    *acc += brows * arows;
   }
 }
 
 @compute @workgroup_size(WG_X, WG_Y)
 fn matmul_direct4(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  var d = direct_block(wid, lid);
-  if (d.row0 >= grid_rows() || d.col0 >= p.n) { return; }
-  // read along m: the 4-row block at row0, or the last one for the column-sum row past M
-  if (TRANS_A) { d.ra.x = a_m(min(d.row0, max(p.m, 4u) - 4u)); }
-  var acc: mat4x4f;
-  if (REDUCE) {
-    for (var g = 0u; g < p.groups; g++) { direct4_member(g, d.ra, d.cb, d.ones, &acc); }
-  } else {
-    direct4_member(wid.z, d.ra, d.cb, d.ones, &acc);
+  // the invocation's block: BLOCKS_M × BLOCKS_N blocks of 4 × 4 from (row0, col0)
+  let row0 = (wid.y * WG_Y + lid.y) * 4u * BLOCKS_M;
+  let col0 = (wid.x * WG_X + lid.x) * 4u * BLOCKS_N;
+  if (row0 >= grid_rows() || col0 >= p.n) { return; }
+  var ra: array<vec4u, 2>;
+  var cb: array<vec4u, 2>;
+  var ones: array<vec4<bool>, 2>;
+  for (var r = 0u; r < BLOCKS_M; r++) {
+    let d = direct_block(row0 + 4u * r, col0);
+    ra[r] = d.ra;
+    ones[r] = d.ones;
+    // read along m: the 4-row block, or the last one for the column-sum row past M
+    if (TRANS_A) { ra[r].x = a_m(min(row0 + 4u * r, max(p.m, 4u) - 4u)); }
   }
-  store_block(wid.z, d, acc[0], acc[1], acc[2], acc[3]);
+  for (var c = 0u; c < BLOCKS_N; c++) { cb[c] = direct_block(row0, col0 + 4u * c).cb; }
+  var acc: Acc4;
+  if (REDUCE) {
+    for (var g = 0u; g < p.groups; g++) { direct4_member(g, ra, cb, ones, &acc); }
+  } else {
+    direct4_member(wid.z, ra, cb, ones, &acc);
+  }
+  // One store_block in a loop, not four inlined: the epilogue is compiled once (pipeline
+  // creation time grows with the code), and it runs once per invocation, not per k.
+  var blocks = array<mat4x4f, 4>(acc.b00, acc.b01, acc.b10, acc.b11);
+  for (var q = 0u; q < 4u; q++) {
+    let r = q / 2u;
+    let c = q % 2u;
+    if (r < BLOCKS_M && c < BLOCKS_N) { store_block(wid.z, row0 + 4u * r, col0 + 4u * c, blocks[q]); }
+  }
 }

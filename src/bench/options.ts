@@ -28,6 +28,14 @@ function peers(params: URLSearchParams): readonly TfBackendName[] | undefined {
   return names as TfBackendName[];
 }
 
+/** ?blocks=1|2: force matmul_direct4's blocks per invocation (default: measured). */
+function blocksOf(params: URLSearchParams): 1 | 2 | undefined {
+  const v = params.get('blocks');
+  if (v === null) return undefined;
+  if (v !== '1' && v !== '2') throw new Error(`--blocks=${v}: expected 1 (4 × 4 outputs per invocation) or 2 (8 × 8)`);
+  return Number(v) as 1 | 2;
+}
+
 export function parseBenchOptions(params: URLSearchParams): BenchOptions {
   const size = params.get('size') === 'tiny' ? 'tiny' : 'full';
   const toEMRaw = params.get('toEM');
@@ -46,6 +54,7 @@ export function parseBenchOptions(params: URLSearchParams): BenchOptions {
       toEM,
       toEMSeconds: num(params, 'toEMSeconds'),
       evalEvery: num(params, 'evalEvery'),
+      blocks: blocksOf(params),
     },
   };
 }

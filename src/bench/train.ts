@@ -6,7 +6,7 @@
 // 95% validation exact match from scratch on the faster of our engines. The result is
 // bench/results/train.json's format.
 import type { Backend } from '../engine/backend';
-import { createWebGPUBackend } from '../engine/webgpu';
+import { createWebGPUBackend, tuneMatmulBlocks, type MatmulBlocks } from '../engine/webgpu';
 import { makeBatch, type Batch } from '../data/batch';
 import { groupBatches } from '../data/bucket';
 import { sentenceKey, toyTrainStream, toyValidationSet } from '../data/streams';
@@ -20,6 +20,7 @@ import type { TrainerKind } from '../train/events';
 import { TrainingLive } from '../train/live';
 import { DEFAULT_OPTIMIZER, trainStep, type StepTickets } from '../train/step';
 import { createTrainer } from '../train/trainerFactory';
+import { tuneShapeOf } from '../train/tuneShape';
 import { DEFAULT_TRAINING_CONFIG, withConfig, type TrainingConfig } from '../train/trainingConfig';
 import { yieldNow, type BenchEnv } from './env';
 import { TF_BACKENDS, type TfBackendName } from './tfjsPeer';
@@ -70,6 +71,8 @@ export interface TrainBenchOptions {
   toEMSeconds?: number;
   /** Validation every this many steps while training to 95% (default 25). */
   evalEvery?: number;
+  /** matmul_direct4's blocks per invocation for ours on WebGPU: measured as the Train view does (default), or forced. */
+  blocks?: MatmulBlocks;
   /** 'tiny': a toy model and batch (tests, quick checks). */
   size?: 'full' | 'tiny';
   signal?: AbortSignal;
@@ -228,7 +231,12 @@ export async function runTrainBench(env: BenchEnv, options: TrainBenchOptions = 
   if (env.gpu) {
     const be = createWebGPUBackend(env.gpu);
     try {
+      // the matmul form the Train view's trainer would pick here, or the forced one
+      const tuning = options.blocks ? null : await tuneMatmulBlocks(be, tuneShapeOf(trainingConfig));
+      if (options.blocks) be.setMatmulBlocks(options.blocks);
       ours = await timeOurs(be, model, options.steps ?? d.steps, data);
+      ours.matmulBlocks = be.matmulBlocks();
+      if (tuning) ours.matmulTuning = tuning;
     } catch (e) {
       ours = { stepsPerSec: null, tokensPerSec: null, steps: 0, error: message(e) };
     } finally {

@@ -35,6 +35,11 @@ export interface TrainerOptions {
   now?: () => number;
   /** Destroy the backend with the trainer (when the trainer made it). */
   ownsBackend?: boolean;
+  /**
+   * Called by init once the run's config is known, before the warm-up compiles its kernels: the
+   * engine's own preparation for that config (WebGPU: measuring which matmul form is faster).
+   */
+  prepare?: (config: TrainingConfig) => Promise<void>;
   /** Data-parallel steps for this run (CPU engine only), or null for one thread; called by init. */
   parallel?: (config: TrainingConfig) => DataParallel | null;
 }
@@ -86,6 +91,7 @@ export class Trainer implements TrainerHandle {
     const initial = await readHostState(this.model, this.stepCount);
     if (!isFiniteState(initial)) throw new TrainerError('config', 'the starting weights contain NaN or infinity');
     this.guard = new DivergenceGuard(initial);
+    await this.opts.prepare?.(this.config);
     await warmUp(this.be, this.shadow, this.data, this.config);
     this.probe = prepareProbe(spec.probe || defaultProbeText(this.data), this.data, this.config.model.maxLen);
     this.parallel = this.opts.parallel?.(this.config) ?? null;

@@ -1,10 +1,12 @@
 // Trainers for the browser: the in-page trainer on a WebGPU device, or the CPU trainer in a
 // Web Worker (so the page stays responsive). Loaded on demand by the app's training service.
 import { createCpuBackend } from '../engine/cpu';
-import { createWebGPUBackend } from '../engine/webgpu';
+import { createWebGPUBackend, tuneMatmulBlocksOnce } from '../engine/webgpu';
 import type { GpuContext } from '../engine/webgpu/device';
 import { loadTatoeba } from '../data';
 import type { TrainerHandle } from './events';
+import { tuneShapeOf } from './tuneShape';
+import type { TrainingConfig } from './trainingConfig';
 import { Trainer } from './trainer';
 import { WorkerTrainerClient } from './workerClient';
 
@@ -13,7 +15,9 @@ export type TrainerTarget = { kind: 'webgpu'; ctx: GpuContext } | { kind: 'cpu' 
 export function createTrainer(target: TrainerTarget): TrainerHandle {
   const load = (baseUrl?: string) => loadTatoeba({ baseUrl });
   if (target.kind === 'webgpu') {
-    return new Trainer({ backend: createWebGPUBackend(target.ctx), kind: 'webgpu', ownsBackend: true, loadTatoeba: load });
+    const backend = createWebGPUBackend(target.ctx);
+    const prepare = async (config: TrainingConfig) => void (await tuneMatmulBlocksOnce(target.ctx, backend, tuneShapeOf(config)));
+    return new Trainer({ backend, kind: 'webgpu', ownsBackend: true, loadTatoeba: load, prepare });
   }
   if (typeof Worker !== 'undefined') return new WorkerTrainerClient();
   // No workers (unusual): train on the main thread, one step per task.

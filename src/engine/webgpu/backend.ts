@@ -163,6 +163,14 @@ export class WebGpuBackend implements Backend {
     }
   }
 
+  /** matmul_direct4's 4 × 4 blocks per invocation along each side from now on (tune.ts measures which). */
+  setMatmulBlocks(blocks: 1 | 2): void {
+    this.e.options.matmulBlocks = blocks;
+  }
+  matmulBlocks(): 1 | 2 {
+    return this.e.options.matmulBlocks ?? 1;
+  }
+
   recordDispatches<T>(fn: () => T, opts?: { profile?: boolean }): { result: T; records: Promise<DispatchRecord[]> } {
     const rec = { records: [] as DispatchRecord[], profile: !!opts?.profile };
     const recorders = this.e.stream.recorders;

@@ -24,6 +24,8 @@ export interface Target {
 export interface WebGpuOptions {
   /** Force one matmul kernel (default 'auto': chosen by shape). For tests and benchmarks. */
   matmul?: MatmulKernel;
+  /** matmul_direct4's 4 × 4 blocks per invocation along each side (1: 4 × 4, 2: 8 × 8). */
+  matmulBlocks?: 1 | 2;
 }
 
 export type KernelCall = Omit<DispatchSpec, 'ranges'> & { tensors: ReadonlyArray<GpuTensor | null> };

@@ -8,6 +8,7 @@ export { WebGpuBackend, type WebGpuStats } from './backend';
 export type { WebGpuOptions } from './context';
 export type { MatmulKernel } from './kernels/matmul';
 export { requestGpu, watchDevice, type GpuContext, type GpuInfo } from './device';
+export { tuneMatmulBlocks, tuneMatmulBlocksOnce, type MatmulBlocks, type MatmulTuning, type TuneShape } from './tune';
 export { shaderSources, type ShaderFamily, type ShaderSource } from './shaderSources';
 
 /** A Backend on WebGPU; the returned object also has stats() for benchmarks. */

@@ -42,14 +42,14 @@ describe('vec4Ready: which products matmul_direct4 can read as vec4s', () => {
 
 const env = await openHarness('webgpu matmul_direct4');
 
-describe.skipIf(!env.ok)(env.title, () => {
+afterAll(() => env.h?.gpu.destroy());
+
+// 1: 4 × 4 outputs per invocation; 2: 8 × 8 (2 × 2 blocks, some past the edges in every case)
+describe.skipIf(!env.ok).each([1, 2] as const)(`${env.title}, %i × %i blocks per invocation`, (blocks) => {
   const h = env.h!;
   const rand = rng(41);
-  const be = createWebGPUBackend(h.gpu.ctx, { matmul: 'direct4' });
-  afterAll(() => {
-    be.destroy();
-    h.gpu.destroy();
-  });
+  const be = createWebGPUBackend(h.gpu.ctx, { matmul: 'direct4', matmulBlocks: blocks });
+  afterAll(() => be.destroy());
 
   /**
    * Run fn on the CPU and on the direct4 backend with the same data; compare every result, and
@@ -82,6 +82,7 @@ describe.skipIf(!env.ok)(env.title, () => {
     await agree('transB (7, 12)·(9, 12)ᵀ: N odd', (g, t) => g.matmul(t([7, 12], a), t([9, 12], b), { transB: true }));
     await agree('both (12, 8)ᵀ·(9, 12)ᵀ', (g, t) => g.matmul(t([12, 8], a), t([9, 12], b), { transA: true, transB: true }));
     await agree('(1, 4)·(4, 4): one block', (g, t) => g.matmul(t([1, 4], a), t([4, 4], b)));
+    await agree('transA (8, 12)ᵀ·(8, 12): a block row past M', (g, t) => g.matmul(t([8, 12], a), t([8, 12], b), { transA: true }));
   });
 
   it('batches, alpha, bias and accumulate', async () => {

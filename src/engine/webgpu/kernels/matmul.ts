@@ -87,9 +87,12 @@ const layout = (l: HeadLayout | null) => [l?.t ?? 1, l?.dh ?? 1, l?.h ?? 1];
 
 type Variant = 'direct' | 'direct4' | 'tiled';
 
-/** The recorded kernel name: the variant plus what the dispatch fused, e.g. 'matmul.direct4×3+splitHeads'. */
-function kernelName(variant: Variant, plan: MatmulPlan, groups: number, reduce: boolean, ep: Epilogue, sumB: boolean): string {
-  const parts = [`matmul.${variant}${groups > 1 ? `×${groups}${reduce ? 'Σ' : ''}` : ''}`];
+/**
+ * The recorded kernel name: the variant (with its outputs per invocation when more than 4 × 4)
+ * plus what the dispatch fused, e.g. 'matmul.direct4×3+splitHeads', 'matmul.direct4[8×8]+relu'.
+ */
+function kernelName(variant: Variant, blocks: { m: number; n: number }, plan: MatmulPlan, groups: number, reduce: boolean, ep: Epilogue, sumB: boolean): string {
+  const parts = [`matmul.${variant}${blocks.m * blocks.n > 1 ? `[${4 * blocks.m}×${4 * blocks.n}]` : ''}${groups > 1 ? `×${groups}${reduce ? 'Σ' : ''}` : ''}`];
   if (plan.aHeads || plan.bHeads) parts.push('mergeHeads');
   if (ep.actOut) parts.push(ep.actOut);
   if (ep.actGrad) parts.push(`${ep.actGrad.kind}.backward`);
@@ -169,6 +172,7 @@ function encode(e: GpuExecutor, plan: MatmulPlan, x: Encoded, ep: Epilogue, labe
   const direct = policy === 'auto' ? k <= DIRECT_MAX_K || m * n * k * members < DIRECT_MAX_MACS : policy !== 'tiled';
   const variant: Variant = !direct ? 'tiled' : policy !== 'direct' && vec4Ready(plan, A, B) ? 'direct4' : 'direct';
   const rows = m + (x.sumB ? 1 : 0);
+  const blocks = variant === 'direct4' ? directBlocks(e.options.matmulBlocks ?? 1, rows, n) : { m: 1, n: 1 };
   const flags = (ep.bias ? FLAG.bias : 0) | (ep.accumulate ? FLAG.accumulate : 0);
   const auxOp = sumInC ? null : (aux ?? sums);
   const [[a_t, a_dh, a_h], [b_t, b_dh, b_h], [c_t, c_dh, c_h]] = [layout(plan.aHeads), layout(plan.bHeads), layout(plan.outHeads)];
@@ -176,7 +180,7 @@ function encode(e: GpuExecutor, plan: MatmulPlan, x: Encoded, ep: Epilogue, labe
   e.runRanges({
     family: 'matmul',
     entry: { direct: 'matmul_direct', direct4: 'matmul_direct4', tiled: 'matmul' }[variant],
-    kernel: kernelName(variant, plan, groups, x.reduce, ep, !!x.sumB),
+    kernel: kernelName(variant, blocks, plan, groups, x.reduce, ep, !!x.sumB),
     label,
     bindings: ['r', 'r', 'r', 'w', 'w'],
     constants: {
@@ -193,6 +197,8 @@ function encode(e: GpuExecutor, plan: MatmulPlan, x: Encoded, ep: Epilogue, labe
       REDUCE: x.reduce ? 1 : 0,
       ACT_OUT: ep.actOut ? ACT_CODE[ep.actOut] : 0,
       ACT_GRAD: ep.actGrad ? ACT_CODE[ep.actGrad.kind] : 0,
+      BLOCKS_M: blocks.m,
+      BLOCKS_N: blocks.n,
     },
     uniforms: PARAMS.pack({
       m,
@@ -214,7 +220,7 @@ function encode(e: GpuExecutor, plan: MatmulPlan, x: Encoded, ep: Epilogue, labe
       ...heads,
     }),
     ranges: [A.range, B.range, bias?.range ?? null, c.range, auxOp?.range ?? null],
-    workgroups: [Math.ceil(n / TILE), Math.ceil(rows / TILE), members],
+    workgroups: [Math.ceil(n / (TILE * blocks.n)), Math.ceil(rows / (TILE * blocks.m)), members],
   });
   return true;
 }
@@ -317,4 +323,9 @@ export function matmulGroup(e: GpuExecutor, a: readonly Tensor[], b: readonly Te
     });
   }
   return outs;
+}
+
+/** matmul_direct4's blocks per invocation along M and N: `side` each, 1 where that side is one block. */
+function directBlocks(side: 1 | 2, rows: number, n: number): { m: number; n: number } {
+  return { m: rows > 4 ? side : 1, n: n > 4 ? side : 1 };
 }
