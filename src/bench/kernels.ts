@@ -5,7 +5,9 @@
 // each peer. The result is bench/results/kernels.json's format.
 import type { Backend, Tensor } from '../engine/backend';
 import { createCpuBackend } from '../engine/cpu';
-import { createWebGPUBackend } from '../engine/webgpu';
+import { createWebGPUBackend, tuneMatmulBlocks, type MatmulBlocks, type MatmulTuning } from '../engine/webgpu';
+import { tuneShapeOf } from '../train/tuneShape';
+import { DEFAULT_TRAINING_CONFIG } from '../train/trainingConfig';
 import type { BenchEnv } from './env';
 import { CASES, TINY_CASES, type KernelCase } from './kernelCases';
 import { compareMs, type Runner } from './timing';
@@ -43,6 +45,9 @@ export interface KernelBenchResult {
   /** TensorFlow.js version and, per backend tried, what it reported or why it did not run. */
   tfjs: { version: string | null; backends: Partial<Record<TfBackendName, Record<string, string | number | boolean>>>; errors: Partial<Record<TfBackendName, string>> };
   reps: number;
+  /** matmul_direct4's blocks per invocation in our rows, measured as the Train view's trainer does. */
+  matmulBlocks?: MatmulBlocks;
+  matmulTuning?: MatmulTuning;
   rows: KernelRow[];
 }
 
@@ -134,6 +139,11 @@ export async function runKernelBench(env: BenchEnv, options: KernelBenchOptions 
   const ours = env.gpu ? createWebGPUBackend(env.gpu) : null;
   const cpu = options.cpu === false ? null : createCpuBackend();
   const result: KernelBenchResult = { runner: env.runner, adapter: env.gpu?.info.name ?? null, tfjs: { version: env.tf?.tf.version_core ?? null, backends: {}, errors: {} }, reps, rows: [] };
+  if (ours) {
+    // the matmul form training would use on this device (the Train view's defaults)
+    result.matmulTuning = await tuneMatmulBlocks(ours, tuneShapeOf(DEFAULT_TRAINING_CONFIG));
+    result.matmulBlocks = result.matmulTuning.blocks;
+  }
   for (const b of wanted) if (!peers.includes(b)) result.tfjs.errors[b] = env.tf ? `not available in this environment (${env.runner})` : 'TensorFlow.js not loaded';
   const data = cases.map((c, i) => c.inputs.map((shape, j) => randomData(shape.reduce((a, b) => a * b, 1), 1000 * i + j + 1)));
   const oursSamples: number[][] = cases.map(() => []);

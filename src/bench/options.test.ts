@@ -17,6 +17,8 @@ describe('parseBenchOptions', () => {
     expect(o.kernels).toMatchObject({ reps: 1, only: 'softmax', cpu: false, peers: ['webgpu', 'wasm'] });
     expect(parse('tf=none').train.peers).toEqual([]);
     expect(parse('toEM=webgpu').train.toEM).toBe('webgpu');
+    expect(parse('blocks=2').train.blocks).toBe(2);
+    expect(parse('').train.blocks).toBeUndefined(); // measured, as the Train view does
   });
 
   it('tiny: toy sizes and one sample per median', () => {
@@ -27,5 +29,6 @@ describe('parseBenchOptions', () => {
     expect(() => parse('tf=cuda')).toThrow(/--tf=cuda/);
     expect(() => parse('steps=-1')).toThrow(/--steps=-1/);
     expect(() => parse('toEM=maybe')).toThrow(/--toEM=maybe/);
+    expect(() => parse('blocks=3')).toThrow(/--blocks=3/);
   });
 });
