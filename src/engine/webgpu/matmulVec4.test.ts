@@ -72,7 +72,10 @@ describe.skipIf(!env.ok).each([1, 2] as const)(`${env.title}, %i × %i blocks pe
     for (const k of kernels) expect(k.startsWith('matmul.direct4'), `${what}: ${k}`).toBe(!scalar);
     for (let i = 0; i < expected.length; i++) await expectMatch({ be, cpu: h.cpu }, result[i], expected[i], `direct4 ${what} [${i}]`);
     expectNoDeviceErrors(h);
+    return kernels;
   }
+  /** The kernel a product with both sides ≥ WIDE_BLOCKS_MIN_SIDE runs as. */
+  const wide = blocks === 2 ? 'matmul.direct4[8×8]' : 'matmul.direct4';
 
   it('plain and transposed 2-D products, each operand read along its contiguous axis', async () => {
     const [a, b] = [randn(rand, 37 * 24), randn(rand, 24 * 36)];
@@ -83,6 +86,15 @@ describe.skipIf(!env.ok).each([1, 2] as const)(`${env.title}, %i × %i blocks pe
     await agree('both (12, 8)ᵀ·(9, 12)ᵀ', (g, t) => g.matmul(t([12, 8], a), t([9, 12], b), { transA: true, transB: true }));
     await agree('(1, 4)·(4, 4): one block', (g, t) => g.matmul(t([1, 4], a), t([4, 4], b)));
     await agree('transA (8, 12)ᵀ·(8, 12): a block row past M', (g, t) => g.matmul(t([8, 12], a), t([8, 12], b), { transA: true }));
+    // sides of 32 and more: 8 × 8 per invocation where asked, with blocks past both edges
+    const [c, d] = [randn(rand, 40 * 24), randn(rand, 40 * 24)];
+    expect(await agree('(37, 24)·(24, 36)', (g, t) => g.matmul(t([37, 24], c), t([24, 36], d)))).toEqual([wide]);
+    expect(await agree('transA (12, 44)ᵀ·(12, 36)', (g, t) => g.matmul(t([12, 44], c), t([12, 36], d), { transA: true }))).toEqual([wide]);
+    expect(await agree('transB (37, 12)·(33, 12)ᵀ', (g, t) => g.matmul(t([37, 12], c), t([33, 12], d), { transB: true }))).toEqual([wide]);
+    expect(await agree('both (12, 36)ᵀ·(40, 12)ᵀ', (g, t) => g.matmul(t([12, 36], c), t([40, 12], d), { transA: true, transB: true }))).toEqual([wide]);
+    // a short side keeps 4 per invocation along it
+    const tall = blocks === 2 ? 'matmul.direct4[8×4]' : 'matmul.direct4';
+    expect(await agree('(37, 24)·(24, 20): N under 32', (g, t) => g.matmul(t([37, 24], c), t([24, 20], d)))).toEqual([tall]);
   });
 
   it('batches, alpha, bias and accumulate', async () => {
@@ -93,8 +105,9 @@ describe.skipIf(!env.ok).each([1, 2] as const)(`${env.title}, %i × %i blocks pe
     await agree('accumulate', (g, t) => g.matmul(t([9, 16], a), t([16, 12], b), { out: t([9, 12], c), accumulate: true }));
   });
 
-  // B 2, T 6, H 3, Dh 4: merged (12, 12), heads (6, 6, 4)
-  const [B, T, H, Dh] = [2, 6, 3, 4];
+  // B 2, T 6, H 3, Dh 4: merged (12, 12), heads (6, 6, 4); for 8 × 8, sides of 32 and more:
+  // B 4, T 9, H 3, Dh 12: merged (36, 36)
+  const [B, T, H, Dh] = blocks === 2 ? [4, 9, 3, 12] : [2, 6, 3, 4];
   const D = H * Dh;
 
   it('head layouts: A and B read as merged heads (both transposes), C written as heads', async () => {
@@ -117,7 +130,7 @@ describe.skipIf(!env.ok).each([1, 2] as const)(`${env.title}, %i × %i blocks pe
   });
 
   it('column sums beside the weight gradient (the row of ones), into another buffer and into C’s', async () => {
-    const [n, i, o] = [20, 8, 12];
+    const [n, i, o] = blocks === 2 ? [20, 40, 36] : [20, 8, 12];
     const [x, dy, w0, b0] = [randn(rand, n * i), randn(rand, n * o), randn(rand, i * o), randn(rand, o)];
     await agree('dW + db', (g, t) => {
       const gw = t([i, o], w0);

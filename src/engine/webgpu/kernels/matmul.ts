@@ -325,7 +325,15 @@ export function matmulGroup(e: GpuExecutor, a: readonly Tensor[], b: readonly Te
   return outs;
 }
 
-/** matmul_direct4's blocks per invocation along M and N: `side` each, 1 where that side is one block. */
-function directBlocks(side: 1 | 2, rows: number, n: number): { m: number; n: number } {
-  return { m: rows > 4 ? side : 1, n: n > 4 ? side : 1 };
+/**
+ * A side this long or longer takes 2 blocks per invocation when asked: four 8-wide blocks, so
+ * a workgroup's row of 8 invocations keeps at least half of them busy. Shorter sides (small
+ * batched products, a decoding step's few rows) keep 4 per invocation and their lanes.
+ */
+export const WIDE_BLOCKS_MIN_SIDE = 32;
+
+/** matmul_direct4's blocks per invocation along M (rows, with a column-sum row) and N. */
+function directBlocks(blocks: 1 | 2, rows: number, n: number): { m: number; n: number } {
+  const side = (len: number) => (len >= WIDE_BLOCKS_MIN_SIDE ? blocks : 1);
+  return { m: side(rows), n: side(n) };
 }
