@@ -54,14 +54,26 @@ test('a shortened benchmark runs on this GPU, shows its tables and exports bench
   if (gpuMode === 'webgpu') {
     expect(ours.stepsPerSec).toBeGreaterThan(0);
     expect(ours.dispatchesPerStep).toBeGreaterThan(0);
+    // the matmul form was measured on this adapter, and the table says which and why
+    const { matmulBlocks, matmulTuning } = train.ours as { matmulBlocks: number; matmulTuning: { blocks: number; ms: Record<string, number> } };
+    expect([1, 2]).toContain(matmulBlocks);
+    expect(matmulTuning.blocks).toBe(matmulBlocks);
+    expect(matmulTuning.ms['1']).toBeGreaterThan(0);
+    expect(matmulTuning.ms['2']).toBeGreaterThan(0);
+    const side = 4 * matmulBlocks;
+    await expect(page.getByTestId('bench-train').locator('tr[data-row="ours"] td').last()).toContainText(`Matmuls: ${side} × ${side} outputs per shader invocation, chosen by timing both here`);
+    await expect(page.getByTestId('bench-kernels-matmul')).toContainText('Matmuls:');
   } else {
     expect(ours.stepsPerSec).toBeNull();
+    await expect(page.getByTestId('bench-kernels-matmul')).toHaveCount(0);
   }
 
   expect(await seriousViolations(page)).toEqual([]);
 
   const kernels = await exported(page, 'bench-export-kernels');
   expect(kernels).toMatchObject({ runner: 'app' });
+  if (gpuMode === 'webgpu') expect([1, 2]).toContain(kernels.matmulBlocks);
+  else expect(kernels.matmulBlocks).toBeUndefined();
   const rows = kernels.rows as { kernel: string; oursMs: number | null; cpuMs: number; tfjs: Record<string, unknown> }[];
   expect(rows.map((r) => r.kernel)).toEqual(TINY_CASES.map((c) => c.kernel));
   for (const r of rows) {

@@ -4,6 +4,7 @@
 import { useId, type ReactNode } from 'react';
 import { useText } from '../../i18n';
 import type { KernelBenchResult } from '../../bench/kernels';
+import type { MatmulTuning } from '../../engine/webgpu';
 import { TF_BACKENDS } from '../../bench/tfjsPeer';
 import type { TrainBenchResult } from '../../bench/train';
 
@@ -19,44 +20,56 @@ function Scroller({ captionId, children }: { captionId: string; children: ReactN
   );
 }
 
+/** Which matmul form our WebGPU engine ran, and what the measurement that chose it saw ('' if none). */
+function useMatmulForm(blocks: number | undefined, tuning: MatmulTuning | undefined): string {
+  const { t, lang } = useText();
+  if (!blocks) return '';
+  const side = 4 * blocks;
+  return tuning ? t('bench.matmulMeasured', { side, ms4: fmt(tuning.ms[1], 2, lang), ms8: fmt(tuning.ms[2], 2, lang) }) : t('bench.matmulForced', { side });
+}
+
 export function KernelTable({ result }: { result: KernelBenchResult }) {
   const { t, lang } = useText();
   const captionId = useId();
   const backend = (b: (typeof TF_BACKENDS)[number]) => t(`bench.backend.${b}`);
+  const form = useMatmulForm(result.matmulBlocks, result.matmulTuning);
   return (
-    <Scroller captionId={captionId}>
-      <table className="bench-table" data-testid="bench-kernels">
-        <caption id={captionId}>{t('bench.kernelsTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('bench.col.kernel')}</th>
-            <th scope="col">{t('bench.col.shape')}</th>
-            <th scope="col">{t('bench.col.ours')}</th>
-            {TF_BACKENDS.map((b) => (
-              <th scope="col" key={b}>
-                {t('bench.col.tf', { backend: backend(b) })}
-              </th>
-            ))}
-            <th scope="col">{t('bench.col.cpu')}</th>
-            <th scope="col">{t('bench.col.ratio')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.rows.map((r) => (
-            <tr key={`${r.kernel} ${r.shape}`}>
-              <th scope="row">{r.kernel}</th>
-              <td>{r.shape}</td>
-              <td>{fmt(r.oursMs, 3, lang)}</td>
+    <>
+      <Scroller captionId={captionId}>
+        <table className="bench-table" data-testid="bench-kernels">
+          <caption id={captionId}>{t('bench.kernelsTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('bench.col.kernel')}</th>
+              <th scope="col">{t('bench.col.shape')}</th>
+              <th scope="col">{t('bench.col.ours')}</th>
               {TF_BACKENDS.map((b) => (
-                <td key={b}>{fmt(r.tfjs[b]?.ms, 3, lang)}</td>
+                <th scope="col" key={b}>
+                  {t('bench.col.tf', { backend: backend(b) })}
+                </th>
               ))}
-              <td>{fmt(r.cpuMs, 3, lang)}</td>
-              <td>{r.fastestPeer ? `${fmt(r.ratio, 2, lang)} (${backend(r.fastestPeer)})` : '–'}</td>
+              <th scope="col">{t('bench.col.cpu')}</th>
+              <th scope="col">{t('bench.col.ratio')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </Scroller>
+          </thead>
+          <tbody>
+            {result.rows.map((r) => (
+              <tr key={`${r.kernel} ${r.shape}`}>
+                <th scope="row">{r.kernel}</th>
+                <td>{r.shape}</td>
+                <td>{fmt(r.oursMs, 3, lang)}</td>
+                {TF_BACKENDS.map((b) => (
+                  <td key={b}>{fmt(r.tfjs[b]?.ms, 3, lang)}</td>
+                ))}
+                <td>{fmt(r.cpuMs, 3, lang)}</td>
+                <td>{r.fastestPeer ? `${fmt(r.ratio, 2, lang)} (${backend(r.fastestPeer)})` : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroller>
+      {form && <p data-testid="bench-kernels-matmul">{form}</p>}
+    </>
   );
 }
 
@@ -64,8 +77,9 @@ export function TrainTable({ result }: { result: TrainBenchResult }) {
   const { t, lang } = useText();
   const captionId = useId();
   const yesNo = (v: unknown) => t(v ? 'bench.yes' : 'bench.no');
+  const form = useMatmulForm(result.ours.matmulBlocks as number | undefined, result.ours.matmulTuning as MatmulTuning | undefined);
   const rows: { id: string; engine: string; stepsPerSec: unknown; tokensPerSec: unknown; dispatches: unknown; note: string }[] = [
-    { id: 'ours', engine: t('bench.engine.ours'), stepsPerSec: result.ours.stepsPerSec, tokensPerSec: result.ours.tokensPerSec, dispatches: result.ours.dispatchesPerStep, note: result.ours.error ?? '' },
+    { id: 'ours', engine: t('bench.engine.ours'), stepsPerSec: result.ours.stepsPerSec, tokensPerSec: result.ours.tokensPerSec, dispatches: result.ours.dispatchesPerStep, note: result.ours.error ?? form },
     { id: 'cpu', engine: t('bench.engine.cpu', { engine: result.cpu.engine ?? '–' }), stepsPerSec: result.cpu.stepsPerSec, tokensPerSec: result.cpu.tokensPerSec, dispatches: null, note: result.cpu.error ?? '' },
     ...TF_BACKENDS.filter((b) => result.tfjsBackends[b]).map((b) => {
       const r = result.tfjsBackends[b];
