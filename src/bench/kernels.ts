@@ -5,7 +5,7 @@
 // each peer. The result is bench/results/kernels.json's format.
 import type { Backend, Tensor } from '../engine/backend';
 import { createCpuBackend } from '../engine/cpu';
-import { createWebGPUBackend, tuneMatmulBlocks, type MatmulBlocks, type MatmulTuning } from '../engine/webgpu';
+import { createWebGPUBackend, tuneMatmulBlocksOnce, type MatmulBlocks, type MatmulTuning } from '../engine/webgpu';
 import { tuneShapeOf } from '../train/tuneShape';
 import { DEFAULT_TRAINING_CONFIG } from '../train/trainingConfig';
 import type { BenchEnv } from './env';
@@ -140,8 +140,9 @@ export async function runKernelBench(env: BenchEnv, options: KernelBenchOptions 
   const cpu = options.cpu === false ? null : createCpuBackend();
   const result: KernelBenchResult = { runner: env.runner, adapter: env.gpu?.info.name ?? null, tfjs: { version: env.tf?.tf.version_core ?? null, backends: {}, errors: {} }, reps, rows: [] };
   if (ours) {
-    // the matmul form training would use on this device (the Train view's defaults)
-    result.matmulTuning = await tuneMatmulBlocks(ours, tuneShapeOf(DEFAULT_TRAINING_CONFIG));
+    // the matmul form training would use on this device (the Train view's defaults); one
+    // measurement per device and shape, shared with the training benchmark and the Train view
+    result.matmulTuning = await tuneMatmulBlocksOnce(env.gpu!, ours, tuneShapeOf(DEFAULT_TRAINING_CONFIG));
     result.matmulBlocks = result.matmulTuning.blocks;
   }
   for (const b of wanted) if (!peers.includes(b)) result.tfjs.errors[b] = env.tf ? `not available in this environment (${env.runner})` : 'TensorFlow.js not loaded';

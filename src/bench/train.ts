@@ -6,7 +6,7 @@
 // 95% validation exact match from scratch on the faster of our engines. The result is
 // bench/results/train.json's format.
 import type { Backend } from '../engine/backend';
-import { createWebGPUBackend, tuneMatmulBlocks, type MatmulBlocks } from '../engine/webgpu';
+import { createWebGPUBackend, tuneMatmulBlocksOnce, type MatmulBlocks } from '../engine/webgpu';
 import { makeBatch, type Batch } from '../data/batch';
 import { groupBatches } from '../data/bucket';
 import { sentenceKey, toyTrainStream, toyValidationSet } from '../data/streams';
@@ -231,8 +231,9 @@ export async function runTrainBench(env: BenchEnv, options: TrainBenchOptions = 
   if (env.gpu) {
     const be = createWebGPUBackend(env.gpu);
     try {
-      // the matmul form the Train view's trainer would pick here, or the forced one
-      const tuning = options.blocks ? null : await tuneMatmulBlocks(be, tuneShapeOf(trainingConfig));
+      // the matmul form the Train view's trainer picks here (its measurement, shared per device
+      // and shape), or the forced one
+      const tuning = options.blocks ? null : await tuneMatmulBlocksOnce(env.gpu, be, tuneShapeOf(trainingConfig));
       if (options.blocks) be.setMatmulBlocks(options.blocks);
       ours = await timeOurs(be, model, options.steps ?? d.steps, data);
       ours.matmulBlocks = be.matmulBlocks();
