@@ -438,7 +438,7 @@ fn b_block(cb: vec4u, b0: u32, b1: u32, b2: u32, b3: u32) -> mat4x4f {
   return mat4x4f(b4[(b0 + cb.x) >> 2u], b4[(b1 + cb.x) >> 2u], b4[(b2 + cb.x) >> 2u], b4[(b3 + cb.x) >> 2u]);
 }
 
-/** An invocation's accumulators: acc[r][c] = the 4 × 4 block at row block r, column block c. */
+/** An invocation's accumulators: b<r><c> = its 4 × 4 block at row block r, column block c (column i = C's row i). */
 struct Acc4 {
   b00: mat4x4f,
   b01: mat4x4f,
