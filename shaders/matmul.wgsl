@@ -300,25 +300,53 @@ fn matmul(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: 
 // Out-of-range rows and columns are clamped for loading and skipped when storing, so the
 // inner loop has no branches; the column-sum row (SUMB) loads ones instead of A.
 
+/** An offset walking along k: a step per k, and in head layouts a jump every `period` k. */
+struct KWalk {
+  at: u32,
+  step: u32,
+  jump: u32,
+  period: u32,
+  count: u32,
+}
+
+/** The offset at this k; then on to the next k. */
+fn k_next(w: ptr<function, KWalk>, heads: bool) -> u32 {
+  let at = (*w).at;
+  (*w).at += (*w).step;
+  if (heads) {
+    (*w).count += 1u;
+    if ((*w).count == (*w).period) {
+      (*w).count = 0u;
+      (*w).at += (*w).jump;
+    }
+  }
+  return at;
+}
+
+/** Member z's walk along op(A)'s k (a_k(k) from its first element), or op(B)'s. */
+fn a_walk(z: u32) -> KWalk {
+  let step = a_k(1u) - a_k(0u);
+  let period = select(p.a_dh, p.a_t, TRANS_A);
+  // the jump: the extra step into the next head (or batch row)
+  return KWalk(p.a_off + z * p.a_stride, step, a_k(period) - period * step, period, 0u);
+}
+fn b_walk(z: u32) -> KWalk {
+  let step = b_k(1u) - b_k(0u);
+  let period = select(p.b_t, p.b_dh, TRANS_B);
+  return KWalk(p.b_off + z * p.b_stride, step, b_k(period) - period * step, period, 0u);
+}
+
 /**
  * Member z's product into acc, from the offsets of the 4 rows of op(A) (ra) and the 4 columns
  * of op(B) (cb). Along k the offsets advance by a step, plus a jump at head boundaries in head
  * layouts (every `period` k): a_k(k) and b_k(k) without a division per k.
  */
 fn direct_member(z: u32, ra: vec4u, cb: vec4u, ones: vec4<bool>, acc: ptr<function, array<vec4f, 4>>) {
-  let sa = a_k(1u) - a_k(0u);
-  let sb = b_k(1u) - b_k(0u);
-  var pa = p.a_dh;
-  var pb = p.b_t;
-  if (TRANS_A) { pa = p.a_t; }
-  if (TRANS_B) { pb = p.b_dh; }
-  let ja = a_k(pa) - pa * sa; // the extra step into the next head (or batch row)
-  let jb = b_k(pb) - pb * sb;
-  var oa = ra + vec4u(p.a_off + z * p.a_stride);
-  var ob = cb + vec4u(p.b_off + z * p.b_stride);
-  var ka = 0u;
-  var kb = 0u;
+  var wa = a_walk(z);
+  var wb = b_walk(z);
   for (var k = 0u; k < p.k; k++) {
+    let oa = ra + vec4u(k_next(&wa, A_HEADS));
+    let ob = cb + vec4u(k_next(&wb, B_HEADS));
     var av = vec4f(a[oa.x], a[oa.y], a[oa.z], a[oa.w]);
     if (SUMB) { av = select(av, vec4f(1.0), ones); }
     let bv = vec4f(b[ob.x], b[ob.y], b[ob.z], b[ob.w]);
@@ -326,16 +354,6 @@ fn direct_member(z: u32, ra: vec4u, cb: vec4u, ones: vec4<bool>, acc: ptr<functi
     (*acc)[1] += av.y * bv;
     (*acc)[2] += av.z * bv;
     (*acc)[3] += av.w * bv;
-    oa += vec4u(sa);
-    ob += vec4u(sb);
-    if (A_HEADS) {
-      ka += 1u;
-      if (ka == pa) { ka = 0u; oa += vec4u(ja); }
-    }
-    if (B_HEADS) {
-      kb += 1u;
-      if (kb == pb) { kb = 0u; ob += vec4u(jb); }
-    }
   }
 }
 
@@ -392,29 +410,6 @@ fn matmul_direct(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id
 @group(0) @binding(1) var<storage, read> a4: array<vec4f>;
 @group(0) @binding(2) var<storage, read> b4: array<vec4f>;
 
-/** An offset walking along k: a step per k, and in head layouts a jump every `period` k. */
-struct KWalk {
-  at: u32,
-  step: u32,
-  jump: u32,
-  period: u32,
-  count: u32,
-}
-
-/** The offset at this k; then on to the next k. */
-fn k_next(w: ptr<function, KWalk>, heads: bool) -> u32 {
-  let at = (*w).at;
-  (*w).at += (*w).step;
-  if (heads) {
-    (*w).count += 1u;
-    if ((*w).count == (*w).period) {
-      (*w).count = 0u;
-      (*w).at += (*w).jump;
-    }
-  }
-  return at;
-}
-
 /** The 4 × 4 block of op(A) at rows ra (as direct4_member reads it) for k offsets a0…a3. */
 fn a_block(ra: vec4u, a0: u32, a1: u32, a2: u32, a3: u32, ones: vec4<bool>) -> mat4x4f {
   var arows: mat4x4f; // column i: row i of the block over the 4 k
@@ -457,14 +452,8 @@ struct Acc4 {
  * per 256 multiply-adds instead of 2 per 64.
  */
 fn direct4_member(z: u32, ra: array<vec4u, 2>, cb: array<vec4u, 2>, ones: array<vec4<bool>, 2>, acc: ptr<function, Acc4>) {
-  let sa = a_k(1u) - a_k(0u);
-  let sb = b_k(1u) - b_k(0u);
-  var pa = p.a_dh;
-  var pb = p.b_t;
-  if (TRANS_A) { pa = p.a_t; }
-  if (TRANS_B) { pb = p.b_dh; }
-  var wa = KWalk(p.a_off + z * p.a_stride, sa, a_k(pa) - pa * sa, pa, 0u);
-  var wb = KWalk(p.b_off + z * p.b_stride, sb, b_k(pb) - pb * sb, pb, 0u);
+  var wa = a_walk(z);
+  var wb = b_walk(z);
   for (var k = 0u; k < p.k; k += 4u) {
     let a0 = k_next(&wa, A_HEADS);
     let a1 = k_next(&wa, A_HEADS);
