@@ -61,11 +61,12 @@ test('a shortened benchmark runs on this GPU, shows its tables and exports bench
     expect(matmulTuning.ms['1']).toBeGreaterThan(0);
     expect(matmulTuning.ms['2']).toBeGreaterThan(0);
     const side = 4 * matmulBlocks;
-    await expect(page.getByTestId('bench-train').locator('tr[data-row="ours"] td').last()).toContainText(`Matmuls: ${side} × ${side} outputs per shader invocation, chosen by timing both here`);
+    await expect(page.getByTestId('bench-train-matmul')).toContainText(`Matmuls: ${side} × ${side} outputs per shader invocation, chosen by timing both here on (64×16)·(16×32)`);
     await expect(page.getByTestId('bench-kernels-matmul')).toContainText('Matmuls:');
   } else {
     expect(ours.stepsPerSec).toBeNull();
     await expect(page.getByTestId('bench-kernels-matmul')).toHaveCount(0);
+    await expect(page.getByTestId('bench-train-matmul')).toHaveCount(0);
   }
 
   expect(await seriousViolations(page)).toEqual([]);

@@ -30,6 +30,7 @@ describe.skipIf(!env.ok)(env.title, () => {
     const t = await tuneMatmulBlocks(be, shape);
     expect([1, 2]).toContain(t.blocks);
     expect(t.blocks).toBe(chooseBlocks(t.ms));
+    expect(t.shape).toEqual(shape);
     expect(t.ms[1]).toBeGreaterThan(0);
     expect(t.ms[2]).toBeGreaterThan(0);
     expect(t.timer).toBe(h.gpu.ctx.info.hasTimestamps ? 'gpu' : 'wall');

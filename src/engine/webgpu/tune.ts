@@ -20,6 +20,8 @@ export interface TuneShape {
 }
 
 export interface MatmulTuning {
+  /** The products timed. */
+  shape: TuneShape;
   /** The chosen blocks per side (1: 4 × 4 outputs per invocation, 2: 8 × 8). */
   blocks: MatmulBlocks;
   /** Median time (ms) of both products with each choice. */
@@ -78,7 +80,7 @@ export async function tuneMatmulBlocks(be: WebGpuBackend, shape: TuneShape): Pro
   const ms = { 1: median(times[1]), 2: median(times[2]) };
   const blocks = chooseBlocks(ms);
   be.setMatmulBlocks(blocks);
-  return { blocks, ms, timer };
+  return { shape: { rows, inner, outer }, blocks, ms, timer };
 }
 
 /** Tunings by device (its GpuContext) and shape; a failed one is forgotten, so it is tried again. */

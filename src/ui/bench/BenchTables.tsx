@@ -25,7 +25,10 @@ function useMatmulForm(blocks: number | undefined, tuning: MatmulTuning | undefi
   const { t, lang } = useText();
   if (!blocks) return '';
   const side = 4 * blocks;
-  return tuning ? t('bench.matmulMeasured', { side, ms4: fmt(tuning.ms[1], 2, lang), ms8: fmt(tuning.ms[2], 2, lang) }) : t('bench.matmulForced', { side });
+  if (!tuning) return t('bench.matmulForced', { side });
+  const { rows, inner, outer } = tuning.shape;
+  const shape = `(${rows}×${inner})·(${inner}×${outer})`;
+  return t('bench.matmulMeasured', { side, shape, ms4: fmt(tuning.ms[1], 2, lang), ms8: fmt(tuning.ms[2], 2, lang) });
 }
 
 export function KernelTable({ result }: { result: KernelBenchResult }) {
@@ -79,7 +82,7 @@ export function TrainTable({ result }: { result: TrainBenchResult }) {
   const yesNo = (v: unknown) => t(v ? 'bench.yes' : 'bench.no');
   const form = useMatmulForm(result.ours.matmulBlocks as number | undefined, result.ours.matmulTuning as MatmulTuning | undefined);
   const rows: { id: string; engine: string; stepsPerSec: unknown; tokensPerSec: unknown; dispatches: unknown; note: string }[] = [
-    { id: 'ours', engine: t('bench.engine.ours'), stepsPerSec: result.ours.stepsPerSec, tokensPerSec: result.ours.tokensPerSec, dispatches: result.ours.dispatchesPerStep, note: result.ours.error ?? form },
+    { id: 'ours', engine: t('bench.engine.ours'), stepsPerSec: result.ours.stepsPerSec, tokensPerSec: result.ours.tokensPerSec, dispatches: result.ours.dispatchesPerStep, note: result.ours.error ?? '' },
     { id: 'cpu', engine: t('bench.engine.cpu', { engine: result.cpu.engine ?? '–' }), stepsPerSec: result.cpu.stepsPerSec, tokensPerSec: result.cpu.tokensPerSec, dispatches: null, note: result.cpu.error ?? '' },
     ...TF_BACKENDS.filter((b) => result.tfjsBackends[b]).map((b) => {
       const r = result.tfjsBackends[b];
@@ -115,6 +118,7 @@ export function TrainTable({ result }: { result: TrainBenchResult }) {
           </tbody>
         </table>
       </Scroller>
+      {form && <p data-testid="bench-train-matmul">{form}</p>}
       {result.fastestPeer && (
         <p data-testid="bench-fastest-peer">
           {t('bench.fastestPeer', { backend: t(`bench.backend.${result.fastestPeer.backend}`), ratio: fmt(result.oursOverFastestPeer, 2, lang) })}
