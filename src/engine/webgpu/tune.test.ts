@@ -4,7 +4,7 @@
 // answer without measuring.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWebGPUBackend } from './index';
-import { chooseBlocks, MIN_GAIN, tuneMatmulBlocks, tuneMatmulBlocksOnce } from './tune';
+import { chooseBlocks, MIN_GAIN, MIN_MEASURABLE_MS, tuneMatmulBlocks, tuneMatmulBlocksOnce } from './tune';
 import { expectNoDeviceErrors, openHarness, randn, rng } from './testing/harness';
 
 describe('chooseBlocks', () => {
@@ -14,6 +14,12 @@ describe('chooseBlocks', () => {
     expect(chooseBlocks({ 1: 10, 2: 10 })).toBe(1);
     expect(chooseBlocks({ 1: 5, 2: 10 })).toBe(1);
     expect(chooseBlocks({ 1: 10, 2: 0 })).toBe(1); // no time measured: no evidence
+  });
+
+  it('keeps 4 × 4 when the products are too fast to time apart (timestamps rounded to 0.1 ms)', () => {
+    expect(chooseBlocks({ 1: 0.2, 2: 0.1 })).toBe(1);
+    expect(chooseBlocks({ 1: MIN_MEASURABLE_MS - 0.01, 2: 0.01 })).toBe(1);
+    expect(chooseBlocks({ 1: MIN_MEASURABLE_MS, 2: 0.3 })).toBe(2);
   });
 });
 

@@ -34,9 +34,16 @@ export interface MatmulTuning {
 export const MIN_GAIN = 0.1;
 const ROUNDS = 3;
 
+/**
+ * Below this (ms, both products) the measurement cannot tell the forms apart: browsers may
+ * round GPU timestamps to 0.1 ms, and products this fast hardly weigh in a step. 4 × 4 stays.
+ */
+export const MIN_MEASURABLE_MS = 0.5;
+
 /** The choice from the measured medians (separate so tests can state the rule). */
 export function chooseBlocks(ms: Record<MatmulBlocks, number>): MatmulBlocks {
-  return ms[2] > 0 && ms[2] < ms[1] * (1 - MIN_GAIN) ? 2 : 1;
+  if (ms[1] < MIN_MEASURABLE_MS || ms[2] <= 0) return 1;
+  return ms[2] < ms[1] * (1 - MIN_GAIN) ? 2 : 1;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
